@@ -1,0 +1,52 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+import { Form } from "@remix-run/react";
+import { ROLES } from "#db/schema/enums";
+import { CreateUserSchema, UserSchema } from "~/modules/people/schema";
+import { useT } from "~/utils/i18n";
+import { FormErrors, SelectField, TextField } from "./field";
+
+export function UserForm({
+  lastResult,
+  defaultValue,
+  units,
+  withPassword,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined | null;
+  defaultValue?: Record<string, string | string[] | boolean | number | null | undefined>;
+  units: { id: number; name: string; depth: number }[];
+  withPassword: boolean;
+}) {
+  const t = useT();
+  const schema = withPassword ? CreateUserSchema : UserSchema;
+  const [form, fields] = useForm<z.input<typeof CreateUserSchema>>({
+    id: "user-form",
+    lastResult,
+    defaultValue: defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema as typeof CreateUserSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack card" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextField field={fields.fullName} label={t("people.fullName")} autoComplete="off" />
+      <div className="row">
+        <TextField field={fields.username} label={t("people.username")} autoComplete="off" />
+        <TextField field={fields.email} label={t("people.email")} type="email" autoComplete="off" />
+      </div>
+      <TextField field={fields.title} label={t("people.jobTitle")} />
+      <div className="row">
+        <SelectField field={fields.unitId} label={t("people.unit")} placeholder="" options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))} />
+        <SelectField field={fields.role} label={t("people.role")} placeholder="" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+      </div>
+      {withPassword ? <TextField field={fields.password} label={t("people.password")} type="password" autoComplete="new-password" /> : null}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t("action.save")}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Role } from "#db/schema";
+import { ForbiddenError } from "~/utils/errors";
+import type { Actor, UserActor } from "./context";
+
+/**
+ * What each role may do, as data (DOMAIN.md §5). Scope (which units) is separate: see units/scope.server.ts.
+ * Every role reads its scope; writes are by capability.
+ */
+export const CAPABILITIES = {
+  "units.manage": ["admin"],
+  "users.manage": ["admin"],
+  "trail.read": ["admin", "inspector"],
+  "jobs.read": ["admin"],
+  "qms.write": ["officer"],
+  "qms.approve": ["leader"],
+  "inspection.write": ["inspector"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(actor: Actor, capability: Capability): boolean {
+  if (actor.kind !== "user") return true;
+  return (CAPABILITIES[capability] as readonly Role[]).includes(actor.role);
+}
+
+export function requireCapability(actor: Actor, capability: Capability): void {
+  if (!can(actor, capability)) throw new ForbiddenError("errors.forbidden");
+}
+
+export function requireUserActor(actor: Actor): UserActor {
+  if (actor.kind !== "user") throw new ForbiddenError("errors.forbidden");
+  return actor;
+}

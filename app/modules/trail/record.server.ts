@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import { desc } from "drizzle-orm";
+import { trail } from "#db/schema";
+import type { Ctx } from "../context";
+import type { Tx } from "../tx.server";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type TrailInput = {
+  entity: string;
+  entityId: string | number;
+  action: string;
+  unitId?: number | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+type TrailRowContent = {
+  at: number;
+  actorKind: "user" | "job" | "system";
+  actorUserId: number | null;
+  actorName: string;
+  unitId: number | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+};
+
+/** The chained hash: any change to a row, or removal of one, breaks every link after it. */
+export function trailHash(prevHash: string, row: TrailRowContent): string {
+  const canonical = JSON.stringify([
+    row.at,
+    row.actorKind,
+    row.actorUserId,
+    row.actorName,
+    row.unitId,
+    row.entity,
+    row.entityId,
+    row.action,
+    row.before,
+    row.after,
+  ]);
+  return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
+}
+
+function json(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  return JSON.stringify(v, (_k, val) => (val instanceof Date ? val.toISOString() : val));
+}
+
+/** Never log secrets into the trail. */
+const REDACT = new Set(["passwordHash", "password", "token"]);
+export function redact<T>(row: T): T {
+  if (!row || typeof row !== "object") return row;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = REDACT.has(k) ? "[redacted]" : v;
+  return out as T;
+}
+
+/**
+ * Append one trail row. Call it inside the same (immediate) transaction as the change it describes, with the
+ * transaction handle as `tx`, so the change and its record commit or roll back together.
+ */
+export function recordTrail(tx: Tx | Ctx["db"], ctx: Pick<Ctx, "actor" | "now">, input: TrailInput) {
+  const last = tx.select({ hash: trail.hash }).from(trail).orderBy(desc(trail.id)).limit(1).get();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const a = ctx.actor;
+  const row: TrailRowContent = {
+    at: ctx.now.getTime(),
+    actorKind: a.kind,
+    actorUserId: a.kind === "user" ? a.id : null,
+    actorName: a.name,
+    unitId: input.unitId ?? null,
+    entity: input.entity,
+    entityId: String(input.entityId),
+    action: input.action,
+    before: json(redact(input.before)),
+    after: json(redact(input.after)),
+  };
+  const hash = trailHash(prevHash, row);
+  tx.insert(trail).values({ ...row, prevHash, hash }).run();
+  return hash;
+}

@@ -1,0 +1,43 @@
+import type { UnitKind } from "#db/schema";
+
+/** Which kinds may sit under which: the pre-2025 three tiers and the post-2025 two tiers. */
+const ALLOWED_PARENTS: Record<UnitKind, (UnitKind | null)[]> = {
+  province: [null],
+  district: ["province"],
+  commune: ["district", "province"],
+  ward: ["district", "province"],
+  township: ["district"],
+  special_zone: ["province"],
+  department: ["province", "district"],
+};
+
+export function parentAllowed(kind: UnitKind, parentKind: UnitKind | null): boolean {
+  return ALLOWED_PARENTS[kind].includes(parentKind);
+}
+
+export function childPath(parentPath: string | null, id: number): string {
+  return `${parentPath ?? "/"}${id}/`;
+}
+
+/** A unit exists on a calendar day (YYYY-MM-DD) when that day lies within its validity. */
+export function validOn(unit: { validFrom: string | null; validTo: string | null }, day: string): boolean {
+  return (unit.validFrom === null || unit.validFrom <= day) && (unit.validTo === null || unit.validTo >= day);
+}
+
+export function validityOrdered(validFrom: string | null, validTo: string | null): boolean {
+  return validFrom === null || validTo === null || validFrom <= validTo;
+}
+
+/** Lineage may not loop: a unit cannot (transitively) be formed from itself. */
+export function lineageCreatesCycle(unitId: number, predecessorIds: number[], predecessorsOf: (id: number) => number[]): boolean {
+  const seen = new Set<number>();
+  const stack = [...predecessorIds];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === unitId) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...predecessorsOf(id));
+  }
+  return false;
+}

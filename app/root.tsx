@@ -1,0 +1,137 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
+import { ErrorPage } from "~/components/error-page";
+import { navFor } from "~/components/nav";
+import type { Lang } from "~/i18n";
+import { readFlash } from "~/utils/flash.server";
+import { useT } from "~/utils/i18n";
+import { getLang } from "~/utils/i18n.server";
+import { getUser } from "~/utils/session.server";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, lang, { flash, setCookie }] = await Promise.all([getUser(request), getLang(request), readFlash(request)]);
+  return data(
+    {
+      lang,
+      flash: flash ?? null,
+      user: user ? { id: user.id, name: user.name, role: user.role, unitName: user.unitName, unitId: user.unitId } : null,
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang: Lang = data?.lang ?? "vi";
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const user = data?.user;
+  const nav = navFor(user?.role);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <a href="/" className="brand-name">
+            {t("app.name")}
+          </a>
+          {user ? <span className="brand-unit">{user.unitName}</span> : <span className="brand-unit">{t("app.tagline")}</span>}
+        </div>
+        <div className="topbar-tools">
+          <Form method="post" action="/lang" reloadDocument>
+            <input type="hidden" name="lang" value={data?.lang === "en" ? "vi" : "en"} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" className="link-button" lang={data?.lang === "en" ? "vi" : "en"} aria-label={`${t("lang.label")}: ${t("lang.switch")}`}>
+              {t("lang.switch")}
+            </button>
+          </Form>
+          {user ? (
+            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
+              {t("nav.menu")}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {user ? (
+        <nav id="main-nav" className={`mainnav ${menuOpen ? "open" : ""}`} aria-label={t("nav.main")}>
+          <ul>
+            {nav.map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.end} prefetch="intent">
+                  {t(n.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <div className="nav-user">
+            <NavLink to="/account">
+              {user.name} · {t(`role.${user.role}`)}
+            </NavLink>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </div>
+        </nav>
+      ) : null}
+      <main id="main" className="content">
+        {data?.flash ? (
+          <div className={`alert ${data.flash.kind === "error" ? "alert-error" : "alert-success"}`} role="status">
+            {t(data.flash.key, data.flash.params)}
+          </div>
+        ) : null}
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <Shell>
+      <ErrorPage />
+    </Shell>
+  );
+}

@@ -1,0 +1,69 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/field";
+import { changeOwnPassword } from "~/modules/auth/change-password.server";
+import { ChangePasswordSchema } from "~/modules/people/schema";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, invalid, parseForm } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { user: { name: user.name, username: user.username, role: user.role, unitName: user.unitName, title: user.title } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseForm(await request.formData(), ChangePasswordSchema);
+  if (submission.status !== "success") return invalid(submission);
+  return attempt(submission, async () => {
+    await changeOwnPassword(ctxFor(user), { ...submission.value, sessionId: user.sessionId });
+    return redirectWithFlash("/account", { key: "people.passwordChanged" });
+  });
+}
+
+export default function Account() {
+  const { user } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>(),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <h1>{t("nav.account")}</h1>
+      <dl className="dl card">
+        <dt>{t("people.fullName")}</dt>
+        <dd>{user.name}</dd>
+        <dt>{t("people.username")}</dt>
+        <dd>{user.username}</dd>
+        <dt>{t("people.jobTitle")}</dt>
+        <dd>{user.title}</dd>
+        <dt>{t("people.role")}</dt>
+        <dd>{t(`role.${user.role}`)}</dd>
+        <dt>{t("people.unit")}</dt>
+        <dd>{user.unitName}</dd>
+      </dl>
+      <section className="card" aria-labelledby="pw-title">
+        <h2 id="pw-title">{t("people.changePassword")}</h2>
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextField field={fields.currentPassword} label={t("people.currentPassword")} type="password" autoComplete="current-password" />
+          <TextField field={fields.newPassword} label={t("people.newPassword")} type="password" autoComplete="new-password" />
+          <TextField field={fields.confirmPassword} label={t("people.confirmPassword")} type="password" autoComplete="new-password" />
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t("people.changePassword")}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { getJob } from "#jobs/schedule";
+import { runJob } from "#jobs/runner";
+import { jobsOverview } from "~/modules/jobs/queries.server";
+import { requireCapability } from "~/modules/permissions";
+import { config } from "~/utils/config.server";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Tác vụ định kỳ · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    requireCapability(user, "jobs.read");
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+  return jobsOverview(getDb());
+}
+
+/** Run a job's current period now (exactly once: an already produced period is reported as skipped). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    requireCapability(user, "jobs.read");
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+  const job = getJob(String((await request.formData()).get("job") ?? ""));
+  if (!job) throw new Response("errors.notFound", { status: 404 });
+  const outcome = await runJob(getDb(), config(), job, job.periodKey(new Date()), "manual", undefined, { force: true });
+  return redirectWithFlash("/admin/jobs", { key: "jobs.started.ok", params: { status: outcome.status }, kind: outcome.status === "failed" ? "error" : "success" });
+}
+
+export default function Jobs() {
+  const { jobs, runs } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("jobs.title")}</h1>
+      <div className="table-wrap">
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th scope="col">Tác vụ</th>
+              <th scope="col">{t("jobs.schedule")}</th>
+              <th scope="col">{t("jobs.nextRun")}</th>
+              <th scope="col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.name}>
+                <td data-label="Tác vụ">
+                  <strong>{j.name}</strong>
+                  <br />
+                  <span className="muted">{j.description}</span>
+                </td>
+                <td data-label={t("jobs.schedule")}>
+                  <code>{j.cron}</code> ({j.timezone})
+                </td>
+                <td data-label={t("jobs.nextRun")}>{formatDateTime(j.nextRun)}</td>
+                <td data-label={t("common.actions")}>
+                  <Form method="post">
+                    <input type="hidden" name="job" value={j.name} />
+                    <button type="submit" className="secondary">
+                      {t("jobs.runNow")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("jobs.runs")}</h2>
+      <div className="table-wrap">
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th scope="col">Tác vụ</th>
+              <th scope="col">{t("jobs.period")}</th>
+              <th scope="col">{t("common.status")}</th>
+              <th scope="col">{t("jobs.trigger")}</th>
+              <th scope="col">{t("jobs.started")}</th>
+              <th scope="col">{t("jobs.finished")}</th>
+              <th scope="col" className="num">
+                {t("jobs.attempts")}
+              </th>
+              <th scope="col">{t("jobs.error")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td data-label="Tác vụ">{r.job}</td>
+                <td data-label={t("jobs.period")}>{r.periodKey}</td>
+                <td data-label={t("common.status")}>
+                  <span className={`badge ${r.status === "succeeded" ? "badge-ok" : r.status === "failed" ? "badge-bad" : "badge-warn"}`}>{t(`jobs.status.${r.status}`)}</span>
+                </td>
+                <td data-label={t("jobs.trigger")}>{r.trigger}</td>
+                <td data-label={t("jobs.started")}>{formatDateTime(r.startedAt)}</td>
+                <td data-label={t("jobs.finished")}>{formatDateTime(r.finishedAt)}</td>
+                <td data-label={t("jobs.attempts")} className="num">
+                  {r.attempts}
+                </td>
+                <td data-label={t("jobs.error")}>{r.error}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/field";
+import { signIn } from "~/modules/auth/sign-in.server";
+import { LoginSchema } from "~/modules/people/schema";
+import { config } from "~/utils/config.server";
+import { getDb } from "~/utils/db.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { clientIp, commitSessionToken, getUser, safeRedirect } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseForm(await request.formData(), LoginSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const { username, password, redirectTo } = submission.value;
+  const result = await signIn(getDb(), {
+    username,
+    password,
+    ip: clientIp(request),
+    userAgent: request.headers.get("user-agent") ?? undefined,
+    now: new Date(),
+    sessionDays: config().sessionDays,
+  });
+  if (!result.ok) {
+    // why: slowing each failed answer makes guessing expensive without locking anyone out at once.
+    if (result.delayMs) await new Promise((r) => setTimeout(r, result.delayMs));
+    const key = result.reason === "locked" ? "login.locked" : result.reason === "ipThrottled" ? "login.ipThrottled" : "login.invalid";
+    return data(
+      { ...submission.reply({ formErrors: [key], hideFields: ["password"] }), lockedUntil: result.lockedUntil ?? null },
+      { status: result.reason === "invalid" ? 401 : 429 },
+    );
+  }
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await commitSessionToken(result.token) } });
+}
+
+export default function Login() {
+  const t = useT();
+  const last = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: last,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldRevalidate: "onInput",
+  });
+  const lockedUntil = last && "lockedUntil" in last && typeof last.lockedUntil === "number" ? last.lockedUntil : null;
+  const formErrors = form.errors?.map((e) => (e === "login.locked" && lockedUntil ? t(e, { time: formatDateTime(lockedUntil) }) : e));
+  return (
+    <div className="card auth-card">
+      <h1>{t("login.title")}</h1>
+      <p className="muted">{t("app.tagline")}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={formErrors} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <TextField field={fields.username} label={t("login.username")} autoComplete="username" />
+        <TextField field={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+            {t("login.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

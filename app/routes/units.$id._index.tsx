@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { History } from "~/components/history";
+import { can } from "~/modules/permissions";
+import { historyOf } from "~/modules/trail/queries.server";
+import { getUnitDetail } from "~/modules/units/queries.server";
+import { validOn } from "~/modules/units/rules";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { idParam, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · ISO Xã` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const db = getDb();
+  try {
+    const detail = getUnitDetail(db, scopeFor(db, user), id);
+    return {
+      ...detail,
+      active: validOn(detail.unit, vnDay(new Date())),
+      canManage: can(user, "units.manage"),
+      history: historyOf(db, "unit", id),
+    };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export default function UnitPage() {
+  const { unit, parent, children, predecessors, successors, people, active, canManage, history } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{unit.name}</h1>
+        {canManage ? (
+          <Link className="button secondary" to={`/units/${unit.id}/edit`}>
+            {t("action.edit")}
+          </Link>
+        ) : null}
+      </div>
+      <dl className="dl card">
+        <dt>{t("units.code")}</dt>
+        <dd>{unit.code}</dd>
+        <dt>{t("units.kind")}</dt>
+        <dd>{t(`units.kind.${unit.kind}`)}</dd>
+        <dt>{t("units.parent")}</dt>
+        <dd>{parent ? parent.readable ? <Link to={`/units/${parent.id}`}>{parent.name}</Link> : parent.name : "—"}</dd>
+        <dt>{t("units.validity")}</dt>
+        <dd>
+          {active ? <span className="badge badge-ok">{t("units.active")}</span> : <span className="badge">{t("units.dissolved")}</span>}{" "}
+          {formatDate(unit.validFrom) || "…"} – {formatDate(unit.validTo) || "…"}
+        </dd>
+        <dt>{t("units.placeName")}</dt>
+        <dd>{unit.placeName}</dd>
+        <dt>{t("units.people")}</dt>
+        <dd>{people.length ? people.map((p) => `${t(`role.${p.role}`)}: ${p.n}`).join(" · ") : "—"}</dd>
+      </dl>
+      {predecessors.length ? (
+        <section className="card" aria-labelledby="pred-title">
+          <h2 id="pred-title">{t("units.predecessors")}</h2>
+          <ul>
+            {predecessors.map((p) => (
+              <li key={p.id}>{p.readable ? <Link to={`/units/${p.id}`}>{p.name}</Link> : p.name}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {successors.length ? (
+        <section className="card" aria-labelledby="succ-title">
+          <h2 id="succ-title">{t("units.successors")}</h2>
+          <ul>
+            {successors.map((s) => (
+              <li key={s.id}>
+                {s.readable ? <Link to={`/units/${s.id}`}>{s.name}</Link> : s.name} ({formatDate(s.validFrom)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {children.length ? (
+        <section className="card" aria-labelledby="children-title">
+          <h2 id="children-title">{t("units.children")}</h2>
+          <ul>
+            {children.map((c) => (
+              <li key={c.id}>
+                <Link to={`/units/${c.id}`}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <History entries={history} />
+    </>
+  );
+}

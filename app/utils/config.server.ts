@@ -1,0 +1,50 @@
+import path from "node:path";
+
+/**
+ * Configuration from the environment, read once. Everything the app writes lives under DATA_DIR.
+ * See README "Configuration" for the list.
+ */
+function bool(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === "") return dflt;
+  return !["0", "false", "off", "no"].includes(v.toLowerCase());
+}
+
+function int(v: string | undefined, dflt: number): number {
+  const n = v === undefined || v === "" ? NaN : Number(v);
+  return Number.isFinite(n) ? Math.trunc(n) : dflt;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  const appRoot = path.resolve(env.APP_ROOT ?? process.cwd());
+  const dataDir = path.resolve(appRoot, env.DATA_DIR ?? "data");
+  return {
+    appRoot,
+    dataDir,
+    dbFile: path.join(dataDir, "iso-xa.db"),
+    uploadsDir: path.join(dataDir, "files"),
+    reportsDir: path.join(dataDir, "reports"),
+    backupsDir: path.join(dataDir, "backups"),
+    migrationsDir: path.join(appRoot, "db", "migrations"),
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? "0.0.0.0",
+    production: env.NODE_ENV === "production",
+    /** SCHEDULER=off runs the web server alone (several web processes + one `npm run scheduler`). */
+    scheduler: bool(env.SCHEDULER, true),
+    /** SEED=off: a fresh data folder gets the schema but no demo data. */
+    seedDemo: bool(env.SEED, true),
+    backupKeep: Math.max(1, int(env.BACKUP_KEEP, 7)),
+    sessionDays: Math.max(1, int(env.SESSION_DAYS, 14)),
+    /** Secure cookies unless explicitly turned off (plain-HTTP intranet deployments, tests). */
+    secureCookies: bool(env.SECURE_COOKIES, env.NODE_ENV === "production"),
+    uploadMaxBytes: int(env.UPLOAD_MAX_MB, 20) * 1024 * 1024,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? "ISO Xã <no-reply@iso-xa.local>",
+  };
+}
+
+export type Config = ReturnType<typeof readConfig>;
+
+let cached: Config | undefined;
+export function config(): Config {
+  return (cached ??= readConfig());
+}

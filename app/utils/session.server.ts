@@ -1,0 +1,69 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { getSessionUser, type SessionUser } from "~/modules/auth/sessions.server";
+import type { Ctx } from "~/modules/context";
+import { config } from "./config.server";
+import { getDb } from "./db.server";
+
+const SESSION_COOKIE = "isoxa_session";
+
+function sessionCookie() {
+  const c = config();
+  return createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: c.secureCookies,
+    path: "/",
+    maxAge: c.sessionDays * 24 * 3600,
+  });
+}
+
+export async function readSessionToken(request: Request): Promise<string | undefined> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 && value.length < 100 ? value : undefined;
+}
+
+export function commitSessionToken(token: string) {
+  return sessionCookie().serialize(token);
+}
+
+export function clearSessionToken() {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+// why a per-request cache: root and route loaders both ask for the user in one request.
+const perRequest = new WeakMap<Request, Promise<SessionUser | undefined>>();
+
+export function getUser(request: Request): Promise<SessionUser | undefined> {
+  let p = perRequest.get(request);
+  if (!p) {
+    p = readSessionToken(request).then((token) => (token ? getSessionUser(getDb(), token, new Date(), config().sessionDays) : undefined));
+    perRequest.set(request, p);
+  }
+  return p;
+}
+
+/** The signed-in person, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(back && back !== "/" ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login");
+  }
+  return user;
+}
+
+export function ctxFor(user: SessionUser, now = new Date()): Ctx {
+  return { db: getDb(), actor: user, now };
+}
+
+export function clientIp(request: Request): string {
+  // The server sets this header from the socket (server.ts); a client cannot forge it through the proxy-less setup.
+  return request.headers.get("x-isoxa-client-ip") ?? "unknown";
+}
+
+/** Only a local path may be a redirect target after sign-in (no open redirect). */
+export function safeRedirect(to: unknown, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import type { Config } from "~/utils/config.server";
+import { appliedMigrations, openDatabase, type DB } from "./client";
+import { seedDemo } from "./seed";
+
+/**
+ * Open (and migrate) the database under the data folder; a fresh data folder also gets the demo data.
+ * Used by the server, the standalone scheduler and the scripts.
+ */
+export async function bootstrapDatabase(config: Config): Promise<DB> {
+  for (const dir of [config.dataDir, config.uploadsDir, config.reportsDir, config.backupsDir]) fs.mkdirSync(dir, { recursive: true });
+  const fresh = !fs.existsSync(config.dbFile);
+  const db = openDatabase(config.dbFile, { migrationsDir: config.migrationsDir });
+  if (fresh && config.seedDemo) {
+    await seedDemo(db);
+    console.log(`[db] new database at ${config.dbFile}, demo data loaded`);
+  }
+  console.log(`[db] ${config.dbFile}: ${appliedMigrations(db)} migrations applied`);
+  return db;
+}

@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Pragmas every connection needs: WAL for readers beside the writer, FKs (off by default in SQLite), a busy timeout. */
+export function configure(sqlite: Database.Database) {
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return sqlite;
+}
+
+export function openDatabase(file: string, opts: { migrationsDir?: string; readonly?: boolean } = {}): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = configure(new Database(file, { readonly: opts.readonly ?? false }));
+  const db = drizzle(sqlite, { schema, casing: "snake_case" }) as DB;
+  if (opts.migrationsDir) migrate(db, { migrationsFolder: opts.migrationsDir });
+  return db;
+}
+
+/** How many migrations the database has applied (for /healthz and the scripts). */
+export function appliedMigrations(db: DB): number {
+  const row = db.$client
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get() as { n: number };
+  if (!row.n) return 0;
+  return (db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
+}
+
+export { schema };

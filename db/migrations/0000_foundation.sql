@@ -1,0 +1,151 @@
+CREATE TABLE `unit_lineage` (
+	`unit_id` integer NOT NULL,
+	`predecessor_id` integer NOT NULL,
+	`note` text,
+	PRIMARY KEY(`unit_id`, `predecessor_id`),
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`predecessor_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `unit_lineage_pred_idx` ON `unit_lineage` (`predecessor_id`);--> statement-breakpoint
+CREATE TABLE `units` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`kind` text NOT NULL,
+	`parent_id` integer,
+	`path` text NOT NULL,
+	`depth` integer NOT NULL,
+	`place_name` text NOT NULL,
+	`valid_from` text,
+	`valid_to` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`parent_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `units_code_uq` ON `units` (`code`);--> statement-breakpoint
+CREATE INDEX `units_parent_idx` ON `units` (`parent_id`);--> statement-breakpoint
+CREATE INDEX `units_path_idx` ON `units` (`path`);--> statement-breakpoint
+CREATE TABLE `login_attempts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`username` text NOT NULL,
+	`ip` text NOT NULL,
+	`ok` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `login_attempts_ip_at_idx` ON `login_attempts` (`ip`,`at`);--> statement-breakpoint
+CREATE INDEX `login_attempts_user_at_idx` ON `login_attempts` (`username`,`at`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`ip` text,
+	`user_agent` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`username` text NOT NULL,
+	`full_name` text NOT NULL,
+	`title` text,
+	`email` text,
+	`unit_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`failed_logins` integer DEFAULT 0 NOT NULL,
+	`locked_until` integer,
+	`password_changed_at` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_username_uq` ON `users` (`username`);--> statement-breakpoint
+CREATE INDEX `users_unit_idx` ON `users` (`unit_id`,`role`);--> statement-breakpoint
+CREATE TABLE `trail` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`actor_kind` text NOT NULL,
+	`actor_user_id` integer,
+	`actor_name` text NOT NULL,
+	`unit_id` integer,
+	`entity` text NOT NULL,
+	`entity_id` text NOT NULL,
+	`action` text NOT NULL,
+	`before` text,
+	`after` text,
+	`prev_hash` text NOT NULL,
+	`hash` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `trail_entity_idx` ON `trail` (`entity`,`entity_id`,`id`);--> statement-breakpoint
+CREATE INDEX `trail_unit_idx` ON `trail` (`unit_id`,`id`);--> statement-breakpoint
+CREATE INDEX `trail_at_idx` ON `trail` (`at`);--> statement-breakpoint
+CREATE TABLE `job_runs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`job` text NOT NULL,
+	`period_key` text NOT NULL,
+	`status` text NOT NULL,
+	`attempts` integer DEFAULT 1 NOT NULL,
+	`trigger` text NOT NULL,
+	`owner` text NOT NULL,
+	`started_at` integer NOT NULL,
+	`heartbeat_at` integer NOT NULL,
+	`finished_at` integer,
+	`error` text,
+	`output` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `job_runs_job_period_uq` ON `job_runs` (`job`,`period_key`);--> statement-breakpoint
+CREATE INDEX `job_runs_started_idx` ON `job_runs` (`started_at`);--> statement-breakpoint
+CREATE TABLE `finding_grades` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_vi` text NOT NULL,
+	`name_en` text NOT NULL,
+	`requires_action` integer NOT NULL,
+	`sort_order` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `iso_clauses` (
+	`code` text PRIMARY KEY NOT NULL,
+	`parent_code` text,
+	`title_vi` text NOT NULL,
+	`title_en` text NOT NULL,
+	`sort_order` integer NOT NULL,
+	`usually_excluded` integer DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `findings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`unit_id` integer NOT NULL,
+	`source` text NOT NULL,
+	`grade_code` text NOT NULL,
+	`clause_code` text,
+	`description` text NOT NULL,
+	`evidence` text,
+	`found_on` text NOT NULL,
+	`action_due_on` text,
+	`status` text DEFAULT 'open' NOT NULL,
+	`raised_by_id` integer,
+	`closed_at` integer,
+	`closed_by_id` integer,
+	`close_note` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`grade_code`) REFERENCES `finding_grades`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`clause_code`) REFERENCES `iso_clauses`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`raised_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`closed_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `findings_unit_found_idx` ON `findings` (`unit_id`,`found_on`);--> statement-breakpoint
+CREATE INDEX `findings_status_idx` ON `findings` (`status`,`unit_id`);--> statement-breakpoint
+CREATE INDEX `findings_source_idx` ON `findings` (`source`,`found_on`);

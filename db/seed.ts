@@ -1,0 +1,90 @@
+import { count, eq } from "drizzle-orm";
+import { hashPassword } from "~/modules/auth/password.server";
+import { recordTrail } from "~/modules/trail/record.server";
+import type { DB } from "./client";
+import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
+
+/** The demo password of every demo account (README lists them). */
+export const DEMO_PASSWORD = "IsoXa@2026";
+
+type SeedUnit = { code: string; name: string; kind: UnitKind; parent?: string; place: string; validFrom?: string; validTo?: string; from?: string[] };
+
+const DISTRICT_END = "2025-06-30";
+const MERGER_START = "2025-07-01";
+
+const OLD_COMMUNES: [code: string, name: string][] = [
+  ["TD", "Tân Dương"], ["HT", "Hòa Thành"], ["LH", "Long Hậu"], ["TP", "Tân Phước"], ["HL", "Hòa Long"], ["THO", "Tân Hòa"],
+  ["LT", "Long Thắng"], ["VT", "Vĩnh Thới"], ["TTH", "Tân Thành"], ["DH", "Định Hòa"], ["PH", "Phong Hòa"],
+];
+
+/**
+ * Demo data: Đồng Tháp province, old Lai Vung district (1 township + 11 communes, until 30/06/2025) and the four
+ * communes formed on 01/07/2025. The lineage follows the merger in outline only (the communes taken from
+ * neighbouring districts are left out): check it against the Standing Committee's resolution before real use.
+ * A second province (Vĩnh Long) exists so that another province's data can be shown to stay out of reach.
+ */
+export const DEMO_UNITS: SeedUnit[] = [
+  { code: "DT", name: "Tỉnh Đồng Tháp", kind: "province", place: "Đồng Tháp" },
+  { code: "DT-LV", name: "Huyện Lai Vung", kind: "district", parent: "DT", place: "Lai Vung", validTo: DISTRICT_END },
+  { code: "DT-LV-TTLV", name: "Thị trấn Lai Vung", kind: "township", parent: "DT-LV", place: "Lai Vung", validTo: DISTRICT_END },
+  ...OLD_COMMUNES.map(([c, n]): SeedUnit => ({ code: `DT-LV-${c}`, name: `Xã ${n}`, kind: "commune", parent: "DT-LV", place: n, validTo: DISTRICT_END })),
+  { code: "DT-LAIVUNG", name: "Xã Lai Vung", kind: "commune", parent: "DT", place: "Lai Vung", validFrom: MERGER_START, from: ["DT-LV-TTLV", "DT-LV-TTH", "DT-LV-LT"] },
+  { code: "DT-HOALONG", name: "Xã Hòa Long", kind: "commune", parent: "DT", place: "Hòa Long", validFrom: MERGER_START, from: ["DT-LV-HL", "DT-LV-LH", "DT-LV-VT"] },
+  { code: "DT-PHONGHOA", name: "Xã Phong Hòa", kind: "commune", parent: "DT", place: "Phong Hòa", validFrom: MERGER_START, from: ["DT-LV-PH", "DT-LV-DH", "DT-LV-TP"] },
+  { code: "DT-TANDUONG", name: "Xã Tân Dương", kind: "commune", parent: "DT", place: "Tân Dương", validFrom: MERGER_START, from: ["DT-LV-TD", "DT-LV-HT", "DT-LV-THO"] },
+  { code: "VL", name: "Tỉnh Vĩnh Long", kind: "province", place: "Vĩnh Long" },
+  { code: "VL-LONGHO", name: "Xã Long Hồ", kind: "commune", parent: "VL", place: "Long Hồ", validFrom: MERGER_START },
+];
+
+export type SeedUser = { username: string; fullName: string; title: string; unit: string; role: Role };
+
+export const DEMO_USERS: SeedUser[] = [
+  { username: "quantri", fullName: "Nguyễn Văn Quân", title: "Quản trị hệ thống, Sở KH&CN", unit: "DT", role: "admin" },
+  { username: "kiemtra.tinh", fullName: "Lê Thị Minh Thư", title: "Chuyên viên Chi cục TCĐLCL", unit: "DT", role: "inspector" },
+  { username: "canbo.tinh", fullName: "Phạm Quốc Huy", title: "Chuyên viên Sở KH&CN", unit: "DT", role: "officer" },
+  { username: "canbo.huyen", fullName: "Võ Thị Hạnh", title: "Thư ký ISO UBND huyện", unit: "DT-LV", role: "officer" },
+  { username: "kiemtra.huyen", fullName: "Đặng Văn Lợi", title: "Tổ CCHC huyện Lai Vung", unit: "DT-LV", role: "inspector" },
+  { username: "thuky.laivung", fullName: "Trần Thị Ngọc Ánh", title: "Thư ký ISO UBND xã", unit: "DT-LAIVUNG", role: "officer" },
+  { username: "chutich.laivung", fullName: "Nguyễn Hữu Phước", title: "Chủ tịch UBND xã", unit: "DT-LAIVUNG", role: "leader" },
+  { username: "phochutich.laivung", fullName: "Huỳnh Thanh Tâm", title: "Phó Chủ tịch UBND xã", unit: "DT-LAIVUNG", role: "leader" },
+  { username: "thuky.hoalong", fullName: "Lý Thị Kim Ngân", title: "Thư ký ISO UBND xã", unit: "DT-HOALONG", role: "officer" },
+  { username: "chutich.hoalong", fullName: "Phan Văn Đức", title: "Chủ tịch UBND xã", unit: "DT-HOALONG", role: "leader" },
+  { username: "thuky.phonghoa", fullName: "Đỗ Thị Thu Hà", title: "Thư ký ISO UBND xã", unit: "DT-PHONGHOA", role: "officer" },
+  { username: "chutich.phonghoa", fullName: "Trương Minh Khoa", title: "Chủ tịch UBND xã", unit: "DT-PHONGHOA", role: "leader" },
+  { username: "thuky.tanduong", fullName: "Bùi Thị Mỹ Linh", title: "Thư ký ISO UBND xã", unit: "DT-TANDUONG", role: "officer" },
+  { username: "chutich.tanduong", fullName: "Lâm Văn Hậu", title: "Chủ tịch UBND xã", unit: "DT-TANDUONG", role: "leader" },
+  { username: "thuky.longho", fullName: "Châu Thị Diễm", title: "Thư ký ISO UBND xã", unit: "VL-LONGHO", role: "officer" },
+];
+
+/** Insert the demo units and accounts into an empty database. Returns false when the database already has units. */
+export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
+  if ((db.select({ n: count() }).from(units).get()?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash (own random salt) shared by the demo accounts
+  const t = now.getTime();
+  const ctx = { actor: { kind: "system" as const, name: "seed" }, now };
+  db.transaction(
+    (tx) => {
+      const byCode = new Map<string, { id: number; path: string; depth: number }>();
+      for (const u of DEMO_UNITS) {
+        const parent = u.parent ? byCode.get(u.parent)! : undefined;
+        const row = tx
+          .insert(units)
+          .values({ code: u.code, name: u.name, kind: u.kind, parentId: parent?.id ?? null, placeName: u.place, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, path: "/pending/", depth: parent ? parent.depth + 1 : 0, createdAt: t, updatedAt: t })
+          .returning({ id: units.id })
+          .get();
+        const path = `${parent?.path ?? "/"}${row.id}/`;
+        tx.update(units).set({ path }).where(eq(units.id, row.id)).run();
+        byCode.set(u.code, { id: row.id, path, depth: parent ? parent.depth + 1 : 0 });
+        for (const p of u.from ?? []) tx.insert(unitLineage).values({ unitId: row.id, predecessorId: byCode.get(p)!.id }).run();
+      }
+      for (const u of DEMO_USERS) {
+        tx.insert(users)
+          .values({ username: u.username, fullName: u.fullName, title: u.title, unitId: byCode.get(u.unit)!.id, role: u.role, passwordHash, passwordChangedAt: t, createdAt: t, updatedAt: t })
+          .run();
+      }
+      recordTrail(tx, ctx, { entity: "database", entityId: "demo", action: "seed", after: { units: DEMO_UNITS.length, users: DEMO_USERS.length } });
+    },
+    { behavior: "immediate" },
+  );
+  return true;
+}

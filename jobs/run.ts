@@ -1,0 +1,20 @@
+// npm run job -- <name> [periodKey] [--force] — run one job by hand, through the same exactly-once record.
+import { bootstrapDatabase } from "#db/bootstrap";
+import { readConfig } from "~/utils/config.server";
+import { runJob } from "./runner";
+import { getJob, JOBS } from "./schedule";
+
+const [name, maybePeriod] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const force = process.argv.includes("--force");
+const job = name ? getJob(name) : undefined;
+if (!job) {
+  console.error(`usage: npm run job -- <name> [periodKey] [--force]\njobs: ${JOBS.map((j) => j.name).join(", ")}`);
+  process.exit(2);
+}
+const config = readConfig();
+const db = await bootstrapDatabase(config);
+const periodKey = maybePeriod ?? job.periodKey(new Date());
+const outcome = await runJob(db, config, job, periodKey, "manual", undefined, { force });
+console.log(JSON.stringify({ job: job.name, periodKey, ...outcome }, null, 2));
+db.$client.close();
+process.exit(outcome.status === "failed" ? 1 : 0);

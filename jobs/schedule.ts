@@ -1,0 +1,51 @@
+import { purgeExpiredSessions } from "~/modules/auth/sessions.server";
+import { loginAttempts } from "#db/schema";
+import { lt } from "drizzle-orm";
+import { vnDay } from "~/utils/time";
+import { backupDatabase, pruneBackups } from "./handlers/backup";
+import { daysBack, lastDailyFireDay } from "./periods";
+import type { JobDefinition } from "./types";
+
+/**
+ * The schedule, as data. Handlers are plain functions: the scheduler, `npm run job -- <name>` and the tests
+ * call the same `run`.
+ */
+export const JOBS: JobDefinition[] = [
+  {
+    name: "nightly-backup",
+    description: "Sao lưu trực tuyến cơ sở dữ liệu vào data/backups, giữ N bản gần nhất",
+    cron: "0 2 * * *",
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => vnDay(at),
+    // Only the latest missed night matters: an older backup taken today would be no older.
+    duePeriods: (now) => [lastDailyFireDay(now, 2)],
+    maxAttempts: 3,
+    async run(ctx, periodKey) {
+      const result = await backupDatabase(ctx.db, ctx.config.backupsDir, `iso-xa-${periodKey}`);
+      const removed = pruneBackups(ctx.config.backupsDir, ctx.config.backupKeep);
+      ctx.log(`backup ${result.file} (${result.bytes} bytes), removed ${removed.length}`);
+      return { file: result.file.slice(ctx.config.dataDir.length + 1), bytes: result.bytes, removed };
+    },
+  },
+  {
+    name: "nightly-housekeeping",
+    description: "Xóa phiên đăng nhập hết hạn và nhật ký đăng nhập cũ hơn 90 ngày",
+    cron: "30 2 * * *",
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => vnDay(at),
+    duePeriods: (now) => daysBack(lastDailyFireDay(now, 2, 30), 1),
+    maxAttempts: 3,
+    run(ctx) {
+      const sessions = purgeExpiredSessions(ctx.db, ctx.now);
+      const attempts = ctx.db
+        .delete(loginAttempts)
+        .where(lt(loginAttempts.at, ctx.now.getTime() - 90 * 24 * 3600 * 1000))
+        .run().changes;
+      return { sessions, attempts };
+    },
+  },
+];
+
+export function getJob(name: string): JobDefinition | undefined {
+  return JOBS.find((j) => j.name === name);
+}

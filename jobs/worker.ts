@@ -1,0 +1,17 @@
+// npm run scheduler — the scheduler alone, for deployments with several web processes started with SCHEDULER=off.
+import { bootstrapDatabase } from "#db/bootstrap";
+import { readConfig } from "~/utils/config.server";
+import { JOBS } from "./schedule";
+import { startScheduler } from "./scheduler";
+
+const config = readConfig();
+const db = await bootstrapDatabase(config);
+const scheduler = startScheduler(db, config, JOBS);
+for (const sig of ["SIGTERM", "SIGINT"] as const) {
+  process.once(sig, () => {
+    void scheduler.stop().then(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+  });
+}
