@@ -148,4 +148,20 @@ CREATE TABLE `findings` (
 --> statement-breakpoint
 CREATE INDEX `findings_unit_found_idx` ON `findings` (`unit_id`,`found_on`);--> statement-breakpoint
 CREATE INDEX `findings_status_idx` ON `findings` (`status`,`unit_id`);--> statement-breakpoint
-CREATE INDEX `findings_source_idx` ON `findings` (`source`,`found_on`);
+CREATE INDEX `findings_source_idx` ON `findings` (`source`,`found_on`);--> statement-breakpoint
+CREATE TABLE `files` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`sha256` text NOT NULL,
+	`size` integer NOT NULL,
+	`mime` text NOT NULL,
+	`ext` text NOT NULL,
+	`original_name` text NOT NULL,
+	`unit_id` integer NOT NULL,
+	`uploaded_by_id` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`uploaded_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `files_sha_idx` ON `files` (`sha256`);--> statement-breakpoint
+CREATE INDEX `files_unit_idx` ON `files` (`unit_id`);

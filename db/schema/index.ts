@@ -6,3 +6,4 @@ export * from "./trail";
 export * from "./jobs";
 export * from "./reference";
 export * from "./findings";
+export * from "./files";

@@ -1,0 +1,26 @@
+import {
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
+import { config } from "./config.server";
+
+/**
+ * Parse a multipart form with files kept in memory up to the configured limit (UPLOAD_MAX_MB). A file over the
+ * limit does not fail the request: the form comes back with `tooLarge` naming the field, so the page can say so
+ * beside it and keep the other input.
+ */
+export async function parseMultipart(request: Request): Promise<{ formData: FormData; tooLarge?: string }> {
+  const maxPartSize = config().uploadMaxBytes;
+  try {
+    const formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize })),
+    );
+    return { formData };
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: e.field };
+    throw e;
+  }
+}
