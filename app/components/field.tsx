@@ -10,11 +10,11 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const t = useT();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors" role="alert">
+    <div id={id} className="field-errors" role="alert">
       {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
+        <p key={e}>{t(e)}</p>
       ))}
-    </ul>
+    </div>
   );
 }
 
