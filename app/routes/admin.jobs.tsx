@@ -48,7 +48,7 @@ export default function Jobs() {
         <table className="responsive">
           <thead>
             <tr>
-              <th scope="col">Tác vụ</th>
+              <th scope="col">{t("jobs.job")}</th>
               <th scope="col">{t("jobs.schedule")}</th>
               <th scope="col">{t("jobs.nextRun")}</th>
               <th scope="col">{t("common.actions")}</th>
@@ -57,7 +57,7 @@ export default function Jobs() {
           <tbody>
             {jobs.map((j) => (
               <tr key={j.name}>
-                <td data-label="Tác vụ">
+                <td data-label={t("jobs.job")}>
                   <strong>{j.name}</strong>
                   <br />
                   <span className="muted">{j.description}</span>
@@ -84,7 +84,7 @@ export default function Jobs() {
         <table className="responsive">
           <thead>
             <tr>
-              <th scope="col">Tác vụ</th>
+              <th scope="col">{t("jobs.job")}</th>
               <th scope="col">{t("jobs.period")}</th>
               <th scope="col">{t("common.status")}</th>
               <th scope="col">{t("jobs.trigger")}</th>
@@ -99,7 +99,7 @@ export default function Jobs() {
           <tbody>
             {runs.map((r) => (
               <tr key={r.id}>
-                <td data-label="Tác vụ">{r.job}</td>
+                <td data-label={t("jobs.job")}>{r.job}</td>
                 <td data-label={t("jobs.period")}>{r.periodKey}</td>
                 <td data-label={t("common.status")}>
                   <span className={`badge ${r.status === "succeeded" ? "badge-ok" : r.status === "failed" ? "badge-bad" : "badge-warn"}`}>{t(`jobs.status.${r.status}`)}</span>

@@ -14,7 +14,7 @@ function int(v: string | undefined, dflt: number): number {
   return Number.isFinite(n) ? Math.trunc(n) : dflt;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+export function readConfig(env: Record<string, string | undefined> = process.env) {
   const appRoot = path.resolve(env.APP_ROOT ?? process.cwd());
   const dataDir = path.resolve(appRoot, env.DATA_DIR ?? "data");
   return {
