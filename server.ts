@@ -1,4 +1,5 @@
 // The production (and dev) server: one process runs the Remix app and, unless SCHEDULER=off, the scheduler.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
@@ -24,6 +25,25 @@ app.use(compression());
 app.use((req: Request, res: Response, next: NextFunction) => {
   // Always overwritten from the socket: a client cannot choose the address that sign-in throttling counts.
   req.headers["x-isoxa-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  if (!dev) {
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+  }
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
@@ -58,7 +78,7 @@ if (dev) {
   app.use(express.static(clientDir, { maxAge: "1h" }));
   build = (await import(pathToFileURL(path.join(config.appRoot, "build", "server", "index.js")).href)) as ServerBuild;
 }
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 
 const server = app.listen(config.port, config.host, () => {
   console.log(`[web] ISO Xã on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (data: ${config.dataDir})`);

@@ -6,6 +6,7 @@ import { navFor } from "~/components/nav";
 import type { Lang } from "~/i18n";
 import { readFlash } from "~/utils/flash.server";
 import { useT } from "~/utils/i18n";
+import { useNonce } from "~/utils/nonce";
 import { getLang } from "~/utils/i18n.server";
 import { getUser } from "~/utils/session.server";
 import styles from "~/styles/app.css?url";
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang: Lang = data?.lang ?? "vi";
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -42,8 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
