@@ -9,14 +9,17 @@ import { childPath, lineageCreatesCycle, parentAllowed } from "./rules";
 import type { UnitInput } from "./schema";
 import { getUnitInScopeOrThrow, pathInScope, scopeFor } from "./scope.server";
 
-function checkParentAndCode(tx: Tx, ctx: Ctx, input: UnitInput, selfId?: number) {
+function checkParentAndCode(tx: Tx, ctx: Ctx, input: UnitInput, current?: { id: number; parentId: number | null }) {
+  const selfId = current?.id;
   const scope = scopeFor(ctx.db, ctx.actor);
   const parent = input.parentId ? tx.select().from(units).where(eq(units.id, input.parentId)).get() : undefined;
-  if (input.parentId && (!parent || !pathInScope(scope, parent.path))) {
+  // Keeping a unit where it is needs no right over its parent (an administrator may edit their own unit).
+  const parentUnchanged = current !== undefined && (input.parentId ?? null) === current.parentId;
+  if (input.parentId && (!parent || (!parentUnchanged && !pathInScope(scope, parent.path)))) {
     throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parent"] });
   }
-  // A top-level unit (province) can only be created by someone whose scope is everywhere.
-  if (!parent && !scope.prefixes.includes("/")) throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parentRequired"] });
+  // A top-level unit (province) can only be placed at the top by someone whose scope is everywhere.
+  if (!parent && !parentUnchanged && !scope.prefixes.includes("/")) throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parentRequired"] });
   if (!parentAllowed(input.kind, parent?.kind ?? null)) {
     throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parentKind"] });
   }
@@ -79,7 +82,7 @@ export function updateUnit(ctx: Ctx, unitId: number, input: UnitInput) {
   return write(ctx, (tx) => {
     const current = tx.select().from(units).where(eq(units.id, unitId)).get();
     if (!current) throw new NotFoundError("errors.notFound");
-    const parent = checkParentAndCode(tx, ctx, input, unitId);
+    const parent = checkParentAndCode(tx, ctx, input, current);
     const newPath = childPath(parent?.path ?? null, unitId);
     const beforePreds = tx.select({ id: unitLineage.predecessorId }).from(unitLineage).where(eq(unitLineage.unitId, unitId)).all().map((r) => r.id);
     tx.update(units)

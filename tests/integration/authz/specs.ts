@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { files, type Role } from "#db/schema";
+import type { Fixture, Rel, Unit } from "./harness";
+
+/**
+ * What each route must answer, per role and per relation of the target record's unit to the person's unit.
+ * Every route file of the app needs an entry here: the matrix test fails on a route without one.
+ *
+ * - `read`: who may load the page at all ("public" = no sign-in needed; "any" = every signed-in role).
+ *   With `params`, the target is a record of a unit, and reading is allowed only when that unit is the person's
+ *   own or below it (sibling, parent, other province: 403/404).
+ * - `list`: the page lists records; its data must never contain a token of a unit outside the person's scope.
+ * - `actions`: each mutation, with who may do it; an allowed one must succeed (a trail row is written), a
+ *   refused one must answer 400/403/404 and change nothing.
+ */
+export type ActionSpec = {
+  name: string;
+  roles: Role[] | "any";
+  form: (f: Fixture, target: Unit, n: number) => Record<string, string | string[]>;
+  /** Skip structurally impossible combinations (e.g. a unit under a commune). */
+  applicable?: (target: Unit) => boolean;
+  /** The action changes something other than the trail (jobs): check the status only. */
+  noTrail?: boolean;
+  /** On a route without a record param, the form names a target unit: exercise it for every relation. */
+  targetInForm?: boolean;
+};
+export type RouteSpec = {
+  read: "public" | "any" | "redirect" | Role[];
+  params?: (f: Fixture, target: Unit) => Record<string, string>;
+  /** A route that takes no unit-bound record (its actions may still name a target unit in the form). */
+  list?: boolean;
+  actions?: ActionSpec[];
+  /** Actions not exercised here, with the reason (e.g. sign-in has its own tests). */
+  actionsCoveredElsewhere?: string;
+};
+
+const unitForm = (f: Fixture, target: Unit, n: number, kind: string) => ({
+  code: `M${n}-${target.code}`,
+  name: `Đơn vị thử ${n}`,
+  kind,
+  parentId: String(target.id),
+  placeName: "Thử",
+});
+
+function fileIn(f: Fixture, target: Unit): number {
+  const key = `file:${target.code}`;
+  if (f.memo.has(key)) return f.memo.get(key) as number;
+  const bytes = Buffer.from(`%PDF-1.4 ${target.token}`);
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  const dir = path.join(f.dataDir, "files", sha.slice(0, 2));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, sha), bytes);
+  const row = f.db.insert(files).values({ sha256: sha, size: bytes.length, mime: "application/pdf", ext: "pdf", originalName: `${target.token}.pdf`, unitId: target.id, createdAt: f.now.getTime() }).returning().get();
+  f.memo.set(key, row.id);
+  return row.id;
+}
+
+export const SPECS: Record<string, RouteSpec> = {
+  root: { read: "public" },
+  "routes/$": { read: "public" },
+  "routes/healthz": { read: "public" },
+  "routes/login": { read: "public", actionsCoveredElsewhere: "sign-in: tests/integration/auth.test.ts and e2e" },
+  "routes/logout": { read: "redirect", actionsCoveredElsewhere: "ends only the caller's own session" },
+  "routes/lang": { read: "redirect", actionsCoveredElsewhere: "sets only the caller's language cookie" },
+  "routes/_index": { read: "any", list: true },
+  "routes/account": {
+    read: "any",
+    actions: [{ name: "change own password (wrong current password)", roles: [], form: () => ({ currentPassword: "wrong", newPassword: "NewPass#2026", confirmPassword: "NewPass#2026" }) }],
+  },
+  "routes/units._index": { read: "any", list: true },
+  "routes/units.new": {
+    read: ["admin"],
+    list: true,
+    actions: [
+      {
+        name: "create a unit under the target",
+        roles: ["admin"],
+        applicable: (t) => !t.code.startsWith("C"),
+        targetInForm: true,
+        form: (f, t, n) => unitForm(f, t, n, "department"),
+      },
+    ],
+  },
+  "routes/units.$id._index": { read: "any", params: (_f, t) => ({ id: String(t.id) }) },
+  "routes/units.$id.edit": {
+    read: ["admin"],
+    params: (_f, t) => ({ id: String(t.id) }),
+    actions: [
+      {
+        name: "edit the unit",
+        roles: ["admin"],
+        form: (f, t) => {
+          const kind = t.code.startsWith("P") ? "province" : t.code.startsWith("D") ? "district" : "commune";
+          const parentCode = t.code === "C11" || t.code === "C12" ? "D1" : t.code === "C21" ? "D2" : t.code === "C31" ? "P2" : t.code.startsWith("D") ? "P1" : undefined;
+          return { code: t.code, name: `Đơn vị ${t.token} (sửa)`, kind, placeName: t.code, ...(parentCode ? { parentId: String(f.unit[parentCode as "P1"].id) } : {}) };
+        },
+      },
+    ],
+  },
+  "routes/admin.users._index": { read: ["admin"], list: true },
+  "routes/admin.users.new": {
+    read: ["admin"],
+    list: true,
+    actions: [
+      {
+        name: "create an account in the target unit",
+        roles: ["admin"],
+        targetInForm: true,
+        form: (_f, t, n) => ({ username: `new${n}.${t.code.toLowerCase()}`, fullName: "Người Mới", unitId: String(t.id), role: "officer", password: "MatKhau#2026" }),
+      },
+    ],
+  },
+  "routes/admin.users.$id._index": {
+    read: ["admin"],
+    params: (f, t) => ({ id: String(f.officerOf[t.code]) }),
+    actions: [
+      {
+        name: "edit the account",
+        roles: ["admin"],
+        form: (f, t) => ({ username: `officer.${t.code.toLowerCase()}`, fullName: `Cán bộ ${t.token}`, unitId: String(t.id), role: "officer", title: "Thư ký ISO" }),
+      },
+    ],
+  },
+  "routes/admin.users.$id.password": {
+    read: ["admin"],
+    params: (f, t) => ({ id: String(f.officerOf[t.code]) }),
+    actions: [{ name: "reset the password", roles: ["admin"], form: () => ({ password: "DatLai#2026" }) }],
+  },
+  "routes/admin.users.$id.active": {
+    read: "redirect",
+    params: (f, t) => ({ id: String(f.officerOf[t.code]) }),
+    actions: [{ name: "deactivate the account", roles: ["admin"], form: () => ({ active: "0" }) }],
+  },
+  "routes/admin.trail": { read: ["admin", "inspector"], list: true },
+  "routes/admin.jobs": {
+    read: ["admin"],
+    actions: [{ name: "run a job now", roles: ["admin"], form: () => ({ job: "nightly-housekeeping" }), noTrail: true }],
+  },
+  "routes/files.$id": { read: "any", params: (f, t) => ({ id: String(fileIn(f, t)) }) },
+};
+
+export const allowedRel = (rel: Rel) => rel === "own" || rel === "child";
