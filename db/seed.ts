@@ -3,6 +3,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { recordTrail } from "~/modules/trail/record.server";
 import type { DB } from "./client";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
+import { seedFigures } from "./seed-figures";
 
 /** The demo password of every demo account (README lists them). */
 export const DEMO_PASSWORD = "IsoXa@2026";
@@ -82,6 +83,9 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
           .values({ username: u.username, fullName: u.fullName, title: u.title, unitId: byCode.get(u.unit)!.id, role: u.role, passwordHash, passwordChangedAt: t, createdAt: t, updatedAt: t })
           .run();
       }
+      const unitIdOf = (code: string) => byCode.get(code)!.id;
+      // Each area adds its demo data here, through its own seed function.
+      seedFigures(tx, unitIdOf, t);
       recordTrail(tx, ctx, { entity: "database", entityId: "demo", action: "seed", after: { units: DEMO_UNITS.length, users: DEMO_USERS.length } });
     },
     { behavior: "immediate" },

@@ -164,4 +164,44 @@ CREATE TABLE `files` (
 );
 --> statement-breakpoint
 CREATE INDEX `files_sha_idx` ON `files` (`sha256`);--> statement-breakpoint
-CREATE INDEX `files_unit_idx` ON `files` (`unit_id`);
+CREATE INDEX `files_unit_idx` ON `files` (`unit_id`);--> statement-breakpoint
+CREATE TABLE `quality_objectives` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`unit_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`title` text NOT NULL,
+	`measure` text NOT NULL,
+	`target` real NOT NULL,
+	`manual_value` real,
+	`note` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `quality_objectives_unit_year_idx` ON `quality_objectives` (`unit_id`,`year`);--> statement-breakpoint
+CREATE TABLE `service_figures` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`unit_id` integer NOT NULL,
+	`month` text NOT NULL,
+	`received` integer NOT NULL,
+	`resolved_early` integer NOT NULL,
+	`resolved_on_time` integer NOT NULL,
+	`resolved_overdue` integer NOT NULL,
+	`received_online` integer NOT NULL,
+	`returned_by_post` integer NOT NULL,
+	`feedback_received` integer DEFAULT 0 NOT NULL,
+	`feedback_on_time` integer DEFAULT 0 NOT NULL,
+	`surveyed` integer,
+	`satisfied` integer,
+	`source_file_id` integer,
+	`updated_by_id` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`source_file_id`) REFERENCES `files`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `service_figures_unit_month_uq` ON `service_figures` (`unit_id`,`month`);--> statement-breakpoint
+CREATE INDEX `service_figures_month_idx` ON `service_figures` (`month`);

@@ -18,3 +18,7 @@ export type FindingSource = (typeof FINDING_SOURCES)[number];
 /** A finding is open until closed: a nonconformity closes only when all its actions are verified effective. */
 export const FINDING_STATUSES = ["open", "closed"] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** What a quality objective measures; all but `manual` are computed from the one-stop service figures. */
+export const OBJECTIVE_MEASURES = ["on_time_rate", "online_rate", "post_rate", "feedback_on_time_rate", "overdue_count", "satisfaction_rate", "manual"] as const;
+export type ObjectiveMeasure = (typeof OBJECTIVE_MEASURES)[number];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "#db/schema";
 import { closeTestDb } from "../support/db";
 import { buildFixture, call, RELATIONS, RELS, routeManifest, type Fixture, type Outcome } from "./authz/harness";
-import { allowedRel, SPECS, type RouteSpec } from "./authz/specs";
+import { allowedRel, seedListRecords, SPECS, type RouteSpec } from "./authz/specs";
 
 type RouteModule = { loader?: (a: never) => unknown; action?: (a: never) => unknown };
 
@@ -13,6 +13,7 @@ const tally = { routes: 0, reads: 0, actions: 0, listsChecked: 0 };
 
 beforeAll(async () => {
   f = await buildFixture();
+  seedListRecords(f);
 });
 afterAll(() => {
   closeTestDb(f.db);
@@ -75,7 +76,7 @@ describe("authorization matrix (every route × role × relation)", () => {
               tally.actions++;
               const n = tally.actions * 10 + i;
               const before = f.trailCount();
-              const o = await call(mod.action as never, { method: "POST", url, params: spec.params ? spec.params(f, tg) : {}, cookie: actor.cookie, form: a.form(f, tg, n) });
+              const o = await call(mod.action as never, { method: "POST", url, params: spec.params ? spec.params(f, tg) : {}, cookie: actor.cookie, form: a.form(f, tg, n), multipart: a.multipart });
               const may = (a.roles === "any" || a.roles.includes(actor.role)) && allowedRel(r);
               const label = `${route.id} POST "${a.name}" as ${actor.role}@${actor.at} on ${r} (${tg.code})`;
               if (may) {

@@ -16,6 +16,8 @@ export const FILE_KINDS = {
   docx: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
   xlsx: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
   image: ["image/jpeg", "image/png", "image/webp"],
+  /** Plain UTF-8 text with no magic bytes: recognised by decoding, not by name. */
+  csv: ["text/csv"],
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
 
@@ -51,7 +53,7 @@ export async function storeUpload(
     throw new InvalidInputError("errors.invalid", {}, { [opts.field]: ["files.errors.tooLarge"] });
   }
   const buf = Buffer.from(await file.arrayBuffer());
-  const detected = await fileTypeFromBuffer(buf);
+  const detected = (await fileTypeFromBuffer(buf)) ?? (opts.kinds.includes("csv") && isUtf8Text(buf) ? { ext: "csv", mime: "text/csv" } : undefined);
   const allowed = opts.kinds.flatMap((k) => FILE_KINDS[k] as readonly string[]);
   if (!detected || !allowed.includes(detected.mime)) {
     throw new InvalidInputError("errors.invalid", { kinds: opts.kinds.join(", ").toUpperCase() }, { [opts.field]: ["files.errors.type"] });
@@ -65,6 +67,17 @@ export async function storeUpload(
     fs.renameSync(tmp, dest);
   }
   return { sha256, size: buf.length, mime: detected.mime, ext: detected.ext, originalName: sanitiseName(file.name || `file.${detected.ext}`) };
+}
+
+/** Valid UTF-8 with no NUL or other binary control bytes: what a CSV export is. */
+export function isUtf8Text(buf: Buffer): boolean {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    // eslint-disable-next-line no-control-regex
+    return !/[\u0000-\u0008\u000e-\u001f]/.test(text);
+  } catch {
+    return false;
+  }
 }
 
 export function insertFileRow(tx: Tx, ctx: Ctx, stored: StoredFile, unitId: number) {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import type { DB } from "#db/client";
 import { trail, units, users, type Role } from "#db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -129,17 +130,24 @@ export type Outcome = { status: number; body: string; location?: string };
 /** Call a route's loader or action the way Remix would, and reduce whatever it returns or throws to status + body. */
 export async function call(
   fn: ((args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown) | undefined,
-  opts: { method: "GET" | "POST"; url: string; params: Record<string, string>; cookie?: string; form?: Record<string, string | string[]> },
+  opts: { method: "GET" | "POST"; url: string; params: Record<string, string>; cookie?: string; form?: FormValues; multipart?: boolean },
 ): Promise<Outcome> {
   if (!fn) return { status: 405, body: "" };
   const headers = new Headers();
   if (opts.cookie) headers.set("Cookie", opts.cookie);
   let body: BodyInit | undefined;
   if (opts.method === "POST") {
-    const fd = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.form ?? {})) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-    body = fd;
-    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    const entries = Object.entries(opts.form ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, x] as const));
+    if (opts.multipart || entries.some(([, x]) => x instanceof File)) {
+      const fd = new FormData();
+      for (const [k, x] of entries) fd.append(k, x);
+      body = fd; // fetch sets the multipart boundary itself
+    } else {
+      const fd = new URLSearchParams();
+      for (const [k, x] of entries) fd.append(k, x as string);
+      body = fd;
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+    }
   }
   const request = new Request(`http://matrix.test${opts.url}`, { method: opts.method, headers, body });
   try {
@@ -150,9 +158,13 @@ export async function call(
   }
 }
 
+export type FormValues = Record<string, string | File | (string | File)[]>;
+
 async function reduce(v: unknown): Promise<Outcome> {
   if (v instanceof Response) {
-    const text = v.body ? await v.text().catch(() => "") : "";
+    const type = v.headers.get("Content-Type") ?? "";
+    // Exports are checked for leaks by their cell text, not their zipped bytes.
+    const text = type.includes("spreadsheetml") ? await xlsxText(await v.arrayBuffer()) : v.body ? await v.text().catch(() => "") : "";
     return { status: v.status, body: text, location: v.headers.get("Location") ?? undefined };
   }
   if (v && typeof v === "object" && (v as { type?: string }).type === "DataWithResponseInit") {
@@ -160,4 +172,12 @@ async function reduce(v: unknown): Promise<Outcome> {
     return { status: d.init?.status ?? 200, body: JSON.stringify(d.data) };
   }
   return { status: 200, body: JSON.stringify(v ?? null) };
+}
+
+async function xlsxText(buf: ArrayBuffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf);
+  const out: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void out.push(String(c.value ?? "")))));
+  return out.join("\t");
 }

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { files, type Role } from "#db/schema";
-import type { Fixture, Rel, Unit } from "./harness";
+import { files, qualityObjectives, serviceFigures, type Role } from "#db/schema";
+import type { Fixture, FormValues, Rel, Unit } from "./harness";
 
 /**
  * What each route must answer, per role and per relation of the target record's unit to the person's unit.
@@ -18,7 +18,8 @@ import type { Fixture, Rel, Unit } from "./harness";
 export type ActionSpec = {
   name: string;
   roles: Role[] | "any";
-  form: (f: Fixture, target: Unit, n: number) => Record<string, string | string[]>;
+  form: (f: Fixture, target: Unit, n: number) => FormValues;
+  multipart?: boolean;
   /** Skip structurally impossible combinations (e.g. a unit under a commune). */
   applicable?: (target: Unit) => boolean;
   /** The action changes something other than the trail (jobs): check the status only. */
@@ -56,6 +57,39 @@ function fileIn(f: Fixture, target: Unit): number {
   f.memo.set(key, row.id);
   return row.id;
 }
+
+/** A CSV of one month's figures for the target unit, uploaded as a file in that unit. */
+function figuresFileIn(f: Fixture, target: Unit): number {
+  const key = `figfile:${target.code}`;
+  if (f.memo.has(key)) return f.memo.get(key) as number;
+  const csv = `Mã đơn vị,Tháng,Tiếp nhận,Trước hạn,Đúng hạn,Quá hạn,Trực tuyến,Qua BCCI\n${target.code},01/2026,10,5,5,0,3,2\n`;
+  const bytes = Buffer.from(csv);
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  fs.mkdirSync(path.join(f.dataDir, "files", sha.slice(0, 2)), { recursive: true });
+  fs.writeFileSync(path.join(f.dataDir, "files", sha.slice(0, 2), sha), bytes);
+  const row = f.db.insert(files).values({ sha256: sha, size: bytes.length, mime: "text/csv", ext: "csv", originalName: "so-lieu.csv", unitId: target.id, createdAt: f.now.getTime() }).returning().get();
+  // Figures already stored for the unit, named with its token, so the lists have something to leak.
+  f.db.insert(serviceFigures).values({ unitId: target.id, month: "2026-02", received: 1, resolvedEarly: 1, resolvedOnTime: 0, resolvedOverdue: 0, receivedOnline: 0, returnedByPost: 0, createdAt: 0, updatedAt: 0 }).onConflictDoNothing().run();
+  f.memo.set(key, row.id);
+  return row.id;
+}
+
+function objectiveIn(f: Fixture, target: Unit): number {
+  const key = `objective:${target.code}`;
+  if (f.memo.has(key)) return f.memo.get(key) as number;
+  const row = f.db.insert(qualityObjectives).values({ unitId: target.id, year: 2026, title: `Mục tiêu ${target.token}`, measure: "on_time_rate", target: 100, createdAt: 0, updatedAt: 0 }).returning().get();
+  f.memo.set(key, row.id);
+  return row.id;
+}
+
+export function seedListRecords(f: Fixture) {
+  for (const u of Object.values(f.unit)) {
+    figuresFileIn(f, u);
+    objectiveIn(f, u);
+  }
+}
+
+const objectiveForm = (t: Unit) => ({ unitId: String(t.id), year: "2026", title: "Tỷ lệ đúng hạn 100%", measure: "on_time_rate", target: "100" });
 
 export const SPECS: Record<string, RouteSpec> = {
   root: { read: "public" },
@@ -137,6 +171,35 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/admin.jobs": {
     read: ["admin"],
     actions: [{ name: "run a job now", roles: ["admin"], form: () => ({ job: "nightly-housekeeping" }), noTrail: true }],
+  },
+  "routes/figures._index": { read: "any", list: true },
+  "routes/figures.export": { read: "any", list: true },
+  "routes/figures.import": {
+    read: ["officer"],
+    actions: [
+      {
+        name: "upload a figures file",
+        roles: ["officer"],
+        form: (_f, t) => ({ intent: "upload", file: new File([`Mã đơn vị,Tháng,Tiếp nhận\n${t.code},01/2026,1\n`], "so-lieu.csv", { type: "text/csv" }) }),
+      },
+      {
+        name: "import a file of the target unit",
+        roles: ["officer"],
+        targetInForm: true,
+        multipart: true,
+        form: (f, t) => ({ intent: "import", fileId: String(figuresFileIn(f, t)) }),
+      },
+    ],
+  },
+  "routes/objectives._index": {
+    read: "any",
+    list: true,
+    actions: [{ name: "add an objective for the target unit", roles: ["officer"], targetInForm: true, form: (_f, t) => objectiveForm(t) }],
+  },
+  "routes/objectives.$id": {
+    read: ["officer"],
+    params: (f, t) => ({ id: String(objectiveIn(f, t)) }),
+    actions: [{ name: "edit the objective", roles: ["officer"], form: (_f, t) => ({ ...objectiveForm(t), title: `Mục tiêu ${t.token} (sửa)` }) }],
   },
   "routes/files.$id": { read: "any", params: (f, t) => ({ id: String(fileIn(f, t)) }) },
 };

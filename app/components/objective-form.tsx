@@ -1,0 +1,50 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { OBJECTIVE_MEASURES } from "#db/schema/enums";
+import { ObjectiveSchema } from "~/modules/objectives/schema";
+import { useT } from "~/utils/i18n";
+import { FormErrors, SelectField, TextAreaField, TextField } from "./field";
+
+export function ObjectiveForm({
+  lastResult,
+  defaultValue,
+  units,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined | null;
+  defaultValue?: Record<string, string | number | null | undefined>;
+  units: { id: number; name: string; depth: number }[];
+  submitLabel: string;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof ObjectiveSchema>>({
+    id: "objective-form",
+    lastResult,
+    defaultValue: defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ObjectiveSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack card" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="row">
+        <SelectField field={fields.unitId} label={t("objectives.unit")} placeholder="" options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))} />
+        <TextField field={fields.year} label={t("objectives.year")} type="number" />
+      </div>
+      <TextField field={fields.title} label={t("objectives.titleField")} />
+      <div className="row">
+        <SelectField field={fields.measure} label={t("objectives.measure")} placeholder="" options={OBJECTIVE_MEASURES.map((m) => ({ value: m, label: t(`objectives.measure.${m}`) }))} />
+        <TextField field={fields.target} label={t("objectives.target")} />
+        <TextField field={fields.manualValue} label={t("objectives.manualValue")} />
+      </div>
+      <TextAreaField field={fields.note} label={t("objectives.note")} rows={2} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}

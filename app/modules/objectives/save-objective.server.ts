@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { qualityObjectives } from "#db/schema";
+import { InvalidInputError, NotFoundError } from "~/utils/errors";
+import type { Ctx } from "../context";
+import { requireCapability } from "../permissions";
+import { recordTrail } from "../trail/record.server";
+import { write } from "../tx.server";
+import { getUnitInScopeOrThrow, scopeFor } from "../units/scope.server";
+import type { ObjectiveInput } from "./schema";
+
+function checkUnit(ctx: Ctx, unitId: number) {
+  try {
+    getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+  } catch {
+    throw new InvalidInputError("errors.invalid", {}, { unitId: ["errors.choose"] });
+  }
+}
+
+export function createObjective(ctx: Ctx, input: ObjectiveInput) {
+  requireCapability(ctx.actor, "qms.write");
+  checkUnit(ctx, input.unitId);
+  return write(ctx, (tx) => {
+    const t = ctx.now.getTime();
+    const row = tx
+      .insert(qualityObjectives)
+      .values({ ...input, manualValue: input.manualValue ?? null, note: input.note ?? null, createdAt: t, updatedAt: t })
+      .returning()
+      .get();
+    recordTrail(tx, ctx, { entity: "quality_objective", entityId: row.id, action: "create", unitId: row.unitId, after: row });
+    return row;
+  });
+}
+
+export function updateObjective(ctx: Ctx, id: number, input: ObjectiveInput) {
+  requireCapability(ctx.actor, "qms.write");
+  const scope = scopeFor(ctx.db, ctx.actor);
+  checkUnit(ctx, input.unitId);
+  return write(ctx, (tx) => {
+    const before = tx.select().from(qualityObjectives).where(eq(qualityObjectives.id, id)).get();
+    if (!before) throw new NotFoundError("errors.notFound");
+    getUnitInScopeOrThrow(ctx.db, scope, before.unitId);
+    const after = tx
+      .update(qualityObjectives)
+      .set({ ...input, manualValue: input.manualValue ?? null, note: input.note ?? null, updatedAt: ctx.now.getTime() })
+      .where(eq(qualityObjectives.id, id))
+      .returning()
+      .get();
+    recordTrail(tx, ctx, { entity: "quality_objective", entityId: id, action: "update", unitId: after.unitId, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,157 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { formatInt, formatMonth, formatPct, yearParam } from "~/modules/figures/period";
+import { latestFigureYear, listFigures } from "~/modules/figures/queries.server";
+import { can } from "~/modules/permissions";
+import { listUnitsInScope } from "~/modules/units/queries.server";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Số liệu một cửa · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const scope = scopeFor(db, user);
+  const url = new URL(request.url);
+  const year = yearParam(url.searchParams.get("year"), latestFigureYear(db, scope) ?? new Date().getFullYear());
+  const unitParam = Number(url.searchParams.get("unit"));
+  const unitOptions = listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+  const unitId = unitOptions.some((u) => u.id === unitParam) ? unitParam : undefined;
+  const data = listFigures(db, scope, { from: `${year}-01`, to: `${year}-12`, unitId });
+  return { year, unitId: unitId ?? "", unitOptions, ...data, canImport: can(user, "qms.write") };
+}
+
+export default function FiguresPage() {
+  const { year, unitId, unitOptions, rows, total, canImport } = useLoaderData<typeof loader>();
+  const t = useT();
+  const qs = new URLSearchParams({ year: String(year), ...(unitId ? { unit: String(unitId) } : {}) });
+  const cols = ["received", "resolvedEarly", "resolvedOnTime", "resolvedOverdue", "receivedOnline", "returnedByPost"] as const;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("figures.title")}</h1>
+        <div className="actions">
+          {canImport ? (
+            <Link className="button primary" to="/figures/import">
+              {t("figures.import")}
+            </Link>
+          ) : null}
+          <a className="button secondary" href={`/figures/export?${qs}`}>
+            {t("figures.export")}
+          </a>
+        </div>
+      </div>
+      <Form method="get" className="row card">
+        <div className="field">
+          <label htmlFor="year">{t("figures.year")}</label>
+          <input id="year" name="year" type="number" min={2000} max={2100} defaultValue={year} />
+        </div>
+        <div className="field">
+          <label htmlFor="unit">{t("figures.unit")}</label>
+          <select id="unit" name="unit" defaultValue={unitId}>
+            <option value="">{t("common.all")}</option>
+            {unitOptions.map((u) => (
+              <option key={u.id} value={u.id}>
+                {"· ".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t("action.filter")}
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p className="card">{t("figures.none")}</p>
+      ) : (
+        <>
+          <div className="grid">
+            <div className="card">
+              <p className="stat">{formatInt(total.received)}</p>
+              <p className="stat-label">{t("figures.received")}</p>
+            </div>
+            <div className="card">
+              <p className="stat">{formatPct(total.onTimeRate)}</p>
+              <p className="stat-label">{t("figures.onTimeRate")}</p>
+            </div>
+            <div className="card">
+              <p className="stat">{formatPct(total.onlineRate)}</p>
+              <p className="stat-label">{t("figures.onlineRate")}</p>
+            </div>
+            <div className="card">
+              <p className="stat">{formatPct(total.postRate)}</p>
+              <p className="stat-label">
+                {t("figures.postRate")} ({formatInt(total.returnedByPost)})
+              </p>
+            </div>
+          </div>
+          <div className="table-wrap">
+            <table className="responsive">
+              <thead>
+                <tr>
+                  <th scope="col">{t("figures.unit")}</th>
+                  <th scope="col">{t("figures.month")}</th>
+                  {cols.map((c) => (
+                    <th scope="col" className="num" key={c}>
+                      {t(`figures.${c}`)}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t("figures.onTimeRate")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("figures.onlineRate")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("figures.postRate")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td data-label={t("figures.unit")}>{r.unitName}</td>
+                    <td data-label={t("figures.month")}>{formatMonth(r.month)}</td>
+                    {cols.map((c) => (
+                      <td className="num" data-label={t(`figures.${c}`)} key={c}>
+                        {formatInt(r[c])}
+                      </td>
+                    ))}
+                    <td className="num" data-label={t("figures.onTimeRate")}>
+                      {formatPct(r.onTimeRate)}
+                    </td>
+                    <td className="num" data-label={t("figures.onlineRate")}>
+                      {formatPct(r.onlineRate)}
+                    </td>
+                    <td className="num" data-label={t("figures.postRate")}>
+                      {formatPct(r.postRate)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    {t("figures.total")}
+                  </th>
+                  {cols.map((c) => (
+                    <td className="num" key={c}>
+                      {formatInt(total[c])}
+                    </td>
+                  ))}
+                  <td className="num">{formatPct(total.onTimeRate)}</td>
+                  <td className="num">{formatPct(total.onlineRate)}</td>
+                  <td className="num">{formatPct(total.postRate)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

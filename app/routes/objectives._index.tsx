@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ObjectiveForm } from "~/components/objective-form";
+import { formatPct, yearParam } from "~/modules/figures/period";
+import { objectivesWithAttainment } from "~/modules/objectives/queries.server";
+import { createObjective } from "~/modules/objectives/save-objective.server";
+import { ObjectiveSchema } from "~/modules/objectives/schema";
+import { can, requireCapability } from "~/modules/permissions";
+import { userUnitOptions } from "~/modules/people/form-options.server";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { inVn } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Mục tiêu chất lượng · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const scope = scopeFor(db, user);
+  const year = yearParam(new URL(request.url).searchParams.get("year"), inVn(new Date()).getFullYear());
+  const canWrite = can(user, "qms.write");
+  return {
+    year,
+    objectives: objectivesWithAttainment(db, scope, year),
+    canWrite,
+    units: canWrite ? userUnitOptions(db, scope, new Date()) : [],
+    defaultUnitId: user.unitId,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    requireCapability(user, "qms.write");
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+  const submission = parseForm(await request.formData(), ObjectiveSchema);
+  if (submission.status !== "success") return invalid(submission);
+  return attempt(submission, async () => {
+    const o = createObjective(ctxFor(user), submission.value);
+    return redirectWithFlash(`/objectives?year=${o.year}`, { key: "common.saved" });
+  });
+}
+
+export default function Objectives() {
+  const { year, objectives, canWrite, units, defaultUnitId } = useLoaderData<typeof loader>();
+  const t = useT();
+  const show = (measure: string, v: number | null) => (v === null ? t("objectives.noData") : measure === "overdue_count" ? String(v) : formatPct(v));
+  return (
+    <>
+      <h1>{t("objectives.title")}</h1>
+      <Form method="get" className="row card">
+        <div className="field">
+          <label htmlFor="year">{t("objectives.year")}</label>
+          <input id="year" name="year" type="number" min={2000} max={2100} defaultValue={year} />
+        </div>
+        <button type="submit" className="secondary">
+          {t("action.filter")}
+        </button>
+      </Form>
+      {objectives.length === 0 ? (
+        <p className="card">{t("objectives.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("objectives.unit")}</th>
+                <th scope="col">{t("objectives.titleField")}</th>
+                <th scope="col">{t("objectives.measure")}</th>
+                <th scope="col" className="num">
+                  {t("objectives.target")}
+                </th>
+                <th scope="col" className="num">
+                  {t("objectives.value")}
+                </th>
+                <th scope="col">{t("common.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {objectives.map((o) => (
+                <tr key={o.id}>
+                  <td data-label={t("objectives.unit")}>{o.unitName}</td>
+                  <td data-label={t("objectives.titleField")}>{canWrite ? <Link to={`/objectives/${o.id}`}>{o.title}</Link> : o.title}</td>
+                  <td data-label={t("objectives.measure")}>{t(`objectives.measure.${o.measure}`)}</td>
+                  <td className="num" data-label={t("objectives.target")}>
+                    {o.measure === "overdue_count" ? `≤ ${o.target}` : `≥ ${formatPct(o.target)}`}
+                  </td>
+                  <td className="num" data-label={t("objectives.value")}>
+                    {show(o.measure, o.value)}
+                  </td>
+                  <td data-label={t("common.status")}>
+                    {o.met === null ? <span className="badge">{t("objectives.noData")}</span> : o.met ? <span className="badge badge-ok">{t("objectives.met")}</span> : <span className="badge badge-bad">{t("objectives.notMet")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canWrite ? (
+        <section aria-labelledby="new-objective">
+          <h2 id="new-objective">{t("objectives.new")}</h2>
+          <ObjectiveForm lastResult={useActionData<typeof action>()} units={units} defaultValue={{ unitId: String(defaultUnitId), year: String(year) }} submitLabel={t("action.save")} />
+        </section>
+      ) : null}
+    </>
+  );
+}

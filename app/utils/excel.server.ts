@@ -1,0 +1,26 @@
+import ExcelJS from "exceljs";
+import { contentDisposition } from "~/modules/files/store.server";
+
+export type Column<R> = { header: string; value: (row: R) => string | number | null | undefined; width?: number; numFmt?: string };
+
+/**
+ * An .xlsx download of a list, headers in the reader's language (Vietnamese by default), a frozen header row
+ * and auto filters, so an officer can keep working in Excel.
+ */
+export async function xlsxResponse<R>(filename: string, sheetName: string, columns: Column<R>[], rows: R[]): Promise<Response> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ISO Xã";
+  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, Math.min(50, c.header.length + 4)), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? null));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
+  return new Response(buf, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": contentDisposition(filename),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
