@@ -8,6 +8,7 @@ export type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean
 
 export const NAV: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
+  { to: "/compliance", label: "nav.compliance" },
   { to: "/units", label: "nav.units" },
   { to: "/figures", label: "nav.figures" },
   { to: "/objectives", label: "nav.objectives" },

@@ -172,6 +172,8 @@ export const SPECS: Record<string, RouteSpec> = {
     read: ["admin"],
     actions: [{ name: "run a job now", roles: ["admin"], form: () => ({ job: "nightly-housekeeping" }), noTrail: true }],
   },
+  "routes/compliance._index": { read: "any", list: true },
+  "routes/compliance.$unitId": { read: "any", params: (_f, t) => ({ unitId: String(t.id) }) },
   "routes/figures._index": { read: "any", list: true },
   "routes/figures.export": { read: "any", list: true },
   "routes/figures.import": {

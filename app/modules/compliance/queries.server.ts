@@ -1,0 +1,61 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DB } from "#db/client";
+import { units } from "#db/schema";
+import { getUnitInScopeOrThrow, pathCondition, type Scope } from "../units/scope.server";
+import { gatherFacts } from "./facts.server";
+import { evaluate, OBLIGATIONS, score, type ObligationKey, type ObligationState } from "./rules";
+
+export type GridQuery = { q?: string; missing?: ObligationKey; sort?: "score" | "-score" | "name"; page?: number; pageSize?: number };
+
+/**
+ * Every unit in scope that exists on `day` × every obligation. Facts are gathered for all matching units at
+ * once (grouped queries), then sorted and paged in memory: the scoring needs all of them to sort by score.
+ */
+export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQuery = {}) {
+  const q = query.q?.trim();
+  const list = db
+    .select({ id: units.id, name: units.name, code: units.code, kind: units.kind, depth: units.depth })
+    .from(units)
+    .where(
+      and(
+        pathCondition(scope),
+        sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day}) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
+        q ? sql`(${units.name} LIKE ${"%" + q + "%"} OR ${units.code} LIKE ${"%" + q + "%"})` : undefined,
+      ),
+    )
+    .orderBy(asc(units.path))
+    .all();
+  const facts = gatherFacts(db, list.map((u) => u.id), day);
+  let rows = list.map((u) => {
+    const obligations = evaluate(facts.get(u.id)!, day);
+    return { ...u, score: score(obligations), states: Object.fromEntries(obligations.map((o) => [o.key, o.state])) as Record<ObligationKey, ObligationState> };
+  });
+  if (query.missing) rows = rows.filter((r) => r.states[query.missing!] === "missing");
+  if (query.sort === "score" || query.sort === "-score") {
+    const dir = query.sort === "score" ? 1 : -1;
+    rows.sort((a, b) => dir * ((a.score ?? -1) - (b.score ?? -1)) || a.name.localeCompare(b.name, "vi"));
+  } else if (query.sort === "name") rows.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  const pageSize = Math.min(query.pageSize ?? 100, 500);
+  const page = Math.max(1, query.page ?? 1);
+  const totals = Object.fromEntries(OBLIGATIONS.map((k) => [k, rows.filter((r) => r.states[k] === "missing").length])) as Record<ObligationKey, number>;
+  const scored = rows.filter((r) => r.score !== null);
+  return {
+    rows: rows.slice((page - 1) * pageSize, page * pageSize),
+    total: rows.length,
+    page,
+    pages: Math.max(1, Math.ceil(rows.length / pageSize)),
+    missingByObligation: totals,
+    averageScore: scored.length ? Math.round(scored.reduce((a, r) => a + r.score!, 0) / scored.length) : null,
+  };
+}
+
+export function unitCompliance(db: DB, scope: Scope, unitId: number, day: string) {
+  const unit = getUnitInScopeOrThrow(db, scope, unitId);
+  const facts = gatherFacts(db, [unit.id], day).get(unit.id)!;
+  const obligations = evaluate(facts, day);
+  return { unit: { id: unit.id, name: unit.name, code: unit.code }, obligations, score: score(obligations) };
+}
+
+export function unitByIdInScope(db: DB, scope: Scope, id: number) {
+  return db.select().from(units).where(and(eq(units.id, id), pathCondition(scope))).get();
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StateBadge } from "~/components/state-badge";
+import { evidenceHref } from "~/modules/compliance/evidence";
+import { unitCompliance } from "~/modules/compliance/queries.server";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { idParam, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Tuân thủ: ${data?.unit.name ?? ""} · ISO Xã` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const day = vnDay(new Date());
+  try {
+    return { day, ...unitCompliance(db, scopeFor(db, user), idParam(params.unitId), day) };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export default function UnitCompliance() {
+  const { day, unit, obligations, score } = useLoaderData<typeof loader>();
+  const t = useT();
+  const year = Number(day.slice(0, 4));
+  const fmt = (p?: Record<string, string | number>) =>
+    p ? Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v])) : undefined;
+  return (
+    <>
+      <h1>{t("compliance.unitTitle", { unit: unit.name })}</h1>
+      <p className="muted">{t("compliance.asOf", { date: formatDate(day) })}</p>
+      <div className="card">
+        <p className="stat">{score === null ? "—" : `${score}%`}</p>
+        <p className="stat-label">{t("compliance.score")}</p>
+        <p className="hint">{t("compliance.scoreDefinition")}</p>
+      </div>
+      <div className="table-wrap">
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th scope="col">{t("compliance.title")}</th>
+              <th scope="col">{t("common.status")}</th>
+              <th scope="col">{t("trail.changes")}</th>
+              <th scope="col">{t("compliance.evidence")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {obligations.map((o) => (
+              <tr key={o.key}>
+                <td data-label={t("compliance.title")}>{t(`compliance.ob.${o.key}`)}</td>
+                <td data-label={t("common.status")}>
+                  <StateBadge state={o.state} />
+                </td>
+                <td data-label={t("trail.changes")}>{t(o.detail.key, fmt(o.detail.params))}</td>
+                <td data-label={t("compliance.evidence")}>
+                  <Link to={evidenceHref(o.key, unit.id, year)}>{t("compliance.evidence")}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

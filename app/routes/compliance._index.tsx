@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { StateBadge } from "~/components/state-badge";
+import { complianceGrid, type GridQuery } from "~/modules/compliance/queries.server";
+import { OBLIGATIONS, type ObligationKey } from "~/modules/compliance/rules";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Tuân thủ · ISO Xã" }];
+
+const SORTS = ["path", "score", "-score", "name"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const missing = url.searchParams.get("missing") as ObligationKey | null;
+  const sort = url.searchParams.get("sort") as (typeof SORTS)[number] | null;
+  const query: GridQuery = {
+    q: url.searchParams.get("q")?.slice(0, 100) || undefined,
+    missing: missing && (OBLIGATIONS as readonly string[]).includes(missing) ? missing : undefined,
+    sort: sort && sort !== "path" && (SORTS as readonly string[]).includes(sort) ? sort : undefined,
+    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
+  };
+  const db = getDb();
+  const day = vnDay(new Date());
+  return { day, query: { ...query, sort: query.sort ?? "path" }, ...complianceGrid(db, scopeFor(db, user), day, query) };
+}
+
+export default function ComplianceGrid() {
+  const { day, query, rows, total, page, pages, missingByObligation, averageScore } = useLoaderData<typeof loader>();
+  const t = useT();
+  const pageHref = (p: number) => `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.missing ? { missing: query.missing } : {}), sort: query.sort, page: String(p) })}`;
+  return (
+    <>
+      <h1>{t("compliance.title")}</h1>
+      <p className="muted">{t("compliance.asOf", { date: formatDate(day) })}</p>
+      <div className="grid">
+        <div className="card">
+          <p className="stat">{total}</p>
+          <p className="stat-label">{t("compliance.units")}</p>
+        </div>
+        <div className="card">
+          <p className="stat">{averageScore === null ? "—" : `${averageScore}%`}</p>
+          <p className="stat-label">{t("compliance.averageScore")}</p>
+        </div>
+      </div>
+      <p className="hint card">{t("compliance.scoreDefinition")}</p>
+      <Form method="get" className="row card">
+        <div className="field">
+          <label htmlFor="q">{t("units.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="missing">{t("compliance.filterMissing")}</label>
+          <select id="missing" name="missing" defaultValue={query.missing ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {OBLIGATIONS.map((k) => (
+              <option key={k} value={k}>
+                {t(`compliance.ob.${k}`)} ({t("compliance.missingCount", { count: missingByObligation[k] })})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">{t("compliance.sort")}</label>
+          <select id="sort" name="sort" defaultValue={query.sort}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`compliance.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t("action.filter")}
+        </button>
+      </Form>
+      <div className="table-wrap">
+        <table className="grid-states">
+          <caption className="visually-hidden">{t("compliance.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("units.name")}</th>
+              <th scope="col">{t("compliance.score")}</th>
+              {OBLIGATIONS.map((k) => (
+                <th scope="col" key={k} title={t(`compliance.ob.${k}`)}>
+                  {t(`compliance.short.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`/compliance/${r.id}`}>{r.name}</Link>
+                </th>
+                <td className="score">{r.score === null ? "—" : `${r.score}%`}</td>
+                {OBLIGATIONS.map((k) => (
+                  <td key={k}>
+                    <StateBadge state={r.states[k]} compact />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t("common.page", { page })}>
+          {page > 1 ? <Link to={pageHref(page - 1)}>{t("common.prev")}</Link> : null}
+          <span>{t("common.page", { page })} / {pages}</span>
+          {page < pages ? <Link to={pageHref(page + 1)}>{t("common.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
