@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { navFor } from "~/components/nav";
@@ -8,6 +8,8 @@ import { readFlash } from "~/utils/flash.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/i18n.server";
 import { getUser } from "~/utils/session.server";
+import { unreadCount } from "~/modules/notifications/queries.server";
+import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lang,
       flash: flash ?? null,
       user: user ? { id: user.id, name: user.name, role: user.role, unitName: user.unitName, unitId: user.unitId } : null,
+      unread: user ? unreadCount(getDb(), user.id) : 0,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
@@ -77,6 +80,7 @@ function Shell({ children }: { children: ReactNode }) {
               {t("lang.switch")}
             </button>
           </Form>
+          {user ? <NotificationBell unread={data?.unread ?? 0} /> : null}
           {user ? (
             <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
               {t("nav.menu")}
@@ -116,6 +120,21 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
     </>
+  );
+}
+
+/** Unread notifications, from the root loader (revalidated after every action, so it stays current). */
+function NotificationBell({ unread }: { unread: number }) {
+  const t = useT();
+  return (
+    <Link to="/notifications" className="bell" aria-label={t("notifications.bell", { count: unread })}>
+      <span aria-hidden="true">🔔</span>
+      {unread > 0 ? (
+        <span className="bell-count" aria-hidden="true">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
   );
 }
 

@@ -8,6 +8,8 @@ export type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean
 
 export const NAV: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
+  { to: "/inbox", label: "nav.inbox" },
+  { to: "/corrective-actions", label: "nav.correctiveActions" },
   { to: "/units", label: "nav.units" },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/trail", label: "nav.trail", roles: ["admin", "inspector"] },
