@@ -10,11 +10,14 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const t = useT();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
-      ))}
-    </ul>
+    // why the wrapper: role="alert" on the <ul> itself strips its list role, and axe then flags every <li>.
+    <div id={id} role="alert">
+      <ul className="field-errors">
+        {errors.map((e) => (
+          <li key={e}>{t(e)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
