@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { navFor } from "~/components/nav";
@@ -9,6 +9,8 @@ import { useT } from "~/utils/i18n";
 import { useNonce } from "~/utils/nonce";
 import { getLang } from "~/utils/i18n.server";
 import { getUser } from "~/utils/session.server";
+import { unreadCount } from "~/modules/notifications/queries.server";
+import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -25,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lang,
       flash: flash ?? null,
       user: user ? { id: user.id, name: user.name, role: user.role, unitName: user.unitName, unitId: user.unitId } : null,
+      unread: user ? unreadCount(getDb(), user.id) : 0,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
@@ -79,6 +82,7 @@ function Shell({ children }: { children: ReactNode }) {
               {t("lang.switch")}
             </button>
           </Form>
+          {user ? <NotificationBell unread={data?.unread ?? 0} /> : null}
           {user ? (
             <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
               {t("nav.menu")}
@@ -118,6 +122,24 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
     </>
+  );
+}
+
+/** Unread notifications, from the root loader (revalidated after every action, so it stays current). */
+function NotificationBell({ unread }: { unread: number }) {
+  const t = useT();
+  return (
+    <Link to="/notifications" className="bell" aria-label={t("notifications.bell", { count: unread })}>
+      <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span className="bell-count" aria-hidden="true">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
   );
 }
 

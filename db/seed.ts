@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { recordTrail } from "~/modules/trail/record.server";
 import type { DB } from "./client";
+import { seedActions } from "./seed-actions";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
 import { seedFigures } from "./seed-figures";
 
@@ -90,5 +91,6 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
     },
     { behavior: "immediate" },
   );
+  await seedActions(db, now, DEMO_PASSWORD);
   return true;
 }

@@ -3,6 +3,7 @@ import { loginAttempts } from "#db/schema";
 import { lt } from "drizzle-orm";
 import { vnDay } from "~/utils/time";
 import { backupDatabase, pruneBackups } from "./handlers/backup";
+import { correctiveActionsDaily } from "./handlers/corrective-actions";
 import { daysBack, lastDailyFireDay } from "./periods";
 import type { JobDefinition } from "./types";
 
@@ -43,6 +44,17 @@ export const JOBS: JobDefinition[] = [
         .run().changes;
       return { sessions, attempts };
     },
+  },
+  {
+    name: "corrective-actions-daily",
+    description: "Hành động khắc phục: đánh dấu quá hạn, nhắc trước 7 ngày và 1 ngày, báo quá hạn, chuyển cấp trên sau N ngày",
+    cron: "0 7 * * *",
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => vnDay(at),
+    // Catch up a few missed days: each notice is keyed per action and due date, so replaying a day is harmless.
+    duePeriods: (now) => daysBack(lastDailyFireDay(now, 7), 3),
+    maxAttempts: 3,
+    run: (ctx, periodKey) => correctiveActionsDaily(ctx, periodKey),
   },
 ];
 

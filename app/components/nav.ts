@@ -9,6 +9,8 @@ export type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean
 export const NAV: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
   { to: "/compliance", label: "nav.compliance" },
+  { to: "/inbox", label: "nav.inbox" },
+  { to: "/corrective-actions", label: "nav.correctiveActions" },
   { to: "/units", label: "nav.units" },
   { to: "/figures", label: "nav.figures" },
   { to: "/objectives", label: "nav.objectives" },

@@ -1,3 +1,4 @@
+import { actions } from "./messages/actions";
 import { common } from "./messages/common";
 import { compliance } from "./messages/compliance";
 import { figures } from "./messages/figures";
@@ -8,7 +9,7 @@ import { foundation } from "./messages/foundation";
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
  * `satisfies` below makes a missing English key a type error). Vietnamese is the default.
  */
-const catalogues = [common, foundation, files, figures, compliance] as const;
+const catalogues = [common, foundation, files, figures, compliance, actions] as const;
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];

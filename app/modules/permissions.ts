@@ -14,6 +14,12 @@ export const CAPABILITIES = {
   "qms.write": ["officer"],
   "qms.approve": ["leader"],
   "inspection.write": ["inspector"],
+  // Corrective actions (issue 5): officers draft them, leaders acknowledge (signed) and decide extensions,
+  // officers or inspectors verify effectiveness. Owners act on their own actions whatever their role.
+  "ca.write": ["officer"],
+  "ca.acknowledge": ["leader"],
+  "ca.verify": ["officer", "inspector"],
+  "settings.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -22,3 +22,40 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
 /** What a quality objective measures; all but `manual` are computed from the one-stop service figures. */
 export const OBJECTIVE_MEASURES = ["on_time_rate", "online_rate", "post_rate", "feedback_on_time_rate", "overdue_count", "satisfaction_rate", "manual"] as const;
 export type ObjectiveMeasure = (typeof OBJECTIVE_MEASURES)[number];
+/**
+ * Corrective action workflow (ISO 9001 clause 10.2). "proposed" waits for the leader's acknowledgement (again, when
+ * an acknowledged action's content changed); "verified" = verified effective, waiting for its finding's other
+ * actions; "closed" when the finding closes. Verified ineffective goes back to "in_progress".
+ */
+export const CA_STATUSES = ["proposed", "acknowledged", "in_progress", "implemented", "verified", "closed"] as const;
+export type CaStatus = (typeof CA_STATUSES)[number];
+
+/** The capacity in which a leader signs (DOMAIN.md §3): own name, KT. (ký thay), TL. (thừa lệnh), TM. (thay mặt). */
+export const SIGN_CAPACITIES = ["own", "kt", "tl", "tm"] as const;
+export type SignCapacity = (typeof SIGN_CAPACITIES)[number];
+
+export const ROOT_CAUSE_METHODS = ["five_whys", "free_text"] as const;
+export type RootCauseMethod = (typeof ROOT_CAUSE_METHODS)[number];
+
+export const CA_EXTENSION_STATUSES = ["pending", "approved", "refused"] as const;
+export type CaExtensionStatus = (typeof CA_EXTENSION_STATUSES)[number];
+
+export const CA_REVIEW_OUTCOMES = ["effective", "ineffective"] as const;
+export type CaReviewOutcome = (typeof CA_REVIEW_OUTCOMES)[number];
+
+/** In-app notification kinds (the message key is `notifications.kind.<kind>`). */
+export const NOTIFICATION_KINDS = [
+  "ca.ack_requested",
+  "ca.acknowledged",
+  "ca.reminder_7d",
+  "ca.reminder_1d",
+  "ca.overdue",
+  "ca.overdue_leader",
+  "ca.escalated",
+  "ca.extension_requested",
+  "ca.extension_decided",
+  "ca.implemented",
+  "ca.ineffective",
+  "finding.closed",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -8,3 +8,6 @@ export * from "./reference";
 export * from "./findings";
 export * from "./files";
 export * from "./objectives";
+export * from "./corrective-actions";
+export * from "./notifications";
+export * from "./settings";

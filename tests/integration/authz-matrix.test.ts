@@ -22,7 +22,7 @@ afterAll(() => {
 
 const roleAllowed = (spec: RouteSpec["read"] | "any" | Role[], role: Role) => spec === "any" || spec === "public" || spec === "redirect" || (Array.isArray(spec) && spec.includes(role));
 const denied = (o: Outcome) => o.status === 403 || o.status === 404;
-const describeOutcome = (o: Outcome) => `${o.status}${o.location ? ` → ${o.location}` : ""} ${o.body.slice(0, 160)}`;
+const describeOutcome = (o: Outcome) => `${o.status}${o.location ? ` → ${o.location}` : ""} ${o.body.slice(0, 600)}`;
 
 describe("authorization matrix (every route × role × relation)", () => {
   it("every route of the app has a matrix entry", () => {
@@ -75,8 +75,11 @@ describe("authorization matrix (every route × role × relation)", () => {
               if (a.applicable && !a.applicable(tg)) continue;
               tally.actions++;
               const n = tally.actions * 10 + i;
+              // Fixtures first (they may write), then the snapshot the refused case must leave unchanged.
+              const actionParams = spec.params ? spec.params(f, tg) : {};
+              const form = a.form(f, tg, n);
               const before = f.trailCount();
-              const o = await call(mod.action as never, { method: "POST", url, params: spec.params ? spec.params(f, tg) : {}, cookie: actor.cookie, form: a.form(f, tg, n), multipart: a.multipart });
+              const o = await call(mod.action as never, { method: "POST", url, params: actionParams, cookie: actor.cookie, form, multipart: a.multipart });
               const may = (a.roles === "any" || a.roles.includes(actor.role)) && allowedRel(r);
               const label = `${route.id} POST "${a.name}" as ${actor.role}@${actor.at} on ${r} (${tg.code})`;
               if (may) {

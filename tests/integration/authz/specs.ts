@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { files, qualityObjectives, serviceFigures, type Role } from "#db/schema";
+import { files, qualityObjectives, serviceFigures, users, type Role } from "#db/schema";
+import { insertFinding } from "#db/seed-actions";
+import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
+import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
 
 /**
@@ -82,10 +85,37 @@ function objectiveIn(f: Fixture, target: Unit): number {
   return row.id;
 }
 
+/** An open major nonconformity in the target unit (a fresh one when `fresh`, else one per unit). */
+function findingIn(f: Fixture, target: Unit, fresh = false): number {
+  const key = `finding:${target.code}`;
+  if (!fresh && f.memo.has(key)) return f.memo.get(key) as number;
+  const row = insertFinding(f.db, { unitCode: target.code, source: "internal_audit", grade: "major", description: `Phát hiện ${target.token}`, foundOn: "2026-10-01", actionDueOn: "2026-12-31" }, f.now);
+  saveCaRequest({ db: f.db, actor: { kind: "system", name: "fixture" }, now: f.now }, row.id, { correction: "Khắc phục ngay", rootCauseMethod: "free_text", rootCause: "Thiếu phân công" });
+  if (!fresh) f.memo.set(key, row.id);
+  return row.id;
+}
+
+/** A proposed corrective action in the target unit, owned by its officer. */
+function actionIn(f: Fixture, target: Unit, fresh = false): number {
+  const key = `action:${target.code}`;
+  if (!fresh && f.memo.has(key)) return f.memo.get(key) as number;
+  const ctx = { db: f.db, actor: { kind: "system" as const, name: "fixture" }, now: f.now };
+  const a = addCorrectiveAction(ctx, findingIn(f, target, fresh), { description: `Hành động ${target.token}`, ownerId: f.officerOf[target.code], dueOn: "2027-01-31" });
+  if (!fresh) f.memo.set(key, a.id);
+  return a.id;
+}
+
+let spare = 0;
+function spareUserIn(f: Fixture, target: Unit): number {
+  const t = f.now.getTime();
+  return f.db.insert(users).values({ username: `spare${++spare}.${target.code.toLowerCase()}`, fullName: "Dự phòng", unitId: target.id, role: "officer", passwordHash: "x", passwordChangedAt: t, createdAt: t, updatedAt: t }).returning().get().id;
+}
+
 export function seedListRecords(f: Fixture) {
   for (const u of Object.values(f.unit)) {
     figuresFileIn(f, u);
     objectiveIn(f, u);
+    actionIn(f, u);
   }
 }
 
@@ -164,7 +194,8 @@ export const SPECS: Record<string, RouteSpec> = {
   },
   "routes/admin.users.$id.active": {
     read: "redirect",
-    params: (f, t) => ({ id: String(f.officerOf[t.code]) }),
+    // A spare account per call: deactivating the unit's officer would break the other routes' fixtures.
+    params: (f, t) => ({ id: String(spareUserIn(f, t)) }),
     actions: [{ name: "deactivate the account", roles: ["admin"], form: () => ({ active: "0" }) }],
   },
   "routes/admin.trail": { read: ["admin", "inspector"], list: true },
@@ -174,6 +205,32 @@ export const SPECS: Record<string, RouteSpec> = {
   },
   "routes/compliance._index": { read: "any", list: true },
   "routes/compliance.$unitId": { read: "any", params: (_f, t) => ({ unitId: String(t.id) }) },
+  "routes/corrective-actions._index": { read: "any", list: true },
+  "routes/corrective-actions.$id": {
+    read: "any",
+    params: (f, t) => ({ id: String(actionIn(f, t)) }),
+    actions: [{ name: "edit the action", roles: ["officer"], form: (f, t, n) => ({ intent: "edit", description: `Hành động ${t.token} v${n}`, ownerId: String(f.officerOf[t.code]), dueOn: "31/01/2027" }) }],
+  },
+  "routes/corrective-actions.$id_.acknowledge": {
+    read: ["leader"],
+    // A fresh proposed action per signature: each one can be signed once.
+    params: (f, t) => ({ id: String(actionIn(f, t, true)) }),
+    actions: [{ name: "sign the acknowledgement", roles: ["leader"], form: () => ({ password: "MatrixPass#1", capacity: "own", comment: "Đồng ý" }) }],
+  },
+  "routes/corrective-actions.settings": {
+    read: ["admin"],
+    actions: [{ name: "set the escalation delay", roles: ["admin"], form: (_f, _t, n) => ({ escalateAfterDays: String(7 + (n % 20)) }) }],
+  },
+  "routes/findings.$id_.actions": {
+    read: "any",
+    params: (f, t) => ({ id: String(findingIn(f, t)) }),
+    actions: [
+      { name: "write the correction and root cause", roles: ["officer"], form: () => ({ intent: "request", correction: "Bổ sung hồ sơ", rootCauseMethod: "free_text", rootCause: "Chưa phân công" }) },
+      { name: "add an action", roles: ["officer"], form: (f, t) => ({ intent: "action", description: "Phân công rà soát", ownerId: String(f.officerOf[t.code]), dueOn: "31/01/2027" }) },
+    ],
+  },
+  "routes/inbox": { read: "any", list: true },
+  "routes/notifications": { read: "any", list: true, actions: [{ name: "mark all read", roles: "any", form: () => ({ intent: "all" }), noTrail: true }] },
   "routes/figures._index": { read: "any", list: true },
   "routes/figures.export": { read: "any", list: true },
   "routes/figures.import": {

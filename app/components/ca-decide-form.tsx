@@ -1,0 +1,45 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { ExtensionDecisionSchema } from "~/modules/corrective-actions/schema";
+import { useT } from "~/utils/i18n";
+import { formatDate } from "~/utils/time";
+import { FormErrors, TextField } from "./field";
+
+type Reply = SubmissionResult<string[]> | undefined | null;
+
+/** The leader's decision on a due-date extension request (on the action's page and in the inbox). */
+export function DecideForm({ actionId, ext, lastResult, redirectTo, compact }: { actionId: number; ext: { id: number; currentDueOn: string; proposedDueOn: string; reason: string }; lastResult?: Reply; redirectTo?: string; compact?: boolean }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof ExtensionDecisionSchema>>({
+    id: `ca-decide-${ext.id}`,
+    lastResult,
+    defaultValue: { extensionId: String(ext.id) },
+  });
+  return (
+    <section className={compact ? "" : "card"} aria-label={t("ca.extension.decide")}>
+      {compact ? null : <h2 className="card-title">{t("ca.extension.decide")}</h2>}
+      <p>
+        {t("ca.extension.ask", { from: formatDate(ext.currentDueOn), to: formatDate(ext.proposedDueOn) })}
+        <br />
+        <span className="muted pre-line">{ext.reason}</span>
+      </p>
+      <Form method="post" action={`/corrective-actions/${actionId}`} className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="decide" />
+        <input type="hidden" name="extensionId" value={ext.id} />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.note} label={t("ca.extension.decisionNote")} />
+        <div className="actions">
+          <button type="submit" name="decision" value="approve" className="primary">
+            {t("ca.extension.approve")}
+          </button>
+          <button type="submit" name="decision" value="refuse" className="danger">
+            {t("ca.extension.refuse")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+

@@ -1,0 +1,52 @@
+import { correctiveActions } from "#db/schema";
+import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
+import { vnDay } from "~/utils/time";
+import type { Ctx } from "../context";
+import { notify } from "../notifications/notify.server";
+import { requireCapability } from "../permissions";
+import { recordTrail } from "../trail/record.server";
+import { write, type Tx } from "../tx.server";
+import { actorId, contentHash, getFindingInScopeOrThrow, getRequest, link, ownerChoices, peopleOf, type ActionRow } from "./common.server";
+import type { ActionInput } from "./schema";
+
+export function checkOwner(tx: Tx, unitId: number, ownerId: number) {
+  if (!ownerChoices(tx, unitId).some((o) => o.id === ownerId)) throw new InvalidInputError("errors.invalid", {}, { ownerId: ["ca.errors.owner"] });
+}
+
+export function checkDueOn(ctx: Ctx, dueOn: string, field = "dueOn") {
+  if (dueOn < vnDay(ctx.now)) throw new InvalidInputError("errors.invalid", {}, { [field]: ["ca.errors.dueInPast"] });
+}
+
+/** Tell the unit's leaders an action waits for their (new) acknowledgement; once per content version. */
+export function askForAcknowledgement(tx: Tx, ctx: Ctx, a: ActionRow) {
+  notify(tx, ctx, {
+    recipients: peopleOf(tx, a.unitId, ["leader"]).map((p) => p.id),
+    kind: "ca.ack_requested",
+    key: `ca:${a.id}:ack:${contentHash(a).slice(0, 16)}`,
+    params: { id: a.id, description: a.description.slice(0, 120) },
+    link: link(a.id),
+    unitId: a.unitId,
+  });
+}
+
+/** Propose one corrective action for a finding (it then waits for the leader's acknowledgement). */
+export function addCorrectiveAction(ctx: Ctx, findingId: number, input: ActionInput) {
+  requireCapability(ctx.actor, "ca.write");
+  return write(ctx, (tx) => {
+    const { f } = getFindingInScopeOrThrow(tx, ctx, findingId);
+    if (f.status !== "open") throw new ConflictError("ca.errors.findingClosed");
+    const request = getRequest(tx, findingId);
+    if (!request?.rootCause) throw new PreconditionFailedError("ca.errors.requestFirst");
+    checkOwner(tx, f.unitId, input.ownerId);
+    checkDueOn(ctx, input.dueOn);
+    const t = ctx.now.getTime();
+    const row = tx
+      .insert(correctiveActions)
+      .values({ requestId: request.id, findingId, unitId: f.unitId, description: input.description, ownerId: input.ownerId, dueOn: input.dueOn, status: "proposed", createdById: actorId(ctx.actor), createdAt: t, updatedAt: t })
+      .returning()
+      .get();
+    recordTrail(tx, ctx, { entity: "corrective_action", entityId: row.id, action: "propose", unitId: f.unitId, after: row });
+    askForAcknowledgement(tx, ctx, row);
+    return row;
+  });
+}

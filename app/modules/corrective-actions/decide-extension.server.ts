@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { caExtensions, correctiveActions } from "#db/schema";
+import { ConflictError, NotFoundError } from "~/utils/errors";
+import type { Ctx } from "../context";
+import { notify } from "../notifications/notify.server";
+import { requireCapability, requireUserActor } from "../permissions";
+import { recordTrail } from "../trail/record.server";
+import { write } from "../tx.server";
+import { askForAcknowledgement } from "./add-action.server";
+import { getActionInScopeOrThrow, link, validAcknowledgement } from "./common.server";
+import { isPending, statusAfterContentChange } from "./rules";
+
+/**
+ * The leader approves or refuses an extension request (recorded either way). Approval moves the due date, which
+ * changes the signed content: the acknowledgement no longer counts and the action waits for a new one.
+ */
+export function decideExtension(ctx: Ctx, actionId: number, input: { extensionId: number; decision: "approve" | "refuse"; note?: string }) {
+  requireCapability(ctx.actor, "ca.acknowledge");
+  const me = requireUserActor(ctx.actor);
+  return write(ctx, (tx) => {
+    const a = getActionInScopeOrThrow(tx, ctx, actionId);
+    const ext = tx.select().from(caExtensions).where(eq(caExtensions.id, input.extensionId)).get();
+    if (!ext || ext.actionId !== a.id) throw new NotFoundError("errors.notFound");
+    if (ext.status !== "pending") throw new ConflictError("ca.errors.extensionDecided");
+    if (input.decision === "approve" && !isPending(a.status)) throw new ConflictError("ca.errors.wrongStep");
+    const t = ctx.now.getTime();
+    const status = input.decision === "approve" ? "approved" : "refused";
+    const decided = tx
+      .update(caExtensions)
+      .set({ status, decidedById: me.id, decidedAt: t, decisionNote: input.note ?? null })
+      .where(eq(caExtensions.id, ext.id))
+      .returning()
+      .get();
+    let after = a;
+    if (status === "approved") {
+      const hadValidAck = !!validAcknowledgement(tx, a);
+      after = tx
+        .update(correctiveActions)
+        .set({ dueOn: ext.proposedDueOn, overdueSince: null, status: statusAfterContentChange(a.status, hadValidAck), updatedAt: t })
+        .where(eq(correctiveActions.id, a.id))
+        .returning()
+        .get();
+      if (after.status === "proposed") askForAcknowledgement(tx, ctx, after);
+    }
+    recordTrail(tx, ctx, {
+      entity: "corrective_action",
+      entityId: a.id,
+      action: `extension-${status}`,
+      unitId: a.unitId,
+      before: { dueOn: a.dueOn, status: a.status },
+      after: { dueOn: after.dueOn, status: after.status, extensionId: ext.id, note: input.note ?? null },
+    });
+    notify(tx, ctx, {
+      recipients: [ext.requestedById, a.ownerId],
+      kind: "ca.extension_decided",
+      key: `ca:${a.id}:extension-decided:${ext.id}`,
+      params: { id: a.id, decision: status, to: ext.proposedDueOn },
+      link: link(a.id),
+      unitId: a.unitId,
+    });
+    return decided;
+  });
+}

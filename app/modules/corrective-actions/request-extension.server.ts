@@ -1,0 +1,39 @@
+import { and, eq } from "drizzle-orm";
+import { caExtensions } from "#db/schema";
+import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
+import type { Ctx } from "../context";
+import { notify } from "../notifications/notify.server";
+import { requireUserActor } from "../permissions";
+import { recordTrail } from "../trail/record.server";
+import { write } from "../tx.server";
+import { everAcknowledged, getActionInScopeOrThrow, link, peopleOf, requireOwnerOrWriter } from "./common.server";
+import { allows } from "./rules";
+
+/** Ask the leader for a later due date (the only way a due date moves once the action was acknowledged). */
+export function requestExtension(ctx: Ctx, actionId: number, input: { proposedDueOn: string; reason: string }) {
+  const me = requireUserActor(ctx.actor);
+  return write(ctx, (tx) => {
+    const a = getActionInScopeOrThrow(tx, ctx, actionId);
+    requireOwnerOrWriter(ctx.actor, a);
+    if (!allows("requestExtension", a.status)) throw new ConflictError("ca.errors.wrongStep");
+    if (!everAcknowledged(tx, actionId)) throw new PreconditionFailedError("ca.errors.editDueDirectly");
+    if (input.proposedDueOn <= a.dueOn) throw new InvalidInputError("errors.invalid", {}, { proposedDueOn: ["ca.errors.extensionLater"] });
+    const pending = tx.select({ id: caExtensions.id }).from(caExtensions).where(and(eq(caExtensions.actionId, actionId), eq(caExtensions.status, "pending"))).get();
+    if (pending) throw new ConflictError("ca.errors.extensionPending");
+    const row = tx
+      .insert(caExtensions)
+      .values({ actionId, unitId: a.unitId, requestedById: me.id, requestedAt: ctx.now.getTime(), currentDueOn: a.dueOn, proposedDueOn: input.proposedDueOn, reason: input.reason })
+      .returning()
+      .get();
+    recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: "request-extension", unitId: a.unitId, after: row });
+    notify(tx, ctx, {
+      recipients: peopleOf(tx, a.unitId, ["leader"]).map((p) => p.id),
+      kind: "ca.extension_requested",
+      key: `ca:${a.id}:extension:${row.id}`,
+      params: { id: a.id, from: a.dueOn, to: input.proposedDueOn },
+      link: link(a.id),
+      unitId: a.unitId,
+    });
+    return row;
+  });
+}

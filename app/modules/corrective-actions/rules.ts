@@ -1,0 +1,73 @@
+// Pure rules of the corrective-action workflow: no database, no clock, no server imports (the UI reads them too).
+import type { CaStatus } from "#db/schema/enums";
+
+/** Which statuses each verb accepts. Anything else is a conflict ("the action is no longer in that step"). */
+export const TRANSITIONS = {
+  acknowledge: ["proposed"],
+  start: ["acknowledged"],
+  implement: ["in_progress"],
+  verify: ["implemented"],
+  edit: ["proposed", "acknowledged", "in_progress"],
+  requestExtension: ["proposed", "acknowledged", "in_progress"],
+} as const satisfies Record<string, readonly CaStatus[]>;
+export type CaVerb = keyof typeof TRANSITIONS;
+
+export function allows(verb: CaVerb, status: CaStatus): boolean {
+  return (TRANSITIONS[verb] as readonly CaStatus[]).includes(status);
+}
+
+/** Still to be done by its owner (the daily job reminds and escalates these). */
+export const PENDING_STATUSES = ["proposed", "acknowledged", "in_progress"] as const satisfies readonly CaStatus[];
+/** Not yet verified effective: counts as "open" in reports. */
+export const OPEN_STATUSES = ["proposed", "acknowledged", "in_progress", "implemented"] as const satisfies readonly CaStatus[];
+export const DONE_STATUSES = ["verified", "closed"] as const satisfies readonly CaStatus[];
+
+export function isPending(s: CaStatus) {
+  return (PENDING_STATUSES as readonly CaStatus[]).includes(s);
+}
+export function isDone(s: CaStatus) {
+  return (DONE_STATUSES as readonly CaStatus[]).includes(s);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  const ms = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((ms(to) - ms(from)) / 86_400_000);
+}
+
+export function isOverdue(a: { status: CaStatus; dueOn: string }, day: string): boolean {
+  return isPending(a.status) && a.dueOn < day;
+}
+
+/** What the owner, the leader and the parent unit's officers hear about on `day` (the job dedupes per due date). */
+export type DueNotice = "reminder_7d" | "reminder_1d" | "overdue" | "escalated";
+
+/**
+ * The notices an action due on `dueOn` warrants on `day`. Windows, not exact days, so a day the job missed is
+ * caught up the next day; the dedupe key (action, notice, due date) keeps each notice to one per due date.
+ */
+export function dueNotices(dueOn: string, day: string, escalateAfterDays: number): DueNotice[] {
+  const left = daysBetween(day, dueOn);
+  if (left > 7) return [];
+  if (left > 1) return ["reminder_7d"];
+  if (left >= 0) return ["reminder_1d"];
+  const late = -left;
+  return late > escalateAfterDays ? ["overdue", "escalated"] : ["overdue"];
+}
+
+/** The status an action takes when the leader (re-)acknowledges it: back to work if work had started. */
+export function statusAfterAcknowledgement(startedAt: number | null): CaStatus {
+  return startedAt ? "in_progress" : "acknowledged";
+}
+
+/** A changed text, owner or due date voids the acknowledgement: a pending action waits for a new one. */
+export function statusAfterContentChange(status: CaStatus, hadValidAck: boolean): CaStatus {
+  return hadValidAck && isPending(status) ? "proposed" : status;
+}
+
+/** Percentage with no decimals, or null when there is nothing to divide. */
+export function percent(part: number, whole: number): number | null {
+  return whole ? Math.round((100 * part) / whole) : null;
+}
+
+export const DEFAULT_ESCALATE_AFTER_DAYS = 14;

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { CA_REVIEW_OUTCOMES, CA_STATUSES, ROOT_CAUSE_METHODS, SIGN_CAPACITIES } from "#db/schema/enums";
+import { vnDay } from "~/utils/zod";
+
+const text = (max: number) => z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "errors.tooLong" })
+    .transform((v) => (v ? v : undefined))
+    .optional();
+
+/** The request: immediate correction and root cause, by a guided "5 whys" (at least one answer) or free text. */
+export const RequestSchema = z
+  .object({
+    correction: text(2000),
+    rootCauseMethod: z.enum(ROOT_CAUSE_METHODS, { message: "errors.choose" }),
+    why1: optionalText(500),
+    why2: optionalText(500),
+    why3: optionalText(500),
+    why4: optionalText(500),
+    why5: optionalText(500),
+    rootCause: optionalText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rootCauseMethod === "five_whys" && !v.why1) ctx.addIssue({ code: "custom", path: ["why1"], message: "ca.errors.whyFirst" });
+    if (v.rootCauseMethod === "five_whys") {
+      const whys = [v.why1, v.why2, v.why3, v.why4, v.why5];
+      const gap = whys.findIndex((w, i) => !w && whys.slice(i + 1).some(Boolean));
+      if (gap >= 0) ctx.addIssue({ code: "custom", path: [`why${gap + 1}`], message: "ca.errors.whyGap" });
+    }
+    if (v.rootCauseMethod === "free_text" && !v.rootCause) ctx.addIssue({ code: "custom", path: ["rootCause"], message: "errors.required" });
+  });
+export type RequestInput = z.infer<typeof RequestSchema>;
+
+export const ActionSchema = z.object({
+  description: text(2000),
+  ownerId: z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" }),
+  dueOn: vnDay,
+});
+export type ActionInput = z.infer<typeof ActionSchema>;
+
+export const AcknowledgeSchema = z.object({
+  password: z.string({ message: "errors.required" }).min(1, { message: "errors.required" }).max(200),
+  capacity: z.enum(SIGN_CAPACITIES, { message: "errors.choose" }),
+  comment: optionalText(1000),
+});
+export type AcknowledgeInput = z.infer<typeof AcknowledgeSchema>;
+
+export const ImplementSchema = z.object({ note: text(2000) });
+export const VerifySchema = z.object({ outcome: z.enum(CA_REVIEW_OUTCOMES, { message: "errors.choose" }), note: text(2000) });
+export const ExtensionRequestSchema = z.object({ proposedDueOn: vnDay, reason: text(1000) });
+export const ExtensionDecisionSchema = z.object({
+  extensionId: z.coerce.number().int().positive(),
+  decision: z.enum(["approve", "refuse"], { message: "errors.choose" }),
+  note: optionalText(1000),
+});
+export const CloseFindingSchema = z.object({ note: text(1000) });
+
+export const ListFilterSchema = z.object({
+  status: z.enum([...CA_STATUSES, "open", "overdue"]).optional().catch(undefined),
+  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  mine: z.literal("1").optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+});
+export type ListFilter = z.infer<typeof ListFilterSchema>;
+
+export const EscalationSettingSchema = z.object({
+  escalateAfterDays: z.coerce.number({ message: "errors.required" }).int({ message: "ca.errors.days" }).min(1, { message: "ca.errors.days" }).max(365, { message: "ca.errors.days" }),
+});

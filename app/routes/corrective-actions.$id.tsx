@@ -1,0 +1,411 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { DecideForm } from "~/components/ca-decide-form";
+import { CaStatusBadge } from "~/components/ca-status";
+import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { History } from "~/components/history";
+import { decideExtension } from "~/modules/corrective-actions/decide-extension.server";
+import { attemptIntent, invalidIntent } from "~/modules/corrective-actions/http.server";
+import { implementCorrectiveAction } from "~/modules/corrective-actions/implement.server";
+import { getActionDetail } from "~/modules/corrective-actions/queries.server";
+import { requestExtension } from "~/modules/corrective-actions/request-extension.server";
+import { ActionSchema, ExtensionDecisionSchema, ExtensionRequestSchema, ImplementSchema, VerifySchema } from "~/modules/corrective-actions/schema";
+import { startCorrectiveAction } from "~/modules/corrective-actions/start.server";
+import { updateCorrectiveAction } from "~/modules/corrective-actions/update-action.server";
+import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server";
+import { config } from "~/utils/config.server";
+import { InvalidInputError } from "~/utils/errors";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { idParam, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useLang, useT } from "~/utils/i18n";
+import { ctxFor, requireUser, safeRedirect } from "~/utils/session.server";
+import { parseMultipart } from "~/utils/uploads.server";
+import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `#${data.action.id} ` : ""}Hành động khắc phục · ISO Xã` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  try {
+    return getActionDetail(getDb(), ctxFor(user), id, vnDay(new Date()));
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
+  const { formData, tooLarge } = multipart ? await parseMultipart(request) : { formData: await request.formData(), tooLarge: undefined };
+  const intent = tooLarge ? "implement" : String(formData.get("intent"));
+  const ctx = ctxFor(user);
+  const back = safeRedirect(formData.get("redirectTo"), `/corrective-actions/${id}`);
+  const done = (key: string) => redirectWithFlash(back, { key });
+  switch (intent) {
+    case "start": {
+      const s = parseForm(formData, ImplementSchema.partial());
+      return attemptIntent(intent, s, () => (startCorrectiveAction(ctx, id), done("ca.flash.started")));
+    }
+    case "implement": {
+      const s = parseForm(formData, ImplementSchema);
+      if (tooLarge) return attemptIntent(intent, s, () => Promise.reject(new InvalidInputError("errors.invalid", {}, { evidence: ["files.errors.tooLarge"] })));
+      if (s.status !== "success") return invalidIntent(intent, s);
+      const files = formData.getAll("evidence").filter((f): f is File => f instanceof File);
+      return attemptIntent(intent, s, async () => {
+        await implementCorrectiveAction(ctx, id, s.value, { uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes, files });
+        return done("ca.flash.implemented");
+      });
+    }
+    case "verify": {
+      const s = parseForm(formData, VerifySchema);
+      if (s.status !== "success") return invalidIntent(intent, s);
+      return attemptIntent(intent, s, () => {
+        const r = verifyEffectiveness(ctx, id, s.value);
+        return done(r.findingClosed ? "ca.flash.findingClosedByVerify" : s.value.outcome === "effective" ? "ca.flash.verified" : "ca.flash.ineffective");
+      });
+    }
+    case "extension": {
+      const s = parseForm(formData, ExtensionRequestSchema);
+      if (s.status !== "success") return invalidIntent(intent, s);
+      return attemptIntent(intent, s, () => (requestExtension(ctx, id, s.value), done("ca.flash.extensionRequested")));
+    }
+    case "decide": {
+      const s = parseForm(formData, ExtensionDecisionSchema);
+      if (s.status !== "success") return invalidIntent(intent, s);
+      return attemptIntent(intent, s, () => {
+        const d = decideExtension(ctx, id, s.value);
+        return done(d.status === "approved" ? "ca.flash.extensionApproved" : "ca.flash.extensionRefused");
+      });
+    }
+    case "edit": {
+      const s = parseForm(formData, ActionSchema);
+      if (s.status !== "success") return invalidIntent(intent, s);
+      return attemptIntent(intent, s, () => (updateCorrectiveAction(ctx, id, s.value), done("common.saved")));
+    }
+  }
+  throw new Response("errors.badRequest", { status: 400 });
+}
+
+type Reply = SubmissionResult<string[]> | undefined | null;
+
+export default function CorrectiveActionPage() {
+  const d = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as { intent: string; result: Reply } | undefined;
+  const r = (intent: string) => (reply?.intent === intent ? reply.result : undefined);
+  const t = useT();
+  const lang = useLang();
+  const { action: a, finding, can } = d;
+  const validAck = d.signatures[0]?.counts ? d.signatures[0] : undefined;
+  const pendingExt = d.extensions.find((e) => e.status === "pending");
+  return (
+    <>
+      <p className="muted">
+        <Link to="/corrective-actions">{t("ca.title")}</Link> ›{" "}
+        <Link to={`/findings/${finding.id}/actions`}>
+          {t("ca.finding")} #{finding.id}
+        </Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {t("ca.action")} #{a.id}
+        </h1>
+        <CaStatusBadge status={a.status} overdue={a.overdue} reacknowledge={a.status === "proposed" && d.everAcknowledged} />
+      </div>
+      <section className="card" aria-labelledby="content-title">
+        <h2 id="content-title" className="card-title">
+          {t("ca.action.description")}
+        </h2>
+        <p className="pre-line lead">{a.description}</p>
+        <dl className="dl">
+          <dt>{t("ca.owner")}</dt>
+          <dd>{a.ownerName}</dd>
+          <dt>{t("ca.dueOn")}</dt>
+          <dd>
+            {formatDate(a.dueOn)}
+            {a.overdueSince ? ` · ${t("ca.overdueSince", { day: formatDate(a.overdueSince) })}` : ""}
+          </dd>
+          <dt>{t("ca.unit")}</dt>
+          <dd>{finding.unitName}</dd>
+          <dt>{t("ca.finding")}</dt>
+          <dd>
+            <Link to={`/findings/${finding.id}/actions`}>{finding.description}</Link> ({lang === "en" ? finding.gradeEn : finding.gradeVi})
+          </dd>
+          {d.request ? (
+            <>
+              <dt>{t("ca.rootCause")}</dt>
+              <dd className="pre-line">{d.request.rootCause}</dd>
+            </>
+          ) : null}
+          {a.implementedAt ? (
+            <>
+              <dt>{t("ca.implemented")}</dt>
+              <dd>
+                {formatDateTime(a.implementedAt)} · {a.implementedByName}
+                <br />
+                <span className="pre-line">{a.implementationNote}</span>
+              </dd>
+            </>
+          ) : null}
+          {a.verifiedAt ? (
+            <>
+              <dt>{t("ca.verified")}</dt>
+              <dd>
+                {formatDateTime(a.verifiedAt)} · {a.verifiedByName}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {d.evidence.length ? (
+          <>
+            <h3>{t("ca.evidence")}</h3>
+            <ul>
+              {d.evidence.map((f) => (
+                <li key={f.id}>
+                  <a href={`/files/${f.id}`}>{f.name}</a> <span className="muted">({Math.ceil(f.size / 1024)} KB)</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="ack-title">
+        <h2 id="ack-title" className="card-title">
+          {t("ca.ack.title")}
+        </h2>
+        {validAck ? (
+          <p className="alert alert-success">
+            {t("ca.ack.valid", { name: validAck.signerName, capacity: t(`ca.capacity.${validAck.capacity}`), at: formatDateTime(validAck.signedAt) })}
+          </p>
+        ) : d.everAcknowledged ? (
+          <p className="alert alert-warn">{t("ca.ack.void")}</p>
+        ) : (
+          <p className="muted">{t("ca.ack.none")}</p>
+        )}
+        {can.acknowledge ? (
+          <Link className="button primary" to={`/corrective-actions/${a.id}/acknowledge`}>
+            {t("ca.ack.sign")}
+          </Link>
+        ) : null}
+        {d.signatures.length ? (
+          <ul className="signatures">
+            {d.signatures.map((s) => (
+              <li key={s.id} className={s.counts ? "" : "void"}>
+                <strong>{s.capacity === "own" ? s.signerName : `${t(`ca.capacity.${s.capacity}`)} ${s.signerName}`}</strong>
+                {s.signerTitle ? `, ${s.signerTitle}` : ""} · {formatDateTime(s.signedAt)}{" "}
+                {s.counts ? <span className="badge badge-ok">{t("ca.ack.counts")}</span> : <span className="badge">{t("ca.ack.voided")}</span>}
+                {s.comment ? <p className="pre-line">“{s.comment}”</p> : null}
+                <p className="muted small">
+                  {t("ca.ack.signedContent", { due: formatDate(s.content.dueOn) })} · SHA-256 <code>{s.contentHash.slice(0, 16)}…</code>
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {can.start ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="intent" value="start" />
+          <p>{t("ca.start.hint")}</p>
+          <button type="submit" className="primary">
+            {t("ca.start")}
+          </button>
+        </Form>
+      ) : null}
+      {can.implement ? <ImplementForm lastResult={r("implement")} /> : null}
+      {can.verify ? <VerifyForm lastResult={r("verify")} /> : null}
+      {can.decideExtension && pendingExt ? <DecideForm actionId={a.id} ext={pendingExt} lastResult={r("decide")} /> : null}
+      {pendingExt && !can.decideExtension ? (
+        <p className="alert alert-warn">{t("ca.extension.pendingInfo", { to: formatDate(pendingExt.proposedDueOn) })}</p>
+      ) : null}
+      {can.requestExtension ? <ExtensionForm lastResult={r("extension")} /> : null}
+
+      {d.reviews.length ? (
+        <section className="card" aria-labelledby="reviews-title">
+          <h2 id="reviews-title" className="card-title">
+            {t("ca.reviews")}
+          </h2>
+          <ul>
+            {d.reviews.map((rv) => (
+              <li key={rv.id}>
+                <span className={`badge ${rv.outcome === "effective" ? "badge-ok" : "badge-bad"}`}>{t(`ca.outcome.${rv.outcome}`)}</span> {rv.verifierName} ·{" "}
+                {formatDateTime(rv.at)}
+                <p className="pre-line">{rv.note}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.extensions.length ? (
+        <section className="card" aria-labelledby="ext-title">
+          <h2 id="ext-title" className="card-title">
+            {t("ca.extensions")}
+          </h2>
+          <ul>
+            {d.extensions.map((e) => (
+              <li key={e.id}>
+                {t("ca.extension.line", { from: formatDate(e.currentDueOn), to: formatDate(e.proposedDueOn), by: e.requestedByName ?? "" })}{" "}
+                <span className={`badge ${e.status === "approved" ? "badge-ok" : e.status === "refused" ? "badge-bad" : "badge-warn"}`}>{t(`ca.extension.${e.status}`)}</span>
+                <p className="pre-line muted">{e.reason}</p>
+                {e.decidedAt ? (
+                  <p className="muted">
+                    {e.decidedByName} · {formatDateTime(e.decidedAt)}
+                    {e.decisionNote ? ` · ${e.decisionNote}` : ""}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {can.edit ? <EditForm action={a} owners={d.owners} dueLocked={d.everAcknowledged} lastResult={r("edit")} /> : null}
+      <History entries={d.history} />
+    </>
+  );
+}
+
+function ImplementForm({ lastResult }: { lastResult: Reply }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof ImplementSchema>>({
+    id: "ca-implement",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImplementSchema }),
+    shouldValidate: "onBlur",
+  });
+  const evidenceErrors = (lastResult?.error?.["evidence"] ?? undefined) as string[] | undefined;
+  return (
+    <section className="card" aria-labelledby="impl-title">
+      <h2 id="impl-title" className="card-title">
+        {t("ca.implement.title")}
+      </h2>
+      <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="implement" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextAreaField field={fields.note} label={t("ca.implement.note")} rows={3} />
+        <div className="field">
+          <label htmlFor="evidence">{t("ca.evidence.files")}</label>
+          <p className="hint" id="evidence-hint">
+            {t("ca.evidence.hint")}
+          </p>
+          <input id="evidence" name="evidence" type="file" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp" aria-describedby="evidence-hint" />
+          <FieldErrors id="evidence-errors" errors={evidenceErrors} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t("ca.implement.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function VerifyForm({ lastResult }: { lastResult: Reply }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof VerifySchema>>({
+    id: "ca-verify",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: VerifySchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section className="card" aria-labelledby="verify-title">
+      <h2 id="verify-title" className="card-title">
+        {t("ca.verify.title")}
+      </h2>
+      <p className="muted">{t("ca.verify.hint")}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="verify" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="fieldset">
+          <legend>{t("ca.verify.outcome")}</legend>
+          {(["effective", "ineffective"] as const).map((o) => (
+            <label key={o} className="checkbox">
+              <input {...getInputProps(fields.outcome, { type: "radio", value: o })} key={o} />
+              {t(`ca.outcome.${o}`)}
+            </label>
+          ))}
+          <FieldErrors id={fields.outcome.errorId} errors={fields.outcome.errors} />
+        </fieldset>
+        <TextAreaField field={fields.note} label={t("ca.verify.note")} rows={3} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t("ca.verify.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function ExtensionForm({ lastResult }: { lastResult: Reply }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof ExtensionRequestSchema>>({
+    id: "ca-extension",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExtensionRequestSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <details className="card" open={!!lastResult}>
+      <summary>{t("ca.extension.request")}</summary>
+      <p className="muted">{t("ca.extension.hint")}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="extension" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.proposedDueOn} label={t("ca.extension.proposedDueOn")} hint="dd/mm/yyyy" />
+        <TextAreaField field={fields.reason} label={t("ca.extension.reason")} rows={2} />
+        <div className="actions">
+          <button type="submit" className="secondary">
+            {t("ca.extension.submit")}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+function EditForm({ action: a, owners, dueLocked, lastResult }: { action: { description: string; ownerId: number; dueOn: string }; owners: { id: number; fullName: string; title: string | null }[]; dueLocked: boolean; lastResult: Reply }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof ActionSchema>>({
+    id: "ca-edit",
+    lastResult,
+    defaultValue: { description: a.description, ownerId: String(a.ownerId), dueOn: formatDate(a.dueOn) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <details className="card" open={!!lastResult}>
+      <summary>{t("ca.edit.title")}</summary>
+      {dueLocked ? <p className="alert alert-warn">{t("ca.edit.voidsWarning")}</p> : null}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="edit" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextAreaField field={fields.description} label={t("ca.action.description")} rows={3} />
+        <SelectField field={fields.ownerId} label={t("ca.owner")} options={owners.map((o) => ({ value: o.id, label: o.title ? `${o.fullName} (${o.title})` : o.fullName }))} />
+        {dueLocked ? (
+          <>
+            <input type="hidden" name={fields.dueOn.name} value={formatDate(a.dueOn)} />
+            <p className="muted">
+              {t("ca.dueOn")}: {formatDate(a.dueOn)} · {t("ca.edit.dueLocked")}
+            </p>
+          </>
+        ) : (
+          <TextField field={fields.dueOn} label={t("ca.dueOn")} hint="dd/mm/yyyy" />
+        )}
+        <div className="actions">
+          <button type="submit" className="secondary">
+            {t("action.save")}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}

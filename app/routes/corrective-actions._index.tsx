@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CA_STATUSES } from "#db/schema/enums";
+import { CaStatusBadge } from "~/components/ca-status";
+import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
+import { ListFilterSchema } from "~/modules/corrective-actions/schema";
+import { can } from "~/modules/permissions";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Hành động khắc phục · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const filter = ListFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const db = getDb();
+  const scope = scopeFor(db, user);
+  const { rows, more } = listCorrectiveActions(db, scope, user, filter, vnDay(new Date()));
+  return { rows, more, filter, units: unitsWithActions(db, scope), isAdmin: can(user, "settings.manage") };
+}
+
+export default function CorrectiveActions() {
+  const { rows, more, filter, units, isAdmin } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("ca.title")}</h1>
+        {isAdmin ? <Link to="/corrective-actions/settings">{t("ca.settings.title")}</Link> : null}
+      </div>
+      <Form method="get" className="row card" role="search" aria-label={t("action.filter")}>
+        <div className="field">
+          <label htmlFor="f-status">{t("common.status")}</label>
+          <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            <option value="open">{t("ca.filter.open")}</option>
+            <option value="overdue">{t("ca.filter.overdue")}</option>
+            {CA_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`ca.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {units.length > 1 ? (
+          <div className="field">
+            <label htmlFor="f-unit">{t("ca.unit")}</label>
+            <select id="f-unit" name="unitId" defaultValue={filter.unitId ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="f-q">{t("ca.filter.q")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="mine" value="1" defaultChecked={!!filter.mine} /> {t("ca.filter.mine")}
+        </label>
+        <button type="submit" className="secondary">
+          {t("action.filter")}
+        </button>
+      </Form>
+      <p className="muted">{t("common.results", { count: rows.length })}{more ? ` · ${t("ca.list.more")}` : ""}</p>
+      {rows.length === 0 ? (
+        <p className="card">{t("ca.list.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("ca.action")}</th>
+                <th scope="col">{t("ca.unit")}</th>
+                <th scope="col">{t("ca.owner")}</th>
+                <th scope="col">{t("ca.dueOn")}</th>
+                <th scope="col">{t("common.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <td data-label={t("ca.action")}>
+                    <Link to={`/corrective-actions/${a.id}`}>
+                      #{a.id} {a.description}
+                    </Link>
+                    <div className="muted small">{a.findingDescription}</div>
+                  </td>
+                  <td data-label={t("ca.unit")}>{a.unitName}</td>
+                  <td data-label={t("ca.owner")}>{a.ownerName}</td>
+                  <td data-label={t("ca.dueOn")}>{formatDate(a.dueOn)}</td>
+                  <td data-label={t("common.status")}>
+                    <CaStatusBadge status={a.status} overdue={a.overdue} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,287 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import type { z } from "zod";
+import { CaStatusBadge } from "~/components/ca-status";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { History } from "~/components/history";
+import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
+import { closeFindingWithoutAction } from "~/modules/corrective-actions/close-finding.server";
+import { attemptIntent, invalidIntent } from "~/modules/corrective-actions/http.server";
+import { getFindingActionsPage } from "~/modules/corrective-actions/queries.server";
+import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
+import { ActionSchema, CloseFindingSchema, RequestSchema } from "~/modules/corrective-actions/schema";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { idParam, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useLang, useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Phiếu yêu cầu hành động khắc phục · ISO Xã" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  try {
+    return getFindingActionsPage(getDb(), ctxFor(user), id, vnDay(new Date()));
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const ctx = ctxFor(user);
+  const back = `/findings/${id}/actions`;
+  if (intent === "request") {
+    const s = parseForm(formData, RequestSchema);
+    if (s.status !== "success") return invalidIntent(intent, s);
+    return attemptIntent(intent, s, async () => (saveCaRequest(ctx, id, s.value), redirectWithFlash(back, { key: "common.saved" })));
+  }
+  if (intent === "action") {
+    const s = parseForm(formData, ActionSchema);
+    if (s.status !== "success") return invalidIntent(intent, s);
+    return attemptIntent(intent, s, async () => {
+      const a = addCorrectiveAction(ctx, id, s.value);
+      return redirectWithFlash(back, { key: "ca.flash.proposed", params: { id: a.id } });
+    });
+  }
+  if (intent === "close") {
+    const s = parseForm(formData, CloseFindingSchema);
+    if (s.status !== "success") return invalidIntent(intent, s);
+    return attemptIntent(intent, s, async () => (closeFindingWithoutAction(ctx, id, s.value), redirectWithFlash(back, { key: "ca.flash.findingClosed" })));
+  }
+  throw new Response("errors.badRequest", { status: 400 });
+}
+
+export default function FindingActions() {
+  const { finding, request, actions, owners, canWrite, canCloseWithoutAction, history } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/corrective-actions">{t("ca.title")}</Link>
+      </p>
+      <h1>{t("ca.request.title")}</h1>
+      <section className="card" aria-labelledby="finding-title">
+        <h2 id="finding-title" className="card-title">
+          {t("ca.finding")} #{finding.id}{" "}
+          <span className={`badge ${finding.requiresAction ? "badge-warn" : ""}`}>{lang === "en" ? finding.gradeEn : finding.gradeVi}</span>{" "}
+          {finding.status === "closed" ? <span className="badge badge-ok">{t("ca.finding.closed")}</span> : <span className="badge">{t("ca.finding.open")}</span>}
+        </h2>
+        <p className="pre-line">{finding.description}</p>
+        <dl className="dl">
+          <dt>{t("ca.unit")}</dt>
+          <dd>{finding.unitName}</dd>
+          {finding.clauseCode ? (
+            <>
+              <dt>{t("ca.clause")}</dt>
+              <dd>
+                {finding.clauseCode} {lang === "en" ? finding.clauseTitleEn : finding.clauseTitleVi}
+              </dd>
+            </>
+          ) : null}
+          {finding.evidence ? (
+            <>
+              <dt>{t("ca.evidenceOfFinding")}</dt>
+              <dd className="pre-line">{finding.evidence}</dd>
+            </>
+          ) : null}
+          <dt>{t("ca.foundOn")}</dt>
+          <dd>{formatDate(finding.foundOn)}</dd>
+          <dt>{t("ca.actionDueOn")}</dt>
+          <dd>{formatDate(finding.actionDueOn) || "—"}</dd>
+          {finding.closedAt ? (
+            <>
+              <dt>{t("ca.finding.closedAt")}</dt>
+              <dd>
+                {formatDateTime(finding.closedAt)} · {finding.closeNote?.startsWith("ca.") ? t(finding.closeNote) : finding.closeNote}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="request-title">
+        <h2 id="request-title" className="card-title">
+          {t("ca.request.section")}
+        </h2>
+        {canWrite ? (
+          <RequestForm request={request} lastResult={reply?.intent === "request" ? reply.result : undefined} />
+        ) : request ? (
+          <dl className="dl">
+            <dt>{t("ca.correction")}</dt>
+            <dd className="pre-line">{request.correction}</dd>
+            {request.whys.map((w, i) => (
+              <FragmentWhy key={i} n={i + 1} text={w} />
+            ))}
+            <dt>{t("ca.rootCause")}</dt>
+            <dd className="pre-line">{request.rootCause}</dd>
+          </dl>
+        ) : (
+          <p className="muted">{t("ca.request.none")}</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="actions-title">
+        <h2 id="actions-title" className="card-title">
+          {t("ca.actions")}
+        </h2>
+        {actions.length === 0 ? (
+          <p className="muted">{finding.requiresAction ? t("ca.actions.noneRequired") : t("ca.actions.noneOptional")}</p>
+        ) : (
+          <ul className="ca-cards">
+            {actions.map((a) => (
+              <li key={a.id} className="ca-card">
+                <Link to={`/corrective-actions/${a.id}`} className="ca-card-title">
+                  #{a.id} {a.description}
+                </Link>
+                <p className="muted">
+                  {t("ca.owner")}: {a.ownerName} · {t("ca.dueOn")}: {formatDate(a.dueOn)}
+                </p>
+                <CaStatusBadge status={a.status} overdue={a.overdue} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {canWrite && request ? (
+          <ActionForm owners={owners} defaultDue={finding.actionDueOn} lastResult={reply?.intent === "action" ? reply.result : undefined} />
+        ) : canWrite ? (
+          <p className="alert alert-warn">{t("ca.errors.requestFirst")}</p>
+        ) : null}
+      </section>
+
+      {canCloseWithoutAction ? <CloseForm lastResult={reply?.intent === "close" ? reply.result : undefined} /> : null}
+      <History entries={history} />
+    </>
+  );
+}
+
+function FragmentWhy({ n, text }: { n: number; text: string }) {
+  const t = useT();
+  return (
+    <>
+      <dt>{t("ca.why", { n })}</dt>
+      <dd>{text}</dd>
+    </>
+  );
+}
+
+type Reply = SubmissionResult<string[]> | undefined | null;
+
+function RequestForm({ request, lastResult }: { request: { correction: string | null; rootCauseMethod: string; whys: string[]; rootCause: string | null } | null; lastResult: Reply }) {
+  const t = useT();
+  const whys = request?.whys ?? [];
+  const [form, fields] = useForm<z.input<typeof RequestSchema>>({
+    id: "ca-request",
+    lastResult,
+    defaultValue: {
+      correction: request?.correction ?? "",
+      rootCauseMethod: request?.rootCauseMethod ?? "five_whys",
+      why1: whys[0] ?? "",
+      why2: whys[1] ?? "",
+      why3: whys[2] ?? "",
+      why4: whys[3] ?? "",
+      why5: whys[4] ?? "",
+      rootCause: request?.rootCause ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [method, setMethod] = useState(request?.rootCauseMethod ?? "five_whys");
+  const whyFields = [fields.why1, fields.why2, fields.why3, fields.why4, fields.why5];
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="request" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextAreaField field={fields.correction} label={t("ca.correction")} hint={t("ca.correction.hint")} rows={3} />
+      <fieldset className="fieldset">
+        <legend>{t("ca.rootCauseMethod")}</legend>
+        {(["five_whys", "free_text"] as const).map((m) => (
+          <label key={m} className="checkbox">
+            <input {...getInputProps(fields.rootCauseMethod, { type: "radio", value: m })} key={m} checked={method === m} onChange={() => setMethod(m)} />
+            {t(`ca.method.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      {method === "five_whys" ? (
+        <div className="whys">
+          <p className="hint">{t("ca.whys.hint")}</p>
+          {whyFields.map((f, i) => (
+            <TextField key={f.name} field={f} label={t("ca.why", { n: i + 1 })} />
+          ))}
+        </div>
+      ) : null}
+      <TextAreaField field={fields.rootCause} label={t("ca.rootCause")} hint={method === "five_whys" ? t("ca.rootCause.hintWhys") : undefined} rows={3} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t("ca.request.save")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ActionForm({ owners, defaultDue, lastResult }: { owners: { id: number; fullName: string; title: string | null }[]; defaultDue: string | null; lastResult: Reply }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof ActionSchema>>({
+    id: "ca-new-action",
+    lastResult,
+    defaultValue: { description: "", ownerId: "", dueOn: formatDate(defaultDue) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack sub-form" {...getFormProps(form)} aria-labelledby="new-action-title">
+      <h3 id="new-action-title">{t("ca.action.new")}</h3>
+      <input type="hidden" name="intent" value="action" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextAreaField field={fields.description} label={t("ca.action.description")} rows={3} />
+      <div className="row">
+        <SelectField field={fields.ownerId} label={t("ca.owner")} placeholder={t("ca.owner.choose")} options={owners.map((o) => ({ value: o.id, label: o.title ? `${o.fullName} (${o.title})` : o.fullName }))} />
+        <TextField field={fields.dueOn} label={t("ca.dueOn")} hint={defaultDue ? t("ca.dueOn.hintDefault") : "dd/mm/yyyy"} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t("ca.action.propose")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function CloseForm({ lastResult }: { lastResult: Reply }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof CloseFindingSchema>>({
+    id: "ca-close",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseFindingSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section className="card" aria-labelledby="close-title">
+      <h2 id="close-title" className="card-title">
+        {t("ca.closeWithout.title")}
+      </h2>
+      <p className="muted">{t("ca.closeWithout.hint")}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="close" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextAreaField field={fields.note} label={t("ca.closeWithout.note")} rows={2} />
+        <div className="actions">
+          <button type="submit" className="secondary">
+            {t("ca.closeWithout.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DecideForm } from "~/components/ca-decide-form";
+import { CaStatusBadge } from "~/components/ca-status";
+import { inboxFor } from "~/modules/corrective-actions/queries.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Việc cần xử lý · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return inboxFor(getDb(), user, vnDay(new Date()));
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["mine"][number];
+
+function ActionCard({ a, cta, to }: { a: Item; cta: string; to: string }) {
+  const t = useT();
+  return (
+    <li className="ca-card">
+      <p className="muted small">
+        {a.unitName} · #{a.id}
+      </p>
+      <p className="ca-card-title">{a.description}</p>
+      <p className="muted">
+        {t("ca.owner")}: {a.ownerName} · {t("ca.dueOn")}: <strong>{formatDate(a.dueOn)}</strong>
+      </p>
+      <CaStatusBadge status={a.status} overdue={a.overdue} reacknowledge={a.reacknowledge} />
+      <p>
+        <Link className="button primary wide" to={to}>
+          {cta}
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+export default function Inbox() {
+  const { toAcknowledge, extensions, mine, toVerify, total } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="narrow">
+      <h1>{t("inbox.title")}</h1>
+      {total === 0 ? <p className="card">{t("inbox.empty")}</p> : null}
+      {toAcknowledge.length ? (
+        <section aria-labelledby="ack-h">
+          <h2 id="ack-h">{t("inbox.toAcknowledge", { count: toAcknowledge.length })}</h2>
+          <ul className="ca-cards">
+            {toAcknowledge.map((a) => (
+              <ActionCard key={a.id} a={a} cta={a.reacknowledge ? t("inbox.reviewAndSignAgain") : t("inbox.reviewAndSign")} to={`/corrective-actions/${a.id}/acknowledge`} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {extensions.length ? (
+        <section aria-labelledby="ext-h">
+          <h2 id="ext-h">{t("inbox.extensions", { count: extensions.length })}</h2>
+          <ul className="ca-cards">
+            {extensions.map((e) => (
+              <li key={e.id} className="ca-card">
+                <p className="muted small">
+                  {e.unitName} · <Link to={`/corrective-actions/${e.actionId}`}>#{e.actionId}</Link> · {e.requestedByName} · {formatDateTime(e.requestedAt)}
+                </p>
+                <p className="ca-card-title">{e.description}</p>
+                <DecideForm actionId={e.actionId} ext={e} redirectTo="/inbox" compact />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {toVerify.length ? (
+        <section aria-labelledby="verify-h">
+          <h2 id="verify-h">{t("inbox.toVerify", { count: toVerify.length })}</h2>
+          <ul className="ca-cards">
+            {toVerify.map((a) => (
+              <ActionCard key={a.id} a={a} cta={t("inbox.verify")} to={`/corrective-actions/${a.id}`} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {mine.length ? (
+        <section aria-labelledby="mine-h">
+          <h2 id="mine-h">{t("inbox.mine", { count: mine.length })}</h2>
+          <ul className="ca-cards">
+            {mine.map((a) => (
+              <ActionCard key={a.id} a={a} cta={t("inbox.open")} to={`/corrective-actions/${a.id}`} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { markAllRead, openNotification } from "~/modules/notifications/mark-read.server";
+import { listNotifications } from "~/modules/notifications/queries.server";
+import { getDb } from "~/utils/db.server";
+import { rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser, safeRedirect } from "~/utils/session.server";
+import { formatDate, formatDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Thông báo · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const before = Number(url.searchParams.get("before"));
+  const unreadOnly = url.searchParams.get("unread") === "1";
+  return { ...listNotifications(getDb(), user.id, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined, unreadOnly }), unreadOnly };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const ctx = ctxFor(user);
+  if (form.get("intent") === "all") {
+    markAllRead(ctx);
+    return redirect("/notifications");
+  }
+  const id = Number(form.get("id"));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("errors.badRequest", { status: 400 });
+  try {
+    return redirect(safeRedirect(openNotification(ctx, id), "/notifications"));
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export default function Notifications() {
+  const { items, nextBeforeId, unreadOnly } = useLoaderData<typeof loader>();
+  const t = useT();
+  // Dates in parameters are YYYY-MM-DD: shown as dd/mm/yyyy.
+  const fmt = (p: Record<string, string | number>) =>
+    Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : k === "decision" ? t(`ca.extension.${v}`) : v]));
+  return (
+    <div className="narrow">
+      <div className="page-head">
+        <h1>{t("notifications.title")}</h1>
+        <Form method="post">
+          <input type="hidden" name="intent" value="all" />
+          <button type="submit" className="link-button">
+            {t("notifications.markAll")}
+          </button>
+        </Form>
+      </div>
+      <p>
+        {unreadOnly ? <Link to="/notifications">{t("notifications.showAll")}</Link> : <Link to="/notifications?unread=1">{t("notifications.showUnread")}</Link>}
+      </p>
+      {items.length === 0 ? <p className="card">{t("notifications.empty")}</p> : null}
+      <ul className="notifications">
+        {items.map((n) => (
+          <li key={n.id} className={n.readAt ? "read" : "unread"}>
+            <Form method="post">
+              <input type="hidden" name="id" value={n.id} />
+              <button type="submit" className="notification-open">
+                {n.readAt ? null : <span className="badge badge-warn">{t("notifications.new")}</span>} {t(`notifications.kind.${n.kind}`, fmt(n.params))}
+                <span className="muted small"> · {formatDateTime(n.createdAt)}</span>
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      {nextBeforeId ? (
+        <p className="pager">
+          <Link to={`/notifications?before=${nextBeforeId}${unreadOnly ? "&unread=1" : ""}`}>{t("common.next")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
