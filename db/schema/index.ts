@@ -7,3 +7,4 @@ export * from "./jobs";
 export * from "./reference";
 export * from "./findings";
 export * from "./files";
+export * from "./reports";
