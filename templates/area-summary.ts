@@ -3,7 +3,7 @@ import { stackedBarChart, columnChart } from "./parts/chart";
 import { decreeClosing, decreeHeader, decreeTitle } from "./parts/decree30";
 import { roman } from "./parts/sections";
 import { table } from "./parts/table";
-import { bullets, formatInt, heading, NO_DATA, paragraph, vnDate } from "./parts/text";
+import { bullets, ensureRoom, formatInt, heading, inSentence, NO_DATA, paragraph, vnDate } from "./parts/text";
 import type { AreaSummaryData, AreaSummaryRow, Section } from "./types";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -55,12 +55,13 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
   decreeTitle(doc, data.meta);
   paragraph(
     doc,
-    `Tổng hợp tình hình áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của ${formatInt(data.rows.length)} đơn vị trên địa bàn ${data.area.name} ${data.period.label} (từ ngày ${vnDate(data.period.start)} đến ngày ${vnDate(data.period.end)}), như sau:`,
+    `Tổng hợp tình hình áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của ${formatInt(data.rows.length)} đơn vị trên địa bàn ${inSentence(data.area.name)} ${data.period.label} (từ ngày ${vnDate(data.period.start)} đến ngày ${vnDate(data.period.end)}), như sau:`,
   );
   heading(doc, `${roman(0)}. TỔNG HỢP THEO ĐƠN VỊ`);
   if (data.rows.length === 0) paragraph(doc, "Không có đơn vị trực thuộc nào hoạt động trong kỳ.");
   else unitsTable(doc, data.rows);
 
+  ensureRoom(doc, 220); // keep the heading with its chart
   heading(doc, `${roman(1)}. BIỂU ĐỒ`);
   const withFindings = data.rows.filter((r) => r.sections.findings.status === "ok");
   if (withFindings.length === 0) paragraph(doc, `${NO_DATA}.`, { italic: true });
@@ -90,6 +91,6 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
       doc,
       attention.map((r) => `${r.unit.name}: ${formatInt(r.sections.findings.status === "ok" ? r.sections.findings.data.overdueAtEnd : 0)} phát hiện quá hạn khắc phục.`),
     );
-  paragraph(doc, `Trên đây là báo cáo tổng hợp ${data.period.label} trên địa bàn ${data.area.name}./.`);
+  paragraph(doc, `Trên đây là báo cáo tổng hợp ${data.period.label} trên địa bàn ${inSentence(data.area.name)}./.`);
   decreeClosing(doc, data.meta);
 }

@@ -78,6 +78,7 @@ export function renderReport(data: ReportData): Promise<{ bytes: Buffer; pages: 
   });
   for (const [name, font] of fonts()) doc.registerFont(name, font as unknown as Buffer);
   doc.font(THEME.fonts.regular);
+  if (process.env.DEBUG_PAGES) doc.on("pageAdded", () => console.log("pageAdded", new Error().stack?.split("\n").slice(2, 8).join(" | ")));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));

@@ -83,10 +83,14 @@ export function drawSignature(doc: Doc, sig: SignatureBlock, x: number, y: numbe
 
 /** "Nơi nhận:" bottom left and the signature block bottom right, kept together on one page. */
 export function decreeClosing(doc: Doc, meta: DocMeta) {
-  ensureRoom(doc, 160);
   const left = THEME.margins.left;
-  const y = doc.y + 12;
   const leftW = contentWidth * 0.45;
+  doc.font(THEME.fonts.regular).fontSize(THEME.size.recipients);
+  const leftH = 18 + doc.heightOfString(meta.recipients.map((r) => `- ${r}`).join("\n"), { width: leftW });
+  doc.font(THEME.fonts.bold).fontSize(THEME.size.body);
+  const sigH = doc.heightOfString(signatureLines(meta.signature).join("\n"), { width: contentWidth - leftW }) + 62 + 18;
+  ensureRoom(doc, 12 + Math.max(leftH, sigH));
+  const y = doc.y + 12;
   doc.font(THEME.fonts.boldItalic).fontSize(THEME.size.header).fillColor(THEME.color.ink);
   doc.text("Nơi nhận:", left, y, { width: leftW });
   doc.font(THEME.fonts.regular).fontSize(THEME.size.recipients);

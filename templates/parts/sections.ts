@@ -77,7 +77,7 @@ export function drawCycle(doc: Doc, d: CycleData) {
     table(
       doc,
       [
-        { header: "Ngày", width: 14 },
+        { header: "Ngày", width: 16 },
         { header: "Hoạt động", width: 20 },
         { header: "Nội dung", width: 40 },
         { header: "Kết quả", width: 26 },
@@ -119,10 +119,10 @@ export function drawFindings(doc: Doc, d: FindingsData, opts: { chart?: boolean;
     table(
       doc,
       [
-        { header: "Ngày", width: 13 },
+        { header: "Ngày", width: 16 },
         { header: "Mức độ", width: 17 },
         { header: "Điều khoản", width: 11 },
-        { header: "Nội dung", width: 45 },
+        { header: "Nội dung", width: 42 },
         { header: "Tình trạng", width: 14 },
       ],
       d.list.map((f) => [vnDate(f.foundOn), f.grade, f.clause ?? "", f.description, f.status]),
@@ -150,7 +150,7 @@ export function drawAcknowledgements(doc: Doc, d: AcknowledgementsData) {
     table(
       doc,
       [
-        { header: "Ngày", width: 15 },
+        { header: "Ngày", width: 16 },
         { header: "Người xác nhận", width: 30 },
         { header: "Nội dung", width: 55 },
       ],

@@ -100,3 +100,8 @@ export function labelled(doc: Doc, label: string, value: string) {
   doc.text(`${label}: `, L(), doc.y, { continued: true, width: contentWidth, lineGap: THEME.lineGap });
   doc.font(THEME.fonts.regular).text(value || "…", { lineGap: THEME.lineGap, paragraphGap: 3 });
 }
+
+/** "Xã Lai Vung" → "xã Lai Vung" inside a sentence. */
+export function inSentence(name: string): string {
+  return name.replace(/^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)(?= )/u, (m) => m.toLocaleLowerCase("vi-VN"));
+}
