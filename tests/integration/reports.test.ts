@@ -70,8 +70,9 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     expect(text).toContain("ỦY BAN NHÂN DÂN XÃ LAI VUNG");
     expect(text).toContain("Lai Vung, ngày 25 tháng 11 năm 2026");
     expect(text).toContain("tháng 10 năm 2026 (từ ngày 01/10/2026 đến ngày 31/10/2026)");
-    // raised in October 6, closed 1; open at the end 5 from October + 1 from September = 6; overdue 1.
-    expect(text).toContain("Trong kỳ phát sinh 6 phát hiện, đã đóng 1; đến cuối kỳ còn 6 phát hiện chưa đóng, trong đó 1 phát hiện quá hạn khắc phục.");
+    // Here 6 raised in October (1 closed), 1 open from September; the demo seed adds 1 raised in October, 1 closed
+    // in October (raised in September) and 1 still open from September: 7 raised, 2 closed, 8 open, 1 overdue.
+    expect(text).toContain("Trong kỳ phát sinh 7 phát hiện, đã đóng 2; đến cuối kỳ còn 8 phát hiện chưa đóng, trong đó 1 phát hiện quá hạn khắc phục.");
     expect(text).toContain("Hồ sơ hộ tịch trả quá hạn, chưa có văn bản xin lỗi");
     expect(text).toContain("Chưa có dữ liệu (nguồn số liệu chưa được kết nối)");
     expect(text).toContain(`Mã xác thực: ${done!.verifyCode}`);
@@ -123,8 +124,8 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     const text = pdfText(fs.readFileSync(path.join(config.reportsDir, r.file!)));
     expect(text).toContain("BÁO CÁO TỔNG HỢP");
     expect(text).toContain("của 4 đơn vị trên địa bàn tỉnh Đồng Tháp tháng 10 năm 2026");
-    expect(text).toMatch(/1 Xã Lai Vung 6 6 1 — — —/);
-    expect(text).toMatch(/Xã Hòa Long 1 1 0 — — —/);
+    expect(text).toMatch(/1 Xã Lai Vung 7 8 1 — — —/);
+    expect(text).toMatch(/Xã Hòa Long 2 3 0 — — —/);
     expect(text).toContain("Xã Lai Vung: 1 phát hiện quá hạn khắc phục.");
   });
 
