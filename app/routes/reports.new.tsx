@@ -61,7 +61,9 @@ export default function NewReport() {
     lastResult: useActionData<typeof action>(),
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: GenerateReportSchema }),
+    // why onInput after the first try: an error that vanishes on blur moves the submit button under the pointer.
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
