@@ -16,6 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Upload a file: its SHA-256 is computed here and looked up; the file itself is not kept. */
 export async function action({ request }: ActionFunctionArgs) {
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return { result: { by: "invalid" } as Verification, fileError: "files.errors.empty" };
+  }
   const { formData, tooLarge } = await parseMultipart(request);
   const file = formData.get("file");
   if (tooLarge || !(file instanceof File) || file.size === 0) return { result: { by: "invalid" } as Verification, fileError: tooLarge ? "files.errors.tooLarge" : "files.errors.empty" };
