@@ -3,6 +3,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { recordTrail } from "~/modules/trail/record.server";
 import type { DB } from "./client";
 import { seedActions } from "./seed-actions";
+import { seedReports } from "./seed-reports";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
 import { seedFigures } from "./seed-figures";
 
@@ -92,5 +93,6 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
     { behavior: "immediate" },
   );
   await seedActions(db, now, DEMO_PASSWORD);
+  seedReports(db, now);
   return true;
 }

@@ -2,8 +2,10 @@ import { purgeExpiredSessions } from "~/modules/auth/sessions.server";
 import { loginAttempts } from "#db/schema";
 import { lt } from "drizzle-orm";
 import { vnDay } from "~/utils/time";
+import { duePeriodKeys, justEndedPeriodKey } from "~/modules/reports/periods";
 import { backupDatabase, pruneBackups } from "./handlers/backup";
 import { correctiveActionsDaily } from "./handlers/corrective-actions";
+import { runScheduledReports } from "./handlers/reports";
 import { daysBack, lastDailyFireDay } from "./periods";
 import type { JobDefinition } from "./types";
 
@@ -55,6 +57,38 @@ export const JOBS: JobDefinition[] = [
     duePeriods: (now) => daysBack(lastDailyFireDay(now, 7), 3),
     maxAttempts: 3,
     run: (ctx, periodKey) => correctiveActionsDaily(ctx, periodKey),
+  },
+  // Scheduled reports (issue 6): 01:00 Vietnam time on the first day after the period. duePeriods reaches back
+  // far enough that a server stopped for two months catches up both months when it starts again.
+  {
+    name: "reports-monthly",
+    description: "Báo cáo tháng trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn (tỉnh/huyện)",
+    cron: "0 1 1 * *",
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => justEndedPeriodKey("month", at),
+    duePeriods: (now) => duePeriodKeys("month", now, 3),
+    maxAttempts: 3,
+    run: (ctx, periodKey) => runScheduledReports(ctx, "reports-monthly", "month", periodKey),
+  },
+  {
+    name: "reports-quarterly",
+    description: "Báo cáo quý trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn",
+    cron: "0 1 1 1,4,7,10 *",
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => justEndedPeriodKey("quarter", at),
+    duePeriods: (now) => duePeriodKeys("quarter", now, 2),
+    maxAttempts: 3,
+    run: (ctx, periodKey) => runScheduledReports(ctx, "reports-quarterly", "quarter", periodKey),
+  },
+  {
+    name: "reports-yearly",
+    description: "Báo cáo năm trước: mọi đơn vị, tổng hợp mọi địa bàn và báo cáo xây dựng, áp dụng HTQLCL của tỉnh",
+    cron: "0 1 1 1 *",
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => justEndedPeriodKey("year", at),
+    duePeriods: (now) => duePeriodKeys("year", now, 1),
+    maxAttempts: 3,
+    run: (ctx, periodKey) => runScheduledReports(ctx, "reports-yearly", "year", periodKey),
   },
 ];
 

@@ -14,6 +14,7 @@ export const NAV: NavItem[] = [
   { to: "/units", label: "nav.units" },
   { to: "/figures", label: "nav.figures" },
   { to: "/objectives", label: "nav.objectives" },
+  { to: "/reports", label: "nav.reports" },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/trail", label: "nav.trail", roles: ["admin", "inspector"] },
   { to: "/admin/jobs", label: "nav.jobs", roles: ["admin"] },

@@ -20,6 +20,7 @@ export const CAPABILITIES = {
   "ca.acknowledge": ["leader"],
   "ca.verify": ["officer", "inspector"],
   "settings.manage": ["admin"],
+  "reports.generate": ["officer", "inspector"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

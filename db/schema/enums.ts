@@ -59,3 +59,15 @@ export const NOTIFICATION_KINDS = [
   "finding.closed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Report kinds: (a) unit, (b) area summary, (c) annual QMS report, (d) audit report, (e) action form, (f) minutes. */
+export const REPORT_KINDS = ["unit", "area", "annual", "audit", "action", "minutes"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+/** The kinds cut by a period (the others are about one record, by id). */
+export const PERIOD_REPORT_KINDS = ["unit", "area", "annual"] as const;
+export type PeriodReportKind = (typeof PERIOD_REPORT_KINDS)[number];
+
+export const REPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_TRIGGERS = ["schedule", "manual"] as const;
+export type ReportTrigger = (typeof REPORT_TRIGGERS)[number];

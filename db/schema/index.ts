@@ -11,3 +11,4 @@ export * from "./objectives";
 export * from "./corrective-actions";
 export * from "./notifications";
 export * from "./settings";
+export * from "./reports";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "#db/schema";
+import { inArray } from "drizzle-orm";
+import { reports, type Role } from "#db/schema";
 import { closeTestDb } from "../support/db";
 import { buildFixture, call, RELATIONS, RELS, routeManifest, type Fixture, type Outcome } from "./authz/harness";
 import { allowedRel, seedListRecords, SPECS, type RouteSpec } from "./authz/specs";
@@ -15,7 +16,9 @@ beforeAll(async () => {
   f = await buildFixture();
   seedListRecords(f);
 });
-afterAll(() => {
+afterAll(async () => {
+  // Requested reports are produced in the background: let that finish before the database closes.
+  for (let i = 0; i < 100 && f.db.select().from(reports).where(inArray(reports.status, ["queued", "running"])).all().length; i++) await new Promise((r) => setTimeout(r, 200));
   closeTestDb(f.db);
   console.log(`[authz matrix] ${tally.routes} routes × 4 roles × 2 levels × 5 relations: ${tally.reads} reads, ${tally.actions} actions, ${tally.listsChecked} list leak checks`);
 });

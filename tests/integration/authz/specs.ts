@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { files, qualityObjectives, serviceFigures, users, type Role } from "#db/schema";
+import { files, qualityObjectives, reports, serviceFigures, users, type Role } from "#db/schema";
 import { insertFinding } from "#db/seed-actions";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
@@ -105,6 +105,25 @@ function actionIn(f: Fixture, target: Unit, fresh = false): number {
   return a.id;
 }
 
+/** A finished report of the target unit, with its PDF on disk. */
+function reportIn(f: Fixture, target: Unit): number {
+  const key = `report:${target.code}`;
+  if (f.memo.has(key)) return f.memo.get(key) as number;
+  const bytes = Buffer.from(`%PDF-1.4 report ${target.token}`);
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  const rel = `2026/matrix-${target.code}.pdf`;
+  fs.mkdirSync(path.join(f.dataDir, "reports", "2026"), { recursive: true });
+  fs.writeFileSync(path.join(f.dataDir, "reports", rel), bytes);
+  const t = f.now.getTime();
+  const row = f.db
+    .insert(reports)
+    .values({ kind: "unit", unitId: target.id, periodKey: "2026-10", status: "done", trigger: "manual", verifyCode: `M${target.code}X`, sha256: sha, size: bytes.length, pages: 1, file: rel, createdAt: t, startedAt: t, finishedAt: t })
+    .returning()
+    .get();
+  f.memo.set(key, row.id);
+  return row.id;
+}
+
 let spare = 0;
 function spareUserIn(f: Fixture, target: Unit): number {
   const t = f.now.getTime();
@@ -116,6 +135,7 @@ export function seedListRecords(f: Fixture) {
     figuresFileIn(f, u);
     objectiveIn(f, u);
     actionIn(f, u);
+    reportIn(f, u);
   }
 }
 
@@ -230,6 +250,16 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/inbox": { read: "any", list: true },
+  "routes/reports._index": { read: "any", list: true },
+  "routes/reports.new": {
+    read: ["officer", "inspector"],
+    list: true,
+    actions: [{ name: "request a unit report", roles: ["officer", "inspector"], targetInForm: true, form: (_f, t) => ({ kind: "unit", unitId: String(t.id), period: "2026-10" }) }],
+  },
+  "routes/reports.$id._index": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
+  "routes/reports.$id.pdf": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
+  "routes/reports.verify._index": { read: "public", actionsCoveredElsewhere: "public by design: answers only for the hash of a file the caller already holds (tests/integration/reports.test.ts)" },
+  "routes/reports.verify.$code": { read: "public" },
   "routes/notifications": { read: "any", list: true, actions: [{ name: "mark all read", roles: "any", form: () => ({ intent: "all" }), noTrail: true }] },
   "routes/figures._index": { read: "any", list: true },
   "routes/figures.export": { read: "any", list: true },

@@ -1,0 +1,54 @@
+import type { PeriodReportKind, ReportKind } from "#db/schema/enums";
+import type { Period } from "./periods";
+
+/** Crockford base32: no I, L, O, U, so a code read aloud or typed from paper is not misread. */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** "7KQ2M-X9DHT" from 10 random bytes (50 bits used: not guessable, short enough to type). */
+export function formatVerifyCode(bytes: Uint8Array): string {
+  const chars = Array.from(bytes.slice(0, 10), (b) => ALPHABET[b % 32]).join("");
+  return `${chars.slice(0, 5)}-${chars.slice(5, 10)}`;
+}
+
+/** What a person typed, normalised: case, spaces and dashes ignored; O→0, I/L→1 (Crockford). */
+export function normaliseVerifyCode(input: string): string | undefined {
+  const s = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+  if (!/^[0-9A-HJKMNP-TV-Z]{10}$/.test(s)) return undefined;
+  return `${s.slice(0, 5)}-${s.slice(5)}`;
+}
+
+export function isSha256(s: string): boolean {
+  return /^[0-9a-f]{64}$/.test(s);
+}
+
+/** Where the file goes under DATA_DIR/reports: by year made, named by id (unique) then readable parts. */
+export function reportFilePath(r: { id: number; kind: ReportKind; unitCode: string; periodKey: string; attempt: number; createdAt: Date }): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, "_");
+  const retry = r.attempt > 1 ? `-r${r.attempt}` : "";
+  return `${r.createdAt.getUTCFullYear()}/${r.id}-${r.kind}-${safe(r.unitCode)}-${safe(r.periodKey)}${retry}.pdf`;
+}
+
+/** The name a download carries, in Vietnamese. */
+export function downloadName(r: { kind: ReportKind; unitName: string; periodKey: string; id: number }): string {
+  const what: Record<ReportKind, string> = {
+    unit: "Báo cáo ISO",
+    area: "Báo cáo tổng hợp ISO",
+    annual: "Báo cáo năm HTQLCL",
+    audit: "Báo cáo đánh giá nội bộ",
+    action: "Phiếu yêu cầu HĐKP",
+    minutes: "Biên bản kiểm tra",
+  };
+  return `${what[r.kind]} - ${r.unitName} - ${r.periodKey} (${r.id}).pdf`;
+}
+
+/** Why a (kind, unit, period) cannot be made; an i18n key per offending field, or nothing when fine. */
+export function requestProblems(input: { kind: PeriodReportKind; unitIsArea: boolean; period: Period; today: string }): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (input.kind === "area" && !input.unitIsArea) out.unitId = ["reports.errors.notArea"];
+  if (input.kind === "annual" && input.period.cadence !== "year") out.period = ["reports.errors.annualYear"];
+  if (input.period.start > input.today) out.period = ["reports.errors.future"];
+  return out;
+}
+
+/** A claimed ("running") row untouched this long was left by a dead process: it may be taken over. */
+export const STALE_RUNNING_MS = 10 * 60 * 1000;

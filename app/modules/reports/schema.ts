@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { PERIOD_REPORT_KINDS, REPORT_KINDS, REPORT_STATUSES } from "#db/schema/enums";
+
+/** On-demand generation (reports.new form). The period is typed as YYYY-MM, YYYY-Qn or YYYY (or picked). */
+export const GenerateReportSchema = z.object({
+  kind: z.enum(PERIOD_REPORT_KINDS, { message: "errors.choose" }),
+  unitId: z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" }),
+  period: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(1, { message: "errors.required" })
+    .max(10, { message: "reports.errors.period" })
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])|-[Qq][1-4])?$/, { message: "reports.errors.period" })
+    .transform((s) => s.toUpperCase()),
+});
+export type GenerateReportInput = z.infer<typeof GenerateReportSchema>;
+
+/** Filters of the reports list (query string); anything unknown is ignored rather than an error. */
+export const ReportFiltersSchema = z.object({
+  kind: z.enum(REPORT_KINDS).optional().catch(undefined),
+  status: z.enum(REPORT_STATUSES).optional().catch(undefined),
+  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  period: z
+    .string()
+    .trim()
+    .max(10)
+    .regex(/^[0-9Qq-]*$/)
+    .optional()
+    .catch(undefined),
+  origin: z.enum(["schedule", "manual"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type ReportFilters = z.infer<typeof ReportFiltersSchema>;
+
+/** Verification by a pasted hash or code. */
+export const VerifySchema = z.object({
+  q: z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(100, { message: "errors.tooLong" }),
+});

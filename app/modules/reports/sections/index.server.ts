@@ -1,0 +1,39 @@
+import type { DB } from "#db/client";
+import type { Section, SectionId, UnitSections } from "#templates/types";
+import type { Period } from "../periods";
+import { findingsSection } from "./findings.server";
+import type { SectionProvider, UnitGroup } from "./types";
+
+/**
+ * The registered section providers. A section without a provider here prints "Chưa có dữ liệu" in every
+ * report: never a made-up figure. To wire one (integrator), adapt the module's batch query and add it:
+ *   - documents          ← documentStatsForUnits (documents module)
+ *   - cycle              ← qmsCycleForUnits (audits / inspections module)
+ *   - correctiveActions  ← correctiveActionStatsForUnits (corrective-actions module)
+ *   - acknowledgements   ← correctiveActionStatsForUnits (leader acknowledgements)
+ *   - obligations        ← the compliance checklist (DOMAIN.md §6), once its inputs above exist
+ *   - objectives         ← quality objectives, when measured
+ */
+export const SECTION_PROVIDERS: SectionProvider[] = [findingsSection as unknown as SectionProvider];
+
+export const ALL_SECTIONS: SectionId[] = ["obligations", "documents", "cycle", "findings", "correctiveActions", "acknowledgements", "objectives"];
+
+export const MISSING_REASON = "nguồn số liệu chưa được kết nối";
+
+/** Every section for every group: from its provider when registered, otherwise "missing". */
+export function loadSections(db: DB, groups: UnitGroup[], period: Period, providers: SectionProvider[] = SECTION_PROVIDERS): Map<number, UnitSections> {
+  const answers = new Map<SectionId, Map<number, unknown>>();
+  for (const p of providers) answers.set(p.id, p.load(db, groups, period) as Map<number, unknown>);
+  const out = new Map<number, UnitSections>();
+  for (const g of groups) {
+    const s = {} as Record<SectionId, Section<unknown>>;
+    for (const id of ALL_SECTIONS) {
+      const got = answers.get(id)?.get(g.key);
+      s[id] = got === undefined ? { status: "missing", reason: MISSING_REASON } : { status: "ok", data: got };
+    }
+    out.set(g.key, s as UnitSections);
+  }
+  return out;
+}
+
+export type { SectionProvider, UnitGroup };

@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+import type { DB } from "#db/client";
+import { findIssuedByCode, findIssuedByHash, type VerifiedReport } from "./queries.server";
+import { isSha256, normaliseVerifyCode } from "./rules";
+
+export type Verification =
+  | { by: "file"; sha256: string; report: VerifiedReport | null }
+  | { by: "hash"; sha256: string; report: VerifiedReport | null }
+  | { by: "code"; code: string; report: VerifiedReport | null }
+  | { by: "invalid" };
+
+/** Anyone holding a file, its SHA-256 or the code from its footer can ask whether the system issued it. */
+export function verifyText(db: DB, q: string): Verification {
+  const s = q.trim().toLowerCase();
+  if (isSha256(s)) return { by: "hash", sha256: s, report: findIssuedByHash(db, s) ?? null };
+  const code = normaliseVerifyCode(q);
+  if (code) return { by: "code", code, report: findIssuedByCode(db, code) ?? null };
+  return { by: "invalid" };
+}
+
+export function verifyBytes(db: DB, bytes: Uint8Array): Verification {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { by: "file", sha256, report: findIssuedByHash(db, sha256) ?? null };
+}

@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import type { ReportStatus } from "#db/schema/enums";
+import { can } from "~/modules/permissions";
+import { produceDepsFor } from "~/modules/reports/deps.server";
+import { drainQueue } from "~/modules/reports/generate.server";
+import { getReportInScopeOrThrow } from "~/modules/reports/queries.server";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { idParam, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  try {
+    const r = getReportInScopeOrThrow(db, scopeFor(db, user), idParam(params.id));
+    // A waiting report is (re)started by whoever looks at it: after a restart the queue resumes on the next poll.
+    if (r.status === "queued" || r.status === "running") void drainQueue(db, produceDepsFor(request));
+    const { unitPath: _p, file: _f, ...report } = r;
+    return { report, canGenerate: can(user, "reports.generate") };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export function StatusBadge({ status }: { status: ReportStatus }) {
+  const t = useT();
+  const cls = status === "done" ? "badge-ok" : status === "failed" ? "badge-bad" : "badge-warn";
+  return <span className={`badge ${cls}`}>{t(`reports.status.${status}`)}</span>;
+}
+
+export default function ReportDetail() {
+  const { report: r, canGenerate } = useLoaderData<typeof loader>();
+  const t = useT();
+  const revalidator = useRevalidator();
+  const waiting = r.status === "queued" || r.status === "running";
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [waiting, revalidator]);
+  return (
+    <>
+      <p>
+        <Link to="/reports">← {t("reports.title")}</Link>
+      </p>
+      <h1>{t("reports.detail", { id: r.id })}</h1>
+      <div className="card">
+        <h2 className="report-kind">{t(`reports.kind.${r.kind}`)}</h2>
+        <p>
+          {r.unitName} · {r.periodKey}
+        </p>
+        <div role="status" aria-live="polite" className="report-status">
+          <StatusBadge status={r.status} />{" "}
+          {waiting ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> {t(r.progress ?? "reports.progress.queued")} <span className="muted">{t("reports.waiting")}</span>
+            </>
+          ) : r.status === "done" ? (
+            t("reports.ready")
+          ) : (
+            t("reports.failedHint")
+          )}
+        </div>
+        {r.status === "done" ? (
+          <p>
+            <a className="button primary" href={`/reports/${r.id}/pdf`} download>
+              {t("reports.download")}
+            </a>
+          </p>
+        ) : null}
+        {r.status === "failed" ? (
+          <>
+            <pre className="json">{r.error}</pre>
+            {canGenerate ? (
+              <Link className="button secondary" to={`/reports/new?kind=${r.kind}&unitId=${r.unitId}&period=${encodeURIComponent(r.periodKey)}`}>
+                {t("reports.again")}
+              </Link>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      <dl className="dl card">
+        <dt>{t("reports.origin")}</dt>
+        <dd>{t(`reports.origin.${r.trigger}`)}</dd>
+        <dt>{t("reports.madeBy")}</dt>
+        <dd>{r.trigger === "schedule" ? t("reports.job", { name: r.jobName ?? "" }) : (r.requestedBy ?? "")}</dd>
+        <dt>{t("reports.createdAt")}</dt>
+        <dd>{formatDateTime(r.createdAt)}</dd>
+        {r.finishedAt ? (
+          <>
+            <dt>{t("reports.finishedAt")}</dt>
+            <dd>{formatDateTime(r.finishedAt)}</dd>
+          </>
+        ) : null}
+        <dt>{t("reports.verifyCode")}</dt>
+        <dd>
+          <code>{r.verifyCode}</code>
+        </dd>
+        {r.sha256 ? (
+          <>
+            <dt>{t("reports.sha256")}</dt>
+            <dd>
+              <code className="hash">{r.sha256}</code>
+            </dd>
+            <dt>{t("reports.size")}</dt>
+            <dd>
+              {t("reports.bytes", { n: (r.size ?? 0).toLocaleString("vi-VN") })} · {t("reports.pages")}: {r.pages}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </>
+  );
+}

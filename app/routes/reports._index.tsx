@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { REPORT_KINDS, REPORT_STATUSES } from "#db/schema/enums";
+import { can } from "~/modules/permissions";
+import { listReports } from "~/modules/reports/queries.server";
+import { ReportFiltersSchema } from "~/modules/reports/schema";
+import { listUnitsInScope } from "~/modules/units/queries.server";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDateTime } from "~/utils/time";
+import { StatusBadge } from "./reports.$id._index";
+
+export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const scope = scopeFor(db, user);
+  const url = new URL(request.url);
+  const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
+  const list = listReports(db, scope, filters);
+  const units = listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+  return { ...list, filters, units, canGenerate: can(user, "reports.generate"), search: url.search };
+}
+
+export default function Reports() {
+  const { rows, total, page, pages, filters, units, canGenerate } = useLoaderData<typeof loader>();
+  const t = useT();
+  const pageLink = (p: number) => {
+    const q = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+    q.set("page", String(p));
+    return `?${q}`;
+  };
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("reports.title")}</h1>
+        <div className="actions">
+          <Link to="/reports/verify">{t("reports.verify.link")}</Link>
+          {canGenerate ? (
+            <Link className="button primary" to="/reports/new">
+              {t("reports.new")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <p className="muted">{t("reports.intro")}</p>
+      <Form method="get" className="row card" role="search" aria-label={t("action.filter")}>
+        <div className="field">
+          <label htmlFor="f-kind">{t("reports.kind")}</label>
+          <select id="f-kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("reports.all")}</option>
+            {REPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`reports.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-unit">{t("reports.unit")}</label>
+          <select id="f-unit" name="unitId" defaultValue={filters.unitId ?? ""}>
+            <option value="">{t("reports.all")}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {"· ".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-period">{t("reports.period")}</label>
+          <input id="f-period" name="period" defaultValue={filters.period ?? ""} placeholder="2026-10" aria-describedby="f-period-hint" />
+          <span id="f-period-hint" className="hint">
+            {t("reports.periodHint")}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t("reports.status")}</label>
+          <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("reports.all")}</option>
+            {REPORT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`reports.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-origin">{t("reports.origin")}</label>
+          <select id="f-origin" name="origin" defaultValue={filters.origin ?? ""}>
+            <option value="">{t("reports.all")}</option>
+            <option value="schedule">{t("reports.origin.schedule")}</option>
+            <option value="manual">{t("reports.origin.manual")}</option>
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t("action.filter")}
+        </button>
+      </Form>
+      <p className="muted">{t("common.results", { count: total })}</p>
+      {rows.length === 0 ? (
+        <p>{t("reports.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("reports.kind")}</th>
+                <th scope="col">{t("reports.unit")}</th>
+                <th scope="col">{t("reports.period")}</th>
+                <th scope="col">{t("reports.status")}</th>
+                <th scope="col">{t("reports.madeBy")}</th>
+                <th scope="col">{t("reports.createdAt")}</th>
+                <th scope="col">{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td data-label={t("reports.kind")}>
+                    <Link to={`/reports/${r.id}`}>{t(`reports.kind.${r.kind}`)}</Link>
+                  </td>
+                  <td data-label={t("reports.unit")}>{r.unitName}</td>
+                  <td data-label={t("reports.period")}>{r.periodKey}</td>
+                  <td data-label={t("reports.status")}>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td data-label={t("reports.madeBy")}>{r.trigger === "schedule" ? t("reports.job", { name: r.jobName ?? "" }) : (r.requestedBy ?? "")}</td>
+                  <td data-label={t("reports.createdAt")}>{formatDateTime(r.createdAt)}</td>
+                  <td data-label={t("common.actions")}>
+                    {r.status === "done" ? (
+                      <a href={`/reports/${r.id}/pdf`} download aria-label={`${t("reports.download")}: ${t(`reports.kind.${r.kind}`)} ${r.unitName} ${r.periodKey}`}>
+                        {t("reports.download")}
+                      </a>
+                    ) : (
+                      <Link to={`/reports/${r.id}`}>{t("reports.open")}</Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t("common.page", { page })}>
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.prev")}</Link> : null}
+          <span>{t("common.page", { page })} / {pages}</span>
+          {page < pages ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { z } from "zod";
+import { PERIOD_REPORT_KINDS } from "#db/schema/enums";
+import { FormErrors, SelectField, TextField } from "~/components/field";
+import { requireCapability } from "~/modules/permissions";
+import { isAreaUnit } from "~/modules/reports/data.server";
+import { produceDepsFor } from "~/modules/reports/deps.server";
+import { drainQueue, requestReport } from "~/modules/reports/generate.server";
+import { justEndedPeriodKey } from "~/modules/reports/periods";
+import { GenerateReportSchema } from "~/modules/reports/schema";
+import { listUnitsInScope } from "~/modules/units/queries.server";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Tạo báo cáo · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    requireCapability(user, "reports.generate");
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+  const db = getDb();
+  const url = new URL(request.url);
+  const units = listUnitsInScope(db, scopeFor(db, user)).map((u) => ({ id: u.id, name: u.name, code: u.code, depth: u.depth, area: isAreaUnit(u), validTo: u.validTo }));
+  return {
+    units,
+    defaults: {
+      kind: url.searchParams.get("kind") ?? "unit",
+      unitId: url.searchParams.get("unitId") ?? String(user.unitId),
+      period: url.searchParams.get("period")?.slice(0, 10) ?? justEndedPeriodKey("month", new Date()),
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseForm(await request.formData(), GenerateReportSchema);
+  if (submission.status !== "success") return invalid(submission);
+  return attempt(submission, async () => {
+    const ctx = ctxFor(user);
+    const row = requestReport(ctx, submission.value);
+    void drainQueue(ctx.db, produceDepsFor(request));
+    return redirectWithFlash(`/reports/${row.id}`, { key: "reports.requested" });
+  });
+}
+
+export default function NewReport() {
+  const { units, defaults } = useLoaderData<typeof loader>();
+  const t = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm<z.input<typeof GenerateReportSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GenerateReportSchema }),
+    // why onInput after the first try: an error that vanishes on blur moves the submit button under the pointer.
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <>
+      <p>
+        <Link to="/reports">← {t("reports.title")}</Link>
+      </p>
+      <h1>{t("reports.new")}</h1>
+      <p className="muted">{t("reports.newIntro")}</p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <SelectField field={fields.kind} label={t("reports.kind")} options={PERIOD_REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))} />
+        <SelectField field={fields.unitId} label={t("reports.unit")} options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}${u.validTo ? ` (≤ ${u.validTo.slice(0, 4)})` : ""}` }))} />
+        <TextField field={fields.period} label={t("reports.period")} hint={t("reports.periodHint")} />
+        <p className="hint">{t("reports.noData")}</p>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+            {t("reports.submit")}
+          </button>
+          <Link to="/reports">{t("action.cancel")}</Link>
+        </div>
+      </Form>
+      <p className="muted">{t("reports.recordKinds")}</p>
+    </>
+  );
+}

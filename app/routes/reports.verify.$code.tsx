@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { VerificationResult } from "~/components/report-verification";
+import { verifyText } from "~/modules/reports/verify.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Xác thực báo cáo · ISO Xã" }];
+
+/** Where the QR code in a report's footer leads (public). */
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { result: verifyText(getDb(), (params.code ?? "").slice(0, 40)) };
+}
+
+export default function VerifyCode() {
+  const { result } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("reports.verify.title")}</h1>
+      <VerificationResult v={result} />
+      <p>
+        <Link to="/reports/verify">{t("reports.verify.byFile")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * The typed input of every PDF template. Templates draw only what is here: they never query, read the clock or
+ * touch files. Everything is plain data (structured-clone safe), so it can cross into the render worker.
+ */
+
+/** A section whose data source has not landed yet is "missing": the PDF says "Chưa có dữ liệu", never a figure. */
+export type Section<T> = { status: "ok"; data: T } | { status: "missing"; reason?: string };
+
+export type DocMeta = {
+  /** Issuing body lines, top left (Decree 30/2020): e.g. ["ỦY BAN NHÂN DÂN", "XÃ LAI VUNG"]. Printed in capitals. */
+  issuingBody: string[];
+  /** The number given by the office (văn thư); null leaves the blank "Số:      /BC-UBND" to be filled in. */
+  number: string | null;
+  /** Symbol after the number: "BC-UBND", "BB-KT", "PYC-HĐKP"… */
+  numberSuffix: string;
+  /** Place name for "Lai Vung, ngày … tháng … năm …". */
+  place: string;
+  /** Calendar day the document carries (YYYY-MM-DD). */
+  issuedOn: string;
+  /** "BÁO CÁO", "BIÊN BẢN"… (printed in capitals) and the summary line below it (trích yếu). */
+  title: string;
+  subtitle?: string;
+  /** "Nơi nhận:" lines, bottom left. */
+  recipients: string[];
+  signature: SignatureBlock;
+  /** Footer of every page: a short code and a QR code leading to the verification page. */
+  verification: { code: string; url: string };
+  /** PDF metadata (creation date comes from the generator's clock, never from the template). */
+  createdAt: Date;
+  author: string;
+};
+
+export type SignatureBlock = {
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"… */
+  capacity?: string;
+  /** "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG ĐOÀN"… */
+  title: string;
+  name?: string | null;
+};
+
+export type PeriodInfo = { key: string; label: string; start: string; end: string };
+export type UnitRef = { code: string; name: string };
+
+// ----- sections (each comes from a provider in app/modules/reports/sections) -----
+
+export type ObligationState = "met" | "not_met" | "unknown";
+export type ObligationsData = { lines: { label: string; state: ObligationState; evidence: string }[] };
+
+export type DocumentsData = {
+  total: number;
+  effective: number;
+  overdueReview: number;
+  overdueUpdate: number;
+  /** Documents needing attention, listed with their code. */
+  attention: { code: string; title: string; reason: string }[];
+};
+
+export type CycleData = {
+  audits: { date: string; title: string; result: string }[];
+  inspections: { date: string; title: string; result: string }[];
+  managementReviews: { date: string; title: string }[];
+  effectivenessConfirmedOn: string | null;
+};
+
+export type FindingsByGrade = {
+  gradeCode: string;
+  gradeName: string;
+  raised: number;
+  closed: number;
+  openAtEnd: number;
+};
+export type FindingsData = {
+  byGrade: FindingsByGrade[];
+  raised: number;
+  closed: number;
+  openAtEnd: number;
+  /** Open at the period's end with their action due date passed. */
+  overdueAtEnd: number;
+  /** Findings raised in the period, for the detail table. */
+  list: { foundOn: string; grade: string; clause: string | null; description: string; status: string }[];
+};
+
+export type CorrectiveActionsData = {
+  open: number;
+  overdue: number;
+  closed: number;
+  closedOnTime: number;
+  /** Closed on time in % of closed; null when none closed. */
+  closedOnTimePct: number | null;
+};
+
+export type AcknowledgementsData = { acknowledged: number; pending: number; list: { date: string; by: string; subject: string }[] };
+
+export type ObjectivesData = { rows: { objective: string; target: string; actual: string; met: boolean | null }[] };
+
+export type UnitSections = {
+  obligations: Section<ObligationsData>;
+  documents: Section<DocumentsData>;
+  cycle: Section<CycleData>;
+  findings: Section<FindingsData>;
+  correctiveActions: Section<CorrectiveActionsData>;
+  acknowledgements: Section<AcknowledgementsData>;
+  objectives: Section<ObjectivesData>;
+};
+export type SectionId = keyof UnitSections;
+
+// ----- the kinds -----
+
+/** (a) A unit's compliance report for a month, quarter or year. */
+export type UnitReportData = { kind: "unit"; meta: DocMeta; unit: UnitRef; period: PeriodInfo; sections: UnitSections };
+
+/** (b) An area summary: one line per unit below, totals and charts. */
+export type AreaSummaryRow = { unit: UnitRef; sections: Pick<UnitSections, "findings" | "documents" | "correctiveActions" | "cycle"> };
+export type AreaSummaryData = { kind: "area"; meta: DocMeta; area: UnitRef; period: PeriodInfo; rows: AreaSummaryRow[] };
+
+/** (c) The yearly report on building and applying the QMS (QĐ 19/2014, Phụ lục II in spirit). */
+export type AnnualReportData = {
+  kind: "annual";
+  meta: DocMeta;
+  unit: UnitRef;
+  period: PeriodInfo;
+  /** The unit itself (aggregated over its subtree) and each unit below it. */
+  sections: UnitSections;
+  rows: AreaSummaryRow[];
+};
+
+/** (d) Internal audit report. */
+export type AuditReportData = {
+  kind: "audit";
+  meta: DocMeta;
+  unit: UnitRef;
+  audit: {
+    code: string;
+    title: string;
+    scope: string;
+    criteria: string;
+    startedOn: string;
+    endedOn: string;
+    leadAuditor: string;
+    team: string[];
+    auditees: string[];
+  };
+  summary: string;
+  findings: { no: number; clause: string; clauseTitle: string; grade: string; description: string; evidence: string }[];
+  conclusion: string;
+};
+
+/** (e) Corrective action request form (Phiếu yêu cầu hành động khắc phục). */
+export type CorrectiveActionFormData = {
+  kind: "action";
+  meta: DocMeta;
+  unit: UnitRef;
+  form: {
+    number: string;
+    source: string;
+    foundOn: string;
+    clause: string;
+    grade: string;
+    finding: string;
+    evidence: string;
+    requestedBy: string;
+    requestedOn: string;
+    dueOn: string;
+    responsible: string;
+    correction: string;
+    rootCause: string;
+    correctiveAction: string;
+    acknowledgement: { by: string; on: string } | null;
+    verification: { by: string; on: string; effective: boolean | null; note: string } | null;
+  };
+};
+
+/** (f) Inspection minutes (biên bản kiểm tra, form 21 of TT 26/2014). */
+export type InspectionMinutesData = {
+  kind: "minutes";
+  meta: DocMeta;
+  unit: UnitRef;
+  minutes: {
+    decision: string;
+    heldOn: string;
+    place: string;
+    inspectors: { name: string; title: string }[];
+    unitRepresentatives: { name: string; title: string }[];
+    checks: { item: string; result: string }[];
+    findings: { no: number; clause: string; grade: string; description: string }[];
+    conclusion: string;
+    requests: string[];
+    correctiveReportDueOn: string;
+  };
+  /** Both sides sign the minutes. */
+  signatures: { inspectorSide: SignatureBlock; unitSide: SignatureBlock };
+};
+
+export type ReportData = UnitReportData | AreaSummaryData | AnnualReportData | AuditReportData | CorrectiveActionFormData | InspectionMinutesData;
+export type ReportKind = ReportData["kind"];
