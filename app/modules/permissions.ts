@@ -14,6 +14,12 @@ export const CAPABILITIES = {
   "qms.write": ["officer"],
   "qms.approve": ["leader"],
   "inspection.write": ["inspector"],
+  // Document control (issue 3): quality officers draft, keep the catalogue and enter legal changes; only a
+  // leader approves or withdraws (soạn thảo – xem xét – phê duyệt).
+  "documents.draft": ["officer"],
+  "documents.review": ["officer", "leader"],
+  "documents.approve": ["leader"],
+  "procedures.write": ["officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -7,3 +7,5 @@ export * from "./jobs";
 export * from "./reference";
 export * from "./findings";
 export * from "./files";
+export * from "./procedures";
+export * from "./documents";
