@@ -9,6 +9,8 @@ export type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean
 export const NAV: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
   { to: "/units", label: "nav.units" },
+  { to: "/documents", label: "nav.documents" },
+  { to: "/procedures", label: "nav.procedures" },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/trail", label: "nav.trail", roles: ["admin", "inspector"] },
   { to: "/admin/jobs", label: "nav.jobs", roles: ["admin"] },

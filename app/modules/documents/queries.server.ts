@@ -20,11 +20,9 @@ import {
 import { inScope, type Scope } from "../units/scope.server";
 import { getDocumentInScopeOrThrow } from "./access.server";
 import { clockState, DUE_SOON_DAYS } from "./rules";
-import { LIST_PAGE_SIZE } from "./schema";
+import { LIST_PAGE_SIZE, LIST_STATUSES, OVERDUE_FILTERS } from "./schema";
 import { addMonthsToDay } from "~/utils/time";
 
-export const LIST_STATUSES = ["draft", "pending", "effective", "obsolete"] as const;
-export const OVERDUE_FILTERS = ["any", "review", "update", "needs_revision", "due_soon"] as const;
 
 export type DocumentFilter = {
   q?: string;

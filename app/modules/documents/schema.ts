@@ -77,3 +77,5 @@ export type LegalChangeInput = z.infer<typeof LegalChangeSchema>;
 
 /** Query string of the register; anything unknown falls back to "no filter" (never a 400 for a bad link). */
 export const LIST_PAGE_SIZE = 25;
+export const LIST_STATUSES = ["draft", "pending", "effective", "obsolete"] as const;
+export const OVERDUE_FILTERS = ["any", "review", "update", "needs_revision", "due_soon"] as const;

@@ -2,10 +2,8 @@ import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
 import type { OnlineLevel } from "#db/schema/enums";
 import { InvalidInputError } from "~/utils/errors";
-import { ImportRowSchema, type ImportRow } from "./schema";
+import { IMPORT_MAX_BYTES, ImportRowSchema, type ImportRow } from "./schema";
 
-/** Catalogue files are small (a commune publishes a few hundred procedures): refuse anything much bigger. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 3000;
 
 export type RawRow = { line: number; values: Record<keyof ImportRow, string> };

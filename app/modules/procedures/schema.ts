@@ -23,6 +23,9 @@ export type ProcedureInput = z.infer<typeof ProcedureSchema>;
 export const ImportRowSchema = z.object(procedureFields);
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 
+/** Catalogue files are small (a commune publishes a few hundred procedures): refuse anything much bigger. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 export function importUploadSchema(maxBytes?: number) {
   return z.object({
     intent: z.literal("preview"),

@@ -1,0 +1,62 @@
+import type { DocumentStatus, RevisionStatus } from "#db/schema/enums";
+import { useT } from "~/utils/i18n";
+
+const REV_CLASS: Record<RevisionStatus, string> = {
+  draft: "badge",
+  in_review: "badge badge-warn",
+  approved: "badge badge-warn",
+  effective: "badge badge-ok",
+  superseded: "badge badge-old",
+  obsolete: "badge badge-old",
+};
+
+export function RevisionBadge({ status }: { status: RevisionStatus }) {
+  const t = useT();
+  return <span className={REV_CLASS[status]}>{t(`documents.rev.${status}`)}</span>;
+}
+
+export function DocumentStatusBadge({ status }: { status: DocumentStatus }) {
+  const t = useT();
+  const cls = status === "effective" ? "badge badge-ok" : status === "obsolete" ? "badge badge-old" : "badge";
+  return <span className={cls}>{t(`documents.status.${status}`)}</span>;
+}
+
+/** The flags a register row or a document page shows for its clocks (overdue in red, soon in amber). */
+export function ClockFlags({ reviewOverdue, updateOverdue, needsRevision, reviewDueSoon }: { reviewOverdue?: boolean; updateOverdue?: boolean; needsRevision?: boolean; reviewDueSoon?: boolean }) {
+  const t = useT();
+  const flags: [string, string][] = [];
+  if (reviewOverdue) flags.push(["badge badge-bad", t("documents.flag.reviewOverdue")]);
+  if (updateOverdue) flags.push(["badge badge-bad", t("documents.flag.updateOverdue")]);
+  if (needsRevision) flags.push(["badge badge-warn", t("documents.flag.needsRevision")]);
+  if (reviewDueSoon) flags.push(["badge badge-warn", t("documents.flag.reviewDueSoon")]);
+  if (!flags.length) return null;
+  return (
+    <span className="flags">
+      {flags.map(([cls, label]) => (
+        <span key={label} className={cls}>
+          {label}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Page links that keep the current filters. */
+export function Pager({ page, pages, search }: { page: number; pages: number; search: string }) {
+  const t = useT();
+  if (pages <= 1) return null;
+  const to = (p: number) => {
+    const s = new URLSearchParams(search);
+    s.set("page", String(p));
+    return `?${s.toString()}`;
+  };
+  return (
+    <nav className="pager" aria-label={t("common.page", { page })}>
+      {page > 1 ? <a href={to(page - 1)}>{t("common.prev")}</a> : null}
+      <span>
+        {t("common.page", { page })} / {pages}
+      </span>
+      {page < pages ? <a href={to(page + 1)}>{t("common.next")}</a> : null}
+    </nav>
+  );
+}
