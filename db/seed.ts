@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { recordTrail } from "~/modules/trail/record.server";
 import type { DB } from "./client";
+import { seedDocuments } from "./seed-documents";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
 
 /** The demo password of every demo account (README lists them). */
@@ -86,5 +87,6 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
     },
     { behavior: "immediate" },
   );
+  await seedDocuments(db, now);
   return true;
 }

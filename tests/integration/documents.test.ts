@@ -12,6 +12,7 @@ import { createLegalChange } from "~/modules/documents/legal-changes.server";
 import { createProcedure } from "~/modules/procedures/save-procedure.server";
 import { getDocumentInScopeOrThrow } from "~/modules/documents/access.server";
 import { scopeFor } from "~/modules/units/scope.server";
+import { clockState } from "~/modules/documents/rules";
 import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
 import type { Ctx } from "~/modules/context";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
@@ -55,6 +56,18 @@ describe("document control", () => {
     approveRevision(leader(`${day}T04:00:00Z`), document.id, revision.id, day);
     return { document, revision };
   }
+
+  it("the demo commune's stored clocks agree with the pure rule, and its counts read as the demo intends", () => {
+    for (const d of db.select().from(documents).all()) {
+      const open = db.$client
+        .prepare("SELECT l.effective_on AS e FROM legal_change_documents x JOIN legal_changes l ON l.id = x.legal_change_id WHERE x.document_id = ? AND x.resolved_on IS NULL")
+        .all(d.id) as { e: string }[];
+      const c = clockState({ ...d, openLegalChangeDays: open.map((o) => o.e) }, "2026-11-25");
+      expect([d.nextReviewOn, d.updateDueOn]).toEqual([c.nextReviewOn, c.updateDueOn]);
+    }
+    const laiVung = unitIdByCode(db, "DT-LAIVUNG");
+    expect(documentStatsForUnits(db, [laiVung], "2026-01-05")[0]).toMatchObject({ effective: 7, overdueUpdate: 1, procedures: 12, uncoveredProcedures: 5, needsRevision: 1 });
+  });
 
   it("only a quality officer drafts; a leader or an inspector cannot", async () => {
     await expect(createDocument(leader(), { ...base("QT 90/CX"), file: PDF() })).rejects.toBeInstanceOf(ForbiddenError);
