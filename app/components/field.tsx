@@ -9,12 +9,15 @@ import { useT } from "~/utils/i18n";
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const t = useT();
   if (!errors?.length) return null;
+  // why the wrapper: role="alert" on the <ul> itself would strip its list role (axe: listitem outside a list).
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className="field-errors">
+        {errors.map((e) => (
+          <li key={e}>{t(e)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
