@@ -81,7 +81,7 @@ export default function DocumentPage() {
         <h2 id="info-title" className="visually-hidden">
           {t("documents.info")}
         </h2>
-        <dl className="dl">
+        <dl className="dl dl-stack">
           <dt>{t("documents.status")}</dt>
           <dd>
             <DocumentStatusBadge status={doc.status} /> <ClockFlags {...clock} />

@@ -185,7 +185,7 @@ export default function RevisionPage() {
           <p>{t("documents.waitingEffect", { day: formatDate(rev.effectiveFrom) })}</p>
         </div>
       ) : null}
-      <dl className="dl card">
+      <dl className="dl dl-stack card">
         <dt>{t("documents.changeSummary")}</dt>
         <dd>{rev.changeSummary}</dd>
         <dt>{t("documents.drafted")}</dt>

@@ -144,7 +144,7 @@ export default function Documents() {
             <tbody>
               {rows.map((d) => (
                 <tr key={d.id} className={d.reviewOverdue || d.updateOverdue ? "row-overdue" : undefined}>
-                  <td data-label={t("documents.code")}>
+                  <td data-label={t("documents.code")} className="code">
                     <Link to={`/documents/${d.id}`}>{d.code}</Link>
                   </td>
                   <td data-label={t("documents.titleField")}>{d.title}</td>

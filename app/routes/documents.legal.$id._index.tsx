@@ -44,7 +44,7 @@ export default function LegalChangePage() {
           </Link>
         ) : null}
       </div>
-      <dl className="dl card">
+      <dl className="dl dl-stack card">
         <dt>{t("documents.legal.titleField")}</dt>
         <dd>{legal.title}</dd>
         <dt>{t("documents.unit")}</dt>

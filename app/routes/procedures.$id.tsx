@@ -52,7 +52,7 @@ export default function ProcedurePage() {
       <h1>
         {p.code} · {p.name}
       </h1>
-      <dl className="dl card">
+      <dl className="dl dl-stack card">
         <dt>{t("documents.unit")}</dt>
         <dd>{p.unitName}</dd>
         <dt>{t("procedures.field")}</dt>

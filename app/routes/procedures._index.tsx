@@ -117,7 +117,7 @@ export default function Procedures() {
             <tbody>
               {rows.map((p) => (
                 <tr key={p.id} className={p.active && p.covering.length === 0 ? "row-overdue" : undefined}>
-                  <td data-label={t("procedures.code")}>
+                  <td data-label={t("procedures.code")} className="code">
                     <Link to={`/procedures/${p.id}`}>{p.code}</Link>
                   </td>
                   <td data-label={t("procedures.name")}>

@@ -60,3 +60,64 @@ export function Pager({ page, pages, search }: { page: number; pages: number; se
     </nav>
   );
 }
+
+/**
+ * Several choices as checkboxes in a scrollable box (friendlier than a Ctrl-click multi-select for a long
+ * list, and on a phone). Same name on every box: the form posts an array.
+ */
+export function CheckboxList({
+  name,
+  id,
+  legend,
+  hint,
+  options,
+  defaultValue,
+  errors,
+  errorId,
+}: {
+  name: string;
+  id: string;
+  legend: string;
+  hint?: string;
+  options: { value: string | number; label: string; group?: string }[];
+  defaultValue?: unknown;
+  errors?: string[];
+  errorId: string;
+}) {
+  const t = useT();
+  const chosen = new Set((Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []).map(String));
+  let lastGroup: string | undefined;
+  return (
+    <fieldset className="checklist" aria-describedby={[hint ? `${id}-hint` : "", errors?.length ? errorId : ""].join(" ").trim() || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="checklist-box">
+        {options.map((o) => {
+          const head = o.group && o.group !== lastGroup ? o.group : undefined;
+          lastGroup = o.group;
+          return (
+            <div key={o.value}>
+              {head ? <p className="checklist-group">{head}</p> : null}
+              <label className="checkbox">
+                <input type="checkbox" name={name} value={o.value} defaultChecked={chosen.has(String(o.value))} /> {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      {errors?.length ? (
+        <div id={errorId} role="alert">
+          <ul className="field-errors">
+            {errors.map((e) => (
+              <li key={e}>{t(e)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

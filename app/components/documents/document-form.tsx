@@ -4,7 +4,8 @@ import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { DOCUMENT_KINDS } from "#db/schema/enums";
-import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
+import { CheckboxList } from "./badges";
 import { documentCreateSchema, DocumentEditSchema } from "~/modules/documents/schema";
 import { useLang, useT } from "~/utils/i18n";
 
@@ -43,6 +44,15 @@ export function DocumentForm({
   const [unitId, setUnitId] = useState<string>(String(f.unitId!.initialValue ?? options.units[0]?.id ?? ""));
   const [kind, setKind] = useState<string>(String(f.kind!.initialValue ?? "process"));
   const procs = options.procedures.filter((p) => String(p.unitId) === unitId);
+  // Clauses are listed under their top-level heading (4 Bối cảnh…, 5 Sự lãnh đạo…); sub-clauses like 7.5.3 under 7.
+  const top = (code: string): string => {
+    const c = options.clauses.find((x) => x.code === code);
+    return c?.parentCode ? top(c.parentCode) : code;
+  };
+  const groupTitle = (parent: string) => {
+    const c = options.clauses.find((x) => x.code === top(parent));
+    return c ? `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` : parent;
+  };
   const mb = Math.round(options.maxBytes / 1024 / 1024);
   return (
     <Form method="post" encType={mode === "create" ? "multipart/form-data" : undefined} className="stack card" {...getFormProps(form)}>
@@ -92,21 +102,26 @@ export function DocumentForm({
         <TextField field={f.owner!} label={t("documents.owner")} hint={t("documents.ownerHint")} />
         <TextField field={f.reviewCycleMonths!} label={t("documents.reviewCycle")} type="number" />
       </div>
-      <SelectField
-        field={f.clauseCodes!}
-        label={t("documents.clauses")}
-        hint={t("documents.clausesHint")}
-        multiple
-        options={options.clauses.map((c) => ({ value: c.code, label: `${c.parentCode ? "  " : ""}${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))}
+      <CheckboxList
+        name={f.clauseCodes!.name}
+        id={f.clauseCodes!.id}
+        errorId={f.clauseCodes!.errorId}
+        errors={f.clauseCodes!.errors}
+        defaultValue={f.clauseCodes!.initialValue}
+        legend={t("documents.clauses")}
+        options={options.clauses.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}`, group: groupTitle(c.parentCode!) }))}
       />
       {kind === "process" ? (
         procs.length ? (
-          <SelectField
-            field={f.procedureIds!}
-            label={t("documents.procedures")}
+          <CheckboxList
+            name={f.procedureIds!.name}
+            id={f.procedureIds!.id}
+            errorId={f.procedureIds!.errorId}
+            errors={f.procedureIds!.errors}
+            defaultValue={f.procedureIds!.initialValue}
+            legend={t("documents.procedures")}
             hint={t("documents.proceduresHint")}
-            multiple
-            options={procs.map((p) => ({ value: p.id, label: `${p.code} · ${p.name} (${p.field})` }))}
+            options={procs.map((p) => ({ value: p.id, label: `${p.code} · ${p.name}`, group: p.field }))}
           />
         ) : (
           <p className="muted">{t("documents.noProcedures")}</p>

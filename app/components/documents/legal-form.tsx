@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
-import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
+import { CheckboxList } from "./badges";
 import { LegalChangeSchema } from "~/modules/documents/schema";
 import { useT } from "~/utils/i18n";
 
@@ -45,11 +46,14 @@ export function LegalForm({ lastResult, defaultValue, options, cancelTo, fixedUn
       <TextAreaField field={fields.title} label={t("documents.legal.titleField")} rows={2} />
       <TextField field={fields.effectiveOn} label={t("documents.legal.effectiveOn")} hint="dd/mm/yyyy" />
       {docs.length ? (
-        <SelectField
-          field={fields.documentIds}
-          label={t("documents.legal.documents")}
+        <CheckboxList
+          name={fields.documentIds.name}
+          id={fields.documentIds.id}
+          errorId={fields.documentIds.errorId}
+          errors={fields.documentIds.errors}
+          defaultValue={fields.documentIds.initialValue}
+          legend={t("documents.legal.documents")}
           hint={t("documents.legal.documentsHint")}
-          multiple
           options={docs.map((d) => ({ value: d.id, label: `${d.code} · ${d.title}` }))}
         />
       ) : (

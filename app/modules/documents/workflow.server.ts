@@ -102,14 +102,16 @@ function takeEffect(tx: Tx, ctx: Ctx, doc: Doc, rev: Rev, effectiveFrom: string)
     ctx,
     doc,
     "revision.effective",
-    { status: current.status, currentRevisionId: current.currentRevisionId },
+    { status: current.status, currentRevisionId: current.currentRevisionId, effectiveFrom: current.effectiveFrom, nextReviewOn: current.nextReviewOn, updateDueOn: current.updateDueOn },
     {
-      number: rev.number,
       status: "effective",
+      currentRevisionId: rev.id,
       effectiveFrom,
+      nextReviewOn: after.nextReviewOn,
+      updateDueOn: after.updateDueOn,
+      revisionNumber: rev.number,
       supersededRevisionId: superseded,
       legalChangesAnswered: answered.map((a) => a.legalChangeId),
-      nextReviewOn: after.nextReviewOn,
     },
   );
 }
