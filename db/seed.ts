@@ -4,6 +4,7 @@ import { recordTrail } from "~/modules/trail/record.server";
 import type { DB } from "./client";
 import { seedActions } from "./seed-actions";
 import { seedReports } from "./seed-reports";
+import { seedDocuments } from "./seed-documents";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
 import { seedFigures } from "./seed-figures";
 
@@ -94,5 +95,6 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
   );
   await seedActions(db, now, DEMO_PASSWORD);
   seedReports(db, now);
+  await seedDocuments(db, now);
   return true;
 }

@@ -8,13 +8,15 @@ export type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean
 
 export const NAV: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
-  { to: "/compliance", label: "nav.compliance" },
   { to: "/inbox", label: "nav.inbox" },
+  { to: "/compliance", label: "nav.compliance" },
+  { to: "/documents", label: "nav.documents" },
+  { to: "/procedures", label: "nav.procedures" },
   { to: "/corrective-actions", label: "nav.correctiveActions" },
-  { to: "/units", label: "nav.units" },
   { to: "/figures", label: "nav.figures" },
   { to: "/objectives", label: "nav.objectives" },
   { to: "/reports", label: "nav.reports" },
+  { to: "/units", label: "nav.units" },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/trail", label: "nav.trail", roles: ["admin", "inspector"] },
   { to: "/admin/jobs", label: "nav.jobs", roles: ["admin"] },

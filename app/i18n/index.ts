@@ -2,6 +2,7 @@ import { actions } from "./messages/actions";
 import { common } from "./messages/common";
 import { compliance } from "./messages/compliance";
 import { figures } from "./messages/figures";
+import { documents } from "./messages/documents";
 import { files } from "./messages/files";
 import { foundation } from "./messages/foundation";
 import { reports } from "./messages/reports";
@@ -10,7 +11,7 @@ import { reports } from "./messages/reports";
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
  * `satisfies` below makes a missing English key a type error). Vietnamese is the default.
  */
-const catalogues = [common, foundation, files, figures, compliance, actions, reports] as const;
+const catalogues = [common, foundation, files, figures, compliance, actions, reports, documents] as const;
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];

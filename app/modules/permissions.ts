@@ -21,6 +21,12 @@ export const CAPABILITIES = {
   "ca.verify": ["officer", "inspector"],
   "settings.manage": ["admin"],
   "reports.generate": ["officer", "inspector"],
+  // Document control (issue 3): quality officers draft, keep the catalogue and enter legal changes; only a
+  // leader approves or withdraws (soạn thảo – xem xét – phê duyệt).
+  "documents.draft": ["officer"],
+  "documents.review": ["officer", "leader"],
+  "documents.approve": ["leader"],
+  "procedures.write": ["officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

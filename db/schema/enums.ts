@@ -71,3 +71,22 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_TRIGGERS = ["schedule", "manual"] as const;
 export type ReportTrigger = (typeof REPORT_TRIGGERS)[number];
+/** Kinds of documented information (issue: document control). */
+export const DOCUMENT_KINDS = ["manual", "policy", "objectives", "process", "form", "guideline"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** A document is a draft until its first revision takes effect; withdrawn documents are obsolete. */
+export const DOCUMENT_STATUSES = ["draft", "effective", "obsolete"] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** soạn thảo → xem xét → phê duyệt → hiệu lực; later replaced (superseded) or withdrawn with its document (obsolete). */
+export const REVISION_STATUSES = ["draft", "in_review", "approved", "effective", "superseded", "obsolete"] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+
+/** Outcome of a periodic review of a document. */
+export const REVIEW_OUTCOMES = ["still_valid", "needs_revision"] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** Online public service level of an administrative procedure (levels 3/4 before 2022, full/partial since). */
+export const ONLINE_LEVELS = ["none", "level3", "level4", "partial", "full"] as const;
+export type OnlineLevel = (typeof ONLINE_LEVELS)[number];

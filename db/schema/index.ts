@@ -12,3 +12,5 @@ export * from "./corrective-actions";
 export * from "./notifications";
 export * from "./settings";
 export * from "./reports";
+export * from "./procedures";
+export * from "./documents";

@@ -14,7 +14,7 @@ const tally = { routes: 0, reads: 0, actions: 0, listsChecked: 0 };
 
 beforeAll(async () => {
   f = await buildFixture();
-  seedListRecords(f);
+  await seedListRecords(f);
 });
 afterAll(async () => {
   // Requested reports are produced in the background: let that finish before the database closes.

@@ -5,6 +5,10 @@ import { files, qualityObjectives, reports, serviceFigures, users, type Role } f
 import { insertFinding } from "#db/seed-actions";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
+import { createDocument } from "~/modules/documents/create-document.server";
+import { createLegalChange } from "~/modules/documents/legal-changes.server";
+import { approveRevision, recordRevisionReview, submitRevision } from "~/modules/documents/workflow.server";
+import { createProcedure } from "~/modules/procedures/save-procedure.server";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
 
 /**
@@ -130,12 +134,31 @@ function spareUserIn(f: Fixture, target: Unit): number {
   return f.db.insert(users).values({ username: `spare${++spare}.${target.code.toLowerCase()}`, fullName: "Dự phòng", unitId: target.id, role: "officer", passwordHash: "x", passwordChangedAt: t, createdAt: t, updatedAt: t }).returning().get().id;
 }
 
-export function seedListRecords(f: Fixture) {
+const sys = (f: Fixture) => ({ db: f.db, actor: { kind: "system" as const, name: "fixture" }, now: f.now });
+const pdf = (name: string) => new File([`%PDF-1.4\n% ${name}\n1 0 obj\n<<>>\nendobj\n`], `${name}.pdf`, { type: "application/pdf" });
+
+/** A process document (with its draft revision 1), a legal change and a procedure in the target unit. */
+async function documentsIn(f: Fixture, target: Unit) {
+  const ctx = sys(f);
+  const { document: doc, revision: rev } = await createDocument(ctx, { unitId: target.id, code: `QT ${target.code}`, title: `Quy trình ${target.token}`, kind: "process", owner: "Văn phòng", reviewCycleMonths: 12, clauseCodes: ["8.1"], procedureIds: [], changeSummary: "Ban hành lần đầu", file: pdf(target.code) });
+  // Take it through the workflow so it is in force (a periodic review needs an effective document).
+  submitRevision(ctx, doc.id, rev.id);
+  recordRevisionReview(ctx, doc.id, rev.id, "Đạt");
+  approveRevision(ctx, doc.id, rev.id, "2026-08-01");
+  const legal = createLegalChange(ctx, { unitId: target.id, textNumber: `01/${target.code}`, title: `Văn bản ${target.token}`, effectiveOn: "2026-09-01", documentIds: [doc.id] });
+  const proc = createProcedure(ctx, { unitId: target.id, code: `TTHC-${target.code}`, name: `Thủ tục ${target.token}`, field: "Hộ tịch", onlineLevel: "none", active: true });
+  f.memo.set(`doc:${target.code}`, { doc: doc.id, rev: rev.id, legal: legal.id, proc: proc.id });
+}
+const docOf = (f: Fixture, t: Unit) => f.memo.get(`doc:${t.code}`) as { doc: number; rev: number; legal: number; proc: number };
+const docForm = (t: Unit, n: number) => ({ unitId: String(t.id), code: `QT M${n}`, title: `Quy trình thử ${n}`, kind: "process", owner: "Văn phòng", reviewCycleMonths: "12", clauseCodes: ["8.1"] });
+
+export async function seedListRecords(f: Fixture) {
   for (const u of Object.values(f.unit)) {
     figuresFileIn(f, u);
     objectiveIn(f, u);
     actionIn(f, u);
     reportIn(f, u);
+    await documentsIn(f, u);
   }
 }
 
@@ -250,6 +273,52 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/inbox": { read: "any", list: true },
+  "routes/documents._index": { read: "any", list: true },
+  "routes/documents.new": {
+    read: ["officer"],
+    actions: [{ name: "create a document with its PDF", roles: ["officer"], targetInForm: true, form: (_f, t, n) => ({ ...docForm(t, n), changeSummary: "Ban hành", file: pdf(`m${n}`) }) }],
+  },
+  "routes/documents.$id._index": { read: "any", params: (f, t) => ({ id: String(docOf(f, t).doc) }) },
+  "routes/documents.$id.edit": {
+    read: ["officer"],
+    params: (f, t) => ({ id: String(docOf(f, t).doc) }),
+    actions: [{ name: "edit the register entry", roles: ["officer"], form: (_f, t, n) => ({ ...docForm(t, n), code: `QT ${t.code}` }) }],
+  },
+  "routes/documents.$id.review": {
+    read: ["officer", "leader"],
+    params: (f, t) => ({ id: String(docOf(f, t).doc) }),
+    actions: [{ name: "record a periodic review", roles: ["officer", "leader"], form: () => ({ reviewedOn: "20/11/2026", outcome: "still_valid" }) }],
+  },
+  "routes/documents.$id.withdraw": { read: ["leader"], params: (f, t) => ({ id: String(docOf(f, t).doc) }), actionsCoveredElsewhere: "withdrawal: tests/integration/documents.test.ts" },
+  "routes/documents.$id.revisions.new": { read: ["officer"], params: (f, t) => ({ id: String(docOf(f, t).doc) }), actionsCoveredElsewhere: "drafting: tests/integration/documents.test.ts" },
+  "routes/documents.$id.revisions.$revId._index": {
+    read: "any",
+    params: (f, t) => ({ id: String(docOf(f, t).doc), revId: String(docOf(f, t).rev) }),
+    actionsCoveredElsewhere: "submit/review/return/approve/activate: tests/integration/documents.test.ts and documents-routes.test.ts",
+  },
+  "routes/documents.$id.revisions.$revId.file": { read: "any", params: (f, t) => ({ id: String(docOf(f, t).doc), revId: String(docOf(f, t).rev) }) },
+  "routes/documents.legal._index": { read: "any", list: true },
+  "routes/documents.legal.new": {
+    read: ["officer"],
+    actions: [{ name: "record a legal change", roles: ["officer"], targetInForm: true, form: (_f, t, n) => ({ unitId: String(t.id), textNumber: `${n}/2026/NĐ-CP`, title: "Nghị định thử", effectiveOn: "01/10/2026" }) }],
+  },
+  "routes/documents.legal.$id._index": { read: "any", params: (f, t) => ({ id: String(docOf(f, t).legal) }) },
+  "routes/documents.legal.$id.edit": {
+    read: ["officer"],
+    params: (f, t) => ({ id: String(docOf(f, t).legal) }),
+    actions: [{ name: "edit the legal change", roles: ["officer"], form: (_f, t) => ({ unitId: String(t.id), textNumber: `01/${t.code}`, title: `Văn bản ${t.token} (sửa)`, effectiveOn: "01/09/2026" }) }],
+  },
+  "routes/procedures._index": { read: "any", list: true },
+  "routes/procedures.new": {
+    read: ["officer"],
+    actions: [{ name: "add a procedure", roles: ["officer"], targetInForm: true, form: (_f, t, n) => ({ unitId: String(t.id), code: `TT-${n}`, name: "Thủ tục thử", field: "Hộ tịch", onlineLevel: "none", active: "on" }) }],
+  },
+  "routes/procedures.$id": {
+    read: "any",
+    params: (f, t) => ({ id: String(docOf(f, t).proc) }),
+    actions: [{ name: "edit the procedure", roles: ["officer"], form: (_f, t) => ({ unitId: String(t.id), code: `TTHC-${t.code}`, name: `Thủ tục ${t.token} (sửa)`, field: "Hộ tịch", onlineLevel: "none", active: "on" }) }],
+  },
+  "routes/procedures.import": { read: ["officer"], actionsCoveredElsewhere: "catalogue import: tests/integration/documents-procedures.test.ts" },
   "routes/reports._index": { read: "any", list: true },
   "routes/reports.new": {
     read: ["officer", "inspector"],

@@ -1,0 +1,123 @@
+import type { DocumentStatus, RevisionStatus } from "#db/schema/enums";
+import { useT } from "~/utils/i18n";
+
+const REV_CLASS: Record<RevisionStatus, string> = {
+  draft: "badge",
+  in_review: "badge badge-warn",
+  approved: "badge badge-warn",
+  effective: "badge badge-ok",
+  superseded: "badge badge-old",
+  obsolete: "badge badge-old",
+};
+
+export function RevisionBadge({ status }: { status: RevisionStatus }) {
+  const t = useT();
+  return <span className={REV_CLASS[status]}>{t(`documents.rev.${status}`)}</span>;
+}
+
+export function DocumentStatusBadge({ status }: { status: DocumentStatus }) {
+  const t = useT();
+  const cls = status === "effective" ? "badge badge-ok" : status === "obsolete" ? "badge badge-old" : "badge";
+  return <span className={cls}>{t(`documents.status.${status}`)}</span>;
+}
+
+/** The flags a register row or a document page shows for its clocks (overdue in red, soon in amber). */
+export function ClockFlags({ reviewOverdue, updateOverdue, needsRevision, reviewDueSoon }: { reviewOverdue?: boolean; updateOverdue?: boolean; needsRevision?: boolean; reviewDueSoon?: boolean }) {
+  const t = useT();
+  const flags: [string, string][] = [];
+  if (reviewOverdue) flags.push(["badge badge-bad", t("documents.flag.reviewOverdue")]);
+  if (updateOverdue) flags.push(["badge badge-bad", t("documents.flag.updateOverdue")]);
+  if (needsRevision) flags.push(["badge badge-warn", t("documents.flag.needsRevision")]);
+  if (reviewDueSoon) flags.push(["badge badge-warn", t("documents.flag.reviewDueSoon")]);
+  if (!flags.length) return null;
+  return (
+    <span className="flags">
+      {flags.map(([cls, label]) => (
+        <span key={label} className={cls}>
+          {label}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Page links that keep the current filters. */
+export function Pager({ page, pages, search }: { page: number; pages: number; search: string }) {
+  const t = useT();
+  if (pages <= 1) return null;
+  const to = (p: number) => {
+    const s = new URLSearchParams(search);
+    s.set("page", String(p));
+    return `?${s.toString()}`;
+  };
+  return (
+    <nav className="pager" aria-label={t("common.page", { page })}>
+      {page > 1 ? <a href={to(page - 1)}>{t("common.prev")}</a> : null}
+      <span>
+        {t("common.page", { page })} / {pages}
+      </span>
+      {page < pages ? <a href={to(page + 1)}>{t("common.next")}</a> : null}
+    </nav>
+  );
+}
+
+/**
+ * Several choices as checkboxes in a scrollable box (friendlier than a Ctrl-click multi-select for a long
+ * list, and on a phone). Same name on every box: the form posts an array.
+ */
+export function CheckboxList({
+  name,
+  id,
+  legend,
+  hint,
+  options,
+  defaultValue,
+  errors,
+  errorId,
+}: {
+  name: string;
+  id: string;
+  legend: string;
+  hint?: string;
+  options: { value: string | number; label: string; group?: string }[];
+  defaultValue?: unknown;
+  errors?: string[];
+  errorId: string;
+}) {
+  const t = useT();
+  const chosen = new Set((Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []).map(String));
+  let lastGroup: string | undefined;
+  return (
+    <fieldset className="checklist" aria-describedby={[hint ? `${id}-hint` : "", errors?.length ? errorId : ""].join(" ").trim() || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="checklist-box">
+        {options.map((o) => {
+          const head = o.group && o.group !== lastGroup ? o.group : undefined;
+          lastGroup = o.group;
+          return (
+            <div key={o.value}>
+              {head ? <p className="checklist-group">{head}</p> : null}
+              <label className="checkbox">
+                <input type="checkbox" name={name} value={o.value} defaultChecked={chosen.has(String(o.value))} /> {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      {errors?.length ? (
+        <div id={errorId} role="alert">
+          <ul className="field-errors">
+            {errors.map((e) => (
+              <li key={e}>{t(e)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

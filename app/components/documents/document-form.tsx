@@ -1,0 +1,162 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import { useState } from "react";
+import type { z } from "zod";
+import { DOCUMENT_KINDS } from "#db/schema/enums";
+import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
+import { CheckboxList } from "./badges";
+import { documentCreateSchema, DocumentEditSchema } from "~/modules/documents/schema";
+import { useLang, useT } from "~/utils/i18n";
+
+export type DocumentFormOptions = {
+  units: { id: number; name: string; depth: number }[];
+  clauses: { code: string; titleVi: string; titleEn: string; parentCode: string | null }[];
+  procedures: { id: number; unitId: number; code: string; name: string; field: string }[];
+  maxBytes: number;
+};
+
+/** Register form: for a new document (with its first revision's file) or to edit one's details. */
+export function DocumentForm({
+  mode,
+  lastResult,
+  defaultValue,
+  options,
+  cancelTo,
+}: {
+  mode: "create" | "edit";
+  lastResult: SubmissionResult<string[]> | undefined | null;
+  defaultValue?: Record<string, unknown>;
+  options: DocumentFormOptions;
+  cancelTo: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const schema = mode === "create" ? documentCreateSchema(options.maxBytes) : DocumentEditSchema;
+  const [form, fields] = useForm<z.input<typeof schema>>({
+    lastResult,
+    defaultValue: defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const f = fields as unknown as Record<string, Parameters<typeof TextField>[0]["field"]>;
+  const [unitId, setUnitId] = useState<string>(String(f.unitId!.initialValue ?? options.units[0]?.id ?? ""));
+  const [kind, setKind] = useState<string>(String(f.kind!.initialValue ?? "process"));
+  const procs = options.procedures.filter((p) => String(p.unitId) === unitId);
+  // Clauses are listed under their top-level heading (4 Bối cảnh…, 5 Sự lãnh đạo…); sub-clauses like 7.5.3 under 7.
+  const top = (code: string): string => {
+    const c = options.clauses.find((x) => x.code === code);
+    return c?.parentCode ? top(c.parentCode) : code;
+  };
+  const groupTitle = (parent: string) => {
+    const c = options.clauses.find((x) => x.code === top(parent));
+    return c ? `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` : parent;
+  };
+  const mb = Math.round(options.maxBytes / 1024 / 1024);
+  return (
+    <Form method="post" encType={mode === "create" ? "multipart/form-data" : undefined} className="stack card" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {mode === "create" && options.units.length > 1 ? (
+        <div className="field">
+          <label htmlFor={f.unitId!.id}>{t("documents.unit")}</label>
+          <select
+            id={f.unitId!.id}
+            name={f.unitId!.name}
+            defaultValue={unitId}
+            onChange={(e) => setUnitId(e.target.value)}
+            aria-invalid={f.unitId!.errors ? true : undefined}
+            aria-describedby={f.unitId!.errors ? f.unitId!.errorId : undefined}
+          >
+            {options.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {"· ".repeat(Math.max(0, u.depth - 1))}
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={f.unitId!.errorId} errors={f.unitId!.errors} />
+        </div>
+      ) : (
+        <>
+          <input type="hidden" name={f.unitId!.name} value={unitId} />
+          <FieldErrors id={f.unitId!.errorId} errors={f.unitId!.errors} />
+        </>
+      )}
+      <div className="row">
+        <TextField field={f.code!} label={t("documents.code")} hint={t("documents.codeHint")} />
+        <div className="field">
+          <label htmlFor={f.kind!.id}>{t("documents.kind")}</label>
+          <select id={f.kind!.id} name={f.kind!.name} defaultValue={kind} onChange={(e) => setKind(e.target.value)}>
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`documents.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={f.kind!.errorId} errors={f.kind!.errors} />
+        </div>
+      </div>
+      <TextField field={f.title!} label={t("documents.titleField")} />
+      <div className="row">
+        <TextField field={f.owner!} label={t("documents.owner")} hint={t("documents.ownerHint")} />
+        <TextField field={f.reviewCycleMonths!} label={t("documents.reviewCycle")} type="number" />
+      </div>
+      <CheckboxList
+        name={f.clauseCodes!.name}
+        id={f.clauseCodes!.id}
+        errorId={f.clauseCodes!.errorId}
+        errors={f.clauseCodes!.errors}
+        defaultValue={f.clauseCodes!.initialValue}
+        legend={t("documents.clauses")}
+        options={options.clauses.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}`, group: groupTitle(c.parentCode!) }))}
+      />
+      {kind === "process" ? (
+        procs.length ? (
+          <CheckboxList
+            name={f.procedureIds!.name}
+            id={f.procedureIds!.id}
+            errorId={f.procedureIds!.errorId}
+            errors={f.procedureIds!.errors}
+            defaultValue={f.procedureIds!.initialValue}
+            legend={t("documents.procedures")}
+            hint={t("documents.proceduresHint")}
+            options={procs.map((p) => ({ value: p.id, label: `${p.code} · ${p.name}`, group: p.field }))}
+          />
+        ) : (
+          <p className="muted">{t("documents.noProcedures")}</p>
+        )
+      ) : null}
+      {mode === "create" ? (
+        <fieldset className="stack-fieldset">
+          <legend>{t("documents.revisionN", { n: 1 })}</legend>
+          <TextAreaField field={f.changeSummary!} label={t("documents.changeSummary")} rows={2} />
+          <FileField field={f.file!} label={t("documents.file")} hint={t("documents.fileHint", { mb })} />
+        </fieldset>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t("action.save")}
+        </button>
+        <Link to={cancelTo}>{t("action.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}
+
+/** A file input wired to conform: errors beside it, the accepted kinds announced to the browser's picker. */
+export function FileField({ field, label, hint }: { field: Parameters<typeof TextField>[0]["field"]; label: string; hint?: string }) {
+  const props = getInputProps(field, { type: "file", ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${field.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input {...props} key={props.key} accept=".pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,337 @@
+import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { DB } from "#db/client";
+import {
+  documentClauses,
+  documentProcedures,
+  documentReviews,
+  documentRevisions,
+  documents,
+  files,
+  isoClauses,
+  legalChangeDocuments,
+  legalChanges,
+  procedures,
+  units,
+  users,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+} from "#db/schema";
+import { inScope, type Scope } from "../units/scope.server";
+import { getDocumentInScopeOrThrow } from "./access.server";
+import { clockState, DUE_SOON_DAYS } from "./rules";
+import { LIST_PAGE_SIZE, LIST_STATUSES, OVERDUE_FILTERS } from "./schema";
+import { addMonthsToDay } from "~/utils/time";
+
+
+export type DocumentFilter = {
+  q?: string;
+  kind?: DocumentKind;
+  status?: (typeof LIST_STATUSES)[number];
+  clause?: string;
+  overdue?: (typeof OVERDUE_FILTERS)[number];
+  unitId?: number;
+  page?: number;
+};
+
+/** Read a list's query string; anything unknown means "no filter" (a bad link never fails). */
+export function parseDocumentFilter(params: URLSearchParams): DocumentFilter {
+  const pick = <T extends string>(v: string | null, list: readonly T[]) => (v && (list as readonly string[]).includes(v) ? (v as T) : undefined);
+  const unitId = Number(params.get("unit"));
+  const page = Number(params.get("page"));
+  return {
+    q: params.get("q")?.trim().slice(0, 100) || undefined,
+    kind: pick(params.get("kind"), DOCUMENT_KINDS),
+    status: pick(params.get("status"), LIST_STATUSES),
+    clause: params.get("clause")?.slice(0, 10) || undefined,
+    overdue: pick(params.get("overdue"), OVERDUE_FILTERS),
+    unitId: Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined,
+    page: Number.isSafeInteger(page) && page > 1 && page < 100_000 ? page : 1,
+  };
+}
+
+const reviewOverdueSql = (day: string) => sql`(${documents.status} = 'effective' AND ${documents.nextReviewOn} < ${day})`;
+const updateOverdueSql = (day: string) => sql`(${documents.status} = 'effective' AND ${documents.updateDueOn} < ${day})`;
+const pendingRevision = alias(documentRevisions, "pending_rev");
+const currentRevision = alias(documentRevisions, "current_rev");
+
+function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | undefined {
+  const conds: (SQL | undefined)[] = [inScope(documents.unitId, scope)];
+  if (f.unitId) conds.push(eq(documents.unitId, f.unitId));
+  if (f.q) {
+    const q = `%${f.q.replace(/[%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(sql`(${documents.code} LIKE ${q} ESCAPE '\\' OR ${documents.title} LIKE ${q} ESCAPE '\\' OR ${documents.owner} LIKE ${q} ESCAPE '\\')`);
+  }
+  if (f.kind) conds.push(eq(documents.kind, f.kind));
+  if (f.status === "pending") {
+    conds.push(exists(sql`SELECT 1 FROM ${documentRevisions} WHERE ${documentRevisions.documentId} = ${documents.id} AND ${documentRevisions.status} IN ('in_review', 'approved')`));
+  } else if (f.status) conds.push(eq(documents.status, f.status));
+  if (f.clause) {
+    // A clause filter includes its sub-clauses (7.5 finds documents filed under 7.5.3).
+    conds.push(
+      exists(
+        sql`SELECT 1 FROM ${documentClauses} WHERE ${documentClauses.documentId} = ${documents.id} AND (${documentClauses.clauseCode} = ${f.clause} OR ${documentClauses.clauseCode} LIKE ${f.clause + ".%"})`,
+      ),
+    );
+  }
+  if (f.overdue === "any") conds.push(or(reviewOverdueSql(day), updateOverdueSql(day)));
+  if (f.overdue === "review") conds.push(reviewOverdueSql(day));
+  if (f.overdue === "update") conds.push(updateOverdueSql(day));
+  if (f.overdue === "needs_revision") conds.push(and(eq(documents.status, "effective"), eq(documents.needsRevision, true)));
+  if (f.overdue === "due_soon") {
+    conds.push(sql`(${documents.status} = 'effective' AND ${documents.nextReviewOn} >= ${day} AND ${documents.nextReviewOn} <= ${addDays(day, DUE_SOON_DAYS)})`);
+  }
+  return and(...conds);
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The register: one page of documents in scope with their clocks, and the total for the pager. */
+export function listDocuments(db: DB, scope: Scope, f: DocumentFilter, day: string) {
+  const where = filterConditions(scope, f, day);
+  const total = db.select({ n: count() }).from(documents).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const page = Math.min(f.page ?? 1, pages);
+  const rows = db
+    .select({
+      id: documents.id,
+      code: documents.code,
+      title: documents.title,
+      kind: documents.kind,
+      status: documents.status,
+      unitId: documents.unitId,
+      unitName: units.name,
+      effectiveFrom: documents.effectiveFrom,
+      nextReviewOn: documents.nextReviewOn,
+      updateDueOn: documents.updateDueOn,
+      needsRevision: documents.needsRevision,
+      currentNumber: currentRevision.number,
+      pendingStatus: pendingRevision.status,
+      pendingNumber: pendingRevision.number,
+    })
+    .from(documents)
+    .innerJoin(units, eq(units.id, documents.unitId))
+    .leftJoin(currentRevision, eq(currentRevision.id, documents.currentRevisionId))
+    .leftJoin(pendingRevision, and(eq(pendingRevision.documentId, documents.id), inArray(pendingRevision.status, ["draft", "in_review", "approved"])))
+    .where(where)
+    .orderBy(asc(units.name), asc(documents.code), asc(documents.id))
+    .limit(LIST_PAGE_SIZE)
+    .offset((page - 1) * LIST_PAGE_SIZE)
+    .all();
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      reviewOverdue: r.status === "effective" && !!r.nextReviewOn && r.nextReviewOn < day,
+      updateOverdue: r.status === "effective" && !!r.updateDueOn && r.updateDueOn < day,
+    })),
+    total,
+    page,
+    pages,
+  };
+}
+
+const drafter = alias(users, "drafter");
+const reviewer = alias(users, "reviewer");
+const approver = alias(users, "approver");
+
+export function revisionsOf(db: DB, documentId: number) {
+  return db
+    .select({
+      r: documentRevisions,
+      fileName: files.originalName,
+      fileSize: files.size,
+      fileExt: files.ext,
+      drafter: drafter.fullName,
+      reviewer: reviewer.fullName,
+      approver: approver.fullName,
+    })
+    .from(documentRevisions)
+    .innerJoin(files, eq(files.id, documentRevisions.fileId))
+    .leftJoin(drafter, eq(drafter.id, documentRevisions.draftedById))
+    .leftJoin(reviewer, eq(reviewer.id, documentRevisions.reviewedById))
+    .leftJoin(approver, eq(approver.id, documentRevisions.approvedById))
+    .where(eq(documentRevisions.documentId, documentId))
+    .orderBy(desc(documentRevisions.number))
+    .all()
+    .map(({ r, ...rest }) => ({ ...r, ...rest }));
+}
+
+/** Everything a document's page shows. The scope check comes first: out of scope is "not found". */
+export function getDocumentDetail(db: DB, scope: Scope, documentId: number, day: string) {
+  const doc = getDocumentInScopeOrThrow(db, scope, documentId);
+  const clauses = db
+    .select({ code: isoClauses.code, titleVi: isoClauses.titleVi, titleEn: isoClauses.titleEn })
+    .from(documentClauses)
+    .innerJoin(isoClauses, eq(isoClauses.code, documentClauses.clauseCode))
+    .where(eq(documentClauses.documentId, documentId))
+    .orderBy(asc(isoClauses.sortOrder))
+    .all();
+  const procs = db
+    .select({ id: procedures.id, code: procedures.code, name: procedures.name, active: procedures.active })
+    .from(documentProcedures)
+    .innerJoin(procedures, eq(procedures.id, documentProcedures.procedureId))
+    .where(eq(documentProcedures.documentId, documentId))
+    .orderBy(asc(procedures.code))
+    .all();
+  const reviews = db
+    .select({ r: documentReviews, reviewer: users.fullName })
+    .from(documentReviews)
+    .leftJoin(users, eq(users.id, documentReviews.reviewerId))
+    .where(eq(documentReviews.documentId, documentId))
+    .orderBy(desc(documentReviews.reviewedOn), desc(documentReviews.id))
+    .all()
+    .map(({ r, reviewer }) => ({ ...r, reviewer }));
+  const legal = db
+    .select({ l: legalChanges, resolvedOn: legalChangeDocuments.resolvedOn, resolvedRevisionId: legalChangeDocuments.resolvedRevisionId })
+    .from(legalChangeDocuments)
+    .innerJoin(legalChanges, eq(legalChanges.id, legalChangeDocuments.legalChangeId))
+    .where(eq(legalChangeDocuments.documentId, documentId))
+    .orderBy(desc(legalChanges.effectiveOn))
+    .all()
+    .map(({ l, resolvedOn, resolvedRevisionId }) => ({ ...l, resolvedOn, resolvedRevisionId }));
+  const revisions = revisionsOf(db, documentId);
+  const clock = clockState(
+    {
+      status: doc.status,
+      reviewCycleMonths: doc.reviewCycleMonths,
+      effectiveFrom: doc.effectiveFrom,
+      lastReviewedOn: doc.lastReviewedOn,
+      openLegalChangeDays: legal.filter((l) => !l.resolvedOn).map((l) => l.effectiveOn),
+      needsRevision: doc.needsRevision,
+    },
+    day,
+  );
+  const withdrawnBy = doc.withdrawnById ? db.select({ n: users.fullName }).from(users).where(eq(users.id, doc.withdrawnById)).get()?.n : undefined;
+  return { doc, clauses, procedures: procs, reviews, legal, revisions, clock, withdrawnBy: withdrawnBy ?? null };
+}
+
+export type UnitDocumentStats = {
+  unitId: number;
+  effective: number;
+  overdueReview: number;
+  overdueUpdate: number;
+  /** Effective documents late on either clock (one document late on both counts once). */
+  overdue: number;
+  needsRevision: number;
+  /** Published (active) procedures of the unit, and those without an effective process document. */
+  procedures: number;
+  uncoveredProcedures: number;
+};
+
+/**
+ * Per unit, on a day: effective documents, overdue periodic reviews, overdue legal updates (QĐ 19, 3 months),
+ * and published procedures not covered by an effective process document. For the compliance dashboard and the
+ * PDF reports. Accepts explicit unit ids (every id gets a row, zeros included) or a scope (units in it that
+ * have documents or procedures). The clocks are the documents' current ones, compared with `day`.
+ */
+export function documentStatsForUnits(db: DB, units_: number[] | Scope, day: string): UnitDocumentStats[] {
+  const unitFilter = (col: Parameters<typeof inScope>[0]) => (Array.isArray(units_) ? (units_.length ? inArray(col as never, units_) : sql`0`) : inScope(col, units_));
+  const docRows = db
+    .select({
+      unitId: documents.unitId,
+      effective: sql<number>`sum(${documents.status} = 'effective')`,
+      overdueReview: sql<number>`sum(${reviewOverdueSql(day)})`,
+      overdueUpdate: sql<number>`sum(${updateOverdueSql(day)})`,
+      overdue: sql<number>`sum(${reviewOverdueSql(day)} OR ${updateOverdueSql(day)})`,
+      needsRevision: sql<number>`sum(${documents.status} = 'effective' AND ${documents.needsRevision} = 1)`,
+    })
+    .from(documents)
+    .where(unitFilter(documents.unitId))
+    .groupBy(documents.unitId)
+    .all();
+  const covered = sql`EXISTS (SELECT 1 FROM ${documentProcedures} dp JOIN ${documents} d ON d.id = dp.document_id
+                       WHERE dp.procedure_id = ${procedures.id} AND d.status = 'effective' AND d.kind = 'process')`;
+  const procRows = db
+    .select({
+      unitId: procedures.unitId,
+      procedures: count(),
+      uncovered: sql<number>`sum(NOT ${covered})`,
+    })
+    .from(procedures)
+    .where(and(unitFilter(procedures.unitId), eq(procedures.active, true)))
+    .groupBy(procedures.unitId)
+    .all();
+  const out = new Map<number, UnitDocumentStats>();
+  const blank = (unitId: number): UnitDocumentStats => ({ unitId, effective: 0, overdueReview: 0, overdueUpdate: 0, overdue: 0, needsRevision: 0, procedures: 0, uncoveredProcedures: 0 });
+  if (Array.isArray(units_)) for (const id of units_) out.set(id, blank(id));
+  for (const r of docRows) {
+    const s = out.get(r.unitId) ?? blank(r.unitId);
+    Object.assign(s, { effective: r.effective ?? 0, overdueReview: r.overdueReview ?? 0, overdueUpdate: r.overdueUpdate ?? 0, overdue: r.overdue ?? 0, needsRevision: r.needsRevision ?? 0 });
+    out.set(r.unitId, s);
+  }
+  for (const r of procRows) {
+    const s = out.get(r.unitId) ?? blank(r.unitId);
+    Object.assign(s, { procedures: r.procedures, uncoveredProcedures: r.uncovered ?? 0 });
+    out.set(r.unitId, s);
+  }
+  return [...out.values()].sort((a, b) => a.unitId - b.unitId);
+}
+
+/** Units an actor may file new records under: in scope and still in existence today. */
+export function writableUnits(db: DB, scope: Scope, day: string) {
+  return db
+    .select({ id: units.id, name: units.name, code: units.code, depth: units.depth })
+    .from(units)
+    .where(and(inScope(units.id, scope), sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day})`, sql`(${units.validTo} IS NULL OR ${units.validTo} >= ${day})`))
+    .orderBy(asc(units.path))
+    .all();
+}
+
+export function clauseOptions(db: DB) {
+  return db.select({ code: isoClauses.code, titleVi: isoClauses.titleVi, titleEn: isoClauses.titleEn, parentCode: isoClauses.parentCode }).from(isoClauses).orderBy(asc(isoClauses.sortOrder)).all();
+}
+
+/** Documents a legal change may be linked to: the unit's documents not withdrawn. */
+export function linkableDocuments(db: DB, unitIds: number[]) {
+  if (!unitIds.length) return [];
+  return db
+    .select({ id: documents.id, unitId: documents.unitId, code: documents.code, title: documents.title, status: documents.status })
+    .from(documents)
+    .where(and(inArray(documents.unitId, unitIds), sql`${documents.status} <> 'obsolete'`))
+    .orderBy(asc(documents.code))
+    .all();
+}
+
+export function listLegalChanges(db: DB, scope: Scope, day: string, opts: { unitId?: number } = {}) {
+  const rows = db
+    .select({
+      l: legalChanges,
+      unitName: units.name,
+      linked: sql<number>`(SELECT count(*) FROM ${legalChangeDocuments} x WHERE x.legal_change_id = ${legalChanges.id})`,
+      open: sql<number>`(SELECT count(*) FROM ${legalChangeDocuments} x JOIN ${documents} d ON d.id = x.document_id
+                         WHERE x.legal_change_id = ${legalChanges.id} AND x.resolved_on IS NULL AND d.status <> 'obsolete')`,
+    })
+    .from(legalChanges)
+    .innerJoin(units, eq(units.id, legalChanges.unitId))
+    .where(and(inScope(legalChanges.unitId, scope), opts.unitId ? eq(legalChanges.unitId, opts.unitId) : undefined))
+    .orderBy(desc(legalChanges.effectiveOn), desc(legalChanges.id))
+    .limit(500)
+    .all();
+  return rows.map(({ l, ...r }) => {
+    const dueOn = addMonthsToDay(l.effectiveOn, 3);
+    return { ...l, ...r, dueOn, overdue: r.open > 0 && day > dueOn };
+  });
+}
+
+export function legalChangeDocumentsOf(db: DB, legalChangeId: number) {
+  return db
+    .select({
+      id: documents.id,
+      code: documents.code,
+      title: documents.title,
+      status: documents.status,
+      resolvedOn: legalChangeDocuments.resolvedOn,
+      resolvedNumber: documentRevisions.number,
+    })
+    .from(legalChangeDocuments)
+    .innerJoin(documents, eq(documents.id, legalChangeDocuments.documentId))
+    .leftJoin(documentRevisions, eq(documentRevisions.id, legalChangeDocuments.resolvedRevisionId))
+    .where(eq(legalChangeDocuments.legalChangeId, legalChangeId))
+    .orderBy(asc(documents.code))
+    .all();
+}
+

@@ -1,0 +1,170 @@
+import ExcelJS from "exceljs";
+import { fileTypeFromBuffer } from "file-type";
+import type { OnlineLevel } from "#db/schema/enums";
+import { InvalidInputError } from "~/utils/errors";
+import { IMPORT_MAX_BYTES, ImportRowSchema, type ImportRow } from "./schema";
+
+export const IMPORT_MAX_ROWS = 3000;
+
+export type RawRow = { line: number; values: Record<keyof ImportRow, string> };
+export type ParsedRow = { line: number; values: Record<keyof ImportRow, string>; row?: ImportRow; errors: Record<string, string[]> };
+
+/** Lower-case, no diacritics, single spaces: "Mã TTHC" and "ma  tthc" are the same header. */
+export function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Header names as the one-stop software and people write them, Vietnamese or English. */
+const HEADERS: Record<keyof ImportRow, string[]> = {
+  code: ["ma", "ma tthc", "ma thu tuc", "ma so", "ma thu tuc hanh chinh", "code", "procedure code"],
+  name: ["ten", "ten thu tuc", "ten tthc", "ten thu tuc hanh chinh", "name", "procedure name", "procedure"],
+  field: ["linh vuc", "field", "sector"],
+  processingTime: ["thoi han giai quyet", "thoi han", "thoi gian giai quyet", "processing time", "time limit"],
+  onlineLevel: ["muc do", "muc do dvc", "muc do dvctt", "dich vu cong truc tuyen", "dvctt", "dvc truc tuyen", "online level", "online"],
+};
+
+export function columnFor(header: string): keyof ImportRow | undefined {
+  const f = fold(header);
+  if (!f) return undefined;
+  for (const [k, names] of Object.entries(HEADERS)) if (names.includes(f)) return k as keyof ImportRow;
+  return undefined;
+}
+
+/** "Mức độ 3", "3", "toàn trình", "một phần", "không", "" → the stored level; undefined when not understood. */
+export function parseOnlineLevel(v: string): OnlineLevel | undefined {
+  const f = fold(v);
+  if (!f || ["khong", "none", "no", "0", "1", "2", "muc 1", "muc 2", "muc do 1", "muc do 2"].includes(f)) return "none";
+  if (["3", "muc 3", "muc do 3", "level 3", "level3"].includes(f)) return "level3";
+  if (["4", "muc 4", "muc do 4", "level 4", "level4"].includes(f)) return "level4";
+  if (["mot phan", "truc tuyen mot phan", "dvc truc tuyen mot phan", "partial", "partially online"].includes(f)) return "partial";
+  if (["toan trinh", "truc tuyen toan trinh", "dvc truc tuyen toan trinh", "full", "fully online"].includes(f)) return "full";
+  return undefined;
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes), delimiter guessed from the header line. */
+export function parseCsv(text: string): string[][] {
+  const src = text.replace(/^\uFEFF/, "");
+  const firstLine = src.split(/\r?\n/, 1)[0] ?? "";
+  const delim = [";", "\t", ","].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ",");
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += ch;
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === delim) {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function readXlsx(buf: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const out: string[][] = [];
+  ws.eachRow({ includeEmpty: true }, (r, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(r.cellCount, 1); c++) cells.push(r.getCell(c).text ?? "");
+    out[n - 1] = cells;
+  });
+  return Array.from(out, (r) => r ?? []);
+}
+
+/**
+ * Read a catalogue file (CSV in UTF-8, or XLSX: first sheet) into rows keyed by column. The first row that
+ * names a code and a name column is the header; rows above it (a title, a date) are skipped. What the file is
+ * comes from its content: a ZIP that is a workbook is read as XLSX, text as CSV, anything else is refused.
+ */
+export async function readCatalogue(file: File): Promise<RawRow[]> {
+  const fail = (key: string, params: Record<string, string | number> = {}) => new InvalidInputError("errors.invalid", params, { file: [key] });
+  if (file.size === 0) throw fail("files.errors.empty");
+  if (file.size > IMPORT_MAX_BYTES) throw fail("procedures.errors.importTooLarge");
+  const buf = Buffer.from(await file.arrayBuffer());
+  let table: string[][];
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    const type = await fileTypeFromBuffer(buf);
+    if (type?.ext !== "xlsx") throw fail("procedures.errors.importType");
+    try {
+      table = await readXlsx(buf);
+    } catch {
+      throw fail("procedures.errors.importUnreadable");
+    }
+  } else {
+    if (buf.includes(0)) throw fail("procedures.errors.importType");
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    } catch {
+      throw fail("procedures.errors.importEncoding");
+    }
+    table = parseCsv(text);
+  }
+  const headerAt = table.findIndex((r) => {
+    const cols = r.map(columnFor);
+    return cols.includes("code") && cols.includes("name");
+  });
+  if (headerAt < 0) throw fail("procedures.errors.importHeader");
+  const columns = table[headerAt]!.map(columnFor);
+  const rows: RawRow[] = [];
+  for (let i = headerAt + 1; i < table.length; i++) {
+    const cells = table[i]!;
+    if (cells.every((c) => !c || !c.trim())) continue;
+    const values = { code: "", name: "", field: "", processingTime: "", onlineLevel: "" };
+    columns.forEach((col, j) => {
+      if (col && !values[col]) values[col] = (cells[j] ?? "").replace(/\s+/g, " ").trim();
+    });
+    rows.push({ line: i + 1, values });
+  }
+  if (rows.length === 0) throw fail("procedures.errors.importEmpty");
+  if (rows.length > IMPORT_MAX_ROWS) throw fail("procedures.errors.importTooMany", { max: IMPORT_MAX_ROWS });
+  return rows;
+}
+
+/** Check each row; a code repeated in the file is an error on its later rows (the first one wins). */
+export function validateRows(raw: RawRow[]): ParsedRow[] {
+  const seen = new Set<string>();
+  return raw.map(({ line, values }) => {
+    const errors: Record<string, string[]> = {};
+    const level = parseOnlineLevel(values.onlineLevel);
+    if (level === undefined) errors.onlineLevel = ["procedures.errors.onlineLevel"];
+    const parsed = ImportRowSchema.safeParse({ ...values, processingTime: values.processingTime || undefined, onlineLevel: level ?? "none" });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const k = String(issue.path[0] ?? "row");
+        (errors[k] ??= []).push(issue.message);
+      }
+    }
+    const key = values.code.toUpperCase();
+    if (values.code && seen.has(key)) (errors.code ??= []).push("procedures.errors.duplicateInFile");
+    seen.add(key);
+    return { line, values, row: Object.keys(errors).length === 0 && parsed.success ? parsed.data : undefined, errors };
+  });
+}

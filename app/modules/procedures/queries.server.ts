@@ -1,0 +1,127 @@
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import type { DB } from "#db/client";
+import { documentProcedures, documents, procedures, units } from "#db/schema";
+import { NotFoundError } from "~/utils/errors";
+import { inScope, pathInScope, type Scope } from "../units/scope.server";
+
+export const PROCEDURE_PAGE_SIZE = 50;
+export const COVERAGE_FILTERS = ["covered", "uncovered"] as const;
+
+export type ProcedureFilter = { unitId?: number; q?: string; field?: string; coverage?: (typeof COVERAGE_FILTERS)[number]; inactive?: boolean; page?: number };
+
+export function parseProcedureFilter(p: URLSearchParams): ProcedureFilter {
+  const unitId = Number(p.get("unit"));
+  const page = Number(p.get("page"));
+  const coverage = p.get("coverage");
+  return {
+    unitId: Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined,
+    q: p.get("q")?.trim().slice(0, 100) || undefined,
+    field: p.get("field")?.trim().slice(0, 200) || undefined,
+    coverage: coverage === "covered" || coverage === "uncovered" ? coverage : undefined,
+    inactive: p.get("inactive") === "1",
+    page: Number.isSafeInteger(page) && page > 1 && page < 100_000 ? page : 1,
+  };
+}
+
+/** Covered: at least one effective process document lists the procedure (QĐ 19: every TTHC is in the QMS scope). */
+const coveredSql = sql`EXISTS (SELECT 1 FROM ${documentProcedures} dp JOIN ${documents} d ON d.id = dp.document_id
+                        WHERE dp.procedure_id = ${procedures.id} AND d.status = 'effective' AND d.kind = 'process')`;
+
+function conditions(scope: Scope, f: ProcedureFilter): SQL | undefined {
+  const q = f.q ? `%${f.q.replace(/[%_]/g, (m) => `\\${m}`)}%` : undefined;
+  return and(
+    inScope(procedures.unitId, scope),
+    f.unitId ? eq(procedures.unitId, f.unitId) : undefined,
+    f.inactive ? undefined : eq(procedures.active, true),
+    q ? sql`(${procedures.code} LIKE ${q} ESCAPE '\\' OR ${procedures.name} LIKE ${q} ESCAPE '\\')` : undefined,
+    f.field ? eq(procedures.field, f.field) : undefined,
+    f.coverage === "covered" ? coveredSql : f.coverage === "uncovered" ? sql`(${procedures.active} = 1 AND NOT ${coveredSql})` : undefined,
+  );
+}
+
+/** The catalogue page: procedures in scope with the effective process documents that cover them. */
+export function listProcedures(db: DB, scope: Scope, f: ProcedureFilter) {
+  const where = conditions(scope, f);
+  const total = db.select({ n: count() }).from(procedures).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PROCEDURE_PAGE_SIZE));
+  const page = Math.min(f.page ?? 1, pages);
+  const rows = db
+    .select({
+      p: procedures,
+      unitName: units.name,
+      covering: sql<string | null>`(SELECT group_concat(d.id || '|' || d.code, '§') FROM ${documentProcedures} dp JOIN ${documents} d ON d.id = dp.document_id
+                                    WHERE dp.procedure_id = ${procedures.id} AND d.status = 'effective' AND d.kind = 'process')`,
+    })
+    .from(procedures)
+    .innerJoin(units, eq(units.id, procedures.unitId))
+    .where(where)
+    .orderBy(asc(units.name), asc(procedures.field), asc(procedures.code))
+    .limit(PROCEDURE_PAGE_SIZE)
+    .offset((page - 1) * PROCEDURE_PAGE_SIZE)
+    .all();
+  return {
+    rows: rows.map(({ p, unitName, covering }) => ({
+      ...p,
+      unitName,
+      covering: (covering ?? "")
+        .split("§")
+        .filter(Boolean)
+        .map((s) => {
+          const i = s.indexOf("|");
+          return { id: Number(s.slice(0, i)), code: s.slice(i + 1) };
+        }),
+    })),
+    total,
+    page,
+    pages,
+  };
+}
+
+/** Coverage summary for the scope (or one unit): published procedures, and how many lack an effective process. */
+export function coverageSummary(db: DB, scope: Scope, unitId?: number) {
+  const r = db
+    .select({ total: count(), uncovered: sql<number>`coalesce(sum(NOT ${coveredSql}), 0)` })
+    .from(procedures)
+    .where(and(inScope(procedures.unitId, scope), unitId ? eq(procedures.unitId, unitId) : undefined, eq(procedures.active, true)))
+    .get();
+  return { total: r?.total ?? 0, uncovered: r?.uncovered ?? 0 };
+}
+
+export function fieldsInScope(db: DB, scope: Scope, unitId?: number) {
+  return db
+    .selectDistinct({ field: procedures.field })
+    .from(procedures)
+    .where(and(inScope(procedures.unitId, scope), unitId ? eq(procedures.unitId, unitId) : undefined))
+    .orderBy(asc(procedures.field))
+    .all()
+    .map((r) => r.field);
+}
+
+export function getProcedureInScopeOrThrow(db: DB, scope: Scope, id: number) {
+  const row = Number.isSafeInteger(id)
+    ? db.select({ p: procedures, path: units.path, unitName: units.name }).from(procedures).innerJoin(units, eq(units.id, procedures.unitId)).where(eq(procedures.id, id)).get()
+    : undefined;
+  if (!row || !pathInScope(scope, row.path)) throw new NotFoundError("errors.notFound");
+  return { ...row.p, unitName: row.unitName };
+}
+
+/** Procedures a process document of these units may cover, for the document form. */
+export function procedureOptions(db: DB, unitIds: number[]) {
+  if (!unitIds.length) return [];
+  return db
+    .select({ id: procedures.id, unitId: procedures.unitId, code: procedures.code, name: procedures.name, field: procedures.field })
+    .from(procedures)
+    .where(and(sql`${procedures.unitId} IN (${sql.join(unitIds.map((u) => sql`${u}`), sql`, `)})`, eq(procedures.active, true)))
+    .orderBy(asc(procedures.field), asc(procedures.code))
+    .all();
+}
+
+export function documentsCovering(db: DB, procedureId: number) {
+  return db
+    .select({ id: documents.id, code: documents.code, title: documents.title, status: documents.status, kind: documents.kind })
+    .from(documentProcedures)
+    .innerJoin(documents, eq(documents.id, documentProcedures.documentId))
+    .where(eq(documentProcedures.procedureId, procedureId))
+    .orderBy(asc(documents.code))
+    .all();
+}

@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { REVIEW_OUTCOMES } from "#db/schema/enums";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { authorizeOnDocument } from "~/modules/documents/access.server";
+import { recordPeriodicReview } from "~/modules/documents/record-review.server";
+import { PeriodicReviewSchema } from "~/modules/documents/schema";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+import { dayToInput } from "~/utils/zod";
+
+export const meta: MetaFunction = () => [{ title: "Xem xét định kỳ · ISO Xã" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  try {
+    const doc = authorizeOnDocument(ctxFor(user), "documents.review", id);
+    return { doc: { id: doc.id, code: doc.code, title: doc.title, nextReviewOn: doc.nextReviewOn }, today: dayToInput(vnDay(new Date())) };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const submission = parseForm(await request.formData(), PeriodicReviewSchema);
+  if (submission.status !== "success") return invalid(submission);
+  return attempt(submission, () => {
+    recordPeriodicReview(ctxFor(user), id, submission.value);
+    return redirectWithFlash(`/documents/${id}`, { key: "documents.reviewSaved" });
+  });
+}
+
+export default function PeriodicReview() {
+  const { doc, today } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { reviewedOn: today, outcome: "still_valid" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PeriodicReviewSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <h1>
+        {t("documents.recordPeriodicReview")}: {doc.code}
+      </h1>
+      <p className="muted">
+        {doc.title} · {t("documents.nextReview")}: {formatDate(doc.nextReviewOn) || "—"}
+      </p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.reviewedOn} label={t("documents.reviewedOn")} hint="dd/mm/yyyy" />
+        <SelectField field={fields.outcome} label={t("documents.outcome")} options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`documents.outcome.${o}`) }))} />
+        <TextAreaField field={fields.note} label={t("documents.note")} rows={3} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t("action.save")}
+          </button>
+          <Link to={`/documents/${doc.id}`}>{t("action.cancel")}</Link>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listLegalChanges } from "~/modules/documents/queries.server";
+import { can } from "~/modules/permissions";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Văn bản pháp luật mới · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const rows = listLegalChanges(db, scopeFor(db, user), vnDay(new Date()));
+  return { rows, canWrite: can(user, "documents.draft") };
+}
+
+export default function LegalChanges() {
+  const { rows, canWrite } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link to="/documents">← {t("documents.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{t("documents.legal")}</h1>
+        {canWrite ? (
+          <Link className="button primary" to="/documents/legal/new">
+            {t("documents.legal.new")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="muted">{t("documents.legalLead")}</p>
+      {rows.length === 0 ? (
+        <p className="card">{t("documents.legal.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("documents.legal.textNumber")}</th>
+                <th scope="col">{t("documents.legal.titleField")}</th>
+                <th scope="col">{t("documents.unit")}</th>
+                <th scope="col">{t("documents.legal.effectiveOn")}</th>
+                <th scope="col">{t("documents.legal.dueOn")}</th>
+                <th scope="col">{t("documents.legal.documents")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((l) => (
+                <tr key={l.id} className={l.overdue ? "row-overdue" : undefined}>
+                  <td data-label={t("documents.legal.textNumber")}>
+                    <Link to={`/documents/legal/${l.id}`}>{l.textNumber}</Link>
+                  </td>
+                  <td data-label={t("documents.legal.titleField")}>{l.title}</td>
+                  <td data-label={t("documents.unit")}>{l.unitName}</td>
+                  <td data-label={t("documents.legal.effectiveOn")}>{formatDate(l.effectiveOn)}</td>
+                  <td data-label={t("documents.legal.dueOn")}>
+                    {formatDate(l.dueOn)} {l.overdue ? <span className="badge badge-bad">{t("documents.flag.updateOverdue")}</span> : null}
+                  </td>
+                  <td data-label={t("documents.legal.documents")}>{l.open > 0 ? t("documents.legal.progress", { open: l.open, linked: l.linked }) : l.linked ? <span className="badge badge-ok">✓ {l.linked}</span> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Pager } from "~/components/documents/badges";
+import { writableUnits } from "~/modules/documents/queries.server";
+import { can } from "~/modules/permissions";
+import { coverageSummary, fieldsInScope, listProcedures, parseProcedureFilter } from "~/modules/procedures/queries.server";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Danh mục TTHC · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const scope = scopeFor(db, user);
+  const filter = parseProcedureFilter(new URL(request.url).searchParams);
+  const units = writableUnits(db, scope, vnDay(new Date()));
+  return {
+    ...listProcedures(db, scope, filter),
+    filter,
+    units,
+    fields: fieldsInScope(db, scope, filter.unitId),
+    summary: coverageSummary(db, scope, filter.unitId),
+    canWrite: can(user, "procedures.write"),
+    canDraft: can(user, "documents.draft"),
+  };
+}
+
+export default function Procedures() {
+  const { rows, total, page, pages, filter, units, fields, summary, canWrite, canDraft } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("procedures.title")}</h1>
+        {canWrite ? (
+          <div className="actions">
+            <Link className="button secondary" to="/procedures/new">
+              {t("procedures.new")}
+            </Link>
+            <Link className="button primary" to="/procedures/import">
+              {t("procedures.import")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <p className="muted">{t("procedures.lead")}</p>
+      <p className={`card coverage ${summary.uncovered ? "coverage-gap" : "coverage-ok"}`}>
+        {summary.total && !summary.uncovered ? t("procedures.allCovered") : t("procedures.summary", { covered: summary.total - summary.uncovered, total: summary.total, uncovered: summary.uncovered })}
+      </p>
+      <Form method="get" className="row card filters" role="search">
+        <div className="field">
+          <label htmlFor="q">{t("procedures.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        {units.length > 1 ? (
+          <div className="field">
+            <label htmlFor="unit">{t("documents.unit")}</label>
+            <select id="unit" name="unit" defaultValue={filter.unitId ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="field">{t("procedures.field")}</label>
+          <select id="field" name="field" defaultValue={filter.field ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {fields.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="coverage">{t("procedures.coverage")}</label>
+          <select id="coverage" name="coverage" defaultValue={filter.coverage ?? ""}>
+            <option value="">{t("procedures.coverage.all")}</option>
+            <option value="uncovered">{t("procedures.coverage.uncovered")}</option>
+            <option value="covered">{t("procedures.coverage.covered")}</option>
+          </select>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="inactive" value="1" defaultChecked={filter.inactive} /> {t("procedures.showInactive")}
+        </label>
+        <button type="submit" className="secondary">
+          {t("action.filter")}
+        </button>
+      </Form>
+      <p className="muted" role="status">
+        {t("common.results", { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="card">{t("procedures.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("procedures.code")}</th>
+                <th scope="col">{t("procedures.name")}</th>
+                <th scope="col">{t("procedures.field")}</th>
+                {units.length > 1 ? <th scope="col">{t("documents.unit")}</th> : null}
+                <th scope="col">{t("procedures.onlineLevel")}</th>
+                <th scope="col">{t("procedures.coverage")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.id} className={p.active && p.covering.length === 0 ? "row-overdue" : undefined}>
+                  <td data-label={t("procedures.code")} className="code">
+                    <Link to={`/procedures/${p.id}`}>{p.code}</Link>
+                  </td>
+                  <td data-label={t("procedures.name")}>
+                    {p.name}
+                    {p.processingTime ? <span className="muted"> · {p.processingTime}</span> : null}
+                  </td>
+                  <td data-label={t("procedures.field")}>{p.field}</td>
+                  {units.length > 1 ? <td data-label={t("documents.unit")}>{p.unitName}</td> : null}
+                  <td data-label={t("procedures.onlineLevel")}>{t(`procedures.level.${p.onlineLevel}`)}</td>
+                  <td data-label={t("procedures.coverage")}>
+                    {!p.active ? (
+                      <span className="badge badge-old">{t("procedures.inactive")}</span>
+                    ) : p.covering.length ? (
+                      p.covering.map((d) => (
+                        <Link key={d.id} to={`/documents/${d.id}`} className="badge badge-ok">
+                          {d.code}
+                        </Link>
+                      ))
+                    ) : (
+                      <>
+                        <span className="badge badge-bad">{t("procedures.uncovered")}</span>
+                        {canDraft ? (
+                          <>
+                            {" "}
+                            <Link to={`/documents/new?unit=${p.unitId}`}>{t("documents.new")}</Link>
+                          </>
+                        ) : null}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={page} pages={pages} search={location.search} />
+    </>
+  );
+}
