@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
+import { seedAudits } from "./seed-audits";
 import { recordTrail } from "~/modules/trail/record.server";
 import type { DB } from "./client";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
@@ -86,5 +87,6 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
     },
     { behavior: "immediate" },
   );
+  await seedAudits(db);
   return true;
 }

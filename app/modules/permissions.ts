@@ -14,6 +14,7 @@ export const CAPABILITIES = {
   "qms.write": ["officer"],
   "qms.approve": ["leader"],
   "inspection.write": ["inspector"],
+  "audits.plan": ["officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -7,3 +7,6 @@ export * from "./jobs";
 export * from "./reference";
 export * from "./findings";
 export * from "./files";
+export * from "./audits";
+export * from "./inspections";
+export * from "./qms-records";
