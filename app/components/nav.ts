@@ -9,6 +9,10 @@ export type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean
 export const NAV: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
   { to: "/units", label: "nav.units" },
+  { to: "/audits", label: "nav.audits" },
+  { to: "/inspections", label: "nav.inspections" },
+  { to: "/findings", label: "nav.findings" },
+  { to: "/qms", label: "nav.qms" },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/trail", label: "nav.trail", roles: ["admin", "inspector"] },
   { to: "/admin/jobs", label: "nav.jobs", roles: ["admin"] },

@@ -1,3 +1,4 @@
+import { audits } from "./messages/audits";
 import { common } from "./messages/common";
 import { files } from "./messages/files";
 import { foundation } from "./messages/foundation";
@@ -6,7 +7,7 @@ import { foundation } from "./messages/foundation";
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
  * `satisfies` below makes a missing English key a type error). Vietnamese is the default.
  */
-const catalogues = [common, foundation, files] as const;
+const catalogues = [common, foundation, files, audits] as const;
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];

@@ -120,3 +120,6 @@ export function defaultAuditTitle(year: number, unitName: string): string {
 export function yearOf(day: string): number {
   return Number(day.slice(0, 4));
 }
+
+/** The usual scope of a yearly audit: every clause except 8.3 (design), usually declared not applicable. */
+export const DEFAULT_CLAUSES = ["4", "5", "6", "7", "8.1", "8.2", "8.4", "8.5", "8.6", "8.7", "9", "10"];

@@ -3,7 +3,9 @@ import type { DB } from "#db/client";
 import { files, findingGrades, findings, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, inspectionTeamMembers, units, users } from "#db/schema";
 import { NotFoundError } from "~/utils/errors";
 import type { Actor, Ctx } from "../context";
+import { auditorCandidates } from "../audits/access.server";
 import { can } from "../permissions";
+import { validOn } from "../units/rules";
 import { inScope, pathInScope, scopeFor } from "../units/scope.server";
 import { defaultActionDueOn, existedDuring, onSiteShare } from "./rules";
 import { inspectableUnits } from "./save.server";
@@ -104,5 +106,15 @@ export function getInspectionDetail(db: DB, actor: Actor, inspectionId: number) 
     minutesFile,
     defaultDueOn: i.minutesSignedOn ? defaultActionDueOn(i.minutesSignedOn) : null,
     can: { minutes: writer, addFinding: writer && !!i.minutesSignedOn },
+  };
+}
+
+/** Choices of the inspection form: units below the inspector's that exist on the day, and possible team members. */
+export function inspectionFormOptions(ctx: Ctx, day: string) {
+  return {
+    units: inspectableUnits(ctx)
+      .filter((u) => validOn(u, day))
+      .map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+    people: auditorCandidates(ctx.db, ctx.actor).map((c) => ({ id: c.id, label: `${c.fullName}${c.title ? ` – ${c.title}` : ""} (${c.unitName})` })),
   };
 }
