@@ -177,7 +177,7 @@ export default function AuditPage() {
       ) : null}
       {can.steps.includes("report") ? <ReportForm lastResult={resultFor("report")} today={d.today} /> : null}
 
-      <dl className="dl card">
+      <dl className="dl dl-stack card">
         <dt>{t("audits.unit")}</dt>
         <dd>{d.unit.name}</dd>
         <dt>{t("audits.status")}</dt>

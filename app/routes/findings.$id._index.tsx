@@ -36,7 +36,7 @@ export default function FindingPage() {
         <GradeBadge code={grade.code} label={lang === "en" ? grade.nameEn : grade.nameVi} />
       </div>
       <p className="lead-text">{finding.description}</p>
-      <dl className="dl card">
+      <dl className="dl dl-stack card">
         <dt>{t("findings.unit")}</dt>
         <dd>{unit.name}</dd>
         <dt>{t("findings.source")}</dt>

@@ -33,7 +33,7 @@ export default function InspectionPage() {
         <Link to="/inspections">← {t("inspections.title")}</Link>
       </p>
       <h1>{t("inspections.detail", { number: i.decisionNumber })}</h1>
-      <dl className="dl card">
+      <dl className="dl dl-stack card">
         <dt>{t("inspections.unit")}</dt>
         <dd>{unit.name}</dd>
         <dt>{t("inspections.byUnit")}</dt>

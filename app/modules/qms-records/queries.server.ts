@@ -3,7 +3,7 @@ import type { DB } from "#db/client";
 import { conformityAnnouncements, effectivenessConfirmations, files, managementReviews } from "#db/schema";
 import type { Actor } from "../context";
 import { can } from "../permissions";
-import { getUnitInScopeOrThrow, pathCondition, scopeFor, type Scope } from "../units/scope.server";
+import { getUnitInScopeOrThrow, inScope, pathCondition, scopeFor, type Scope } from "../units/scope.server";
 
 export type QmsCycleRow = {
   unitId: number;
@@ -40,10 +40,7 @@ export function qmsCycleForUnits(db: DB, scope: Scope, day: string): QmsCycleRow
       mr.held_on AS lastManagementReviewOn, mr.id AS lastManagementReviewId,
       ec.confirmed_on AS lastEffectivenessConfirmationOn, ec.id AS lastEffectivenessConfirmationId,
       ca.decided_on AS lastAnnouncementOn, ca.id AS lastAnnouncementId, ca.kind AS lastAnnouncementKind,
-      (SELECT count(*) FROM findings f WHERE f.unit_id = u.id AND f.source = 'inspection' AND f.status = 'open'
-         AND f.found_on <= ${day} AND f.action_due_on < ${day}) AS overdueInspectionFindings,
-      (SELECT min(f.action_due_on) FROM findings f WHERE f.unit_id = u.id AND f.source = 'inspection' AND f.status = 'open'
-         AND f.found_on <= ${day} AND f.action_due_on < ${day}) AS oldestOverdueDueOn
+      coalesce(od.n, 0) AS overdueInspectionFindings, od.oldest AS oldestOverdueDueOn
     FROM units u
     LEFT JOIN audits la ON la.id = (SELECT a.id FROM audits a WHERE a.unit_id = u.id AND a.status IN ('reported', 'closed')
          AND a.reported_on <= ${day} ORDER BY a.reported_on DESC, a.id DESC LIMIT 1)
@@ -53,6 +50,11 @@ export function qmsCycleForUnits(db: DB, scope: Scope, day: string): QmsCycleRow
          AND e.confirmed_on <= ${day} ORDER BY e.confirmed_on DESC, e.id DESC LIMIT 1)
     LEFT JOIN conformity_announcements ca ON ca.id = (SELECT c.id FROM conformity_announcements c WHERE c.unit_id = u.id
          AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.id DESC LIMIT 1)
+    -- One pass over the overdue inspection findings, grouped (a correlated count per unit scanned them per unit).
+    LEFT JOIN (SELECT f.unit_id AS unit_id, count(*) AS n, min(f.action_due_on) AS oldest FROM findings f
+         WHERE f.source = 'inspection' AND f.status = 'open' AND f.found_on <= ${day} AND f.action_due_on < ${day}
+           AND ${inScope(sql`f.unit_id`, scope)}
+         GROUP BY f.unit_id) od ON od.unit_id = u.id
     WHERE ${pathCondition(scope, sql`u.path`)}
       AND (u.valid_from IS NULL OR u.valid_from <= ${day}) AND (u.valid_to IS NULL OR u.valid_to >= ${day})
     ORDER BY u.path`);
