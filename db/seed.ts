@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
+import { seedAudits } from "./seed-audits";
 import { recordTrail } from "~/modules/trail/record.server";
 import type { DB } from "./client";
 import { seedActions } from "./seed-actions";
-import { seedReports } from "./seed-reports";
 import { seedDocuments } from "./seed-documents";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
 import { seedFigures } from "./seed-figures";
@@ -94,7 +94,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
     { behavior: "immediate" },
   );
   await seedActions(db, now, DEMO_PASSWORD);
-  seedReports(db, now);
   await seedDocuments(db, now);
+  await seedAudits(db);
   return true;
 }

@@ -27,6 +27,7 @@ export const CAPABILITIES = {
   "documents.review": ["officer", "leader"],
   "documents.approve": ["leader"],
   "procedures.write": ["officer"],
+  "audits.plan": ["officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

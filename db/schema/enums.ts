@@ -90,3 +90,22 @@ export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 /** Online public service level of an administrative procedure (levels 3/4 before 2022, full/partial since). */
 export const ONLINE_LEVELS = ["none", "level3", "level4", "partial", "full"] as const;
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
+/** Internal audit life cycle (issue 4): planned → in progress → reported → closed; rules.ts guards each step. */
+export const AUDIT_STATUSES = ["planned", "in_progress", "reported", "closed"] as const;
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
+
+/** The result of one checklist question. */
+export const CHECKLIST_RESULTS = ["conforms", "nonconformity", "observation", "not_applicable"] as const;
+export type ChecklistResult = (typeof CHECKLIST_RESULTS)[number];
+
+/** A checklist question comes from an ISO clause of the scope, a process document of the scope, or the auditor. */
+export const CHECKLIST_ITEM_KINDS = ["clause", "process", "custom"] as const;
+export type ChecklistItemKind = (typeof CHECKLIST_ITEM_KINDS)[number];
+
+/** TT 26/2014: every unit is inspected by report at least yearly, at least a third on site. */
+export const INSPECTION_METHODS = ["report", "on_site"] as const;
+export type InspectionMethod = (typeof INSPECTION_METHODS)[number];
+
+/** Announcement of a QMS conforming to TCVN ISO 9001, or a re-announcement after a scope change. */
+export const ANNOUNCEMENT_KINDS = ["announcement", "re_announcement"] as const;
+export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];

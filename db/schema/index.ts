@@ -14,3 +14,6 @@ export * from "./settings";
 export * from "./reports";
 export * from "./procedures";
 export * from "./documents";
+export * from "./audits";
+export * from "./inspections";
+export * from "./qms-records";

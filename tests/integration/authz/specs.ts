@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { files, qualityObjectives, reports, serviceFigures, users, type Role } from "#db/schema";
+import { auditChecklistItems, files, inspections, qualityObjectives, reports, serviceFigures, users, type Role } from "#db/schema";
 import { insertFinding } from "#db/seed-actions";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
@@ -9,6 +9,8 @@ import { createDocument } from "~/modules/documents/create-document.server";
 import { createLegalChange } from "~/modules/documents/legal-changes.server";
 import { approveRevision, recordRevisionReview, submitRevision } from "~/modules/documents/workflow.server";
 import { createProcedure } from "~/modules/procedures/save-procedure.server";
+import { planAudit } from "~/modules/audits/plan.server";
+import { eq } from "drizzle-orm";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
 
 /**
@@ -37,6 +39,12 @@ export type ActionSpec = {
 export type RouteSpec = {
   read: "public" | "any" | "redirect" | Role[];
   params?: (f: Fixture, target: Unit) => Record<string, string>;
+  /** The target record is named in the query string instead of the path. */
+  query?: (f: Fixture, target: Unit) => Record<string, string>;
+  /** Relations that may read (default: own and child); e.g. only the unit's own leader confirms effectiveness. */
+  readRels?: Rel[];
+  /** Answers that also count as "allowed" (e.g. 412: the page exists for you but a step must come first). */
+  allowedStatuses?: number[];
   /** A route that takes no unit-bound record (its actions may still name a target unit in the form). */
   list?: boolean;
   actions?: ActionSpec[];
@@ -152,6 +160,32 @@ async function documentsIn(f: Fixture, target: Unit) {
 const docOf = (f: Fixture, t: Unit) => f.memo.get(`doc:${t.code}`) as { doc: number; rev: number; legal: number; proc: number };
 const docForm = (t: Unit, n: number) => ({ unitId: String(t.id), code: `QT M${n}`, title: `Quy trình thử ${n}`, kind: "process", owner: "Văn phòng", reviewCycleMonths: "12", clauseCodes: ["8.1"] });
 
+/** A planned internal audit of the target unit (led by an officer of the other province: independent) and an inspection. */
+function auditsIn(f: Fixture, target: Unit) {
+  const ctx = sys(f);
+  const lead = auditorOf(f, target.path.startsWith(f.unit.P1.path) ? f.unit.P2 : f.unit.P1);
+  const audit = planAudit(ctx, { unitId: target.id, title: `Đánh giá ${target.token}`, startOn: "2026-11-10", endOn: "2026-11-12", leadAuditorId: lead, teamIds: [], clauseCodes: ["8.5"], processes: undefined, objectives: undefined });
+  const item = f.db.select({ id: auditChecklistItems.id }).from(auditChecklistItems).where(eq(auditChecklistItems.auditId, audit.id)).get()!;
+  const t = f.now.getTime();
+  const insp = f.db
+    .insert(inspections)
+    .values({ unitId: target.id, byUnitId: target.id, method: "on_site", decisionNumber: `${target.code}/QĐ-SKHCN`, decisionOn: "2026-08-01", createdAt: t, updatedAt: t })
+    .returning()
+    .get();
+  f.memo.set(`audit:${target.code}`, { audit: audit.id, item: item.id, inspection: insp.id });
+}
+/** An auditor of another province, with a plain name: cross-unit auditors are named on the audits they lead. */
+function auditorOf(f: Fixture, unit: Unit): number {
+  const key = `auditor:${unit.code}`;
+  if (!f.memo.has(key)) {
+    const t = f.now.getTime();
+    f.memo.set(key, f.db.insert(users).values({ username: `auditor.${unit.code.toLowerCase()}`, fullName: "Chuyên gia đánh giá", unitId: unit.id, role: "officer", passwordHash: "x", passwordChangedAt: t, createdAt: t, updatedAt: t }).returning().get().id);
+  }
+  return f.memo.get(key) as number;
+}
+const auditOf = (f: Fixture, t: Unit) => f.memo.get(`audit:${t.code}`) as { audit: number; item: number; inspection: number };
+const auditsCovered = "workflow and write pages: tests/integration/audits-routes.test.ts (sibling 404 on every detail route, 403 on write pages) and audits*.test.ts";
+
 export async function seedListRecords(f: Fixture) {
   for (const u of Object.values(f.unit)) {
     figuresFileIn(f, u);
@@ -159,6 +193,7 @@ export async function seedListRecords(f: Fixture) {
     actionIn(f, u);
     reportIn(f, u);
     await documentsIn(f, u);
+    auditsIn(f, u);
   }
 }
 
@@ -273,6 +308,38 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/inbox": { read: "any", list: true },
+  "routes/audits._index": { read: "any", list: true },
+  "routes/audits.new": { read: ["officer"], actionsCoveredElsewhere: auditsCovered },
+  "routes/audits.plan": { read: ["officer"], actionsCoveredElsewhere: auditsCovered },
+  "routes/audits.programme": { read: "any", query: (_f, t) => ({ unit: String(t.id), year: "2026" }), actionsCoveredElsewhere: auditsCovered },
+  "routes/audits.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).audit) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/audits.$id.edit": { read: ["officer"], params: (f, t) => ({ id: String(auditOf(f, t).audit) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/audits.$id.checklist": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).audit) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/audits.$id.items.$itemId.finding": { read: [], params: (f, t) => ({ id: String(auditOf(f, t).audit), itemId: String(auditOf(f, t).item) }), actionsCoveredElsewhere: "only the audit team raises findings: audits.test.ts" },
+  "routes/inspections._index": { read: "any", list: true },
+  "routes/inspections.new": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
+  "routes/inspections.plan": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
+  "routes/inspections.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
+  "routes/inspections.$id.minutes": { read: ["inspector"], params: (f, t) => ({ id: String(auditOf(f, t).inspection) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/inspections.$id.findings.new": { read: ["inspector"], allowedStatuses: [412], params: (f, t) => ({ id: String(auditOf(f, t).inspection) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/findings._index": { read: "any", list: true },
+  "routes/findings.new": {
+    read: ["officer"],
+    actions: [
+      {
+        name: "record a complaint finding",
+        roles: ["officer"],
+        targetInForm: true,
+        form: (_f, t) => ({ unitId: String(t.id), source: "complaint", gradeCode: "minor", clauseCode: "8.5", description: "Người dân phản ánh trả kết quả trễ hẹn", foundOn: "20/11/2026" }),
+      },
+    ],
+  },
+  "routes/findings.$id._index": { read: "any", params: (f, t) => ({ id: String(findingIn(f, t)) }) },
+  "routes/qms._index": { read: "any", list: true },
+  "routes/qms.$unitId._index": { read: "any", params: (_f, t) => ({ unitId: String(t.id) }) },
+  "routes/qms.$unitId.review": { read: ["officer"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/qms.$unitId.announce": { read: ["officer"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/qms.$unitId.confirm": { read: ["leader"], readRels: ["own"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: "only a leader of the unit itself confirms: audits-qms tests" },
   "routes/documents._index": { read: "any", list: true },
   "routes/documents.new": {
     read: ["officer"],

@@ -1,0 +1,79 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import type { z } from "zod";
+import { AuditPlanSchema } from "~/modules/audits/schema";
+import { useLang, useT } from "~/utils/i18n";
+import { FormErrors, SelectField, TextAreaField, TextField } from "../field";
+import { CheckGroup } from "./check-group";
+
+export type AuditFormOptions = {
+  units: { id: number; name: string; depth: number }[];
+  clauses: { code: string; titleVi: string; titleEn: string; parentCode: string | null }[];
+  auditors: { id: number; label: string }[];
+};
+
+export function clauseLabel(c: { code: string; titleVi: string; titleEn: string }, lang: string) {
+  return `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}`;
+}
+
+/** The audit plan form (new and edit): unit, dates, lead auditor and team, scope (clauses and processes). */
+export function AuditForm({
+  lastResult,
+  defaultValue,
+  options,
+  fixedUnitName,
+  cancelTo,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined | null;
+  defaultValue?: Record<string, unknown>;
+  options: AuditFormOptions;
+  /** When editing, the unit is fixed and shown instead of chosen. */
+  fixedUnitName?: string;
+  cancelTo: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [form, fields] = useForm<z.input<typeof AuditPlanSchema>>({
+    lastResult,
+    defaultValue: defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuditPlanSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack card wide" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {fixedUnitName ? (
+        <>
+          <p>
+            <strong>{t("audits.unit")}:</strong> {fixedUnitName}
+          </p>
+          <input type="hidden" name={fields.unitId.name} value={String(defaultValue?.unitId ?? "")} />
+        </>
+      ) : (
+        <SelectField field={fields.unitId} label={t("audits.unit")} placeholder="" options={options.units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))} />
+      )}
+      <TextField field={fields.title} label={t("audits.titleField")} hint={t("audits.titleHint")} />
+      <div className="row">
+        <TextField field={fields.startOn} label={t("audits.startOn")} hint="dd/mm/yyyy" />
+        <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
+      </div>
+      <SelectField field={fields.leadAuditorId} label={t("audits.lead")} placeholder="" options={options.auditors.map((a) => ({ value: a.id, label: a.label }))} />
+      <SelectField field={fields.teamIds} label={t("audits.team")} hint={t("audits.teamHint")} multiple options={options.auditors.map((a) => ({ value: a.id, label: a.label }))} />
+      <TextAreaField field={fields.objectives} label={t("audits.objectives")} rows={3} />
+      <CheckGroup
+        field={fields.clauseCodes}
+        legend={t("audits.clauses")}
+        hint={t("audits.clausesHint")}
+        options={options.clauses.map((c) => ({ value: c.code, label: clauseLabel(c, lang), indent: c.code.split(".").length - 1 }))}
+      />
+      <TextAreaField field={fields.processes} label={t("audits.processes")} hint={t("audits.processesHint")} rows={4} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t("action.save")}
+        </button>
+        <Link to={cancelTo}>{t("action.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

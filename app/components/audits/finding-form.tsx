@@ -1,0 +1,70 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { useLang, useT } from "~/utils/i18n";
+import { FormErrors, SelectField, TextAreaField, TextField } from "../field";
+
+type Grade = { code: string; nameVi: string; nameEn: string };
+type Clause = { code: string; titleVi: string; titleEn: string };
+
+/**
+ * The finding form used by audits (from a checklist item), inspections (in the minutes) and direct findings.
+ * `extra` renders the origin's own fields (unit and source, or the due date) above the common ones.
+ */
+export function FindingForm<S extends z.ZodType>({
+  schema,
+  lastResult,
+  defaultValue,
+  grades,
+  clauses,
+  cancelTo,
+  extra,
+  dueHint,
+  submitLabel,
+  withDue,
+  withFoundOn,
+}: {
+  schema: S;
+  lastResult: SubmissionResult<string[]> | undefined | null;
+  defaultValue?: Record<string, unknown>;
+  grades: Grade[];
+  clauses: Clause[];
+  cancelTo: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  extra?: (fields: Record<string, any>) => ReactNode;
+  dueHint?: string;
+  submitLabel?: string;
+  withDue?: boolean;
+  withFoundOn?: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [form, fields] = useForm<Record<string, unknown>>({
+    lastResult,
+    defaultValue: defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
+    shouldValidate: "onBlur",
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const f = fields as unknown as Record<string, any>;
+  return (
+    <Form method="post" className="stack card" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {extra ? extra(f) : null}
+      <SelectField field={f.gradeCode} label={t("findings.grade")} placeholder="" options={grades.map((g) => ({ value: g.code, label: lang === "en" ? g.nameEn : g.nameVi }))} />
+      <SelectField field={f.clauseCode} label={t("findings.clause")} placeholder="—" options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))} />
+      <TextAreaField field={f.description} label={t("findings.description")} rows={3} />
+      <TextAreaField field={f.evidence} label={t("findings.evidence")} rows={3} />
+      {withFoundOn ? <TextField field={f.foundOn} label={t("findings.foundOn")} hint="dd/mm/yyyy" /> : null}
+      {withDue ? <TextField field={f.actionDueOn} label={t("findings.actionDueOn")} hint={dueHint ?? "dd/mm/yyyy"} /> : null}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {submitLabel ?? t("action.save")}
+        </button>
+        <Link to={cancelTo}>{t("action.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { CHECKLIST_RESULTS } from "#db/schema/enums";
+import { vnDay } from "~/utils/zod";
+
+// Form schemas of the audits area, shared by the browser (conform) and the server. Nothing server-side here.
+
+const id = z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" });
+const ids = z.array(z.coerce.number().int().positive()).max(50, { message: "errors.tooLong" }).default([]);
+const text = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional();
+const required = (max: number) => z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
+const clauseCodes = z.array(z.string().regex(/^\d+(\.\d+)*$/)).max(60).default([]);
+
+function datesOrdered<T extends { startOn: string; endOn: string }>(v: T) {
+  return v.startOn <= v.endOn;
+}
+
+export const AuditPlanSchema = z
+  .object({
+    unitId: id,
+    title: text(200),
+    objectives: text(2000),
+    startOn: vnDay,
+    endOn: vnDay,
+    leadAuditorId: id,
+    teamIds: ids,
+    clauseCodes,
+    processes: text(5000),
+  })
+  .refine(datesOrdered, { path: ["endOn"], message: "audits.errors.dates" })
+  .refine((v) => v.clauseCodes.length > 0 || (v.processes ?? "").trim().length > 0, { path: ["clauseCodes"], message: "audits.errors.scope" });
+export type AuditPlanInput = z.infer<typeof AuditPlanSchema>;
+
+/** One-step planning for many units (a district or province officer). */
+export const AuditBatchSchema = z
+  .object({
+    startOn: vnDay,
+    endOn: vnDay,
+    leadAuditorId: id,
+    teamIds: ids,
+    clauseCodes,
+    processes: text(5000),
+    unitIds: z.array(z.coerce.number().int().positive()).min(1, { message: "audits.errors.noUnits" }).max(500),
+  })
+  .refine(datesOrdered, { path: ["endOn"], message: "audits.errors.dates" })
+  .refine((v) => v.clauseCodes.length > 0 || (v.processes ?? "").trim().length > 0, { path: ["clauseCodes"], message: "audits.errors.scope" });
+export type AuditBatchInput = z.infer<typeof AuditBatchSchema>;
+
+export const AuditReportSchema = z.object({ reportedOn: vnDay, conclusion: required(5000) });
+export type AuditReportInput = z.infer<typeof AuditReportSchema>;
+
+export const AuditCopySchema = z.object({ startOn: vnDay, endOn: vnDay }).refine(datesOrdered, { path: ["endOn"], message: "audits.errors.dates" });
+export type AuditCopyInput = z.infer<typeof AuditCopySchema>;
+
+export const ChecklistAnswerSchema = z.object({
+  itemId: id,
+  result: z.enum(CHECKLIST_RESULTS, { message: "errors.choose" }).optional(),
+  notes: text(4000),
+});
+export type ChecklistAnswerInput = z.infer<typeof ChecklistAnswerSchema>;
+
+export const CustomQuestionSchema = z.object({
+  question: required(1000),
+  clauseCode: z.string().regex(/^\d+(\.\d+)*$/).optional(),
+});
+export type CustomQuestionInput = z.infer<typeof CustomQuestionSchema>;
+
+export const ProgrammeSchema = z.object({ objectives: text(4000) });

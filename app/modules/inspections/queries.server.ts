@@ -1,0 +1,120 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { DB } from "#db/client";
+import { files, findingGrades, findings, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, inspectionTeamMembers, units, users } from "#db/schema";
+import { NotFoundError } from "~/utils/errors";
+import type { Actor, Ctx } from "../context";
+import { auditorCandidates } from "../audits/access.server";
+import { can } from "../permissions";
+import { validOn } from "../units/rules";
+import { inScope, pathInScope, scopeFor } from "../units/scope.server";
+import { defaultActionDueOn, existedDuring, onSiteShare } from "./rules";
+import { inspectableUnits } from "./save.server";
+
+/** Inspections of units in the actor's scope (the inspected unit reads its own), newest first. */
+export function listInspections(db: DB, actor: Actor, filter: { year?: number } = {}) {
+  return db
+    .select({
+      id: inspections.id,
+      unitId: inspections.unitId,
+      unitName: units.name,
+      method: inspections.method,
+      decisionNumber: inspections.decisionNumber,
+      decisionOn: inspections.decisionOn,
+      plannedOn: inspections.plannedOn,
+      minutesSignedOn: inspections.minutesSignedOn,
+      findings: sql<number>`(SELECT count(*) FROM inspection_findings x WHERE x.inspection_id = ${inspections.id})`,
+    })
+    .from(inspections)
+    .innerJoin(units, eq(units.id, inspections.unitId))
+    .where(and(inScope(inspections.unitId, scopeFor(db, actor)), filter.year ? sql`substr(${inspections.decisionOn}, 1, 4) = ${String(filter.year)}` : undefined))
+    .orderBy(desc(inspections.decisionOn), desc(inspections.id))
+    .limit(500)
+    .all();
+}
+
+/** Plans of inspecting units the actor reads. */
+export function listPlans(db: DB, actor: Actor) {
+  return db
+    .select({
+      id: inspectionPlans.id,
+      year: inspectionPlans.year,
+      unitName: units.name,
+      documentNumber: inspectionPlans.documentNumber,
+      issuedOn: inspectionPlans.issuedOn,
+      total: sql<number>`(SELECT count(*) FROM inspection_plan_units p WHERE p.plan_id = ${inspectionPlans.id})`,
+      onSite: sql<number>`(SELECT count(*) FROM inspection_plan_units p WHERE p.plan_id = ${inspectionPlans.id} AND p.method = 'on_site')`,
+    })
+    .from(inspectionPlans)
+    .innerJoin(units, eq(units.id, inspectionPlans.unitId))
+    .where(inScope(inspectionPlans.unitId, scopeFor(db, actor)))
+    .orderBy(desc(inspectionPlans.year))
+    .all();
+}
+
+/** The plan form of the inspector's own unit for a year: candidate units and the current choices. */
+export function planForm(ctx: Ctx, year: number) {
+  const actor = ctx.actor.kind === "user" ? ctx.actor : undefined;
+  const plan = actor ? ctx.db.select().from(inspectionPlans).where(and(eq(inspectionPlans.unitId, actor.unitId), eq(inspectionPlans.year, year))).get() : undefined;
+  const entries = plan ? ctx.db.select().from(inspectionPlanUnits).where(eq(inspectionPlanUnits.planId, plan.id)).all() : [];
+  const candidates = inspectableUnits(ctx)
+    .filter((u) => existedDuring(u, year))
+    .map((u) => ({ id: u.id, name: u.name, code: u.code, depth: u.depth, method: entries.find((e) => e.unitId === u.id)?.method ?? "" }));
+  return { plan, candidates, share: onSiteShare(entries) };
+}
+
+/** One inspection, for a reader whose scope covers the inspected unit. */
+export function getInspectionDetail(db: DB, actor: Actor, inspectionId: number) {
+  const row = Number.isSafeInteger(inspectionId)
+    ? db.select({ i: inspections, unitName: units.name, unitPath: units.path }).from(inspections).innerJoin(units, eq(units.id, inspections.unitId)).where(eq(inspections.id, inspectionId)).get()
+    : undefined;
+  if (!row || !pathInScope(scopeFor(db, actor), row.unitPath)) throw new NotFoundError("errors.notFound");
+  const i = row.i;
+  const byUnit = db.select({ name: units.name }).from(units).where(eq(units.id, i.byUnitId)).get();
+  const team = db
+    .select({ id: users.id, fullName: users.fullName, title: users.title, isLead: inspectionTeamMembers.isLead, unitName: units.name })
+    .from(inspectionTeamMembers)
+    .innerJoin(users, eq(users.id, inspectionTeamMembers.userId))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(inspectionTeamMembers.inspectionId, i.id))
+    .orderBy(desc(inspectionTeamMembers.isLead), asc(users.fullName))
+    .all();
+  const written = db
+    .select({
+      id: findings.id,
+      gradeCode: findings.gradeCode,
+      gradeVi: findingGrades.nameVi,
+      gradeEn: findingGrades.nameEn,
+      clauseCode: findings.clauseCode,
+      description: findings.description,
+      actionDueOn: findings.actionDueOn,
+      status: findings.status,
+    })
+    .from(inspectionFindings)
+    .innerJoin(findings, eq(findings.id, inspectionFindings.findingId))
+    .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
+    .where(eq(inspectionFindings.inspectionId, i.id))
+    .orderBy(asc(findings.id))
+    .all();
+  const minutesFile = i.minutesFileId ? db.select({ id: files.id, name: files.originalName }).from(files).where(eq(files.id, i.minutesFileId)).get() : undefined;
+  const writer = can(actor, "inspection.write");
+  return {
+    inspection: i,
+    unit: { id: i.unitId, name: row.unitName },
+    byUnitName: byUnit?.name ?? "",
+    team,
+    findings: written,
+    minutesFile,
+    defaultDueOn: i.minutesSignedOn ? defaultActionDueOn(i.minutesSignedOn) : null,
+    can: { minutes: writer, addFinding: writer && !!i.minutesSignedOn },
+  };
+}
+
+/** Choices of the inspection form: units below the inspector's that exist on the day, and possible team members. */
+export function inspectionFormOptions(ctx: Ctx, day: string) {
+  return {
+    units: inspectableUnits(ctx)
+      .filter((u) => validOn(u, day))
+      .map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+    people: auditorCandidates(ctx.db, ctx.actor).map((c) => ({ id: c.id, label: `${c.fullName}${c.title ? ` – ${c.title}` : ""} (${c.unitName})` })),
+  };
+}

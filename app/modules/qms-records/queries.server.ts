@@ -1,0 +1,93 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DB } from "#db/client";
+import { conformityAnnouncements, effectivenessConfirmations, files, managementReviews } from "#db/schema";
+import type { Actor } from "../context";
+import { can } from "../permissions";
+import { getUnitInScopeOrThrow, inScope, pathCondition, scopeFor, type Scope } from "../units/scope.server";
+
+export type QmsCycleRow = {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  /** Report date of the latest internal audit reported or closed on or before the day. */
+  lastInternalAuditOn: string | null;
+  lastInternalAuditId: number | null;
+  lastManagementReviewOn: string | null;
+  lastManagementReviewId: number | null;
+  lastEffectivenessConfirmationOn: string | null;
+  lastEffectivenessConfirmationId: number | null;
+  lastAnnouncementOn: string | null;
+  lastAnnouncementId: number | null;
+  lastAnnouncementKind: "announcement" | "re_announcement" | null;
+  /** Open inspection findings (made on or before the day) whose action due date is before the day. */
+  overdueInspectionFindings: number;
+  oldestOverdueDueOn: string | null;
+};
+
+/**
+ * The QMS cycle of every unit in scope that exists on `day` (YYYY-MM-DD), for the obligations of DOMAIN.md §6:
+ * the dates (and ids, as evidence) of the last internal audit (reported/closed), management review,
+ * effectiveness confirmation and announcement on or before the day, and the open inspection findings past their
+ * due date. One statement; each figure is an indexed lookup per unit. Finding status is today's (findings keep
+ * no status history).
+ */
+export function qmsCycleForUnits(db: DB, scope: Scope, day: string): QmsCycleRow[] {
+  return db.all<QmsCycleRow>(sql`
+    SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, u.path AS path,
+      la.reported_on AS lastInternalAuditOn, la.id AS lastInternalAuditId,
+      mr.held_on AS lastManagementReviewOn, mr.id AS lastManagementReviewId,
+      ec.confirmed_on AS lastEffectivenessConfirmationOn, ec.id AS lastEffectivenessConfirmationId,
+      ca.decided_on AS lastAnnouncementOn, ca.id AS lastAnnouncementId, ca.kind AS lastAnnouncementKind,
+      coalesce(od.n, 0) AS overdueInspectionFindings, od.oldest AS oldestOverdueDueOn
+    FROM units u
+    LEFT JOIN audits la ON la.id = (SELECT a.id FROM audits a WHERE a.unit_id = u.id AND a.status IN ('reported', 'closed')
+         AND a.reported_on <= ${day} ORDER BY a.reported_on DESC, a.id DESC LIMIT 1)
+    LEFT JOIN management_reviews mr ON mr.id = (SELECT m.id FROM management_reviews m WHERE m.unit_id = u.id AND m.held_on <= ${day}
+         ORDER BY m.held_on DESC, m.id DESC LIMIT 1)
+    LEFT JOIN effectiveness_confirmations ec ON ec.id = (SELECT e.id FROM effectiveness_confirmations e WHERE e.unit_id = u.id
+         AND e.confirmed_on <= ${day} ORDER BY e.confirmed_on DESC, e.id DESC LIMIT 1)
+    LEFT JOIN conformity_announcements ca ON ca.id = (SELECT c.id FROM conformity_announcements c WHERE c.unit_id = u.id
+         AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.id DESC LIMIT 1)
+    -- One pass over the overdue inspection findings, grouped (a correlated count per unit scanned them per unit).
+    LEFT JOIN (SELECT f.unit_id AS unit_id, count(*) AS n, min(f.action_due_on) AS oldest FROM findings f
+         WHERE f.source = 'inspection' AND f.status = 'open' AND f.found_on <= ${day} AND f.action_due_on < ${day}
+           AND ${inScope(sql`f.unit_id`, scope)}
+         GROUP BY f.unit_id) od ON od.unit_id = u.id
+    WHERE ${pathCondition(scope, sql`u.path`)}
+      AND (u.valid_from IS NULL OR u.valid_from <= ${day}) AND (u.valid_to IS NULL OR u.valid_to >= ${day})
+    ORDER BY u.path`);
+}
+
+/** A unit's management reviews, confirmations and announcements, newest first, for its QMS page. */
+export function listQmsRecords(db: DB, actor: Actor, unitId: number) {
+  const unit = getUnitInScopeOrThrow(db, scopeFor(db, actor), unitId);
+  const reviews = db
+    .select({ r: managementReviews, fileName: files.originalName })
+    .from(managementReviews)
+    .leftJoin(files, eq(files.id, managementReviews.fileId))
+    .where(eq(managementReviews.unitId, unit.id))
+    .orderBy(desc(managementReviews.heldOn))
+    .all()
+    .map((x) => ({ ...x.r, fileName: x.fileName }));
+  const confirmations = db.select().from(effectivenessConfirmations).where(eq(effectivenessConfirmations.unitId, unit.id)).orderBy(desc(effectivenessConfirmations.confirmedOn)).all();
+  const announcements = db
+    .select({ a: conformityAnnouncements, fileName: files.originalName })
+    .from(conformityAnnouncements)
+    .leftJoin(files, eq(files.id, conformityAnnouncements.fileId))
+    .where(and(eq(conformityAnnouncements.unitId, unit.id)))
+    .orderBy(desc(conformityAnnouncements.decidedOn))
+    .all()
+    .map((x) => ({ ...x.a, fileName: x.fileName }));
+  return {
+    unit,
+    reviews,
+    confirmations,
+    announcements,
+    can: {
+      write: can(actor, "qms.write"),
+      confirm: can(actor, "qms.approve") && actor.kind === "user" && actor.unitId === unit.id,
+    },
+  };
+}

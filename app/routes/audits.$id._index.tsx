@@ -1,0 +1,342 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { History } from "~/components/history";
+import { AuditStatusBadge, GradeBadge, ResultBadge } from "~/components/audits/status";
+import { copyAudit } from "~/modules/audits/plan.server";
+import { getAuditDetail } from "~/modules/audits/queries.server";
+import { processLabel } from "~/modules/audits/rules";
+import { AuditCopySchema, AuditReportSchema } from "~/modules/audits/schema";
+import { closeAudit, reopenAudit, reportAudit, startAudit } from "~/modules/audits/transition.server";
+import { historyOf } from "~/modules/trail/queries.server";
+import { DomainError } from "~/utils/errors";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useLang, useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+import { dayToInput } from "~/utils/zod";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.audit.title ?? "Đánh giá nội bộ"} · ISO Xã` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  try {
+    const d = getAuditDetail(ctxFor(user), id);
+    return { ...d, history: d.can.readUnit ? historyOf(getDb(), "audit", id) : [], today: vnDay(new Date()) };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const ctx = ctxFor(user);
+  if (intent === "report") {
+    const submission = parseForm(formData, AuditReportSchema);
+    if (submission.status !== "success") return invalid(submission);
+    return attempt(submission, async () => {
+      reportAudit(ctx, id, submission.value);
+      return redirectWithFlash(`/audits/${id}`, { key: "audits.stepDone.report" });
+    });
+  }
+  if (intent === "copy") {
+    const submission = parseForm(formData, AuditCopySchema);
+    if (submission.status !== "success") return invalid(submission);
+    return attempt(submission, async () => {
+      const copy = copyAudit(ctx, id, submission.value);
+      return redirectWithFlash(`/audits/${copy.id}`, { key: "audits.copied" });
+    });
+  }
+  const steps = { start: startAudit, close: closeAudit, reopen: reopenAudit } as const;
+  if (intent !== "start" && intent !== "close" && intent !== "reopen") throw new Response("errors.badRequest", { status: 400 });
+  try {
+    steps[intent](ctx, id);
+  } catch (e) {
+    // A step refused by its guard comes back as a message on the page, not an error page.
+    if (e instanceof DomainError && !(e.messageKey === "errors.notFound")) return redirectWithFlash(`/audits/${id}`, { key: e.messageKey, kind: "error" });
+    rethrowAsResponse(e);
+  }
+  return redirectWithFlash(`/audits/${id}`, { key: `audits.stepDone.${intent}` });
+}
+
+function ReportForm({ lastResult, today }: { lastResult: unknown; today: string }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof AuditReportSchema>>({
+    id: "report",
+    lastResult: lastResult as never,
+    defaultValue: { reportedOn: dayToInput(today) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuditReportSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack card no-print" {...getFormProps(form)}>
+      <h2>{t("audits.step.report")}</h2>
+      <p className="muted">{t("audits.reportPrompt")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="report" />
+      <TextField field={fields.reportedOn} label={t("audits.reportedOn")} hint="dd/mm/yyyy" />
+      <TextAreaField field={fields.conclusion} label={t("audits.conclusion")} rows={5} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t("audits.step.report")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function CopyForm({ lastResult }: { lastResult: unknown }) {
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof AuditCopySchema>>({
+    id: "copy",
+    lastResult: lastResult as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuditCopySchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="stack card no-print" {...getFormProps(form)}>
+      <h2>{t("audits.copy")}</h2>
+      <p className="muted">{t("audits.copyIntro")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="copy" />
+      <div className="row">
+        <TextField field={fields.startOn} label={t("audits.startOn")} hint="dd/mm/yyyy" />
+        <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
+      </div>
+      <div className="actions">
+        <button type="submit" className="secondary">
+          {t("audits.copy")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function AuditPage() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const actionData = useActionData<typeof action>() as { initialValue?: Record<string, unknown> } | undefined;
+  const resultFor = (intent: string) => (actionData?.initialValue?.intent === intent ? actionData : undefined);
+  const { audit, can } = d;
+  const grade = (f: { gradeVi: string; gradeEn: string }) => (lang === "en" ? f.gradeEn : f.gradeVi);
+  return (
+    <article className="audit-page">
+      <header className="print-only print-head">
+        <div>
+          <p className="print-issuer">{d.unit.name.toUpperCase()}</p>
+          <p>{t("audits.programme", { year: d.programme.year })}</p>
+        </div>
+        <p className="muted">{t("audits.printedOn", { date: formatDate(d.today) })}</p>
+      </header>
+      <div className="page-head">
+        <h1>
+          <span className="print-only">{t("audits.summary")}: </span>
+          {audit.title}
+        </h1>
+        <div className="actions no-print">
+          <AuditStatusBadge status={audit.status} />
+          {can.edit ? (
+            <Link className="button secondary" to={`/audits/${audit.id}/edit`}>
+              {t("action.edit")}
+            </Link>
+          ) : null}
+          {can.fill || can.addQuestion ? (
+            <Link className="button primary" to={`/audits/${audit.id}/checklist`}>
+              {t("audits.fillChecklist")}
+            </Link>
+          ) : null}
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t("audits.print")}
+          </button>
+        </div>
+      </div>
+      {!can.readUnit ? <p className="alert alert-warn no-print">{t("audits.notOnTeamNote")}</p> : null}
+      {can.steps.filter((s) => s !== "report").length ? (
+        <div className="actions card no-print">
+          {can.steps
+            .filter((s) => s !== "report")
+            .map((s) => (
+              <Form method="post" key={s}>
+                <input type="hidden" name="intent" value={s} />
+                <button type="submit" className={s === "start" || s === "close" ? "primary" : "secondary"}>
+                  {t(`audits.step.${s}`)}
+                </button>
+              </Form>
+            ))}
+        </div>
+      ) : null}
+      {can.steps.includes("report") ? <ReportForm lastResult={resultFor("report")} today={d.today} /> : null}
+
+      <dl className="dl dl-stack card">
+        <dt>{t("audits.unit")}</dt>
+        <dd>{d.unit.name}</dd>
+        <dt>{t("audits.status")}</dt>
+        <dd>
+          <AuditStatusBadge status={audit.status} />
+        </dd>
+        <dt>{t("audits.programmeLink")}</dt>
+        <dd>
+          {can.readUnit ? <Link to={`/audits/programme?unit=${audit.unitId}&year=${d.programme.year}`}>{d.programme.year}</Link> : d.programme.year}
+        </dd>
+        <dt>{t("audits.dates")}</dt>
+        <dd>
+          {formatDate(audit.startOn)} – {formatDate(audit.endOn)}
+        </dd>
+        <dt>{t("audits.lead")}</dt>
+        <dd>
+          {d.lead.fullName}
+          {d.lead.title ? `, ${d.lead.title}` : ""} ({d.lead.unitName})
+        </dd>
+        <dt>{t("audits.team")}</dt>
+        <dd>{d.team.length ? d.team.map((m) => `${m.fullName} (${m.unitName})`).join("; ") : "—"}</dd>
+        {audit.objectives ? (
+          <>
+            <dt>{t("audits.objectives")}</dt>
+            <dd className="prewrap">{audit.objectives}</dd>
+          </>
+        ) : null}
+        <dt>{t("audits.clauses")}</dt>
+        <dd>{d.clauses.length ? d.clauses.map((c) => `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}`).join("; ") : "—"}</dd>
+        <dt>{t("audits.processes")}</dt>
+        <dd>{d.processes.length ? d.processes.map((p) => processLabel(p)).join("; ") : t("audits.noProcesses")}</dd>
+        {d.copiedFrom ? (
+          <>
+            <dt>{t("audits.copiedFrom")}</dt>
+            <dd>
+              <Link to={`/audits/${d.copiedFrom.id}`}>{d.copiedFrom.title}</Link>
+            </dd>
+          </>
+        ) : null}
+        {audit.reportedOn ? (
+          <>
+            <dt>{t("audits.reportedOn")}</dt>
+            <dd>{formatDate(audit.reportedOn)}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {audit.conclusion ? (
+        <section className="card" aria-labelledby="conclusion-title">
+          <h2 id="conclusion-title">{t("audits.conclusion")}</h2>
+          <p className="prewrap">{audit.conclusion}</p>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="counts-title">
+        <h2 id="counts-title">{t("audits.summaryCounts")}</h2>
+        <p>{t("audits.counts", d.counts)}</p>
+      </section>
+
+      <section aria-labelledby="findings-title">
+        <h2 id="findings-title">{t("audits.findings")}</h2>
+        {d.findings.length === 0 ? (
+          <p className="muted">{t("audits.noFindings")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="responsive">
+              <thead>
+                <tr>
+                  <th scope="col">{t("findings.grade")}</th>
+                  <th scope="col">{t("findings.clause")}</th>
+                  <th scope="col">{t("findings.description")}</th>
+                  <th scope="col">{t("findings.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.findings.map((f) => (
+                  <tr key={f.id}>
+                    <td data-label={t("findings.grade")}>
+                      <GradeBadge code={f.gradeCode} label={grade(f)} />
+                    </td>
+                    <td data-label={t("findings.clause")}>{f.clauseCode ?? "—"}</td>
+                    <td data-label={t("findings.description")}>
+                      <Link to={`/findings/${f.id}`}>{f.description}</Link>
+                      {f.evidence ? <p className="muted small">{f.evidence}</p> : null}
+                    </td>
+                    <td data-label={t("findings.status")}>{t(`findings.status.${f.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="checklist-title">
+        <h2 id="checklist-title">{t("audits.checklist")}</h2>
+        <p className="muted">{t("audits.answered", { answered: d.items.length - d.unanswered, total: d.items.length })}</p>
+        <div className="table-wrap">
+          <table className="responsive checklist-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("findings.clause")}</th>
+                <th scope="col">{t("audits.question")}</th>
+                <th scope="col">{t("audits.result")}</th>
+                <th scope="col">{t("audits.notes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.items.map((i, n) => (
+                <tr key={i.id}>
+                  <td data-label="#">{n + 1}</td>
+                  <td data-label={t("findings.clause")}>{i.kind === "process" ? t("audits.kind.process") : (i.clauseCode ?? t("audits.kind.custom"))}</td>
+                  <td data-label={t("audits.question")}>{i.question}</td>
+                  <td data-label={t("audits.result")}>
+                    <ResultBadge result={i.result} />
+                  </td>
+                  <td data-label={t("audits.notes")}>
+                    {i.notes ? <span className="prewrap">{i.notes}</span> : null}
+                    {i.evidence.length ? (
+                      <ul className="plain no-print">
+                        {i.evidence.map((e) => (
+                          <li key={e.fileId}>
+                            <a href={`/files/${e.fileId}`}>{e.name}</a>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    {i.findings.map((f) => (
+                      <p key={f.id}>
+                        <Link to={`/findings/${f.id}`}>
+                          <GradeBadge code={f.gradeCode} label={grade(f)} />
+                        </Link>
+                      </p>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="print-only print-signatures">
+        <div>
+          <p className="sign-title">{t("audits.unitSign")}</p>
+        </div>
+        <div>
+          <p className="sign-title">{t("audits.leadSign")}</p>
+          <p className="sign-name">{d.lead.fullName}</p>
+        </div>
+      </div>
+
+      {can.copy && (audit.status === "reported" || audit.status === "closed") ? <CopyForm lastResult={resultFor("copy")} /> : null}
+      {can.readUnit ? (
+        <div className="no-print">
+          <History entries={d.history} />
+        </div>
+      ) : null}
+    </article>
+  );
+}

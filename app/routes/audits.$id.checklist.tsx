@@ -1,0 +1,196 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { CHECKLIST_RESULTS } from "#db/schema/enums";
+import { FieldErrors, FormErrors, SelectField, TextAreaField } from "~/components/field";
+import { GradeBadge } from "~/components/audits/status";
+import { addChecklistQuestion, answerChecklistItem } from "~/modules/audits/checklist.server";
+import { clauseOptions, getAuditDetail } from "~/modules/audits/queries.server";
+import { ChecklistAnswerSchema, CustomQuestionSchema } from "~/modules/audits/schema";
+import { config } from "~/utils/config.server";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useLang, useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { parseMultipart } from "~/utils/uploads.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Checklist · ${data?.audit.title ?? ""} · ISO Xã` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  try {
+    const d = getAuditDetail(ctxFor(user), id);
+    return { audit: d.audit, unit: d.unit, items: d.items, can: d.can, unanswered: d.unanswered, clauses: clauseOptions(getDb()) };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const { formData, tooLarge } = await parseMultipart(request);
+  if (tooLarge) return redirectWithFlash(`/audits/${id}/checklist`, { key: "files.errors.tooLarge", kind: "error" });
+  const ctx = ctxFor(user);
+  if (formData.get("intent") === "question") {
+    const submission = parseForm(formData, CustomQuestionSchema);
+    if (submission.status !== "success") return invalid(submission);
+    return attempt(submission, async () => {
+      const item = addChecklistQuestion(ctx, id, submission.value);
+      return redirectWithFlash(`/audits/${id}/checklist#item-${item.id}`, { key: "audits.questionAdded" });
+    });
+  }
+  const submission = parseForm(formData, ChecklistAnswerSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const files = formData.getAll("evidence").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0);
+  return attempt(submission, async () => {
+    const c = config();
+    await answerChecklistItem(ctx, id, submission.value, files.map((file) => ({ file, uploadsDir: c.uploadsDir, maxBytes: c.uploadMaxBytes })));
+    return redirectWithFlash(`/audits/${id}/checklist#item-${submission.value.itemId}`, { key: "audits.itemSaved" });
+  });
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+function ItemForm({ item, index, auditId, fill, lastResult }: { item: Item; index: number; auditId: number; fill: boolean; lastResult: unknown }) {
+  const t = useT();
+  const lang = useLang();
+  const [form, fields] = useForm<z.input<typeof ChecklistAnswerSchema>>({
+    id: `item-form-${item.id}`,
+    lastResult: lastResult as never,
+    defaultValue: { itemId: String(item.id), result: item.result ?? "", notes: item.notes ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChecklistAnswerSchema }),
+    shouldValidate: "onBlur",
+  });
+  const current = (fields.result.initialValue as string | undefined) ?? "";
+  const evidenceError = (form.allErrors?.evidence as string[] | undefined) ?? undefined;
+  return (
+    <li className="card checklist-item" id={`item-${item.id}`}>
+      <p className="item-head">
+        <span className="badge">{index + 1}</span> <span className="muted">{item.kind === "process" ? t("audits.kind.process") : item.kind === "custom" ? t("audits.kind.custom") : `${t("audits.kind.clause")} ${item.clauseCode}`}</span>
+      </p>
+      <p className="question" id={`q-${item.id}`}>
+        {item.question}
+      </p>
+      {fill ? (
+        <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)} aria-labelledby={`q-${item.id}`}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="itemId" value={item.id} />
+          <fieldset className="field">
+            <legend>{t("audits.result")}</legend>
+            <div className="radio-row">
+              {CHECKLIST_RESULTS.map((r) => (
+                <label key={r} className="checkbox">
+                  <input type="radio" name={fields.result.name} value={r} defaultChecked={current === r} /> {t(`audits.result.${r}`)}
+                </label>
+              ))}
+            </div>
+            <FieldErrors id={fields.result.errorId} errors={fields.result.errors} />
+          </fieldset>
+          <div className="field">
+            <label htmlFor={fields.notes.id}>{t("audits.notes")}</label>
+            <textarea {...getTextareaProps(fields.notes)} key={fields.notes.key} rows={2} />
+            <FieldErrors id={fields.notes.errorId} errors={fields.notes.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={`evidence-${item.id}`}>{t("audits.evidence")}</label>
+            <p className="hint" id={`evidence-hint-${item.id}`}>
+              {t("audits.evidenceHint")}
+            </p>
+            <input id={`evidence-${item.id}`} type="file" name="evidence" accept=".pdf,.docx,.xlsx,image/*" aria-describedby={`evidence-hint-${item.id}`} />
+            <FieldErrors id={`evidence-err-${item.id}`} errors={evidenceError} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t("audits.saveItem")}
+            </button>
+            {item.raisable.length ? (
+              <Link className="button secondary" to={`/audits/${auditId}/items/${item.id}/finding`}>
+                {t("audits.raise")}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+      ) : (
+        <p>
+          <strong>{t("audits.result")}:</strong> {t(`audits.result.${item.result ?? "none"}`)} {item.notes ? `— ${item.notes}` : ""}
+        </p>
+      )}
+      {item.evidence.length ? (
+        <p>
+          {t("audits.evidenceFiles")}:{" "}
+          {item.evidence.map((e, i) => (
+            <span key={e.fileId}>
+              {i ? ", " : ""}
+              <a href={`/files/${e.fileId}`}>{e.name}</a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {item.findings.length ? (
+        <ul className="plain">
+          {item.findings.map((f) => (
+            <li key={f.id}>
+              <GradeBadge code={f.gradeCode} label={lang === "en" ? f.gradeEn : f.gradeVi} /> <Link to={`/findings/${f.id}`}>{f.description}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function QuestionForm({ lastResult, clauses }: { lastResult: unknown; clauses: { code: string; titleVi: string; titleEn: string }[] }) {
+  const t = useT();
+  const lang = useLang();
+  const [form, fields] = useForm<z.input<typeof CustomQuestionSchema>>({
+    id: "question",
+    lastResult: lastResult as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CustomQuestionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" encType="multipart/form-data" className="stack card" {...getFormProps(form)}>
+      <h2>{t("audits.addQuestion")}</h2>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="question" />
+      <TextAreaField field={fields.question} label={t("audits.customQuestion")} rows={2} />
+      <SelectField field={fields.clauseCode} label={t("audits.clauseOptional")} placeholder="—" options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))} />
+      <div className="actions">
+        <button type="submit" className="secondary">
+          {t("audits.addQuestion")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function Checklist() {
+  const { audit, unit, items, can, unanswered, clauses } = useLoaderData<typeof loader>();
+  const t = useT();
+  const actionData = useActionData<typeof action>() as { initialValue?: Record<string, unknown> } | undefined;
+  const forItem = (id: number) => (actionData?.initialValue?.itemId === String(id) && actionData.initialValue.intent !== "question" ? actionData : undefined);
+  const forQuestion = actionData?.initialValue?.intent === "question" ? actionData : undefined;
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/audits/${audit.id}`}>← {audit.title}</Link>
+      </p>
+      <h1>{t("audits.checklist")}</h1>
+      <p className="muted">
+        {unit.name} · {t("audits.answered", { answered: items.length - unanswered, total: items.length })}
+      </p>
+      {!can.fill ? <p className="alert alert-warn">{t("audits.onlyTeamFills")}</p> : null}
+      <ol className="checklist">
+        {items.map((item, i) => (
+          <ItemForm key={item.id} item={item} index={i} auditId={audit.id} fill={can.fill} lastResult={forItem(item.id)} />
+        ))}
+      </ol>
+      {can.addQuestion ? <QuestionForm lastResult={forQuestion} clauses={clauses} /> : null}
+    </>
+  );
+}

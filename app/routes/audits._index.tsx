@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AUDIT_STATUSES, type AuditStatus } from "#db/schema/enums";
+import { AuditStatusBadge } from "~/components/audits/status";
+import { plannableUnits, listAudits } from "~/modules/audits/queries.server";
+import { can } from "~/modules/permissions";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Đánh giá nội bộ · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const today = vnDay(new Date());
+  const yearParam = url.searchParams.get("year");
+  const year = yearParam === "" ? undefined : /^\d{4}$/.test(yearParam ?? "") ? Number(yearParam) : Number(today.slice(0, 4));
+  const unitId = Number(url.searchParams.get("unit")) || undefined;
+  const statusParam = url.searchParams.get("status");
+  const status = (AUDIT_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as AuditStatus) : undefined;
+  const mine = url.searchParams.get("mine") === "1";
+  const db = getDb();
+  const rows = listAudits(db, user, { year, unitId, status, mine });
+  const units = plannableUnits(db, user, today);
+  return {
+    rows,
+    units,
+    filter: { year: year ? String(year) : "", unitId: unitId ? String(unitId) : "", status: status ?? "", mine },
+    canPlan: can(user, "audits.plan"),
+    canBatch: can(user, "audits.plan") && units.length > 1,
+    thisYear: Number(today.slice(0, 4)),
+  };
+}
+
+export default function Audits() {
+  const { rows, units, filter, canPlan, canBatch, thisYear } = useLoaderData<typeof loader>();
+  const t = useT();
+  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("audits.title")}</h1>
+        <div className="actions">
+          {canPlan ? (
+            <Link className="button primary" to={`/audits/new${filter.unitId ? `?unit=${filter.unitId}` : ""}`}>
+              {t("audits.new")}
+            </Link>
+          ) : null}
+          {canBatch ? (
+            <Link className="button secondary" to="/audits/plan">
+              {t("audits.batch")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <Form method="get" className="row card" role="search">
+        <div className="field">
+          <label htmlFor="f-year">{t("audits.year")}</label>
+          <select id="f-year" name="year" defaultValue={filter.year}>
+            <option value="">{t("common.all")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-unit">{t("audits.unit")}</label>
+          <select id="f-unit" name="unit" defaultValue={filter.unitId}>
+            <option value="">{t("common.all")}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t("audits.status")}</label>
+          <select id="f-status" name="status" defaultValue={filter.status}>
+            <option value="">{t("common.all")}</option>
+            {AUDIT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`audits.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} /> {t("audits.mine")}
+        </label>
+        <button type="submit" className="secondary">
+          {t("action.filter")}
+        </button>
+      </Form>
+      {filter.unitId && filter.year ? (
+        <p>
+          <Link to={`/audits/programme?unit=${filter.unitId}&year=${filter.year}`}>{t("audits.programme", { year: filter.year })}</Link>
+        </p>
+      ) : null}
+      <p className="muted">{t("common.results", { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p className="card">{t("audits.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("audits.titleField")}</th>
+                <th scope="col">{t("audits.unit")}</th>
+                <th scope="col">{t("audits.dates")}</th>
+                <th scope="col">{t("audits.lead")}</th>
+                <th scope="col">{t("audits.status")}</th>
+                <th scope="col">{t("audits.progress")}</th>
+                <th scope="col" className="num">
+                  {t("audits.ncs")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <td data-label={t("audits.titleField")}>
+                    <Link to={`/audits/${a.id}`}>{a.title}</Link>
+                  </td>
+                  <td data-label={t("audits.unit")}>{a.unitName}</td>
+                  <td data-label={t("audits.dates")}>
+                    {formatDate(a.startOn)} – {formatDate(a.endOn)}
+                  </td>
+                  <td data-label={t("audits.lead")}>{a.leadName}</td>
+                  <td data-label={t("audits.status")}>
+                    <AuditStatusBadge status={a.status} />
+                  </td>
+                  <td data-label={t("audits.progress")}>{t("audits.answered", { answered: a.answered, total: a.items })}</td>
+                  <td data-label={t("audits.ncs")} className="num">
+                    {a.ncs}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { AuditStatusBadge } from "~/components/audits/status";
+import { FormErrors, TextAreaField } from "~/components/field";
+import { saveProgramme } from "~/modules/audits/plan.server";
+import { getProgramme } from "~/modules/audits/queries.server";
+import { ProgrammeSchema } from "~/modules/audits/schema";
+import { can } from "~/modules/permissions";
+import { getUnitInScopeOrThrow, scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { formatDate } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Chương trình đánh giá nội bộ · ISO Xã" }];
+
+function params(request: Request) {
+  const url = new URL(request.url);
+  const unitId = Number(url.searchParams.get("unit"));
+  const year = Number(url.searchParams.get("year"));
+  if (!Number.isSafeInteger(unitId) || unitId <= 0 || !Number.isInteger(year) || year < 2000 || year > 2100) throw new Response("errors.notFound", { status: 404 });
+  return { unitId, year };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { unitId, year } = params(request);
+  const db = getDb();
+  try {
+    const unit = getUnitInScopeOrThrow(db, scopeFor(db, user), unitId);
+    const p = getProgramme(db, user, unit.id, year);
+    return { unit: { id: unit.id, name: unit.name }, year, programme: p.programme ?? null, audits: p.audits, canPlan: can(user, "audits.plan") };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { unitId, year } = params(request);
+  const submission = parseForm(await request.formData(), ProgrammeSchema);
+  if (submission.status !== "success") return invalid(submission);
+  return attempt(submission, async () => {
+    saveProgramme(ctxFor(user), unitId, year, submission.value.objectives);
+    return redirectWithFlash(`/audits/programme?unit=${unitId}&year=${year}`, { key: "audits.programmeSaved" });
+  });
+}
+
+export default function Programme() {
+  const { unit, year, programme, audits, canPlan } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof ProgrammeSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { objectives: programme?.objectives ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
+  });
+  return (
+    <>
+      <h1>
+        {t("audits.programme", { year })} – {unit.name}
+      </h1>
+      {canPlan ? (
+        <Form method="post" className="stack card" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextAreaField field={fields.objectives} label={t("audits.programmeObjectives")} rows={4} />
+          <div className="actions">
+            <button type="submit" className="secondary">
+              {t("action.save")}
+            </button>
+            <Link className="button primary" to={`/audits/new?unit=${unit.id}`}>
+              {t("audits.new")}
+            </Link>
+          </div>
+        </Form>
+      ) : programme?.objectives ? (
+        <p className="card prewrap">{programme.objectives}</p>
+      ) : null}
+      {audits.length === 0 ? (
+        <p className="card">{t("audits.programmeEmpty")}</p>
+      ) : (
+        <ul className="card plain">
+          {audits.map((a) => (
+            <li key={a.id}>
+              <Link to={`/audits/${a.id}`}>{a.title}</Link> · {formatDate(a.startOn)} – {formatDate(a.endOn)} · <AuditStatusBadge status={a.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

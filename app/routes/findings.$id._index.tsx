@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GradeBadge } from "~/components/audits/status";
+import { History } from "~/components/history";
+import { getFindingDetail } from "~/modules/findings/queries.server";
+import { historyOf } from "~/modules/trail/queries.server";
+import { getDb } from "~/utils/db.server";
+import { idParam, rethrowAsResponse } from "~/utils/forms.server";
+import { useLang, useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Phát hiện số ${data?.finding.id ?? ""} · ISO Xã` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const db = getDb();
+  try {
+    const d = getFindingDetail(db, user, id);
+    return { ...d, history: historyOf(db, "finding", id), today: vnDay(new Date()) };
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+}
+
+export default function FindingPage() {
+  const { finding, unit, grade, clause, raisedBy, audit, inspection, history, today } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const overdue = finding.status === "open" && !!finding.actionDueOn && finding.actionDueOn < today;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("findings.detailTitle", { id: finding.id })}</h1>
+        <GradeBadge code={grade.code} label={lang === "en" ? grade.nameEn : grade.nameVi} />
+      </div>
+      <p className="lead-text">{finding.description}</p>
+      <dl className="dl dl-stack card">
+        <dt>{t("findings.unit")}</dt>
+        <dd>{unit.name}</dd>
+        <dt>{t("findings.source")}</dt>
+        <dd>{t(`findings.source.${finding.source}`)}</dd>
+        <dt>{t("findings.grade")}</dt>
+        <dd>
+          {lang === "en" ? grade.nameEn : grade.nameVi} · <span className="muted">{grade.requiresAction ? t("findings.requiresAction") : t("findings.noActionNeeded")}</span>
+        </dd>
+        <dt>{t("findings.clause")}</dt>
+        <dd>{clause ? `${clause.code} ${lang === "en" ? clause.titleEn : clause.titleVi}` : "—"}</dd>
+        <dt>{t("findings.evidence")}</dt>
+        <dd className="prewrap">{finding.evidence ?? "—"}</dd>
+        <dt>{t("findings.foundOn")}</dt>
+        <dd>{formatDate(finding.foundOn)}</dd>
+        <dt>{t("findings.actionDueOn")}</dt>
+        <dd>
+          {formatDate(finding.actionDueOn) || "—"} {overdue ? <span className="badge badge-bad">{t("findings.overdue")}</span> : null}
+        </dd>
+        <dt>{t("findings.status")}</dt>
+        <dd>
+          {t(`findings.status.${finding.status}`)}
+          {finding.closedAt ? ` · ${formatDateTime(finding.closedAt)}` : ""}
+          {finding.closeNote ? ` · ${finding.closeNote}` : ""}
+        </dd>
+        <dt>{t("findings.raisedBy")}</dt>
+        <dd>{raisedBy ? `${raisedBy.fullName}${raisedBy.title ? `, ${raisedBy.title}` : ""}` : "—"}</dd>
+        <dt>{t("findings.origin")}</dt>
+        <dd>
+          {audit ? (
+            <>
+              {t("findings.fromAudit")}: <Link to={`/audits/${audit.id}`}>{audit.title}</Link>
+              {audit.itemId ? (
+                <>
+                  <br />
+                  {t("findings.fromItem")}: <Link to={`/audits/${audit.id}/checklist#item-${audit.itemId}`}>{audit.question}</Link>
+                </>
+              ) : null}
+            </>
+          ) : inspection ? (
+            <>
+              {t("findings.fromInspection")}:{" "}
+              <Link to={`/inspections/${inspection.id}`}>{t("findings.decision", { number: inspection.decisionNumber, date: formatDate(inspection.decisionOn) })}</Link>
+              {inspection.minutesSignedOn ? ` · ${t("inspections.signedOn")}: ${formatDate(inspection.minutesSignedOn)}` : ""}
+            </>
+          ) : (
+            t(`findings.source.${finding.source}`)
+          )}
+        </dd>
+      </dl>
+
+      {/* ── Corrective actions: the corrective-actions area inserts its summary here (routes /findings/:id/actions…). ── */}
+      <section className="card corrective-actions-slot" aria-labelledby="ca-title" data-slot="corrective-actions-summary">
+        <h2 id="ca-title">{t("findings.caTitle")}</h2>
+        <p className="muted">{t("findings.caPlaceholder")}</p>
+        <p>
+          <Link className="button secondary" to={`/findings/${finding.id}/actions`}>
+            {t("findings.caLink")}
+          </Link>
+        </p>
+      </section>
+      {/* ── end of corrective-actions slot ── */}
+
+      <History entries={history} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listInspections, listPlans } from "~/modules/inspections/queries.server";
+import { can } from "~/modules/permissions";
+import { getDb } from "~/utils/db.server";
+import { useT } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Kiểm tra · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const thisYear = Number(vnDay(new Date()).slice(0, 4));
+  const y = url.searchParams.get("year");
+  const year = y === "" ? undefined : /^\d{4}$/.test(y ?? "") ? Number(y) : thisYear;
+  const db = getDb();
+  return { inspections: listInspections(db, user, { year }), plans: listPlans(db, user), year: year ? String(year) : "", thisYear, canWrite: can(user, "inspection.write") };
+}
+
+export default function Inspections() {
+  const { inspections, plans, year, thisYear, canWrite } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("inspections.title")}</h1>
+        {canWrite ? (
+          <div className="actions">
+            <Link className="button primary" to="/inspections/new">
+              {t("inspections.new")}
+            </Link>
+            <Link className="button secondary" to={`/inspections/plan?year=${year || thisYear}`}>
+              {t("inspections.planEdit")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <p className="muted">{t("inspections.intro")}</p>
+      <section aria-labelledby="plans-title">
+        <h2 id="plans-title">{t("inspections.plans")}</h2>
+        {plans.length === 0 ? (
+          <p className="muted">{t("inspections.plansNone")}</p>
+        ) : (
+          <ul className="card plain">
+            {plans.map((p) => (
+              <li key={p.id}>
+                {canWrite ? <Link to={`/inspections/plan?year=${p.year}`}>{t("inspections.plan", { year: p.year })}</Link> : t("inspections.plan", { year: p.year })} · {p.unitName}
+                {p.documentNumber ? ` · ${p.documentNumber}` : ""}
+                {p.issuedOn ? ` (${formatDate(p.issuedOn)})` : ""} · {t("inspections.share", { onSite: p.onSite, total: p.total })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">{t("inspections.list")}</h2>
+        <Form method="get" className="row card" role="search">
+          <div className="field">
+            <label htmlFor="f-year">{t("audits.year")}</label>
+            <select id="f-year" name="year" defaultValue={year}>
+              <option value="">{t("common.all")}</option>
+              {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            {t("action.filter")}
+          </button>
+        </Form>
+        {inspections.length === 0 ? (
+          <p className="card">{t("inspections.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="responsive">
+              <thead>
+                <tr>
+                  <th scope="col">{t("inspections.decisionNumber")}</th>
+                  <th scope="col">{t("inspections.unit")}</th>
+                  <th scope="col">{t("inspections.method")}</th>
+                  <th scope="col">{t("inspections.signedOn")}</th>
+                  <th scope="col" className="num">
+                    {t("inspections.findingsCount")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {inspections.map((i) => (
+                  <tr key={i.id}>
+                    <td data-label={t("inspections.decisionNumber")}>
+                      <Link to={`/inspections/${i.id}`}>{i.decisionNumber}</Link> <span className="muted">({formatDate(i.decisionOn)})</span>
+                    </td>
+                    <td data-label={t("inspections.unit")}>{i.unitName}</td>
+                    <td data-label={t("inspections.method")}>{t(`inspections.method.${i.method}`)}</td>
+                    <td data-label={t("inspections.signedOn")}>{i.minutesSignedOn ? formatDate(i.minutesSignedOn) : <span className="muted">{t("inspections.noMinutes")}</span>}</td>
+                    <td data-label={t("inspections.findingsCount")} className="num">
+                      {i.findings}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

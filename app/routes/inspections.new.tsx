@@ -1,0 +1,77 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { INSPECTION_METHODS } from "#db/schema/enums";
+import { FormErrors, SelectField, TextField } from "~/components/field";
+import { inspectionFormOptions } from "~/modules/inspections/queries.server";
+import { createInspection } from "~/modules/inspections/save.server";
+import { InspectionSchema } from "~/modules/inspections/schema";
+import { requireCapability } from "~/modules/permissions";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { vnDay } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Ghi nhận quyết định kiểm tra · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    requireCapability(user, "inspection.write");
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+  const url = new URL(request.url);
+  return {
+    options: inspectionFormOptions(ctxFor(user), vnDay(new Date())),
+    defaultValue: { unitId: url.searchParams.get("unit") ?? "", method: url.searchParams.get("method") ?? "", leadId: String(user.id) },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseForm(await request.formData(), InspectionSchema);
+  if (submission.status !== "success") return invalid(submission);
+  return attempt(submission, async () => {
+    const row = createInspection(ctxFor(user), submission.value);
+    return redirectWithFlash(`/inspections/${row.id}`, { key: "inspections.created" });
+  });
+}
+
+export default function NewInspection() {
+  const { options, defaultValue } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof InspectionSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InspectionSchema }),
+    shouldValidate: "onBlur",
+  });
+  const people = options.people.map((p) => ({ value: p.id, label: p.label }));
+  return (
+    <>
+      <h1>{t("inspections.new")}</h1>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <SelectField field={fields.unitId} label={t("inspections.unit")} placeholder="" options={options.units.map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField field={fields.method} label={t("inspections.method")} placeholder="" options={INSPECTION_METHODS.map((m) => ({ value: m, label: t(`inspections.method.${m}`) }))} />
+        <div className="row">
+          <TextField field={fields.decisionNumber} label={t("inspections.decisionNumber")} hint="215/QĐ-SKHCN" />
+          <TextField field={fields.decisionOn} label={t("inspections.decisionOn")} hint="dd/mm/yyyy" />
+        </div>
+        <TextField field={fields.plannedOn} label={t("inspections.plannedOn")} hint="dd/mm/yyyy" />
+        <SelectField field={fields.leadId} label={t("inspections.lead")} placeholder="" options={people} />
+        <SelectField field={fields.teamIds} label={t("inspections.team")} hint={t("audits.teamHint")} multiple options={people} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t("action.save")}
+          </button>
+          <Link to="/inspections">{t("action.cancel")}</Link>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { INSPECTION_METHODS } from "#db/schema/enums";
+import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { planForm } from "~/modules/inspections/queries.server";
+import { saveInspectionPlan } from "~/modules/inspections/save.server";
+import { InspectionPlanSchema, planEntriesFromForm } from "~/modules/inspections/schema";
+import { requireCapability } from "~/modules/permissions";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { useT } from "~/utils/i18n";
+import { ctxFor, requireUser } from "~/utils/session.server";
+import { vnDay } from "~/utils/time";
+import { dayToInput } from "~/utils/zod";
+
+export const meta: MetaFunction = () => [{ title: "Kế hoạch kiểm tra · ISO Xã" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    requireCapability(user, "inspection.write");
+  } catch (e) {
+    rethrowAsResponse(e);
+  }
+  const y = Number(new URL(request.url).searchParams.get("year"));
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(vnDay(new Date()).slice(0, 4));
+  const f = planForm(ctxFor(user), year);
+  return {
+    year,
+    candidates: f.candidates,
+    share: f.share,
+    defaultValue: { year: String(year), documentNumber: f.plan?.documentNumber ?? "", issuedOn: dayToInput(f.plan?.issuedOn), notes: f.plan?.notes ?? "" },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const submission = parseForm(formData, InspectionPlanSchema);
+  if (submission.status !== "success") return invalid(submission);
+  return attempt(submission, async () => {
+    saveInspectionPlan(ctxFor(user), { ...submission.value, entries: planEntriesFromForm(formData) });
+    return redirectWithFlash(`/inspections/plan?year=${submission.value.year}`, { key: "inspections.planSaved" });
+  });
+}
+
+export default function InspectionPlan() {
+  const { year, candidates, share, defaultValue } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof InspectionPlanSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InspectionPlanSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <>
+      <p>
+        <Link to="/inspections">← {t("inspections.title")}</Link>
+      </p>
+      <h1>{t("inspections.plan", { year })}</h1>
+      {share.total > 0 ? (
+        <p className={share.enough ? "muted" : "alert alert-warn"}>
+          {t("inspections.share", { onSite: share.onSite, total: share.total })}
+          {share.enough ? "" : ` — ${t("inspections.shareLow", { needed: share.needed })}`}
+        </p>
+      ) : null}
+      <Form method="post" className="stack card wide" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name={fields.year.name} value={year} />
+        <div className="row">
+          <TextField field={fields.documentNumber} label={t("inspections.documentNumber")} />
+          <TextField field={fields.issuedOn} label={t("inspections.issuedOn")} hint="dd/mm/yyyy" />
+        </div>
+        <TextAreaField field={fields.notes} label={t("inspections.notes")} rows={2} />
+        <div className="table-wrap">
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("inspections.unit")}</th>
+                <th scope="col">{t("inspections.method")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.map((u) => (
+                <tr key={u.id}>
+                  <td data-label={t("inspections.unit")} id={`unit-${u.id}`}>
+                    {u.name}
+                  </td>
+                  <td data-label={t("inspections.method")}>
+                    <div className="radio-row" role="radiogroup" aria-labelledby={`unit-${u.id}`}>
+                      {(["", ...INSPECTION_METHODS] as const).map((m) => (
+                        <label key={m || "none"} className="checkbox">
+                          <input type="radio" name={`m-${u.id}`} value={m} defaultChecked={u.method === m} /> {t(`inspections.method.${m || "none"}`)}
+                        </label>
+                      ))}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t("action.save")}
+          </button>
+          <Link to="/inspections">{t("action.cancel")}</Link>
+        </div>
+      </Form>
+    </>
+  );
+}
