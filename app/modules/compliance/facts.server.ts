@@ -1,9 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
-import { qualityObjectives } from "#db/schema";
+import { findings, procedures, qualityObjectives } from "#db/schema";
+import { vnDay } from "~/utils/time";
 import { figuresByUnit } from "../figures/queries.server";
 import { attainment } from "../figures/rules";
-import { EVERYWHERE } from "../units/scope.server";
+import { correctiveActionStatsForUnits } from "../corrective-actions/stats.server";
+import { documentStatsForUnits } from "../documents/queries.server";
+import { qmsCycleForUnits } from "../qms-records/queries.server";
+import { EVERYWHERE, type Scope } from "../units/scope.server";
 import type { ComplianceFacts } from "./rules";
 
 /**
@@ -11,7 +15,7 @@ import type { ComplianceFacts } from "./rules";
  * so a province's hundred communes or the country's 3,321 cost a handful of queries, not one per unit).
  * An area that has nothing for a unit leaves its facts null ("no data").
  */
-export type FactsProvider = (db: DB, unitIds: number[], day: string) => Map<number, Partial<ComplianceFacts>>;
+export type FactsProvider = (db: DB, unitIds: number[], day: string, scope: Scope) => Map<number, Partial<ComplianceFacts>>;
 
 const EMPTY: ComplianceFacts = {
   lastAnnouncedOn: null,
@@ -40,15 +44,74 @@ export const objectivesFacts: FactsProvider = (db, unitIds, day) => {
   return out;
 };
 
-/** The providers in use. Each area registers its own here. */
-export const PROVIDERS: FactsProvider[] = [objectivesFacts];
+/** Internal audit, management review, effectiveness, announcement (audits area), and late inspection findings. */
+export const qmsCycleFacts: FactsProvider = (db, unitIds, day, scope) => {
+  const wanted = new Set(unitIds);
+  const out = new Map<number, Partial<ComplianceFacts>>();
+  const inspectionFindings = new Map(
+    db
+      .select({ unitId: findings.unitId, n: sql<number>`count(*)` })
+      .from(findings)
+      .where(and(eq(findings.source, "inspection"), inArray(findings.unitId, unitIds), sql`${findings.foundOn} <= ${day}`))
+      .groupBy(findings.unitId)
+      .all()
+      .map((r) => [r.unitId, r.n]),
+  );
+  // A change of scope = a procedure added to the catalogue: after it, the QMS must be announced again.
+  const scopeChanges = new Map(
+    db
+      .select({ unitId: procedures.unitId, last: sql<number>`max(${procedures.createdAt})` })
+      .from(procedures)
+      .where(inArray(procedures.unitId, unitIds))
+      .groupBy(procedures.unitId)
+      .all()
+      .map((r) => [r.unitId, vnDay(r.last)]),
+  );
+  for (const r of qmsCycleForUnits(db, scope, day)) {
+    if (!wanted.has(r.unitId)) continue;
+    out.set(r.unitId, {
+      lastAnnouncedOn: r.lastAnnouncementOn,
+      scopeChangedOn: scopeChanges.get(r.unitId) ?? null,
+      lastInternalAuditOn: r.lastInternalAuditOn,
+      lastManagementReviewOn: r.lastManagementReviewOn,
+      lastEffectivenessOn: r.lastEffectivenessConfirmationOn,
+      inspection: { findings: inspectionFindings.get(r.unitId) ?? 0, late: r.overdueInspectionFindings },
+    });
+  }
+  return out;
+};
 
-export function gatherFacts(db: DB, unitIds: number[], day: string, providers: FactsProvider[] = PROVIDERS): Map<number, ComplianceFacts> {
+/** Documents on their clocks and procedure coverage (documents area). */
+export const documentFacts: FactsProvider = (db, unitIds, day) => {
+  const out = new Map<number, Partial<ComplianceFacts>>();
+  for (const s of documentStatsForUnits(db, unitIds, day)) {
+    out.set(s.unitId, {
+      documents: { effective: s.effective, overdueReview: s.overdueReview, overdueUpdate: s.overdueUpdate },
+      procedures: { total: s.procedures, uncovered: s.uncoveredProcedures },
+    });
+  }
+  return out;
+};
+
+/** Corrective actions past due (corrective-actions area). A unit without any action has none overdue. */
+export const actionFacts: FactsProvider = (db, unitIds, day, scope) => {
+  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { actions: { open: 0, overdue: 0, dueSoon: 0 } }]));
+  const wanted = new Set(unitIds);
+  for (const s of correctiveActionStatsForUnits(db, scope, day)) {
+    if (wanted.has(s.unitId)) out.set(s.unitId, { actions: { open: s.open, overdue: s.overdue, dueSoon: 0 } });
+  }
+  return out;
+};
+
+/** The providers in use. Each area registers its own here. */
+export const PROVIDERS: FactsProvider[] = [qmsCycleFacts, documentFacts, actionFacts, objectivesFacts];
+
+export function gatherFacts(db: DB, unitIds: number[], day: string, scope: Scope = EVERYWHERE, providers: FactsProvider[] = PROVIDERS): Map<number, ComplianceFacts> {
   const out = new Map<number, ComplianceFacts>(unitIds.map((id) => [id, { ...EMPTY }]));
   // SQLite limits bound parameters: ask in chunks.
   for (let i = 0; i < unitIds.length; i += 500) {
     const chunk = unitIds.slice(i, i + 500);
-    for (const p of providers) for (const [id, facts] of p(db, chunk, day)) Object.assign(out.get(id)!, facts);
+    for (const p of providers) for (const [id, facts] of p(db, chunk, day, scope)) if (out.has(id)) Object.assign(out.get(id)!, facts);
   }
   return out;
 }

@@ -25,7 +25,7 @@ export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQue
     )
     .orderBy(asc(units.path))
     .all();
-  const facts = gatherFacts(db, list.map((u) => u.id), day);
+  const facts = gatherFacts(db, list.map((u) => u.id), day, scope);
   let rows = list.map((u) => {
     const obligations = evaluate(facts.get(u.id)!, day);
     return { ...u, score: score(obligations), states: Object.fromEntries(obligations.map((o) => [o.key, o.state])) as Record<ObligationKey, ObligationState> };
@@ -51,7 +51,7 @@ export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQue
 
 export function unitCompliance(db: DB, scope: Scope, unitId: number, day: string) {
   const unit = getUnitInScopeOrThrow(db, scope, unitId);
-  const facts = gatherFacts(db, [unit.id], day).get(unit.id)!;
+  const facts = gatherFacts(db, [unit.id], day, scope).get(unit.id)!;
   const obligations = evaluate(facts, day);
   return { unit: { id: unit.id, name: unit.name, code: unit.code }, obligations, score: score(obligations) };
 }
