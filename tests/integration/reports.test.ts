@@ -90,7 +90,10 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     expect(e.raised).toBeGreaterThan(0);
     expect(text).toContain(`Trong kỳ phát sinh ${e.raised} phát hiện, đã đóng ${e.closed}; đến cuối kỳ còn ${e.open} phát hiện chưa đóng, trong đó ${e.overdue} phát hiện quá hạn khắc phục.`);
     expect(text).toContain("Hồ sơ hộ tịch trả quá hạn, chưa có văn bản xin lỗi");
-    expect(text).toContain("Chưa có dữ liệu (nguồn số liệu chưa được kết nối)");
+    // Every area now feeds its section: the obligations, documents and quality objectives come from the records.
+    expect(text).not.toContain("nguồn số liệu chưa được kết nối");
+    expect(text).toContain("Đánh giá nội bộ trong 12 tháng");
+    expect(text).toContain("Ít nhất 40% hồ sơ được tiếp nhận trực tuyến");
     expect(text).toContain(`Mã xác thực: ${done!.verifyCode}`);
     expect(text).toContain(`https://iso.dongthap.gov.vn/reports/verify/${done!.verifyCode}`);
     expect(text).toContain("Nguyễn Hữu Phước"); // the chair signs

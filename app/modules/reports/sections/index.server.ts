@@ -2,19 +2,22 @@ import type { DB } from "#db/client";
 import type { Section, SectionId, UnitSections } from "#templates/types";
 import type { Period } from "../periods";
 import { findingsSection } from "./findings.server";
+import { acknowledgementsSection, correctiveActionsSection, cycleSection, documentsSection, objectivesSection, obligationsSection } from "./records.server";
 import type { SectionProvider, UnitGroup } from "./types";
 
 /**
- * The registered section providers. A section without a provider here prints "Chưa có dữ liệu" in every
- * report: never a made-up figure. To wire one (integrator), adapt the module's batch query and add it:
- *   - documents          ← documentStatsForUnits (documents module)
- *   - cycle              ← qmsCycleForUnits (audits / inspections module)
- *   - correctiveActions  ← correctiveActionStatsForUnits (corrective-actions module)
- *   - acknowledgements   ← correctiveActionStatsForUnits (leader acknowledgements)
- *   - obligations        ← the compliance checklist (DOMAIN.md §6), once its inputs above exist
- *   - objectives         ← quality objectives, when measured
+ * The registered section providers. A section without a provider (or without data for a unit) prints
+ * "Chưa có dữ liệu" in the report: never a made-up figure.
  */
-export const SECTION_PROVIDERS: SectionProvider[] = [findingsSection as unknown as SectionProvider];
+export const SECTION_PROVIDERS: SectionProvider[] = [
+  findingsSection,
+  documentsSection,
+  cycleSection,
+  correctiveActionsSection,
+  acknowledgementsSection,
+  obligationsSection,
+  objectivesSection,
+] as unknown as SectionProvider[];
 
 export const ALL_SECTIONS: SectionId[] = ["obligations", "documents", "cycle", "findings", "correctiveActions", "acknowledgements", "objectives"];
 
