@@ -67,6 +67,9 @@ type SeedDoc = { code: string; title: string; kind: DocumentKind; owner: string;
  * 2025 decentralisation decree (its first revision superseded), one still waiting for that update (overdue),
  * one in review for the chair, one reviewed as "needs revision", and procedures left without a process.
  */
+/** The demo catalogues were published before the QMS was announced (15/09/2025): no scope change since. */
+const CATALOGUE_AT = new Date("2025-09-01T02:00:00Z");
+
 export async function seedDocuments(db: DB, now: Date) {
   const today = vnDay(now);
   const clamp = (day: string) => (day < "2025-07-15" ? "2025-07-15" : day > today ? today : day);
@@ -77,7 +80,7 @@ export async function seedDocuments(db: DB, now: Date) {
 
   const procIds = new Map<string, number>();
   for (const [code, name, field, processingTime, onlineLevel] of PROCEDURES) {
-    procIds.set(code, createProcedure(officer, { unitId: laiVung, code, name, field, processingTime, onlineLevel, active: true }).id);
+    procIds.set(code, createProcedure({ ...officer, now: CATALOGUE_AT }, { unitId: laiVung, code, name, field, processingTime, onlineLevel, active: true }).id);
   }
 
   const make = async (d: SeedDoc, opts: { effectiveFrom?: string; submitOnly?: boolean; ctx?: typeof officer; approver?: typeof chair } = {}) => {
@@ -138,7 +141,7 @@ export async function seedDocuments(db: DB, now: Date) {
   const hlOfficer = { db, actor: actor(db, "thuky.hoalong"), now };
   const hlChair = { db, actor: actor(db, "chutich.hoalong"), now };
   const hlProcs = PROCEDURES.slice(0, 4).map(([code, name, field, processingTime, onlineLevel]) =>
-    createProcedure(hlOfficer, { unitId: hlOfficer.actor.unitId, code, name, field, processingTime, onlineLevel, active: true }),
+    createProcedure({ ...hlOfficer, now: CATALOGUE_AT }, { unitId: hlOfficer.actor.unitId, code, name, field, processingTime, onlineLevel, active: true }),
   );
   procIds.set("HL-1.001193", hlProcs[0]!.id);
   await make({ code: "QT 02/HL-HT", title: "Quy trình đăng ký khai sinh", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["HL-1.001193"] }, { ctx: hlOfficer, approver: hlChair });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { findings, procedures, qualityObjectives } from "#db/schema";
-import { vnDay } from "~/utils/time";
+import { startOfVnDay, vnDay } from "~/utils/time";
 import { figuresByUnit } from "../figures/queries.server";
 import { attainment } from "../figures/rules";
 import { correctiveActionStatsForUnits } from "../corrective-actions/stats.server";
@@ -62,7 +62,7 @@ export const qmsCycleFacts: FactsProvider = (db, unitIds, day, scope) => {
     db
       .select({ unitId: procedures.unitId, last: sql<number>`max(${procedures.createdAt})` })
       .from(procedures)
-      .where(inArray(procedures.unitId, unitIds))
+      .where(and(inArray(procedures.unitId, unitIds), sql`${procedures.createdAt} < ${startOfVnDay(day).getTime() + 86_400_000}`))
       .groupBy(procedures.unitId)
       .all()
       .map((r) => [r.unitId, vnDay(r.last)]),
