@@ -10,6 +10,22 @@ export const STALE_MS = 10 * 60 * 1000;
 export const OWNER = `${os.hostname()}:${process.pid}`;
 
 type Trigger = "schedule" | "catch-up" | "manual";
+
+/**
+ * A "running" claim whose process is gone: on this host, a pid that no longer exists (a crash or a kill) frees the
+ * period at once; elsewhere, the heartbeat going stale does.
+ */
+export function ownerIsDead(owner: string, heartbeatAt: number, now: number): boolean {
+  if (now - heartbeatAt > STALE_MS) return true;
+  const [host, pid] = owner.split(":");
+  if (host !== os.hostname() || !pid || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
 export type RunOutcome = { status: "succeeded" | "failed" | "skipped"; runId?: number; error?: string; output?: unknown };
 
 /**
@@ -30,7 +46,7 @@ export function claimRun(db: DB, job: JobDefinition, periodKey: string, trigger:
       }
       const retryable =
         (existing.status === "failed" && (opts.force || existing.attempts < job.maxAttempts)) ||
-        (existing.status === "running" && t - existing.heartbeatAt > STALE_MS);
+        (existing.status === "running" && ownerIsDead(existing.owner, existing.heartbeatAt, t));
       if (!retryable) return undefined;
       tx.update(jobRuns)
         .set({ status: "running", trigger, owner: OWNER, startedAt: t, heartbeatAt: t, finishedAt: null, error: null, attempts: existing.attempts + 1 })

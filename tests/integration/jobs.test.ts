@@ -88,3 +88,15 @@ describe("scheduled jobs run each period exactly once", () => {
     copy.close();
   });
 });
+
+describe("a run left behind by a killed process", () => {
+  it("is taken over at once when its owner's pid is gone on this host, not before when it is alive", async () => {
+    const { ownerIsDead } = await import("#jobs/runner");
+    const os = await import("node:os");
+    const now = Date.now();
+    expect(ownerIsDead(`${os.hostname()}:999999`, now, now)).toBe(true); // no such process
+    expect(ownerIsDead(`${os.hostname()}:${process.ppid}`, now, now)).toBe(false); // alive
+    expect(ownerIsDead(`other-host:123`, now, now)).toBe(false); // cannot tell: wait for the heartbeat
+    expect(ownerIsDead(`other-host:123`, now - 11 * 60_000, now)).toBe(true);
+  });
+});

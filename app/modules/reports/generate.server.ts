@@ -212,7 +212,9 @@ export async function produceScheduled(
           .returning()
           .get();
       }
-      const retry = existing.status === "failed" || existing.status === "queued" || (existing.status === "running" && (existing.startedAt ?? 0) < t - STALE_RUNNING_MS);
+      // A scheduled report is only produced under its job's claim on the period (job_runs), which one process holds
+      // at a time: a row still "running" here was left by a run that died (killed mid-way), so it is redone now.
+      const retry = existing.status !== "done";
       if (!retry) return undefined;
       return tx
         .update(reports)

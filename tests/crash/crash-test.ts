@@ -1,0 +1,179 @@
+// npm run test:crash — bursts of writes through HTTP, the server killed with SIGKILL at random moments, restarted,
+// and every write that was answered with success must be there, in a database that passes its integrity checks.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 50);
+const PORT = Number(process.env.CRASH_PORT ?? 3290);
+const DATA_DIR = path.resolve("tests/.tmp/crash-data");
+const REPORT_KILLS = Number(process.env.CRASH_REPORT_KILLS ?? 3);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+let seed = 20261125;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+type Server = { child: ChildProcess; exited: Promise<unknown> };
+function start(opts: { dataDir?: string; scheduler?: boolean } = {}): Server {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: opts.dataDir ?? DATA_DIR, SCHEDULER: opts.scheduler ? "on" : "off", SECURE_COOKIES: "off", NODE_ENV: "production" },
+    stdio: "ignore",
+  });
+  // Listen from the start: the exit can come before anyone awaits it.
+  return { child, exited: new Promise((r) => child.once("exit", r)) };
+}
+
+async function waitHealthy(deadline = Date.now() + 60_000) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not come up");
+}
+
+async function signIn(): Promise<string> {
+  const r = await fetch(`${BASE}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ username: "thuky.laivung", password: "IsoXa@2026", redirectTo: "/" }),
+  });
+  const cookie = r.headers.get("set-cookie")?.split(";")[0];
+  if (r.status !== 302 || !cookie) throw new Error(`sign-in failed: ${r.status}`);
+  return cookie;
+}
+
+async function main() {
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  let server = start();
+  await waitHealthy();
+  const unitId = (() => {
+    const db = new Database(path.join(DATA_DIR, "iso-xa.db"), { readonly: true });
+    const row = db.prepare("SELECT id FROM units WHERE code = 'DT-LAIVUNG'").get() as { id: number };
+    db.close();
+    return row.id;
+  })();
+  const acknowledged: string[] = [];
+  let attempted = 0;
+  let cookie = await signIn();
+  for (let k = 0; k < KILLS; k++) {
+    // A burst of writes, four at a time, until the kill lands at a random moment.
+    let stop = false;
+    const writer = async (w: number) => {
+      for (let j = 0; !stop; j++) {
+        const title = `crash-${k}-${w}-${j}`;
+        attempted++;
+        try {
+          const r = await fetch(`${BASE}/objectives`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+            body: new URLSearchParams({ unitId: String(unitId), year: "2026", title, measure: "on_time_rate", target: "100" }),
+          });
+          if (r.status === 302) acknowledged.push(title);
+          else if (r.status >= 500) throw new Error(`write answered ${r.status}`);
+        } catch (e) {
+          if (e instanceof Error && e.message.startsWith("write answered")) throw e;
+          return; // connection cut by the kill: that write was never acknowledged
+        }
+      }
+    };
+    const writers = [0, 1, 2, 3].map(writer);
+    await new Promise((r) => setTimeout(r, 30 + random() * 400));
+    server.child.kill("SIGKILL");
+    stop = true;
+    await Promise.all(writers);
+    await server.exited;
+    server = start();
+    await waitHealthy();
+    cookie = await signIn();
+  }
+  server.child.kill("SIGTERM");
+  await server.exited;
+
+  const db = new Database(path.join(DATA_DIR, "iso-xa.db"), { readonly: true });
+  const present = new Set((db.prepare("SELECT title FROM quality_objectives WHERE title LIKE 'crash-%'").all() as { title: string }[]).map((r) => r.title));
+  const trailRows = (db.prepare("SELECT count(*) AS n FROM trail WHERE entity = 'quality_objective' AND action = 'create'").get() as { n: number }).n;
+  const integrity = (db.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check;
+  const fk = db.prepare("PRAGMA foreign_key_check").all();
+  db.close();
+  const lost = acknowledged.filter((t) => !present.has(t));
+  console.log(
+    `${KILLS} kills survived: ${attempted} writes attempted, ${acknowledged.length} acknowledged, ${lost.length} lost, ` +
+      `${present.size} present (${present.size - acknowledged.length} committed just before a kill, unacknowledged), ` +
+      `${trailRows} trail rows, integrity_check ${integrity}, foreign_key_check ${fk.length} rows`,
+  );
+  const reportsOk = await reportRunKilled();
+  const ok = reportsOk && lost.length === 0 && integrity === "ok" && fk.length === 0 && trailRows >= present.size && acknowledged.length > 0;
+  fs.mkdirSync("test-reports", { recursive: true });
+  fs.writeFileSync("test-reports/crash.json", JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, kills: KILLS, attempted, acknowledged: acknowledged.length, lost: lost.length }));
+  process.exit(ok ? 0 : 1);
+}
+
+/**
+ * A fresh server catches up on its scheduled reports at start; kill it mid-run, restart, let it finish: every
+ * (kind, unit, period) must be produced exactly once, with its file on disk matching its recorded SHA-256.
+ */
+async function reportRunKilled(): Promise<boolean> {
+  const dir = path.resolve("tests/.tmp/crash-reports-data");
+  fs.rmSync(dir, { recursive: true, force: true });
+  const dbFile = path.join(dir, "iso-xa.db");
+  let killedWhileRunning = 0;
+  for (let k = 0; k < REPORT_KILLS; k++) {
+    const server = start({ dataDir: dir, scheduler: true });
+    await waitHealthy();
+    await new Promise((r) => setTimeout(r, 200 + random() * 1500));
+    const running = (() => {
+      const db = new Database(dbFile, { readonly: true });
+      const n = (db.prepare("SELECT count(*) AS n FROM job_runs WHERE job LIKE 'reports-%' AND status = 'running'").get() as { n: number }).n;
+      db.close();
+      return n;
+    })();
+    if (running) killedWhileRunning++;
+    server.child.kill("SIGKILL");
+    await server.exited;
+  }
+  // The last start runs to the end.
+  const server = start({ dataDir: dir, scheduler: true });
+  await waitHealthy();
+  const deadline = Date.now() + 180_000;
+  let pending = Infinity;
+  while (Date.now() < deadline) {
+    const db = new Database(dbFile, { readonly: true });
+    pending = (db.prepare("SELECT count(*) AS n FROM job_runs WHERE job LIKE 'reports-%' AND status <> 'succeeded'").get() as { n: number }).n;
+    const total = (db.prepare("SELECT count(*) AS n FROM job_runs WHERE job LIKE 'reports-%'").get() as { n: number }).n;
+    db.close();
+    if (total > 0 && pending === 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.child.kill("SIGTERM");
+  await server.exited;
+  const db = new Database(dbFile, { readonly: true });
+  const rows = db.prepare("SELECT kind, unit_id AS unitId, period_key AS periodKey, status, sha256, file FROM reports WHERE trigger = 'schedule'").all() as { kind: string; unitId: number; periodKey: string; status: string; sha256: string | null; file: string | null }[];
+  db.close();
+  const keys = new Map<string, number>();
+  for (const r of rows) keys.set(`${r.kind}:${r.unitId}:${r.periodKey}`, (keys.get(`${r.kind}:${r.unitId}:${r.periodKey}`) ?? 0) + 1);
+  const duplicates = [...keys.values()].filter((n) => n > 1).length;
+  const notDone = rows.filter((r) => r.status !== "done").length;
+  const badFiles = rows.filter((r) => {
+    if (!r.file || !r.sha256) return true;
+    const f = path.join(dir, "reports", r.file);
+    return !fs.existsSync(f) || createHash("sha256").update(fs.readFileSync(f)).digest("hex") !== r.sha256;
+  }).length;
+  console.log(
+    `scheduled reports: ${REPORT_KILLS} kills (${killedWhileRunning} while a report run was in progress), then ${rows.length} reports for ${keys.size} (kind, unit, period) keys: ` +
+      `${duplicates} produced twice, ${notDone} not done, ${badFiles} files missing or not matching their SHA-256, ${pending} job periods unfinished`,
+  );
+  return rows.length > 0 && duplicates === 0 && notDone === 0 && badFiles === 0 && pending === 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
