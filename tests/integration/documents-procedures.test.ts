@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCatalogueImport, previewCatalogueImport } from "~/modules/procedures/import.server";
 import { listProcedures, coverageSummary } from "~/modules/procedures/queries.server";
-import { parseCsv, parseOnlineLevel } from "~/modules/procedures/import-parse.server";
+import { readRows } from "~/modules/imports/tabular.server";
+import { parseOnlineLevel } from "~/modules/procedures/import-parse.server";
 import { scopeFor } from "~/modules/units/scope.server";
 import { ForbiddenError, InvalidInputError } from "~/utils/errors";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
@@ -20,8 +21,8 @@ describe("administrative procedure catalogue", () => {
   afterAll(() => closeTestDb(db));
   const officer = () => ctxOf(db, "thuky.phonghoa");
 
-  it("reads quoted CSV fields and Vietnamese online levels", () => {
-    expect(parseCsv('a;b\n"x; ""y""";z\r\n')).toEqual([["a", "b"], ['x; "y"', "z"]]);
+  it("reads quoted CSV fields and Vietnamese online levels", async () => {
+    expect((await readRows(Buffer.from('a;b\n"x; ""y""";z\r\n'))).slice(0, 2).map((r) => r.cells)).toEqual([["a", "b"], ['x; "y"', "z"]]);
     expect(parseOnlineLevel("Toàn trình")).toBe("full");
     expect(parseOnlineLevel("mức độ 3")).toBe("level3");
     expect(parseOnlineLevel("")).toBe("none");

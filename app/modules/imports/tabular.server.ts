@@ -11,10 +11,12 @@ export type Table = { headers: string[]; rows: { line: number; cells: string[] }
 
 export class TableReadError extends Error {}
 
-export async function readTable(bytes: Buffer, opts: { maxRows?: number } = {}): Promise<Table> {
-  const maxRows = opts.maxRows ?? 20_000;
+export type Row = { line: number; cells: string[] };
+
+/** Every row of the file (title rows included), as text, with its line number. */
+export async function readRows(bytes: Buffer): Promise<Row[]> {
   const type = await fileTypeFromBuffer(bytes);
-  let raw: { line: number; cells: string[] }[];
+  let raw: Row[];
   if (type?.ext === "xlsx") {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -29,14 +31,29 @@ export async function readTable(bytes: Buffer, opts: { maxRows?: number } = {}):
       raw.push({ line, cells: Array.from(cells, (c) => c ?? "") });
     });
   } else if (!type || type.mime.startsWith("text/")) {
-    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-    if (text.includes("\u0000")) throw new TableReadError("imports.errors.format");
-    const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [",", ";", "\t"], skipEmptyLines: false });
+    if (bytes.includes(0)) throw new TableReadError("imports.errors.format");
+    let text: string;
+    try {
+      // Line endings normalised: files edited on several machines mix CRLF and LF.
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    } catch {
+      throw new TableReadError("imports.errors.encoding");
+    }
+    // The header line decides the delimiter (Excel in a Vietnamese locale saves ";", the one-stop exports ",").
+    const header = text.split(/\r?\n/, 1)[0] ?? "";
+    const delimiter = [",", ";", "\t"].reduce((best, d) => (header.split(d).length > header.split(best).length ? d : best), ",");
+    const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
     raw = parsed.data.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => String(c ?? "")) }));
   } else {
     throw new TableReadError("imports.errors.format");
   }
-  const nonEmpty = raw.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  return raw;
+}
+
+/** The first non-empty row is the header; the rest are data rows (empty rows dropped). */
+export async function readTable(bytes: Buffer, opts: { maxRows?: number } = {}): Promise<Table> {
+  const maxRows = opts.maxRows ?? 20_000;
+  const nonEmpty = (await readRows(bytes)).filter((r) => r.cells.some((c) => c.trim() !== ""));
   const [head, ...rows] = nonEmpty;
   if (!head) throw new TableReadError("imports.errors.empty");
   if (rows.length > maxRows) throw new TableReadError("imports.errors.tooManyRows");

@@ -1,5 +1,4 @@
-import ExcelJS from "exceljs";
-import { fileTypeFromBuffer } from "file-type";
+import { fold, readRows, TableReadError } from "../imports/tabular.server";
 import type { OnlineLevel } from "#db/schema/enums";
 import { InvalidInputError } from "~/utils/errors";
 import { IMPORT_MAX_BYTES, ImportRowSchema, type ImportRow } from "./schema";
@@ -8,17 +7,6 @@ export const IMPORT_MAX_ROWS = 3000;
 
 export type RawRow = { line: number; values: Record<keyof ImportRow, string> };
 export type ParsedRow = { line: number; values: Record<keyof ImportRow, string>; row?: ImportRow; errors: Record<string, string[]> };
-
-/** Lower-case, no diacritics, single spaces: "Mã TTHC" and "ma  tthc" are the same header. */
-export function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
 
 /** Header names as the one-stop software and people write them, Vietnamese or English. */
 const HEADERS: Record<keyof ImportRow, string[]> = {
@@ -47,57 +35,6 @@ export function parseOnlineLevel(v: string): OnlineLevel | undefined {
   return undefined;
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes), delimiter guessed from the header line. */
-export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\uFEFF/, "");
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? "";
-  const delim = [";", "\t", ","].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ",");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += ch;
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === delim) {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
-
-async function readXlsx(buf: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const out: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(r.cellCount, 1); c++) cells.push(r.getCell(c).text ?? "");
-    out[n - 1] = cells;
-  });
-  return Array.from(out, (r) => r ?? []);
-}
-
 /**
  * Read a catalogue file (CSV in UTF-8, or XLSX: first sheet) into rows keyed by column. The first row that
  * names a code and a name column is the header; rows above it (a title, a date) are skipped. What the file is
@@ -109,23 +46,14 @@ export async function readCatalogue(file: File): Promise<RawRow[]> {
   if (file.size > IMPORT_MAX_BYTES) throw fail("procedures.errors.importTooLarge");
   const buf = Buffer.from(await file.arrayBuffer());
   let table: string[][];
-  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    const type = await fileTypeFromBuffer(buf);
-    if (type?.ext !== "xlsx") throw fail("procedures.errors.importType");
-    try {
-      table = await readXlsx(buf);
-    } catch {
-      throw fail("procedures.errors.importUnreadable");
-    }
-  } else {
-    if (buf.includes(0)) throw fail("procedures.errors.importType");
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    } catch {
-      throw fail("procedures.errors.importEncoding");
-    }
-    table = parseCsv(text);
+  try {
+    const rows = await readRows(buf);
+    table = [];
+    for (const r of rows) table[r.line - 1] = r.cells;
+    table = Array.from(table, (r) => r ?? []);
+  } catch (e) {
+    if (e instanceof TableReadError) throw fail(e.message === "imports.errors.encoding" ? "procedures.errors.importEncoding" : "procedures.errors.importType");
+    throw fail("procedures.errors.importUnreadable");
   }
   const headerAt = table.findIndex((r) => {
     const cols = r.map(columnFor);
