@@ -80,8 +80,10 @@ describe("PDFs of one record (audit report, corrective action request form, insp
     expect(text).toContain("ĐOÀN ĐÁNH GIÁ TRƯỞNG ĐOÀN");
     // Archived and verifiable like any other report.
     const v = verifyBytes(db, bytes);
-    expect(v.report?.kind).toBe("audit");
-    expect(v.report?.unitCode).toBe("DT-LAIVUNG");
+    expect(v.by).toBe("file");
+    const issued = v.by === "file" ? v.report : null;
+    expect(issued?.kind).toBe("audit");
+    expect(issued?.unitCode).toBe("DT-LAIVUNG");
     expect(text).toContain(row.verifyCode);
     expect(db.select().from(trail).where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id)))).all().map((t) => t.action)).toEqual(["requested", "generated"]);
   });
