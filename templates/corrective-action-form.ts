@@ -2,6 +2,7 @@ import type PDFDocument from "pdfkit";
 import { decreeHeader, decreeTitle, drawSignature } from "./parts/decree30";
 import { contentWidth, THEME } from "./theme";
 import { ensureRoom, vnDate } from "./parts/text";
+import { table } from "./parts/table";
 import type { CorrectiveActionFormData } from "./types";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -38,9 +39,35 @@ export function renderCorrectiveActionForm(doc: Doc, data: CorrectiveActionFormD
     `Người yêu cầu: ${f.requestedBy}, ngày ${vnDate(f.requestedOn)}. Thời hạn hoàn thành: ${vnDate(f.dueOn)}.`,
   ]);
   box(doc, "2. Biện pháp khắc phục tức thời (khắc phục)", [f.correction]);
-  box(doc, "3. Nguyên nhân gốc rễ", [f.rootCause]);
-  box(doc, "4. Hành động khắc phục", [f.correctiveAction, `Người chịu trách nhiệm: ${f.responsible}.`]);
-  box(doc, "5. Xác nhận của lãnh đạo", [f.acknowledgement ? `Đã xem xét, đồng ý: ${f.acknowledgement.by}, ngày ${vnDate(f.acknowledgement.on)}.` : "Chưa xác nhận."]);
+  box(doc, "3. Nguyên nhân gốc rễ", [...(f.whys ?? []).map((w, i) => `Tại sao ${i + 1}? ${w}`), f.whys?.length ? `Kết luận nguyên nhân gốc rễ: ${f.rootCause}` : f.rootCause]);
+  if (f.actions?.length) {
+    ensureRoom(doc, 60);
+    doc.font(THEME.fonts.bold).fontSize(THEME.size.body - 1).fillColor(THEME.color.ink).text("4. Hành động khắc phục", THEME.margins.left, doc.y);
+    doc.moveDown(0.2);
+    table(
+      doc,
+      [
+        { header: "STT", width: 6, align: "center" },
+        { header: "Hành động khắc phục", width: 32 },
+        { header: "Người thực hiện", width: 17 },
+        { header: "Thời hạn", width: 15, align: "center" },
+        { header: "Trạng thái", width: 14 },
+        { header: "Lãnh đạo xác nhận", width: 16 },
+      ],
+      f.actions.map((a) => [String(a.no), a.description, a.owner, vnDate(a.dueOn), a.status, a.acknowledgement ? `${a.acknowledgement.capacity ? `${a.acknowledgement.capacity} ` : ""}${a.acknowledgement.by}, ${vnDate(a.acknowledgement.on)}` : "Chưa xác nhận"]),
+    );
+    doc.moveDown(0.4);
+  } else box(doc, "4. Hành động khắc phục", [f.correctiveAction, `Người chịu trách nhiệm: ${f.responsible}.`]);
+  const acks = (f.actions ?? []).filter((a) => a.acknowledgement);
+  box(
+    doc,
+    "5. Xác nhận của lãnh đạo",
+    f.actions?.length
+      ? acks.length
+        ? acks.map((a) => `Hành động ${a.no}: ${a.acknowledgement!.capacity ? `${a.acknowledgement!.capacity} ` : ""}${a.acknowledgement!.by} đã ký xác nhận ngày ${vnDate(a.acknowledgement!.on)}.`)
+        : ["Chưa có hành động nào được lãnh đạo ký xác nhận."]
+      : [f.acknowledgement ? `Đã xem xét, đồng ý: ${f.acknowledgement.capacity ? `${f.acknowledgement.capacity} ` : ""}${f.acknowledgement.by}, ngày ${vnDate(f.acknowledgement.on)}.` : "Chưa xác nhận."],
+  );
   box(doc, "6. Kiểm tra hiệu lực", [
     f.verification
       ? `Ngày ${vnDate(f.verification.on)}, ${f.verification.by}: ${f.verification.effective === null ? "chưa kết luận" : f.verification.effective ? "hành động khắc phục có hiệu lực" : "hành động khắc phục chưa có hiệu lực"}. ${f.verification.note}`

@@ -19,7 +19,8 @@ export function renderInspectionMinutes(doc: Doc, data: InspectionMinutesData) {
   paragraph(doc, `2. Đại diện ${data.unit.name}:`, { indent: false });
   bullets(doc, m.unitRepresentatives.map((p) => `Ông (bà) ${p.name}, ${p.title};`));
   heading(doc, "II. NỘI DUNG VÀ KẾT QUẢ KIỂM TRA");
-  table(
+  if (m.summary) paragraph(doc, m.summary);
+  if (m.checks.length) table(
     doc,
     [
       { header: "STT", width: 6, align: "center" },
@@ -34,11 +35,12 @@ export function renderInspectionMinutes(doc: Doc, data: InspectionMinutesData) {
       doc,
       [
         { header: "STT", width: 6, align: "center" },
-        { header: "Điều khoản", width: 14 },
-        { header: "Mức độ", width: 18 },
-        { header: "Nội dung", width: 62 },
+        { header: "Điều khoản", width: 12 },
+        { header: "Mức độ", width: 16 },
+        { header: "Nội dung", width: 50 },
+        { header: "Hạn khắc phục", width: 16, align: "center" },
       ],
-      m.findings.map((f) => [String(f.no), f.clause, f.grade, f.description]),
+      m.findings.map((f) => [String(f.no), f.clause, f.grade, f.description, vnDate(f.dueOn ?? m.correctiveReportDueOn)]),
     );
   }
   heading(doc, "III. KẾT LUẬN VÀ KIẾN NGHỊ");

@@ -132,7 +132,11 @@ export type AuditReportData = {
   audit: {
     code: string;
     title: string;
+    objectives?: string | null;
     scope: string;
+    /** ISO clauses in scope ("7.5 Thông tin dạng văn bản") and process documents ("QT 01/CX-HCTP Chứng thực…"). */
+    clauses?: string[];
+    processes?: string[];
     criteria: string;
     startedOn: string;
     endedOn: string;
@@ -140,9 +144,13 @@ export type AuditReportData = {
     team: string[];
     auditees: string[];
   };
+  /** Results of the checklist questions (absent: the summary paragraph says it all). */
+  checklist?: { total: number; conforms: number; nonconformity: number; observation: number; notApplicable: number; unanswered: number };
   summary: string;
   findings: { no: number; clause: string; clauseTitle: string; grade: string; description: string; evidence: string }[];
   conclusion: string;
+  /** The lead auditor signs for the team, the unit's head for the audited unit (absent: the meta signature only). */
+  signatures?: { leadAuditor: SignatureBlock; unitHead: SignatureBlock };
 };
 
 /** (e) Corrective action request form (Phiếu yêu cầu hành động khắc phục). */
@@ -165,7 +173,19 @@ export type CorrectiveActionFormData = {
     correction: string;
     rootCause: string;
     correctiveAction: string;
-    acknowledgement: { by: string; on: string } | null;
+    /** The answers to "why?" (5 whys), in order, when the guided method was used. */
+    whys?: string[];
+    /** Each corrective action with its owner, due date, state and the leader's signed acknowledgement. */
+    actions?: {
+      no: number;
+      description: string;
+      owner: string;
+      dueOn: string;
+      status: string;
+      /** "KT. Chủ tịch – Phó Chủ tịch Huỳnh Thanh Tâm, ngày 25/11/2025" parts; null when not (or no longer) signed. */
+      acknowledgement: { by: string; capacity: string; on: string } | null;
+    }[];
+    acknowledgement: { by: string; on: string; capacity?: string } | null;
     verification: { by: string; on: string; effective: boolean | null; note: string } | null;
   };
 };
@@ -182,7 +202,9 @@ export type InspectionMinutesData = {
     inspectors: { name: string; title: string }[];
     unitRepresentatives: { name: string; title: string }[];
     checks: { item: string; result: string }[];
-    findings: { no: number; clause: string; grade: string; description: string }[];
+    findings: { no: number; clause: string; grade: string; description: string; dueOn?: string | null }[];
+    /** What the minutes record as worked through (free text of the minutes), printed before the table of checks. */
+    summary?: string;
     conclusion: string;
     requests: string[];
     correctiveReportDueOn: string;

@@ -6,6 +6,8 @@ import type { z } from "zod";
 import { FormErrors, TextAreaField, TextField } from "~/components/field";
 import { History } from "~/components/history";
 import { AuditStatusBadge, GradeBadge, ResultBadge } from "~/components/audits/status";
+import { RecordPdfButton } from "~/components/record-pdf-button";
+import { can as allowed } from "~/modules/permissions";
 import { copyAudit } from "~/modules/audits/plan.server";
 import { getAuditDetail } from "~/modules/audits/queries.server";
 import { processLabel } from "~/modules/audits/rules";
@@ -28,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   try {
     const d = getAuditDetail(ctxFor(user), id);
-    return { ...d, history: d.can.readUnit ? historyOf(getDb(), "audit", id) : [], today: vnDay(new Date()) };
+    // The PDF is archived under the audited unit: only those whose scope covers it may make one (not a visiting auditor).
+    const pdf = d.can.readUnit && allowed(user, "reports.generate");
+    return { ...d, pdf, history: d.can.readUnit ? historyOf(getDb(), "audit", id) : [], today: vnDay(new Date()) };
   } catch (e) {
     rethrowAsResponse(e);
   }
@@ -158,6 +162,7 @@ export default function AuditPage() {
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t("audits.print")}
           </button>
+          {d.pdf ? <RecordPdfButton kind="audit" subjectId={audit.id} /> : null}
         </div>
       </div>
       {!can.readUnit ? <p className="alert alert-warn no-print">{t("audits.notOnTeamNote")}</p> : null}

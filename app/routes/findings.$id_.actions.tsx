@@ -7,6 +7,8 @@ import type { z } from "zod";
 import { CaStatusBadge } from "~/components/ca-status";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
 import { History } from "~/components/history";
+import { RecordPdfButton } from "~/components/record-pdf-button";
+import { can } from "~/modules/permissions";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { closeFindingWithoutAction } from "~/modules/corrective-actions/close-finding.server";
 import { attemptIntent, invalidIntent } from "~/modules/corrective-actions/http.server";
@@ -26,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.id);
   try {
-    return getFindingActionsPage(getDb(), ctxFor(user), id, vnDay(new Date()));
+    const page = getFindingActionsPage(getDb(), ctxFor(user), id, vnDay(new Date()));
+    return { ...page, canPdf: can(user, "reports.generate") };
   } catch (e) {
     rethrowAsResponse(e);
   }
@@ -61,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FindingActions() {
-  const { finding, request, actions, owners, canWrite, canCloseWithoutAction, history } = useLoaderData<typeof loader>();
+  const { finding, request, actions, owners, canWrite, canCloseWithoutAction, canPdf, history } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -70,7 +73,14 @@ export default function FindingActions() {
       <p className="muted">
         <Link to="/corrective-actions">{t("ca.title")}</Link>
       </p>
-      <h1>{t("ca.request.title")}</h1>
+      <div className="page-head">
+        <h1>{t("ca.request.title")}</h1>
+        {canPdf ? (
+          <div className="actions">
+            <RecordPdfButton kind="action" subjectId={finding.id} />
+          </div>
+        ) : null}
+      </div>
       <section className="card" aria-labelledby="finding-title">
         <h2 id="finding-title" className="card-title">
           {t("ca.finding")} #{finding.id}{" "}

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GradeBadge } from "~/components/audits/status";
 import { History } from "~/components/history";
+import { RecordPdfButton } from "~/components/record-pdf-button";
+import { can as allowed } from "~/modules/permissions";
 import { getInspectionDetail } from "~/modules/inspections/queries.server";
 import { historyOf } from "~/modules/trail/queries.server";
 import { getDb } from "~/utils/db.server";
@@ -17,14 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const db = getDb();
   try {
-    return { ...getInspectionDetail(db, user, id), history: historyOf(db, "inspection", id) };
+    return { ...getInspectionDetail(db, user, id), canPdf: allowed(user, "reports.generate"), history: historyOf(db, "inspection", id) };
   } catch (e) {
     rethrowAsResponse(e);
   }
 }
 
 export default function InspectionPage() {
-  const { inspection: i, unit, byUnitName, team, findings, minutesFile, defaultDueOn, can, history } = useLoaderData<typeof loader>();
+  const { inspection: i, unit, byUnitName, team, findings, minutesFile, defaultDueOn, can, canPdf, history } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   return (
@@ -32,7 +34,14 @@ export default function InspectionPage() {
       <p>
         <Link to="/inspections">← {t("inspections.title")}</Link>
       </p>
-      <h1>{t("inspections.detail", { number: i.decisionNumber })}</h1>
+      <div className="page-head">
+        <h1>{t("inspections.detail", { number: i.decisionNumber })}</h1>
+        {canPdf ? (
+          <div className="actions">
+            <RecordPdfButton kind="minutes" subjectId={i.id} />
+          </div>
+        ) : null}
+      </div>
       <dl className="dl dl-stack card">
         <dt>{t("inspections.unit")}</dt>
         <dd>{unit.name}</dd>

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import type { ReportStatus } from "#db/schema/enums";
+import { RecordPdfButton } from "~/components/record-pdf-button";
 import { can } from "~/modules/permissions";
+import { recordPath } from "~/modules/reports/rules";
 import { produceDepsFor } from "~/modules/reports/deps.server";
 import { drainQueue } from "~/modules/reports/generate.server";
 import { getReportInScopeOrThrow } from "~/modules/reports/queries.server";
@@ -57,6 +59,12 @@ export default function ReportDetail() {
         <h2 className="report-kind">{t(`reports.kind.${r.kind}`)}</h2>
         <p>
           {r.unitName} · {r.periodKey}
+          {recordPath(r.kind, r.subjectId) ? (
+            <>
+              {" · "}
+              <Link to={recordPath(r.kind, r.subjectId)!}>{t("reports.record.open")}</Link>
+            </>
+          ) : null}
         </p>
         <div role="status" aria-live="polite" className="report-status">
           <StatusBadge status={r.status} />{" "}
@@ -80,7 +88,9 @@ export default function ReportDetail() {
         {r.status === "failed" ? (
           <>
             <pre className="json">{r.error}</pre>
-            {canGenerate ? (
+            {canGenerate && r.subjectId && (r.kind === "audit" || r.kind === "action" || r.kind === "minutes") ? (
+              <RecordPdfButton kind={r.kind} subjectId={r.subjectId} />
+            ) : canGenerate ? (
               <Link className="button secondary" to={`/reports/new?kind=${r.kind}&unitId=${r.unitId}&period=${encodeURIComponent(r.periodKey)}`}>
                 {t("reports.again")}
               </Link>

@@ -65,6 +65,9 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 /** The kinds cut by a period (the others are about one record, by id). */
 export const PERIOD_REPORT_KINDS = ["unit", "area", "annual"] as const;
 export type PeriodReportKind = (typeof PERIOD_REPORT_KINDS)[number];
+/** The kinds drawn from one record: an audit (its report), a finding (its corrective action request form), an inspection (its minutes). */
+export const RECORD_REPORT_KINDS = ["audit", "action", "minutes"] as const;
+export type RecordReportKind = (typeof RECORD_REPORT_KINDS)[number];
 
 export const REPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];

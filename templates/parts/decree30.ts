@@ -102,6 +102,31 @@ export function decreeClosing(doc: Doc, meta: DocMeta) {
 }
 
 /**
+ * Recipients bottom left, then two signature blocks side by side (left and right), kept on one page: documents
+ * signed by two sides (audit report: the audited unit's head and the lead auditor).
+ */
+export function decreeClosingTwo(doc: Doc, meta: DocMeta, leftSig: SignatureBlock, rightSig: SignatureBlock) {
+  const left = THEME.margins.left;
+  const half = contentWidth / 2;
+  doc.font(THEME.fonts.regular).fontSize(THEME.size.recipients);
+  const recH = 18 + doc.heightOfString(meta.recipients.map((r) => `- ${r}`).join("\n"), { width: contentWidth });
+  doc.font(THEME.fonts.bold).fontSize(THEME.size.body);
+  const sigH = Math.max(...[leftSig, rightSig].map((s) => doc.heightOfString(signatureLines(s).join("\n"), { width: half }))) + 62 + 18;
+  ensureRoom(doc, 12 + sigH + recH);
+  const y = doc.y + 12;
+  const b1 = drawSignature(doc, leftSig, left, y, half);
+  const b2 = drawSignature(doc, rightSig, left + half, y, half);
+  let ry = Math.max(b1, b2) + 6;
+  doc.font(THEME.fonts.boldItalic).fontSize(THEME.size.header).fillColor(THEME.color.ink);
+  doc.text("Nơi nhận:", left, ry, { width: contentWidth });
+  doc.font(THEME.fonts.regular).fontSize(THEME.size.recipients);
+  for (const r of meta.recipients) doc.text(`- ${r}`, left, doc.y, { width: contentWidth });
+  ry = doc.y;
+  doc.x = left;
+  doc.y = ry;
+}
+
+/**
  * After everything is drawn (pages buffered): page numbers at the top centre from page 2 (Decree 30), and on
  * every page a footer with the verification code and a QR code leading to the verification page.
  */

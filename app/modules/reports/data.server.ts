@@ -10,7 +10,8 @@ type UnitRow = typeof units.$inferSelect;
 
 /** "Xã Lai Vung" → "xã Lai Vung" (inside a sentence or under "Ủy ban nhân dân"). */
 export function lowerKind(name: string): string {
-  return name.replace(/^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\b/u, (m) => m.toLocaleLowerCase("vi-VN"));
+  // why (?=\s) and not \b: \b is ASCII-only, so it never matches after "Xã" (ã is not a word character to it).
+  return name.replace(/^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)(?=\s)/u, (m) => m.toLocaleLowerCase("vi-VN"));
 }
 
 const PEOPLES_COMMITTEE_KINDS = new Set(["province", "district", "commune", "ward", "township", "special_zone"]);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq, lt, or } from "drizzle-orm";
 import type { DB } from "#db/client";
-import { reports, units, type PeriodReportKind } from "#db/schema";
+import { RECORD_REPORT_KINDS, reports, units, type PeriodReportKind, type RecordReportKind } from "#db/schema";
 import type { ReportData } from "#templates/types";
 import { InvalidInputError } from "~/utils/errors";
 import { vnDay } from "~/utils/time";
@@ -15,8 +15,9 @@ import { getUnitInScopeOrThrow, scopeFor } from "../units/scope.server";
 import { isAreaUnit, periodReportData } from "./data.server";
 import { parsePeriod, type Period } from "./periods";
 import { renderPdf } from "./render.server";
-import { formatVerifyCode, reportFilePath, requestProblems, STALE_RUNNING_MS } from "./rules";
-import type { GenerateReportInput } from "./schema";
+import { recordReportData, recordUnitId } from "./record-data.server";
+import { formatVerifyCode, reportFilePath, requestProblems, STALE_RUNNING_MS, subjectKey } from "./rules";
+import type { GenerateReportInput, RecordReportInput } from "./schema";
 
 export type ReportRow = typeof reports.$inferSelect;
 export type ProduceDeps = {
@@ -67,6 +68,38 @@ export function requestReport(ctx: Ctx, input: GenerateReportInput): ReportRow {
   });
 }
 
+/**
+ * Ask for the PDF of one record: an audit's report, a finding's corrective action request form, an inspection's
+ * minutes. Officers and inspectors whose scope covers the record's unit; anyone else gets "not found", so the
+ * record's existence is not revealed. Queued like any on-demand report; archived under the record's unit.
+ */
+export function requestRecordReport(ctx: Ctx, input: RecordReportInput): ReportRow {
+  requireCapability(ctx.actor, "reports.generate");
+  const unit = getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), recordUnitId(ctx.db, input.kind, input.subjectId));
+  return write(ctx, (tx) => {
+    const row = tx
+      .insert(reports)
+      .values({
+        kind: input.kind,
+        unitId: unit.id,
+        periodKey: subjectKey(input.subjectId),
+        subjectId: input.subjectId,
+        status: "queued",
+        progress: "reports.progress.queued",
+        trigger: "manual",
+        requestedById: ctx.actor.kind === "user" ? ctx.actor.id : null,
+        verifyCode: newVerifyCode(),
+        createdAt: ctx.now.getTime(),
+      })
+      .returning()
+      .get();
+    recordTrail(tx, ctx, { entity: "report", entityId: row.id, action: "requested", unitId: unit.id, after: { kind: row.kind, subjectId: input.subjectId } });
+    return row;
+  });
+}
+
+const isRecordKind = (k: string): k is RecordReportKind => (RECORD_REPORT_KINDS as readonly string[]).includes(k);
+
 function setProgress(db: DB, id: number, progress: string) {
   db.update(reports).set({ progress }).where(eq(reports.id, id)).run();
 }
@@ -92,10 +125,17 @@ async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, actor: 
   const ctx = { db, actor, now };
   try {
     const unit = db.select().from(units).where(eq(units.id, row.unitId)).get();
-    const period = parsePeriod(row.periodKey);
-    if (!unit || !period) throw new Error(`unknown unit or period (${row.unitId}, ${row.periodKey})`);
-    if (!["unit", "area", "annual"].includes(row.kind)) throw new Error(`kind ${row.kind} is produced from its own record (not wired in this build)`);
-    const data = periodReportData(db, row.kind as PeriodReportKind, unit, period, { verifyCode: row.verifyCode, baseUrl: deps.baseUrl, now });
+    if (!unit) throw new Error(`unknown unit (${row.unitId})`);
+    const meta = { verifyCode: row.verifyCode, baseUrl: deps.baseUrl, now };
+    let data: ReportData;
+    if (isRecordKind(row.kind)) {
+      if (!row.subjectId) throw new Error(`report ${row.id} of kind ${row.kind} has no subject`);
+      data = recordReportData(db, row.kind, row.subjectId, meta);
+    } else {
+      const period = parsePeriod(row.periodKey);
+      if (!period) throw new Error(`unknown period (${row.periodKey})`);
+      data = periodReportData(db, row.kind, unit, period, meta);
+    }
     setProgress(db, row.id, "reports.progress.rendering");
     const { bytes, pages } = await (deps.render ?? renderPdf)(data);
     setProgress(db, row.id, "reports.progress.storing");

@@ -17,6 +17,7 @@ const listColumns = {
   unitName: units.name,
   unitCode: units.code,
   periodKey: reports.periodKey,
+  subjectId: reports.subjectId,
   status: reports.status,
   progress: reports.progress,
   trigger: reports.trigger,

@@ -1,4 +1,4 @@
-import type { PeriodReportKind, ReportKind } from "#db/schema/enums";
+import type { PeriodReportKind, ReportKind, SignCapacity } from "#db/schema/enums";
 import type { Period } from "./periods";
 
 /** Crockford base32: no I, L, O, U, so a code read aloud or typed from paper is not misread. */
@@ -52,3 +52,41 @@ export function requestProblems(input: { kind: PeriodReportKind; unitIsArea: boo
 
 /** A claimed ("running") row untouched this long was left by a dead process: it may be taken over. */
 export const STALE_RUNNING_MS = 10 * 60 * 1000;
+
+/** "2026-06-19" → "19/06/2026". */
+export function vnDayText(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** "Phó Chủ tịch UBND xã" → "Phó Chủ tịch": the title as printed under a capacity line. */
+export function bareTitle(title: string | null | undefined): string {
+  const t = (title ?? "").replace(/\s+(UBND|Ủy ban nhân dân)\b.*$/u, "").trim();
+  return t || "Lãnh đạo";
+}
+
+/**
+ * A leader's signature block as Decree 30/2020 writes it, from the capacity they signed in: own name (the
+ * title only), KT. (ký thay: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH"), TL. (thừa lệnh), TM. (thay mặt the committee).
+ */
+export function signatureForAcknowledgement(capacity: SignCapacity, signerTitle: string | null): { capacity?: string; title: string } {
+  const title = bareTitle(signerTitle);
+  if (capacity === "kt") return { capacity: "KT. Chủ tịch", title };
+  if (capacity === "tl") return { capacity: "TL. Chủ tịch", title };
+  if (capacity === "tm") return { capacity: "TM. Ủy ban nhân dân", title };
+  return { title };
+}
+
+/** The period key of a report about one record: "#12". */
+export function subjectKey(id: number): string {
+  return `#${id}`;
+}
+
+/** The page of the record a report is about (audit, finding's corrective actions, inspection); null for period kinds. */
+export function recordPath(kind: ReportKind, subjectId: number | null): string | null {
+  if (!subjectId) return null;
+  if (kind === "audit") return `/audits/${subjectId}`;
+  if (kind === "action") return `/findings/${subjectId}/actions`;
+  if (kind === "minutes") return `/inspections/${subjectId}`;
+  return null;
+}

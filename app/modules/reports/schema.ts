@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PERIOD_REPORT_KINDS, REPORT_KINDS, REPORT_STATUSES } from "#db/schema/enums";
+import { PERIOD_REPORT_KINDS, RECORD_REPORT_KINDS, REPORT_KINDS, REPORT_STATUSES } from "#db/schema/enums";
 
 /** On-demand generation (reports.new form). The period is typed as YYYY-MM, YYYY-Qn or YYYY (or picked). */
 export const GenerateReportSchema = z.object({
@@ -14,6 +14,13 @@ export const GenerateReportSchema = z.object({
     .transform((s) => s.toUpperCase()),
 });
 export type GenerateReportInput = z.infer<typeof GenerateReportSchema>;
+
+/** A report about one record (the "Xuất PDF" buttons of an audit, a finding's corrective actions, an inspection). */
+export const RecordReportSchema = z.object({
+  kind: z.enum(RECORD_REPORT_KINDS, { message: "errors.choose" }),
+  subjectId: z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" }).max(Number.MAX_SAFE_INTEGER, { message: "errors.choose" }),
+});
+export type RecordReportInput = z.infer<typeof RecordReportSchema>;
 
 /** Filters of the reports list (query string); anything unknown is ignored rather than an error. */
 export const ReportFiltersSchema = z.object({

@@ -12,6 +12,7 @@ import { createProcedure } from "~/modules/procedures/save-procedure.server";
 import { planAudit } from "~/modules/audits/plan.server";
 import { eq } from "drizzle-orm";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
+import { REPORTS2_SPECS } from "./specs-reports2";
 
 /**
  * What each route must answer, per role and per relation of the target record's unit to the person's unit.
@@ -98,7 +99,7 @@ function objectiveIn(f: Fixture, target: Unit): number {
 }
 
 /** An open major nonconformity in the target unit (a fresh one when `fresh`, else one per unit). */
-function findingIn(f: Fixture, target: Unit, fresh = false): number {
+export function findingIn(f: Fixture, target: Unit, fresh = false): number {
   const key = `finding:${target.code}`;
   if (!fresh && f.memo.has(key)) return f.memo.get(key) as number;
   const row = insertFinding(f.db, { unitCode: target.code, source: "internal_audit", grade: "major", description: `Phát hiện ${target.token}`, foundOn: "2026-10-01", actionDueOn: "2026-12-31" }, f.now);
@@ -183,7 +184,7 @@ function auditorOf(f: Fixture, unit: Unit): number {
   }
   return f.memo.get(key) as number;
 }
-const auditOf = (f: Fixture, t: Unit) => f.memo.get(`audit:${t.code}`) as { audit: number; item: number; inspection: number };
+export const auditOf = (f: Fixture, t: Unit) => f.memo.get(`audit:${t.code}`) as { audit: number; item: number; inspection: number };
 const auditsCovered = "workflow and write pages: tests/integration/audits-routes.test.ts (sibling 404 on every detail route, 403 on write pages) and audits*.test.ts";
 
 export async function seedListRecords(f: Fixture) {
@@ -427,6 +428,7 @@ export const SPECS: Record<string, RouteSpec> = {
     actions: [{ name: "edit the objective", roles: ["officer"], form: (_f, t) => ({ ...objectiveForm(t), title: `Mục tiêu ${t.token} (sửa)` }) }],
   },
   "routes/files.$id": { read: "any", params: (f, t) => ({ id: String(fileIn(f, t)) }) },
+  ...REPORTS2_SPECS,
 };
 
 export const allowedRel = (rel: Rel) => rel === "own" || rel === "child";
