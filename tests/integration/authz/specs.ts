@@ -12,6 +12,7 @@ import { createProcedure } from "~/modules/procedures/save-procedure.server";
 import { planAudit } from "~/modules/audits/plan.server";
 import { eq } from "drizzle-orm";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
+import { DASHBOARD_SPECS } from "./specs-dashboard";
 
 /**
  * What each route must answer, per role and per relation of the target record's unit to the person's unit.
@@ -427,6 +428,7 @@ export const SPECS: Record<string, RouteSpec> = {
     actions: [{ name: "edit the objective", roles: ["officer"], form: (_f, t) => ({ ...objectiveForm(t), title: `Mục tiêu ${t.token} (sửa)` }) }],
   },
   "routes/files.$id": { read: "any", params: (f, t) => ({ id: String(fileIn(f, t)) }) },
+  ...DASHBOARD_SPECS,
 };
 
 export const allowedRel = (rel: Rel) => rel === "own" || rel === "child";
