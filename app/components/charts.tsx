@@ -23,7 +23,12 @@ export function BarChart({ title, chart, labelFor, emptyText, valueHeader }: { t
   const max = chart.unit === "percent" ? 100 : Math.max(1, ...chart.data.map((d) => d.value ?? 0));
   const H = chart.data.length * rowH + 4;
   const sum = barSummary(chart);
-  const desc = chart.data.length === 0 ? emptyText : sum.top ? t("charts.barSummary", { top: label(sum.top), value: fmt(chart.unit, sum.top.value), count: chart.data.length }) : emptyText;
+  // A few bars are read out in full; a long chart is summarised by its largest bar (the table has the rest).
+  const desc =
+    chart.data.length === 0 ? emptyText
+    : chart.data.length <= 6 ? chart.data.map((d) => `${label(d)}: ${fmt(chart.unit, d.value)}`).join("; ")
+    : sum.top ? t("charts.barSummary", { top: label(sum.top), value: fmt(chart.unit, sum.top.value), count: chart.data.length })
+    : emptyText;
   return (
     <figure className="chart card" aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`} className="chart-title">
@@ -32,7 +37,7 @@ export function BarChart({ title, chart, labelFor, emptyText, valueHeader }: { t
       {chart.data.length === 0 ? (
         <p className="muted">{emptyText}</p>
       ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="chart-svg">
+        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} className="chart-svg">
           <title id={`${id}-t`}>{title}</title>
           <desc id={`${id}-d`}>{desc}</desc>
           {chart.data.map((d, i) => {
@@ -145,7 +150,7 @@ export function RateChart({ title, chart, seriesLabel, emptyText }: { title: str
               </li>
             ))}
           </ul>
-          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="chart-svg">
+          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} className="chart-svg">
             <title id={`${id}-t`}>{title}</title>
             <desc id={`${id}-d`}>{desc}</desc>
             <g aria-hidden="true">
