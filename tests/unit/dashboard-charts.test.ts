@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barSummary, findingsByGrade, lastValue, monthlyRates, monthsBetween, overdueByUnit, shares, toColumnChart } from "~/modules/dashboard/charts";
+import { barSummary, findingsByGrade, lastValue, monthlyRates, monthsBetween, overdueByUnit, shares, sumByGrade, toColumnChart } from "~/modules/dashboard/charts";
 import { ZERO } from "~/modules/figures/rules";
 
 const month = (m: string, f: Partial<typeof ZERO>) => ({ ...ZERO, ...f, month: m });
@@ -67,5 +67,15 @@ describe("chart data", () => {
     expect(c.unit).toBe("percent");
     expect(c.data.map((d) => [d.key, d.value])).toEqual([["online", 10], ["post", 25.9]]);
     expect(shares(ZERO, { online: "a", post: "b" }).data.map((d) => d.value)).toEqual([null, null]);
+  });
+});
+
+describe("chart data shared with the PDF area summary", () => {
+  it("sums findings per grade over units, keeping the grades' order, for columnChart", () => {
+    const unit = (major: number, minor: number) => [
+      { gradeCode: "major", gradeName: "Không phù hợp nặng", raised: major },
+      { gradeCode: "minor", gradeName: "Không phù hợp nhẹ", raised: minor },
+    ];
+    expect(toColumnChart(sumByGrade([unit(1, 2), unit(0, 3), []]))).toEqual({ categories: ["Không phù hợp nặng", "Không phù hợp nhẹ"], values: [1, 5] });
   });
 });

@@ -26,6 +26,21 @@ export function findingsByGrade(rows: GradeCount[], lang: "vi" | "en", href?: (c
 }
 
 /**
+ * Findings per grade summed over several units' lists (each already in grade order), as the PDF area summary
+ * draws it: `columnChart(doc, { title, ...toColumnChart(sumByGrade(lists)) })`.
+ */
+export function sumByGrade(lists: { gradeCode: string; gradeName: string; raised: number }[][]): BarChartData {
+  const out = new Map<string, BarDatum>();
+  for (const list of lists)
+    for (const g of list) {
+      const d = out.get(g.gradeCode) ?? { key: g.gradeCode, label: g.gradeName, value: 0 };
+      d.value = (d.value ?? 0) + g.raised;
+      out.set(g.gradeCode, d);
+    }
+  return { unit: "count", data: [...out.values()] };
+}
+
+/**
  * Overdue corrective actions by unit: units with at least one, most first (ties by name), at most `limit`
  * bars; the others are summed in `rest` so the chart never hides that there are more.
  */
