@@ -1,5 +1,6 @@
 import type PDFDocument from "pdfkit";
 import { stackedBarChart, columnChart } from "./parts/chart";
+import { sumByGrade, toColumnChart } from "../app/modules/dashboard/charts";
 import { decreeClosing, decreeHeader, decreeTitle } from "./parts/decree30";
 import { roman } from "./parts/sections";
 import { table } from "./parts/table";
@@ -77,9 +78,9 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
         },
       ],
     });
-    const grades = new Map<string, number>();
-    for (const r of withFindings) if (r.sections.findings.status === "ok") for (const g of r.sections.findings.data.byGrade) grades.set(g.gradeName, (grades.get(g.gradeName) ?? 0) + g.raised);
-    columnChart(doc, { title: "Biểu đồ 2: phát hiện phát sinh trong kỳ theo mức độ (toàn địa bàn)", categories: [...grades.keys()], values: [...grades.values()] });
+    // The same chart data as the dashboard's "findings by grade" (app/modules/dashboard/charts.ts).
+    const byGrade = sumByGrade(withFindings.map((r) => (r.sections.findings.status === "ok" ? r.sections.findings.data.byGrade : [])));
+    columnChart(doc, { title: "Biểu đồ 2: phát hiện phát sinh trong kỳ theo mức độ (toàn địa bàn)", ...toColumnChart(byGrade) });
   }
 
   heading(doc, `${roman(2)}. ĐƠN VỊ CẦN LƯU Ý`);

@@ -3,6 +3,7 @@ import { audits } from "./messages/audits";
 import { common } from "./messages/common";
 import { compliance } from "./messages/compliance";
 import { figures } from "./messages/figures";
+import { dashboard } from "./messages/dashboard";
 import { documents } from "./messages/documents";
 import { files } from "./messages/files";
 import { foundation } from "./messages/foundation";
@@ -12,7 +13,7 @@ import { reports } from "./messages/reports";
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
  * `satisfies` below makes a missing English key a type error). Vietnamese is the default.
  */
-const catalogues = [common, foundation, files, figures, compliance, actions, reports, documents, audits] as const;
+const catalogues = [common, foundation, files, figures, compliance, actions, reports, documents, audits, dashboard] as const;
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];

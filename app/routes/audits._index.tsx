@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { AUDIT_STATUSES, type AuditStatus } from "#db/schema/enums";
+import { ExportLink } from "~/components/export-link";
+import { AUDIT_STATUSES } from "#db/schema/enums";
 import { AuditStatusBadge } from "~/components/audits/status";
-import { plannableUnits, listAudits } from "~/modules/audits/queries.server";
+import { listAudits, parseAuditListFilter, plannableUnits } from "~/modules/audits/queries.server";
 import { can } from "~/modules/permissions";
 import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
@@ -15,12 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const today = vnDay(new Date());
-  const yearParam = url.searchParams.get("year");
-  const year = yearParam === "" ? undefined : /^\d{4}$/.test(yearParam ?? "") ? Number(yearParam) : Number(today.slice(0, 4));
-  const unitId = Number(url.searchParams.get("unit")) || undefined;
-  const statusParam = url.searchParams.get("status");
-  const status = (AUDIT_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as AuditStatus) : undefined;
-  const mine = url.searchParams.get("mine") === "1";
+  const { year, unitId, status, mine } = parseAuditListFilter(url.searchParams, today);
   const db = getDb();
   const rows = listAudits(db, user, { year, unitId, status, mine });
   const units = plannableUnits(db, user, today);
@@ -43,6 +39,7 @@ export default function Audits() {
       <div className="page-head">
         <h1>{t("audits.title")}</h1>
         <div className="actions">
+          <ExportLink to="/audits/export" />
           {canPlan ? (
             <Link className="button primary" to={`/audits/new${filter.unitId ? `?unit=${filter.unitId}` : ""}`}>
               {t("audits.new")}

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ExportLink } from "~/components/export-link";
 import { StateBadge } from "~/components/state-badge";
-import { complianceGrid, type GridQuery } from "~/modules/compliance/queries.server";
-import { OBLIGATIONS, type ObligationKey } from "~/modules/compliance/rules";
+import { complianceGrid, parseGridQuery } from "~/modules/compliance/queries.server";
+import { OBLIGATIONS } from "~/modules/compliance/rules";
 import { scopeFor } from "~/modules/units/scope.server";
 import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
@@ -15,18 +16,10 @@ const SORTS = ["path", "score", "-score", "name"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const url = new URL(request.url);
-  const missing = url.searchParams.get("missing") as ObligationKey | null;
-  const sort = url.searchParams.get("sort") as (typeof SORTS)[number] | null;
-  const query: GridQuery = {
-    q: url.searchParams.get("q")?.slice(0, 100) || undefined,
-    missing: missing && (OBLIGATIONS as readonly string[]).includes(missing) ? missing : undefined,
-    sort: sort && sort !== "path" && (SORTS as readonly string[]).includes(sort) ? sort : undefined,
-    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
-  };
+  const query = parseGridQuery(new URL(request.url).searchParams);
   const db = getDb();
   const day = vnDay(new Date());
-  return { day, query: { ...query, sort: query.sort ?? "path" }, ...complianceGrid(db, scopeFor(db, user), day, query) };
+  return { day, query, ...complianceGrid(db, scopeFor(db, user), day, query) };
 }
 
 export default function ComplianceGrid() {
@@ -35,7 +28,12 @@ export default function ComplianceGrid() {
   const pageHref = (p: number) => `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.missing ? { missing: query.missing } : {}), sort: query.sort, page: String(p) })}`;
   return (
     <>
-      <h1>{t("compliance.title")}</h1>
+      <div className="page-head">
+        <h1>{t("compliance.title")}</h1>
+        <div className="actions">
+          <ExportLink to="/compliance/export" />
+        </div>
+      </div>
       <p className="muted">{t("compliance.asOf", { date: formatDate(day) })}</p>
       <div className="grid">
         <div className="card">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ExportLink } from "~/components/export-link";
 import { CA_STATUSES } from "#db/schema/enums";
 import { CaStatusBadge } from "~/components/ca-status";
 import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
@@ -30,7 +31,10 @@ export default function CorrectiveActions() {
     <>
       <div className="page-head">
         <h1>{t("ca.title")}</h1>
-        {isAdmin ? <Link to="/corrective-actions/settings">{t("ca.settings.title")}</Link> : null}
+        <div className="actions">
+          <ExportLink to="/corrective-actions/export" />
+          {isAdmin ? <Link to="/corrective-actions/settings">{t("ca.settings.title")}</Link> : null}
+        </div>
       </div>
       <Form method="get" className="row card" role="search" aria-label={t("action.filter")}>
         <div className="field">

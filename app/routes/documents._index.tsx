@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { ExportLink } from "~/components/export-link";
 import { DOCUMENT_KINDS } from "#db/schema/enums";
 import { ClockFlags, DocumentStatusBadge, Pager, RevisionBadge } from "~/components/documents/badges";
 import { can } from "~/modules/permissions";
@@ -43,6 +44,7 @@ export default function Documents() {
       <div className="page-head">
         <h1>{t("documents.title")}</h1>
         <div className="actions">
+          <ExportLink to="/documents/export" />
           <Link className="button secondary" to="/documents/legal">
             {t("documents.legal")}
           </Link>

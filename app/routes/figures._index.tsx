@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatInt, formatMonth, formatPct, yearParam } from "~/modules/figures/period";
 import { latestFigureYear, listFigures } from "~/modules/figures/queries.server";
+import { BarChart, RateChart } from "~/components/charts";
+import { monthlyRates, shares } from "~/modules/dashboard/charts";
+import { figuresByMonth } from "~/modules/dashboard/queries.server";
 import { can } from "~/modules/permissions";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { scopeFor } from "~/modules/units/scope.server";
@@ -21,11 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unitOptions = listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
   const unitId = unitOptions.some((u) => u.id === unitParam) ? unitParam : undefined;
   const data = listFigures(db, scope, { from: `${year}-01`, to: `${year}-12`, unitId });
-  return { year, unitId: unitId ?? "", unitOptions, ...data, canImport: can(user, "qms.write") };
+  const charts = data.rows.length
+    ? { rates: monthlyRates(figuresByMonth(db, scope, `${year}-01`, `${year}-12`, unitId), `${year}-01`, `${year}-12`), shares: shares(data.total, { online: "online", post: "post" }) }
+    : null;
+  return { year, unitId: unitId ?? "", unitOptions, ...data, charts, canImport: can(user, "qms.write") };
 }
 
 export default function FiguresPage() {
-  const { year, unitId, unitOptions, rows, total, canImport } = useLoaderData<typeof loader>();
+  const { year, unitId, unitOptions, rows, total, charts, canImport } = useLoaderData<typeof loader>();
   const t = useT();
   const qs = new URLSearchParams({ year: String(year), ...(unitId ? { unit: String(unitId) } : {}) });
   const cols = ["received", "resolvedEarly", "resolvedOnTime", "resolvedOverdue", "receivedOnline", "returnedByPost"] as const;
@@ -89,6 +95,18 @@ export default function FiguresPage() {
               </p>
             </div>
           </div>
+          {charts ? (
+            <section className="charts" aria-label={t("dash.figuresCharts", { year })}>
+              <RateChart title={t("dash.ratesOverTime", { year })} chart={charts.rates} seriesLabel={(k) => t(`charts.series.${k}`)} emptyText={t("figures.none")} />
+              <BarChart
+                title={t("dash.shares", { year })}
+                chart={charts.shares}
+                labelFor={(k) => t(k === "online" ? "figures.onlineRate" : "figures.postRate")}
+                emptyText={t("figures.none")}
+                valueHeader={t("dash.share")}
+              />
+            </section>
+          ) : null}
           <div className="table-wrap">
             <table className="responsive">
               <thead>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ExportLink } from "~/components/export-link";
 import { FINDING_SOURCES, FINDING_STATUSES } from "#db/schema/enums";
 import { GradeBadge } from "~/components/audits/status";
 import { findingFilterOptions, listFindings, parseFindingFilter } from "~/modules/findings/queries.server";
@@ -32,11 +33,14 @@ export default function Findings() {
     <>
       <div className="page-head">
         <h1>{t("findings.title")}</h1>
-        {canRecord ? (
-          <Link className="button primary" to="/findings/new">
-            {t("findings.new")}
-          </Link>
-        ) : null}
+        <div className="actions">
+          <ExportLink to="/findings/export" />
+          {canRecord ? (
+            <Link className="button primary" to="/findings/new">
+              {t("findings.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <Form method="get" className="row card" role="search">
         <div className="field">

@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { contentDisposition } from "~/modules/files/store.server";
 
+/** An export holds at most this many rows (a province's whole register fits; a runaway query does not). */
+export const EXPORT_MAX_ROWS = 10_000;
+
 export type Column<R> = { header: string; value: (row: R) => string | number | null | undefined; width?: number; numFmt?: string };
 
 /**

@@ -17,6 +17,7 @@ import {
   users,
   type AuditStatus,
 } from "#db/schema";
+import { AUDIT_STATUSES } from "#db/schema/enums";
 import type { Actor, Ctx } from "../context";
 import { can } from "../permissions";
 import { validOn } from "../units/rules";
@@ -26,6 +27,16 @@ import { gradesForResult, processLines, resultCounts, stepsFrom, unansweredCount
 import { mayTake } from "./transition.server";
 
 export type AuditListFilter = { year?: number; unitId?: number; status?: AuditStatus; mine?: boolean };
+
+/** The list's query string (shared by the page and its Excel export): no year = this year; year= (empty) = all. */
+export function parseAuditListFilter(params: URLSearchParams, today: string): AuditListFilter {
+  const yearParam = params.get("year");
+  const year = yearParam === "" ? undefined : /^\d{4}$/.test(yearParam ?? "") ? Number(yearParam) : Number(today.slice(0, 4));
+  const unitId = Number(params.get("unit")) || undefined;
+  const statusParam = params.get("status");
+  const status = (AUDIT_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as AuditStatus) : undefined;
+  return { year, unitId: unitId && Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined, status, mine: params.get("mine") === "1" };
+}
 
 /** Audits the actor reads (audited unit in scope, or the actor is one of its auditors), newest first. */
 export function listAudits(db: DB, actor: Actor, filter: AuditListFilter = {}) {

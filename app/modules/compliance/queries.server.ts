@@ -5,7 +5,21 @@ import { getUnitInScopeOrThrow, pathCondition, type Scope } from "../units/scope
 import { gatherFacts } from "./facts.server";
 import { evaluate, OBLIGATIONS, score, type ObligationKey, type ObligationState } from "./rules";
 
-export type GridQuery = { q?: string; missing?: ObligationKey; sort?: "score" | "-score" | "name"; page?: number; pageSize?: number };
+export type GridQuery = { q?: string; missing?: ObligationKey; sort?: "path" | "score" | "-score" | "name"; page?: number; pageSize?: number };
+
+const SORTS = ["path", "score", "-score", "name"] as const;
+
+/** The grid's query string (shared by the page and its Excel export); anything unknown means "no filter". */
+export function parseGridQuery(params: URLSearchParams): GridQuery & { sort: (typeof SORTS)[number] } {
+  const missing = params.get("missing");
+  const sort = params.get("sort");
+  return {
+    q: params.get("q")?.slice(0, 100) || undefined,
+    missing: missing && (OBLIGATIONS as readonly string[]).includes(missing) ? (missing as ObligationKey) : undefined,
+    sort: sort && (SORTS as readonly string[]).includes(sort) ? (sort as (typeof SORTS)[number]) : "path",
+    page: Math.max(1, Math.min(10_000, Number(params.get("page")) || 1)),
+  };
+}
 
 /**
  * Every unit in scope that exists on `day` × every obligation. Facts are gathered for all matching units at
@@ -35,7 +49,8 @@ export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQue
     const dir = query.sort === "score" ? 1 : -1;
     rows.sort((a, b) => dir * ((a.score ?? -1) - (b.score ?? -1)) || a.name.localeCompare(b.name, "vi"));
   } else if (query.sort === "name") rows.sort((a, b) => a.name.localeCompare(b.name, "vi"));
-  const pageSize = Math.min(query.pageSize ?? 100, 500);
+  // Pages of at most 500 on screen; an export asks for everything (EXPORT_MAX_ROWS).
+  const pageSize = Math.min(query.pageSize ?? 100, 20_000);
   const page = Math.max(1, query.page ?? 1);
   const totals = Object.fromEntries(OBLIGATIONS.map((k) => [k, rows.filter((r) => r.states[k] === "missing").length])) as Record<ObligationKey, number>;
   const scored = rows.filter((r) => r.score !== null);

@@ -91,10 +91,10 @@ function addDays(day: string, n: number): string {
 }
 
 /** The register: one page of documents in scope with their clocks, and the total for the pager. */
-export function listDocuments(db: DB, scope: Scope, f: DocumentFilter, day: string) {
+export function listDocuments(db: DB, scope: Scope, f: DocumentFilter, day: string, pageSize = LIST_PAGE_SIZE) {
   const where = filterConditions(scope, f, day);
   const total = db.select({ n: count() }).from(documents).where(where).get()?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page ?? 1, pages);
   const rows = db
     .select({
@@ -119,8 +119,8 @@ export function listDocuments(db: DB, scope: Scope, f: DocumentFilter, day: stri
     .leftJoin(pendingRevision, and(eq(pendingRevision.documentId, documents.id), inArray(pendingRevision.status, ["draft", "in_review", "approved"])))
     .where(where)
     .orderBy(asc(units.name), asc(documents.code), asc(documents.id))
-    .limit(LIST_PAGE_SIZE)
-    .offset((page - 1) * LIST_PAGE_SIZE)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
   return {
     rows: rows.map((r) => ({

@@ -62,7 +62,7 @@ export function parseFindingFilter(params: URLSearchParams): FindingFilter & { p
 }
 
 /** Findings of the units in the actor's scope, filtered, newest first, one page at a time. */
-export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today: string, page = 1) {
+export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today: string, page = 1, pageSize = FINDINGS_PAGE_SIZE) {
   const where = and(
     inScope(findings.unitId, scopeFor(db, actor)),
     filter.unitId ? eq(findings.unitId, filter.unitId) : undefined,
@@ -94,10 +94,10 @@ export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today:
     .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
     .where(where)
     .orderBy(desc(findings.foundOn), desc(findings.id))
-    .limit(FINDINGS_PAGE_SIZE)
-    .offset((page - 1) * FINDINGS_PAGE_SIZE)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
-  return { rows: rows.map((r) => ({ ...r, overdue: r.status === "open" && !!r.actionDueOn && r.actionDueOn < today })), total, page, pages: Math.max(1, Math.ceil(total / FINDINGS_PAGE_SIZE)) };
+  return { rows: rows.map((r) => ({ ...r, overdue: r.status === "open" && !!r.actionDueOn && r.actionDueOn < today })), total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 export function findingFilterOptions(db: DB, actor: Actor) {

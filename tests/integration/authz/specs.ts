@@ -13,6 +13,7 @@ import { planAudit } from "~/modules/audits/plan.server";
 import { eq } from "drizzle-orm";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
 import { REPORTS2_SPECS } from "./specs-reports2";
+import { DASHBOARD_SPECS } from "./specs-dashboard";
 
 /**
  * What each route must answer, per role and per relation of the target record's unit to the person's unit.
@@ -429,6 +430,7 @@ export const SPECS: Record<string, RouteSpec> = {
   },
   "routes/files.$id": { read: "any", params: (f, t) => ({ id: String(fileIn(f, t)) }) },
   ...REPORTS2_SPECS,
+  ...DASHBOARD_SPECS,
 };
 
 export const allowedRel = (rel: Rel) => rel === "own" || rel === "child";

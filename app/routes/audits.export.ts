@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listAudits, parseAuditListFilter } from "~/modules/audits/queries.server";
+import { getDb } from "~/utils/db.server";
+import { xlsxResponse, type Column } from "~/utils/excel.server";
+import { getT } from "~/utils/i18n.server";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+/** The internal audits list as .xlsx: same reach (scope, or the audits one is on) and filters as /audits. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const day = vnDay(new Date());
+  const rows = listAudits(getDb(), user, parseAuditListFilter(new URL(request.url).searchParams, day));
+  type R = (typeof rows)[number];
+  const columns: Column<R>[] = [
+    { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
+    { header: t("export.title"), value: (r) => r.title, width: 45 },
+    { header: t("export.startOn"), value: (r) => formatDate(r.startOn) },
+    { header: t("export.endOn"), value: (r) => formatDate(r.endOn) },
+    { header: t("export.status"), value: (r) => t(`audits.status.${r.status}`) },
+    { header: t("export.reportedOn"), value: (r) => formatDate(r.reportedOn) },
+    { header: t("export.lead"), value: (r) => r.leadName, width: 24 },
+    { header: t("export.items"), value: (r) => Number(r.items) },
+    { header: t("export.answered"), value: (r) => Number(r.answered) },
+    { header: t("export.ncs"), value: (r) => Number(r.ncs) },
+  ];
+  return xlsxResponse(`danh-gia-noi-bo-${day}.xlsx`, t("audits.title"), columns, rows);
+}

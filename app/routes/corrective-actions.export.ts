@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listCorrectiveActions } from "~/modules/corrective-actions/queries.server";
+import { ListFilterSchema } from "~/modules/corrective-actions/schema";
+import { scopeFor } from "~/modules/units/scope.server";
+import { getDb } from "~/utils/db.server";
+import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/utils/excel.server";
+import { getT } from "~/utils/i18n.server";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+/** The corrective actions list as .xlsx: same scope and filters as /corrective-actions. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const db = getDb();
+  const day = vnDay(new Date());
+  const filter = ListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { rows } = listCorrectiveActions(db, scopeFor(db, user), user, filter, day, EXPORT_MAX_ROWS);
+  type R = (typeof rows)[number];
+  const columns: Column<R>[] = [
+    { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
+    { header: t("export.finding"), value: (r) => r.findingDescription, width: 45 },
+    { header: t("export.action"), value: (r) => r.description, width: 50 },
+    { header: t("export.owner"), value: (r) => r.ownerName, width: 24 },
+    { header: t("export.dueOn"), value: (r) => formatDate(r.dueOn) },
+    { header: t("export.status"), value: (r) => t(`ca.status.${r.status}`), width: 30 },
+    { header: t("export.implementedOn"), value: (r) => formatDate(r.implementedOn) },
+    { header: t("export.overdue"), value: (r) => (r.overdue ? t("export.yes") : t("export.no")) },
+  ];
+  return xlsxResponse(`hanh-dong-khac-phuc-${day}.xlsx`, t("ca.title"), columns, rows);
+}

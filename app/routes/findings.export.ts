@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listFindings, parseFindingFilter } from "~/modules/findings/queries.server";
+import { getDb } from "~/utils/db.server";
+import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/utils/excel.server";
+import { getLang, getT } from "~/utils/i18n.server";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, vnDay } from "~/utils/time";
+
+/** The findings list as .xlsx: same scope and filters as /findings, every page at once. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const lang = await getLang(request);
+  const day = vnDay(new Date());
+  const { page: _page, ...filter } = parseFindingFilter(new URL(request.url).searchParams);
+  const { rows } = listFindings(getDb(), user, filter, day, 1, EXPORT_MAX_ROWS);
+  type R = (typeof rows)[number];
+  const columns: Column<R>[] = [
+    { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
+    { header: t("export.foundOn"), value: (r) => formatDate(r.foundOn) },
+    { header: t("export.source"), value: (r) => t(`findings.source.${r.source}`), width: 22 },
+    { header: t("export.grade"), value: (r) => (lang === "en" ? r.gradeEn : r.gradeVi), width: 22 },
+    { header: t("export.clause"), value: (r) => r.clauseCode },
+    { header: t("export.description"), value: (r) => r.description, width: 60 },
+    { header: t("export.actionDue"), value: (r) => formatDate(r.actionDueOn) },
+    { header: t("export.status"), value: (r) => t(`findings.status.${r.status}`) },
+    { header: t("export.overdue"), value: (r) => (r.overdue ? t("export.yes") : t("export.no")) },
+  ];
+  return xlsxResponse(`phat-hien-${day}.xlsx`, t("findings.title"), columns, rows);
+}
