@@ -1,6 +1,6 @@
 // npm run test:crash — bursts of writes through HTTP, the server killed with SIGKILL at random moments, restarted,
 // and every write that was answered with success must be there, in a database that passes its integrity checks.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,7 +19,7 @@ type Server = { child: ChildProcess; exited: Promise<unknown> };
 function start(opts: { dataDir?: string; scheduler?: boolean } = {}): Server {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: opts.dataDir ?? DATA_DIR, SCHEDULER: opts.scheduler ? "on" : "off", SECURE_COOKIES: "off", NODE_ENV: "production" },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", fs.openSync(path.resolve("tests/.tmp/crash-server.log"), "a")],
   });
   // Listen from the start: the exit can come before anyone awaits it.
   return { child, exited: new Promise((r) => child.once("exit", r)) };
@@ -34,7 +34,8 @@ async function waitHealthy(deadline = Date.now() + 60_000) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error("server did not come up");
+  const log = fs.existsSync("tests/.tmp/crash-server.log") ? fs.readFileSync("tests/.tmp/crash-server.log", "utf8").slice(-2000) : "";
+  throw new Error(`server did not come up\n${log}`);
 }
 
 async function signIn(): Promise<string> {
@@ -50,6 +51,10 @@ async function signIn(): Promise<string> {
 }
 
 async function main() {
+  // The server serves the production build: make it when this runs on its own on a fresh clone.
+  if (!fs.existsSync("build/server/index.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  fs.mkdirSync("tests/.tmp", { recursive: true });
+  fs.rmSync("tests/.tmp/crash-server.log", { force: true });
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   let server = start();
   await waitHealthy();
