@@ -6,6 +6,7 @@ import { complianceGrid, parseGridQuery } from "~/modules/compliance/queries.ser
 import { OBLIGATIONS } from "~/modules/compliance/rules";
 import { scopeFor } from "~/modules/units/scope.server";
 import { getDb } from "~/utils/db.server";
+import { Pager } from "~/components/pager";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
@@ -107,13 +108,7 @@ export default function ComplianceGrid() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t("common.page", { page })}>
-          {page > 1 ? <Link to={pageHref(page - 1)}>{t("common.prev")}</Link> : null}
-          <span>{t("common.page", { page })} / {pages}</span>
-          {page < pages ? <Link to={pageHref(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={pageHref} />
     </>
   );
 }

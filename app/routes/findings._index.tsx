@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ExportLink } from "~/components/export-link";
+import { Pager } from "~/components/pager";
 import { FINDING_SOURCES, FINDING_STATUSES } from "#db/schema/enums";
 import { GradeBadge } from "~/components/audits/status";
 import { findingFilterOptions, listFindings, parseFindingFilter } from "~/modules/findings/queries.server";
@@ -142,13 +143,7 @@ export default function Findings() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t("common.page", { page })}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.prev")}</Link> : null}
-          <span>{t("common.page", { page })} / {pages}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={pageLink} />
     </>
   );
 }

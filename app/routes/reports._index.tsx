@@ -7,6 +7,7 @@ import { ReportFiltersSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { scopeFor } from "~/modules/units/scope.server";
 import { getDb } from "~/utils/db.server";
+import { Pager } from "~/components/pager";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -146,13 +147,7 @@ export default function Reports() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t("common.page", { page })}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.prev")}</Link> : null}
-          <span>{t("common.page", { page })} / {pages}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={pageLink} />
     </>
   );
 }
