@@ -4,6 +4,7 @@ import { lt } from "drizzle-orm";
 import { vnDay } from "~/utils/time";
 import { duePeriodKeys, justEndedPeriodKey } from "~/modules/reports/periods";
 import { backupDatabase, pruneBackups } from "./handlers/backup";
+import { activateDueRevisions } from "~/modules/documents/workflow.server";
 import { correctiveActionsDaily } from "./handlers/corrective-actions";
 import { runScheduledReports } from "./handlers/reports";
 import { daysBack, lastDailyFireDay } from "./periods";
@@ -46,6 +47,16 @@ export const JOBS: JobDefinition[] = [
         .run().changes;
       return { sessions, attempts };
     },
+  },
+  {
+    name: "documents-in-force",
+    description: "Đưa vào hiệu lực các lần ban hành tài liệu đã phê duyệt có ngày hiệu lực đến hạn (lần trước chuyển thành hết hiệu lực)",
+    cron: "5 0 * * *",
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => vnDay(at),
+    duePeriods: (now) => [lastDailyFireDay(now, 0, 5)],
+    maxAttempts: 3,
+    run: (ctx) => ({ activated: activateDueRevisions(ctx) }),
   },
   {
     name: "corrective-actions-daily",

@@ -100,3 +100,37 @@ describe("a run left behind by a killed process", () => {
     expect(ownerIsDead(`other-host:123`, now - 11 * 60_000, now)).toBe(true);
   });
 });
+
+describe("documents approved with a future effective date", () => {
+  it("are put into force by the nightly job on their day, once", async () => {
+    const db = testDb({ seeded: true });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "isoxa-docs-"));
+    try {
+      const { documents } = await import("#db/schema");
+      const { eq } = await import("drizzle-orm");
+      const { createDocument } = await import("~/modules/documents/create-document.server");
+      const { approveRevision, recordRevisionReview, submitRevision } = await import("~/modules/documents/workflow.server");
+      const ctx = { db, actor: { kind: "system" as const, name: "test" }, now: new Date("2026-11-25T03:00:00Z") };
+      const unitId = db.select().from(documents).get()!.unitId;
+      const { document, revision } = await createDocument(ctx, {
+        unitId, code: "QT 99/TEST", title: "Quy trình thử hiệu lực", kind: "process", owner: "Văn phòng", reviewCycleMonths: 12,
+        clauseCodes: [], procedureIds: [], changeSummary: "Ban hành", file: new File(["%PDF-1.4\n%test\n"], "qt.pdf", { type: "application/pdf" }),
+      });
+      submitRevision(ctx, document.id, revision.id);
+      recordRevisionReview(ctx, document.id, revision.id, "Đạt");
+      approveRevision(ctx, document.id, revision.id, "2027-01-10");
+      const status = () => db.select().from(documents).where(eq(documents.id, document.id)).get()!.status;
+      expect(status()).not.toBe("effective");
+      const job = getJob("documents-in-force")!;
+      const config = readConfig({ DATA_DIR: dir });
+      expect(await runJob(db, config, job, "2027-01-09", "manual", () => new Date("2027-01-08T18:30:00Z"))).toMatchObject({ status: "succeeded", output: { activated: 0 } });
+      expect(status()).not.toBe("effective");
+      expect(await runJob(db, config, job, "2027-01-10", "manual", () => new Date("2027-01-09T18:30:00Z"))).toMatchObject({ status: "succeeded", output: { activated: 1 } });
+      expect(status()).toBe("effective");
+      expect((await runJob(db, config, job, "2027-01-10", "manual")).status).toBe("skipped");
+    } finally {
+      closeTestDb(db);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
