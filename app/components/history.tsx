@@ -1,4 +1,5 @@
 import { formatDateTime } from "~/utils/time";
+import { actionLabel } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
 type Entry = { id: number; at: number; actorName: string; action: string; before: string | null; after: string | null };
@@ -41,7 +42,7 @@ export function History({ entries }: { entries: Entry[] }) {
                 <tr key={e.id}>
                   <td data-label={t("trail.at")}>{formatDateTime(e.at)}</td>
                   <td data-label={t("trail.actor")}>{e.actorName}</td>
-                  <td data-label={t("trail.action")}>{e.action}</td>
+                  <td data-label={t("trail.action")}>{actionLabel(t, e.action)}</td>
                   <td data-label={t("trail.changes")}>
                     <ul className="changes">
                       {diffSnapshots(e.before, e.after).map((d) => (

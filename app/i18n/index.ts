@@ -7,13 +7,14 @@ import { dashboard } from "./messages/dashboard";
 import { documents } from "./messages/documents";
 import { files } from "./messages/files";
 import { foundation } from "./messages/foundation";
+import { trailActions } from "./messages/trail-actions";
 import { reports } from "./messages/reports";
 
 /**
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
  * `satisfies` below makes a missing English key a type error). Vietnamese is the default.
  */
-const catalogues = [common, foundation, files, figures, compliance, actions, reports, documents, audits, dashboard] as const;
+const catalogues = [common, foundation, files, figures, compliance, actions, reports, documents, audits, dashboard, trailActions] as const;
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -40,6 +41,11 @@ export function translate(lang: Lang, key: string, params?: Record<string, strin
 
 export function hasMessage(key: string): boolean {
   return key in dict.vi;
+}
+
+/** A trail action in words where a name exists, else its code. */
+export function actionLabel(t: T, action: string): string {
+  return hasMessage(`trail.action.${action}`) ? t(`trail.action.${action}`) : action;
 }
 
 export type T = (key: MessageKey | (string & {}), params?: Record<string, string | number>) => string;

@@ -6,6 +6,7 @@ import { listTrail, trailEntities } from "~/modules/trail/queries.server";
 import { scopeFor } from "~/modules/units/scope.server";
 import { getDb } from "~/utils/db.server";
 import { rethrowAsResponse } from "~/utils/forms.server";
+import { actionLabel } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -69,7 +70,7 @@ export default function Trail() {
                 <td data-label={t("trail.entity")}>
                   {e.entity} #{e.entityId}
                 </td>
-                <td data-label={t("trail.action")}>{e.action}</td>
+                <td data-label={t("trail.action")}>{actionLabel(t, e.action)}</td>
                 <td data-label={t("trail.unit")}>{e.unitName ?? "—"}</td>
                 <td data-label={t("trail.changes")}>
                   <ul className="changes">

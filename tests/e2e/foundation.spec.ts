@@ -89,7 +89,7 @@ test.describe("administration", () => {
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect(page.getByRole("status")).toHaveText("Đã lưu.");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ngô Thị Vân");
-    await expect(page.getByRole("table")).toContainText("create");
+    await expect(page.getByRole("table")).toContainText("Tạo mới");
 
     const other = await browser.newPage();
     await signIn(other, "van.ngo", "MatKhau#2026");
