@@ -81,3 +81,23 @@ describe("the leader's signed acknowledgement", () => {
     expect(sigs(a.id)[0]).toEqual(s);
   });
 });
+
+describe("signing with a password is throttled like sign-in", () => {
+  it("five wrong passwords lock the account; the right one is then refused too", async () => {
+    const { closeTestDb, ctxOf, testDb } = await import("../support/db");
+    const { reauthenticate } = await import("~/modules/auth/reauthenticate.server");
+    const { DEMO_PASSWORD } = await import("#db/seed");
+    const { InvalidInputError } = await import("~/utils/errors");
+    const db = testDb({ seeded: true });
+    try {
+      const ctx = ctxOf(db, "chutich.hoalong");
+      const id = (ctx.actor as { id: number }).id;
+      for (let i = 0; i < 5; i++) await expect(reauthenticate(ctx, id, "sai")).rejects.toThrow(InvalidInputError);
+      await expect(reauthenticate(ctx, id, DEMO_PASSWORD)).rejects.toMatchObject({ messageKey: "auth.errors.locked" });
+      const later = { ...ctx, now: new Date(ctx.now.getTime() + 16 * 60_000) };
+      await expect(reauthenticate(later, id, DEMO_PASSWORD)).resolves.toMatchObject({ id });
+    } finally {
+      closeTestDb(db);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 export const foundation = {
   vi: {
     "login.title": "Đăng nhập",
+    "auth.errors.locked": "Tài khoản đang tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút.",
     "login.username": "Tên đăng nhập",
     "login.password": "Mật khẩu",
     "login.submit": "Đăng nhập",
@@ -109,6 +110,7 @@ export const foundation = {
   },
   en: {
     "login.title": "Sign in",
+    "auth.errors.locked": "The account is locked after repeated wrong passwords. Try again in 15 minutes.",
     "login.username": "Username",
     "login.password": "Password",
     "login.submit": "Sign in",

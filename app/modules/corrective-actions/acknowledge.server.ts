@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { caSignatures, correctiveActions, users } from "#db/schema";
-import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
-import { verifyPassword } from "../auth/password.server";
+import { caSignatures, correctiveActions } from "#db/schema";
+import { ConflictError, PreconditionFailedError } from "~/utils/errors";
+import { reauthenticate } from "../auth/reauthenticate.server";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireCapability, requireUserActor } from "../permissions";
@@ -19,10 +19,7 @@ export async function acknowledgeCorrectiveAction(ctx: Ctx, actionId: number, in
   requireCapability(ctx.actor, "ca.acknowledge");
   const me = requireUserActor(ctx.actor);
   getActionInScopeOrThrow(ctx.db, ctx, actionId);
-  const account = ctx.db.select({ passwordHash: users.passwordHash, fullName: users.fullName, title: users.title }).from(users).where(eq(users.id, me.id)).get();
-  if (!account || !(await verifyPassword(input.password, account.passwordHash))) {
-    throw new InvalidInputError("ca.errors.wrongPassword", {}, { password: ["ca.errors.wrongPassword"] });
-  }
+  const account = await reauthenticate(ctx, me.id, input.password);
   return write(ctx, (tx) => {
     // Re-read inside the transaction: the action may have changed while the password was being checked.
     const a = getActionInScopeOrThrow(tx, ctx, actionId);
