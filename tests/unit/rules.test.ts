@@ -66,8 +66,8 @@ describe("sign-in throttling", () => {
 
 describe("i18n and history", () => {
   it("translates with parameters and falls back to Vietnamese", () => {
-    expect(translate("vi", "home.welcome", { name: "Ánh" })).toBe("Xin chào, Ánh");
-    expect(translate("en", "home.welcome", { name: "Ánh" })).toBe("Hello, Ánh");
+    expect(translate("vi", "dash.greeting", { name: "Ánh", unit: "Xã Lai Vung" })).toBe("Xin chào Ánh · phạm vi: Xã Lai Vung");
+    expect(translate("en", "dash.greeting", { name: "Ánh", unit: "Xã Lai Vung" })).toBe("Hello Ánh · scope: Xã Lai Vung");
     expect(translate("en", "no.such.key")).toBe("no.such.key");
   });
   it("shows only the fields that changed", () => {
