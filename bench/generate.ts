@@ -2,7 +2,9 @@
 //
 // Fills a fresh database (through the real migrations) with deterministic synthetic data for the load benchmarks
 // (issue 8). Same seed and scale → same rows. Bulk inserts with prepared statements in large transactions,
-// foreign keys ON (parents inserted first; the document ↔ current revision cycle is deferred to commit).
+// foreign keys ON and checked on every insert (parents first; a
+// document's current revision is set once its revisions exist: no deferred violation, which would make SQLite
+// search the child tables on every later parent insert).
 // The demo accounts (password IsoXa@2026) exist for signing in: quantri (admin), kiemtra.tinh (inspector of the
 // first province), thuky.laivung / chutich.laivung (officer / leader of the first commune).
 import fs from "node:fs";
@@ -97,8 +99,7 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
   const file = path.join(outDir, "iso-xa.db");
   const db = openDatabase(file, { migrationsDir: path.resolve("db/migrations") });
   const sql = db.$client;
-  // Generation only: no journal, no fsync (a crash just means generating again); back to WAL at the end.
-  sql.pragma("journal_mode = OFF");
+  // Generation only: no fsync (a crash just means generating again). The journal stays WAL as the app opens it.
   sql.pragma("synchronous = OFF");
   sql.pragma("cache_size = -262144");
   sql.pragma("temp_store = MEMORY");
@@ -126,6 +127,7 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
   const fileIns = ins("files", ["id", "sha256", "size", "mime", "ext", "original_name", "unit_id", "uploaded_by_id", "created_at"]);
   const docIns = ins("documents", ["id", "unit_id", "code", "title", "kind", "owner", "review_cycle_months", "status", "current_revision_id", "effective_from", "last_reviewed_on", "next_review_on", "created_by_id", "created_at", "updated_at"]);
   const revIns = ins("document_revisions", ["id", "document_id", "number", "change_summary", "file_id", "status", "drafted_by_id", "drafted_at", "approved_by_id", "approved_at", "effective_from", "effective_at", "superseded_at", "superseded_by_id", "updated_at"]);
+  const setCurrent = sql.prepare("UPDATE documents SET current_revision_id = ? WHERE id = ?");
   const programmeIns = ins("audit_programmes", ["id", "unit_id", "year", "objectives", "created_by_id", "created_at", "updated_at"]);
   const auditIns = ins("audits", ["id", "programme_id", "unit_id", "title", "start_on", "end_on", "status", "lead_auditor_id", "conclusion", "reported_on", "closed_at", "planned_by_id", "created_at", "updated_at"]);
   const itemIns = ins("audit_checklist_items", ["id", "audit_id", "kind", "clause_code", "question", "sort_order", "result", "answered_by_id", "answered_at"]);
@@ -146,7 +148,6 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
   const ids = { unit: 0, user: 0, finding: 0, request: 0, action: 0, file: 0, doc: 0, rev: 0, programme: 0, audit: 0, item: 0 };
   const tx = (fn: () => void) => {
     sql.exec("BEGIN");
-    sql.pragma("defer_foreign_keys = ON");
     try {
       fn();
       sql.exec("COMMIT");
@@ -216,14 +217,16 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
       const revIds = Array.from({ length: nRev }, () => ++ids.rev);
       const at = revIds.map((_, i) => firstAt + Math.floor((span * i) / nRev));
       const lastAt = at[nRev - 1]!;
-      docIns(docId, c.id, `QT-${pad(d + 1)}`, `${DOC_TITLES[k]} ${d + 1}`, DOC_KINDS[k]!, "Văn phòng HĐND và UBND", 12, "effective", revIds[nRev - 1], iso(lastAt), iso(lastAt + 200 * DAY), iso(lastAt + 365 * DAY), c.officer.id, firstAt, lastAt);
+      docIns(docId, c.id, `QT-${pad(d + 1)}`, `${DOC_TITLES[k]} ${d + 1}`, DOC_KINDS[k]!, "Văn phòng HĐND và UBND", 12, "effective", null, iso(lastAt), iso(lastAt + 200 * DAY), iso(lastAt + 365 * DAY), c.officer.id, firstAt, lastAt);
       const fileId = ++ids.file;
       fileIns(fileId, createHash("sha256").update(`doc-${docId}`).digest("hex"), 48_000 + r.int(0, 200_000), "application/pdf", "pdf", `QT-${pad(d + 1)}.pdf`, c.id, c.officer.id, firstAt);
-      for (let i = 0; i < nRev; i++) {
+      // Newest first: each older revision points at the one that superseded it, already inserted.
+      for (let i = nRev - 1; i >= 0; i--) {
         const last = i === nRev - 1;
         const a = at[i]!;
         revIns(revIds[i], docId, i + 1, i === 0 ? "Ban hành lần đầu" : "Cập nhật theo quy định mới", fileId, last ? "effective" : "superseded", c.officer.id, a - 10 * DAY, c.leader.id, a - DAY, iso(a), a, last ? null : at[i + 1], last ? null : revIds[i + 1], last ? a : at[i + 1]);
       }
+      setCurrent.run(revIds[nRev - 1], docId);
       trail(lastAt, c.officer, c.id, "document", docId, "revision_effective", { revision: nRev });
     }
 
@@ -285,8 +288,8 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
     tx(() => communes.slice(i, i + perTx).forEach(seedCommune));
     if ((i / perTx) % 5 === 4) log(`  ${Math.min(i + perTx, communes.length)}/${communes.length} communes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  sql.pragma("journal_mode = WAL");
   sql.pragma("synchronous = NORMAL");
+  sql.pragma("wal_checkpoint(TRUNCATE)");
   sql.close();
   const seconds = (performance.now() - started) / 1000;
   return { file, seconds, counts };
