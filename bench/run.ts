@@ -23,11 +23,14 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     regen: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    tag: { type: "string" },
   },
 });
 const scales = values.scales.split(",").map((s) => s.trim()) as Scale[];
 for (const s of scales) if (!(s in SCALES)) throw new Error(`unknown scale ${s}`);
 const full = scales.includes("national");
+/** --tag x writes bench/results.x.json and bench/RESULTS.x.md (a side run that must not replace the main figures). */
+const suffix = values.tag ? `.${values.tag}` : "";
 const duration = Number(values.duration ?? (full ? 10 : 5));
 const connections = Number(values.connections);
 const USER = "kiemtra.tinh"; // the first province's inspector: a province-wide scope
@@ -66,6 +69,7 @@ async function load(url: string, cookie: string | undefined, seconds: number): P
   const inst = autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
   inst.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const res = await inst;
+  await drain(new URL(url).origin);
   times.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
@@ -78,6 +82,23 @@ async function load(url: string, cookie: string | undefined, seconds: number): P
     non2xx: res.non2xx,
     errors: res.errors + res.timeouts,
   };
+}
+
+/**
+ * autocannon stops at the deadline but the server still works through the requests it had already read (loaders are
+ * synchronous): wait until /healthz answers promptly again, so that one page's backlog is not charged to the next.
+ */
+async function drain(origin: string) {
+  for (let i = 0; i < 600; i++) {
+    const t = performance.now();
+    try {
+      await fetch(`${origin}/healthz`);
+    } catch {
+      /* busy or closing */
+    }
+    if (performance.now() - t < 50) return;
+    await sleep(200);
+  }
 }
 
 function rssMb(pid: number): number {
@@ -241,24 +262,6 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-const started = performance.now();
-if (!values["no-build"]) {
-  log("building (npm run build)");
-  const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-  if (b.status !== 0) throw new Error("build failed");
-}
-const results: ScaleResult[] = [];
-for (const s of scales) results.push(await benchScale(s));
-
-const main = results[results.length - 1]!;
-const province = results.find((r) => r.scale === "province");
-const national = results.find((r) => r.scale === "national");
-if (province && national) {
-  for (const [name, p] of Object.entries(national.pages)) {
-    const before = province.pages[name];
-    p.growth_ratio = before && before.p95_ms > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
-  }
-}
 const sqliteVersion = (() => {
   const db = new Database(":memory:");
   const v = (db.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
@@ -272,11 +275,35 @@ const machine = {
   os: `${os.type()} ${os.release()}`,
   node: process.version,
   sqlite: sqliteVersion,
-  load_avg_at_end: os.loadavg().map((l) => Math.round(l * 100) / 100),
 };
+const loadAvg = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+const started = performance.now();
+if (!values["no-build"]) {
+  log("building (npm run build)");
+  const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (b.status !== 0) throw new Error("build failed");
+}
+const results: ScaleResult[] = [];
+for (const s of scales) {
+  results.push(await benchScale(s));
+  writeOut(results); // after each data set, so that an interrupted full run keeps what it measured
+}
+console.log(fs.readFileSync(path.resolve(`bench/RESULTS${suffix}.md`), "utf8"));
+log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
+
+function writeOut(results: ScaleResult[]) {
+const main = results[results.length - 1]!;
+const province = results.find((r) => r.scale === "province");
+const national = results.find((r) => r.scale === "national");
+if (province && national) {
+  for (const [name, p] of Object.entries(national.pages)) {
+    const before = province.pages[name];
+    p.growth_ratio = before && before.p95_ms > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
+  }
+}
 const json = {
   date: new Date().toISOString(),
-  machine,
+  machine: { ...machine, load_avg_at_end: loadAvg() },
   connections,
   duration_s: duration,
   user: USER,
@@ -291,17 +318,16 @@ const json = {
   scales: results,
   total_s: Math.round((performance.now() - started) / 1000),
 };
-fs.writeFileSync(path.resolve("bench/results.json"), JSON.stringify(json, null, 2) + "\n");
-fs.writeFileSync(path.resolve("bench/RESULTS.md"), markdown(json, results));
-console.log(fs.readFileSync(path.resolve("bench/RESULTS.md"), "utf8"));
-log(`done in ${json.total_s} s`);
+fs.writeFileSync(path.resolve(`bench/results${suffix}.json`), JSON.stringify(json, null, 2) + "\n");
+fs.writeFileSync(path.resolve(`bench/RESULTS${suffix}.md`), markdown(json.date, results));
+}
 
-function markdown(j: typeof json, rs: ScaleResult[]): string {
+function markdown(date: string, rs: ScaleResult[]): string {
   const ok = (b: boolean) => (b ? "✅" : "❌");
   const lines: string[] = [];
   lines.push("# Benchmark results (issue 8)", "");
-  lines.push(`Generated by \`bench/run.ts\` on ${j.date}. ${connections} connections, ${duration} s per page (after a 1 s warm-up), signed in as \`${USER}\` (the first province's inspector).`, "");
-  lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, ${machine.os}, Node ${machine.node}, SQLite ${machine.sqlite}; load average at the end ${machine.load_avg_at_end.join(" / ")}.`, "");
+  lines.push(`Generated by \`bench/run.ts\` on ${date}. ${connections} connections, ${duration} s per page (after a 1 s warm-up), signed in as \`${USER}\` (the first province's inspector).`, "");
+  lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, ${machine.os}, Node ${machine.node}, SQLite ${machine.sqlite}; load average at the end ${loadAvg().join(" / ")}.`, "");
   lines.push("The load generator runs on the same machine as the server (it takes part of the 2 cores): absolute figures are pessimistic, the ratios are the point.", "");
   for (const r of rs) {
     lines.push(`## ${r.scale} data set`, "");
