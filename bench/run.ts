@@ -64,7 +64,8 @@ async function load(url: string, cookie: string | undefined, seconds: number): P
   const headers: Record<string, string> = { "accept-encoding": "gzip" };
   if (cookie) headers.cookie = cookie;
   // Warm-up (JIT, SQLite page cache), not counted.
-  await autocannon({ url, connections: 10, duration: 1, headers });
+  await autocannon({ url, connections: Math.min(connections, 10), duration: 1, headers });
+  await drain(new URL(url).origin);
   const times: number[] = [];
   const inst = autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
   inst.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
@@ -298,7 +299,7 @@ const national = results.find((r) => r.scale === "national");
 if (province && national) {
   for (const [name, p] of Object.entries(national.pages)) {
     const before = province.pages[name];
-    p.growth_ratio = before && before.p95_ms > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
+    p.growth_ratio = before && before.p95_ms > 0 && p.requests > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
   }
 }
 const json = {
@@ -336,6 +337,10 @@ function markdown(date: string, rs: ScaleResult[]): string {
     lines.push("| page | path | rps | p50 ms | p95 ms | p99 ms | floor_ratio (≥ 0.7) | bare rps | bare_ratio | growth_ratio (≤ 1.5) | p95 < 250 ms |");
     lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (const [name, p] of Object.entries(r.pages)) {
+      if (!p.requests) {
+        lines.push(`| ${name} | \`${p.path}\` | 0: no response completed within the ${duration} s window | | | | ❌ | ${p.bare?.requests ? p.bare.rps : "0"} | | | ❌ |`);
+        continue;
+      }
       const g = p.growth_ratio;
       lines.push(`| ${name} | \`${p.path}\` | ${p.rps} | ${p.p50_ms} | ${p.p95_ms} | ${p.p99_ms} | ${p.floor_ratio} ${ok(p.floor_ratio >= 0.7)} | ${p.bare?.rps ?? "–"} | ${p.bare_ratio ?? "–"} | ${g === undefined || g === null ? "–" : `${g} ${ok(g <= 1.5)}`} | ${ok(p.p95_ms < 250)}${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""} |`);
     }
