@@ -1,0 +1,355 @@
+// npm run bench        → quick data set (generated if missing), all pages, both references
+// npm run bench:full   → province-sized then national data set, with the growth ratio
+// Options: --scales quick,province,national  --duration <s per page>  --connections 50  --regen  --no-build
+//
+// Measures the production server (the real build, node --import tsx server.ts, SCHEDULER=off) with autocannon and,
+// in the same run, the two references of issue 8: a trivial page of the same app (the framework's floor) and a bare
+// node:http + better-sqlite3 server answering the same queries (bench/bare-server.ts, the data's floor).
+// Writes bench/results.json and bench/RESULTS.md.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { DEMO_PASSWORD } from "#db/seed";
+import { benchDataDir, generate, SCALES, type Scale } from "./generate";
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: "string", default: "quick" },
+    duration: { type: "string" },
+    connections: { type: "string", default: "50" },
+    regen: { type: "boolean", default: false },
+    "no-build": { type: "boolean", default: false },
+    tag: { type: "string" },
+  },
+});
+const scales = values.scales.split(",").map((s) => s.trim()) as Scale[];
+for (const s of scales) if (!(s in SCALES)) throw new Error(`unknown scale ${s}`);
+const full = scales.includes("national");
+/** --tag x writes bench/results.x.json and bench/RESULTS.x.md (a side run that must not replace the main figures). */
+const suffix = values.tag ? `.${values.tag}` : "";
+const duration = Number(values.duration ?? (full ? 10 : 5));
+const connections = Number(values.connections);
+const USER = "kiemtra.tinh"; // the first province's inspector: a province-wide scope
+const APP_PORT = 3911;
+const BARE_PORT = 3912;
+
+type Figure = { path: string; rps: number; p50_ms: number; p95_ms: number; p99_ms: number; requests: number; non2xx: number; errors: number };
+type PageFigure = Figure & { floor_ratio: number; bare_ratio: number | null; bare: Figure | null; growth_ratio?: number | null };
+type ScaleResult = {
+  scale: Scale;
+  data: { file: string; size_mb: number; generated_s: number | null; counts: Record<string, number> };
+  report_generation_s: number | null;
+  pages: Record<string, PageFigure>;
+  floor: Figure;
+  healthz: Figure;
+  bare_healthz: Figure;
+  rss_mb: number;
+  rss_idle_mb: number;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** One autocannon run; latencies collected per response so that p95 is exact (autocannon reports p90/p97.5). */
+async function load(url: string, cookie: string | undefined, seconds: number): Promise<Figure> {
+  const headers: Record<string, string> = { "accept-encoding": "gzip" };
+  if (cookie) headers.cookie = cookie;
+  // Warm-up (JIT, SQLite page cache), not counted.
+  await autocannon({ url, connections: Math.min(connections, 10), duration: 1, headers });
+  await drain(new URL(url).origin);
+  const times: number[] = [];
+  const inst = autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
+  inst.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  const res = await inst;
+  await drain(new URL(url).origin);
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    path: new URL(url).pathname,
+    rps: round(times.length / res.duration),
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(percentile(times, 95)),
+    p99_ms: round(percentile(times, 99)),
+    requests: times.length,
+    non2xx: res.non2xx,
+    errors: res.errors + res.timeouts,
+  };
+}
+
+/**
+ * autocannon stops at the deadline but the server still works through the requests it had already read (loaders are
+ * synchronous): wait until /healthz answers promptly again, so that one page's backlog is not charged to the next.
+ */
+async function drain(origin: string) {
+  for (let i = 0; i < 600; i++) {
+    const t = performance.now();
+    try {
+      await fetch(`${origin}/healthz`);
+    } catch {
+      /* busy or closing */
+    }
+    if (performance.now() - t < 50) return;
+    await sleep(200);
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function startServer(script: string, port: number, dataDir: string, extra: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SCHEDULER: "off", SECURE_COOKIES: "off", SEED: "off", ...extra },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(500);
+  }
+  child.kill("SIGTERM");
+  throw new Error(`${script} did not start: ${stderr}`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(100);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ username: USER, password: DEMO_PASSWORD, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
+  return cookie;
+}
+
+/** A unit report of the first commune, generated end to end by the real CLI (so the PDF route has a file). */
+function ensureReport(dataDir: string): { id: number; seconds: number | null } {
+  const file = path.join(dataDir, "iso-xa.db");
+  const find = () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare("SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'DT-LAIVUNG' AND r.status = 'done' ORDER BY r.id DESC LIMIT 1").get() as { id: number } | undefined;
+    } finally {
+      db.close();
+    }
+  };
+  const have = find();
+  if (have) return { id: have.id, seconds: null };
+  const t = performance.now();
+  const out = spawnSync(process.execPath, ["--import", "tsx", "jobs/report.ts", "--unit", "DT-LAIVUNG", "--kind", "unit", "--period", "2026-10", "--out", path.join(dataDir, "bench-report.pdf")], {
+    env: { ...process.env, DATA_DIR: dataDir, SEED: "off" },
+    encoding: "utf8",
+  });
+  if (out.status !== 0) throw new Error(`report generation failed: ${out.stderr}`);
+  const seconds = (performance.now() - t) / 1000;
+  const made = find();
+  if (!made) throw new Error("report generation left no report row");
+  return { id: made.id, seconds };
+}
+
+async function benchScale(scale: Scale): Promise<ScaleResult> {
+  const dataDir = benchDataDir(scale);
+  const dbFile = path.join(dataDir, "iso-xa.db");
+  let generated: Awaited<ReturnType<typeof generate>> | undefined;
+  if (values.regen || !fs.existsSync(dbFile)) {
+    log(`${scale}: generating data`);
+    generated = await generate(scale, { log });
+    log(`${scale}: generated in ${generated.seconds.toFixed(1)} s`);
+  }
+  const counts: Record<string, number> = {};
+  {
+    const db = new Database(dbFile, { readonly: true });
+    for (const t of ["units", "users", "findings", "corrective_actions", "documents", "document_revisions", "audits", "audit_checklist_items", "service_figures", "trail"]) {
+      counts[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    }
+    db.close();
+  }
+  const report = ensureReport(dataDir);
+  const communeId = (() => {
+    const db = new Database(dbFile, { readonly: true });
+    const r = db.prepare("SELECT id FROM units WHERE code = 'DT-LAIVUNG'").get() as { id: number };
+    db.close();
+    return r.id;
+  })();
+  const pages: Record<string, string> = {
+    dashboard: "/",
+    commune: `/compliance/${communeId}`,
+    corrective_actions: "/corrective-actions",
+    reports: "/reports",
+    pdf: `/reports/${report.id}/pdf`,
+  };
+
+  // The app, then the bare server: never both under load at once.
+  const app = await startServer("server.ts", APP_PORT, dataDir);
+  const appBase = `http://127.0.0.1:${APP_PORT}`;
+  let rss = 0;
+  const sampler = setInterval(() => (rss = Math.max(rss, rssMb(app.pid!))), 200);
+  const appFig: Record<string, Figure> = {};
+  let floor: Figure, healthz: Figure, rssIdle: number;
+  try {
+    const cookie = await signIn(appBase);
+    rssIdle = rssMb(app.pid!);
+    floor = await load(`${appBase}/reports/verify`, cookie, duration);
+    log(`${scale}: floor /reports/verify ${floor.rps} rps, p95 ${floor.p95_ms} ms`);
+    healthz = await load(`${appBase}/healthz`, undefined, duration);
+    for (const [name, p] of Object.entries(pages)) {
+      appFig[name] = await load(appBase + p, cookie, duration);
+      log(`${scale}: ${name} ${p} ${appFig[name]!.rps} rps, p95 ${appFig[name]!.p95_ms} ms${appFig[name]!.non2xx ? `, ${appFig[name]!.non2xx} non-2xx!` : ""}`);
+    }
+  } finally {
+    clearInterval(sampler);
+    await stop(app);
+  }
+
+  const bare = await startServer("bench/bare-server.ts", BARE_PORT, dataDir, { BARE_USER: USER });
+  const bareBase = `http://127.0.0.1:${BARE_PORT}`;
+  const bareFig: Record<string, Figure> = {};
+  let bareHealthz: Figure;
+  try {
+    bareHealthz = await load(`${bareBase}/healthz`, undefined, duration);
+    for (const [name, p] of Object.entries(pages)) {
+      bareFig[name] = await load(bareBase + p, undefined, duration);
+      log(`${scale}: bare ${name} ${bareFig[name]!.rps} rps, p95 ${bareFig[name]!.p95_ms} ms`);
+    }
+  } finally {
+    await stop(bare);
+  }
+
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
+  const out: Record<string, PageFigure> = {};
+  for (const name of Object.keys(pages)) {
+    const a = appFig[name]!;
+    const b = bareFig[name] ?? null;
+    out[name] = { ...a, floor_ratio: ratio(a.rps, floor.rps), bare_ratio: b ? ratio(a.rps, b.rps) : null, bare: b };
+  }
+  return {
+    scale,
+    data: { file: path.relative(process.cwd(), dbFile), size_mb: Math.round(fs.statSync(dbFile).size / 1048576), generated_s: generated ? Math.round(generated.seconds * 10) / 10 : null, counts },
+    report_generation_s: report.seconds === null ? null : Math.round(report.seconds * 10) / 10,
+    pages: out,
+    floor,
+    healthz,
+    bare_healthz: bareHealthz,
+    rss_mb: rss,
+    rss_idle_mb: rssIdle,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+const sqliteVersion = (() => {
+  const db = new Database(":memory:");
+  const v = (db.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
+  db.close();
+  return v;
+})();
+const machine = {
+  cpu: os.cpus()[0]?.model ?? "unknown",
+  cores: os.cpus().length,
+  memory_gb: Math.round(os.totalmem() / 1073741824),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  sqlite: sqliteVersion,
+};
+const loadAvg = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+const started = performance.now();
+if (!values["no-build"]) {
+  log("building (npm run build)");
+  const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (b.status !== 0) throw new Error("build failed");
+}
+const results: ScaleResult[] = [];
+for (const s of scales) {
+  results.push(await benchScale(s));
+  writeOut(results); // after each data set, so that an interrupted full run keeps what it measured
+}
+console.log(fs.readFileSync(path.resolve(`bench/RESULTS${suffix}.md`), "utf8"));
+log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
+
+function writeOut(results: ScaleResult[]) {
+const main = results[results.length - 1]!;
+const province = results.find((r) => r.scale === "province");
+const national = results.find((r) => r.scale === "national");
+if (province && national) {
+  for (const [name, p] of Object.entries(national.pages)) {
+    const before = province.pages[name];
+    p.growth_ratio = before && before.p95_ms > 0 && p.requests > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
+  }
+}
+const json = {
+  date: new Date().toISOString(),
+  machine: { ...machine, load_avg_at_end: loadAvg() },
+  connections,
+  duration_s: duration,
+  user: USER,
+  scale: main.scale,
+  // The figures the issue names, for the largest data set of this run.
+  pages: Object.fromEntries(Object.entries(main.pages).map(([k, p]) => [k, { path: p.path, rps: p.rps, p50_ms: p.p50_ms, p95_ms: p.p95_ms, p99_ms: p.p99_ms, floor_ratio: p.floor_ratio, bare_ratio: p.bare_ratio, growth_ratio: p.growth_ratio ?? null }])),
+  rss_mb: main.rss_mb,
+  // Not measured yet (issue 8 item 4): null until the report benchmark exists.
+  report_ratio: null,
+  all_reports_s: null,
+  p95_during_reports_ratio: null,
+  scales: results,
+  total_s: Math.round((performance.now() - started) / 1000),
+};
+fs.writeFileSync(path.resolve(`bench/results${suffix}.json`), JSON.stringify(json, null, 2) + "\n");
+fs.writeFileSync(path.resolve(`bench/RESULTS${suffix}.md`), markdown(json.date, results));
+}
+
+function markdown(date: string, rs: ScaleResult[]): string {
+  const ok = (b: boolean) => (b ? "✅" : "❌");
+  const lines: string[] = [];
+  lines.push("# Benchmark results (issue 8)", "");
+  lines.push(`Generated by \`bench/run.ts\` on ${date}. ${connections} connections, ${duration} s per page (after a 1 s warm-up), signed in as \`${USER}\` (the first province's inspector).`, "");
+  lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, ${machine.os}, Node ${machine.node}, SQLite ${machine.sqlite}; load average at the end ${loadAvg().join(" / ")}.`, "");
+  lines.push("The load generator runs on the same machine as the server (it takes part of the 2 cores): absolute figures are pessimistic, the ratios are the point.", "");
+  for (const r of rs) {
+    lines.push(`## ${r.scale} data set`, "");
+    const c = r.data.counts;
+    lines.push(`${c.units} units, ${c.findings} findings, ${c.corrective_actions} corrective actions, ${c.document_revisions} document revisions, ${c.audit_checklist_items} checklist items, ${c.service_figures} service figure rows, ${c.trail} trail rows; ${r.data.size_mb} MB${r.data.generated_s !== null ? `, generated in ${r.data.generated_s} s` : ""}.`, "");
+    lines.push("| page | path | rps | p50 ms | p95 ms | p99 ms | floor_ratio (≥ 0.7) | bare rps | bare_ratio | growth_ratio (≤ 1.5) | p95 < 250 ms |");
+    lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (const [name, p] of Object.entries(r.pages)) {
+      if (!p.requests) {
+        lines.push(`| ${name} | \`${p.path}\` | 0: no response completed within the ${duration} s window | | | | ❌ | ${p.bare?.requests ? p.bare.rps : "0"} | | | ❌ |`);
+        continue;
+      }
+      const g = p.growth_ratio;
+      lines.push(`| ${name} | \`${p.path}\` | ${p.rps} | ${p.p50_ms} | ${p.p95_ms} | ${p.p99_ms} | ${p.floor_ratio} ${ok(p.floor_ratio >= 0.7)} | ${p.bare?.rps ?? "–"} | ${p.bare_ratio ?? "–"} | ${g === undefined || g === null ? "–" : `${g} ${ok(g <= 1.5)}`} | ${ok(p.p95_ms < 250)}${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""} |`);
+    }
+    lines.push(`| framework floor | \`${r.floor.path}\` | ${r.floor.rps} | ${r.floor.p50_ms} | ${r.floor.p95_ms} | ${r.floor.p99_ms} | 1 | | | | |`);
+    lines.push(`| app /healthz | \`/healthz\` | ${r.healthz.rps} | ${r.healthz.p50_ms} | ${r.healthz.p95_ms} | ${r.healthz.p99_ms} | | ${r.bare_healthz.rps} | | | |`);
+    lines.push("");
+    lines.push(`Server RSS: ${r.rss_idle_mb} MB idle after sign-in, ${r.rss_mb} MB peak under load ${ok(r.rss_mb < 250)} (target < 250 MB).${r.report_generation_s !== null ? ` The unit report of the first commune took ${r.report_generation_s} s end to end through \`npm run report\` (process start included).` : ""}`, "");
+  }
+  lines.push("## Not measured yet", "");
+  lines.push("- Report benchmark (issue 8 item 4): `report_ratio`, `all_reports_s`, `p95_during_reports_ratio` are null in results.json.", "");
+  return lines.join("\n");
+}
