@@ -71,37 +71,25 @@ export const JOBS: JobDefinition[] = [
   },
   // Scheduled reports (issue 6): 01:00 Vietnam time on the first day after the period. duePeriods reaches back
   // far enough that a server stopped for two months catches up both months when it starts again.
-  {
-    name: "reports-monthly",
-    description: "Báo cáo tháng trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn (tỉnh/huyện)",
-    cron: "0 1 1 * *",
-    timezone: "Asia/Ho_Chi_Minh",
-    periodKey: (at) => justEndedPeriodKey("month", at),
-    duePeriods: (now) => duePeriodKeys("month", now, 3),
-    maxAttempts: 3,
-    run: (ctx, periodKey) => runScheduledReports(ctx, "reports-monthly", "month", periodKey),
-  },
-  {
-    name: "reports-quarterly",
-    description: "Báo cáo quý trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn",
-    cron: "0 1 1 1,4,7,10 *",
-    timezone: "Asia/Ho_Chi_Minh",
-    periodKey: (at) => justEndedPeriodKey("quarter", at),
-    duePeriods: (now) => duePeriodKeys("quarter", now, 2),
-    maxAttempts: 3,
-    run: (ctx, periodKey) => runScheduledReports(ctx, "reports-quarterly", "quarter", periodKey),
-  },
-  {
-    name: "reports-yearly",
-    description: "Báo cáo năm trước: mọi đơn vị, tổng hợp mọi địa bàn và báo cáo xây dựng, áp dụng HTQLCL của tỉnh",
-    cron: "0 1 1 1 *",
-    timezone: "Asia/Ho_Chi_Minh",
-    periodKey: (at) => justEndedPeriodKey("year", at),
-    duePeriods: (now) => duePeriodKeys("year", now, 1),
-    maxAttempts: 3,
-    run: (ctx, periodKey) => runScheduledReports(ctx, "reports-yearly", "year", periodKey),
-  },
+  reportsJob("month", "0 1 1 * *", 3, "Báo cáo tháng trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn (tỉnh/huyện)"),
+  reportsJob("quarter", "0 1 1 1,4,7,10 *", 2, "Báo cáo quý trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn"),
+  reportsJob("year", "0 1 1 1 *", 1, "Báo cáo năm trước: mọi đơn vị, tổng hợp mọi địa bàn và báo cáo xây dựng, áp dụng HTQLCL của tỉnh"),
 ];
+
+/** One scheduled-reports job per period length: the same handler, its own cron and catch-up depth. */
+function reportsJob(period: "month" | "quarter" | "year", cron: string, catchUp: number, description: string): JobDefinition {
+  const name = `reports-${period === "month" ? "monthly" : period === "quarter" ? "quarterly" : "yearly"}`;
+  return {
+    name,
+    description,
+    cron,
+    timezone: "Asia/Ho_Chi_Minh",
+    periodKey: (at) => justEndedPeriodKey(period, at),
+    duePeriods: (now) => duePeriodKeys(period, now, catchUp),
+    maxAttempts: 3,
+    run: (ctx, periodKey) => runScheduledReports(ctx, name, period, periodKey),
+  };
+}
 
 export function getJob(name: string): JobDefinition | undefined {
   return JOBS.find((j) => j.name === name);

@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getFileInScopeOrThrow } from "~/modules/files/store.server";
+import { readFileInScopeOrThrow } from "~/modules/files/store.server";
 import { importFigures, previewFigures, uploadFiguresFile } from "~/modules/figures/import.server";
 import { formatInt, formatMonth } from "~/modules/figures/period";
 import { requireCapability } from "~/modules/permissions";
@@ -17,10 +16,9 @@ import { parseMultipart } from "~/utils/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhập số liệu một cửa · ISO Xã" }];
 
-function fileBytes(request: Request, user: Awaited<ReturnType<typeof requireUser>>, fileId: number) {
+function fileBytes(user: Awaited<ReturnType<typeof requireUser>>, fileId: number) {
   const db = getDb();
-  const f = getFileInScopeOrThrow(db, scopeFor(db, user), config().uploadsDir, fileId);
-  return { file: f, bytes: fs.readFileSync(f.path) };
+  return readFileInScopeOrThrow(db, scopeFor(db, user), config().uploadsDir, fileId);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requireCapability(user, "qms.write");
     const fileParam = new URL(request.url).searchParams.get("file");
     if (!fileParam) return { preview: null, fileId: null, fileName: null, fileError: null };
-    const { file, bytes } = fileBytes(request, user, idParam(fileParam));
+    const { file, bytes } = fileBytes(user, idParam(fileParam));
     try {
       const preview = await previewFigures(getDb(), scopeFor(getDb(), user), bytes);
       return { preview, fileId: file.id, fileName: file.originalName, fileError: null };
@@ -55,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (formData.get("intent") === "import") {
       const fileId = idParam(String(formData.get("fileId") ?? ""));
-      const { bytes } = fileBytes(request, user, fileId);
+      const { bytes } = fileBytes(user, fileId);
       const r = await importFigures(ctx, { bytes, fileId, skipBad: formData.get("skipBad") === "on" });
       return redirectWithFlash("/figures", { key: "figures.import.done", params: r });
     }

@@ -107,3 +107,9 @@ export function contentDisposition(name: string, inline = false): string {
   const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
   return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** A file the scope may read, with its bytes (small imports read whole: a catalogue or a month of figures). */
+export function readFileInScopeOrThrow(db: DB, scope: Scope, uploadsDir: string, fileId: number) {
+  const file = getFileInScopeOrThrow(db, scope, uploadsDir, fileId);
+  return { file, bytes: fs.readFileSync(file.path) };
+}
