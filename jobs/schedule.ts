@@ -1,6 +1,7 @@
 import { purgeExpiredSessions } from "~/modules/auth/sessions.server";
 import { loginAttempts } from "#db/schema";
 import { lt } from "drizzle-orm";
+import { optimize } from "#db/client";
 import { vnDay } from "~/utils/time";
 import { duePeriodKeys, justEndedPeriodKey } from "~/modules/reports/periods";
 import { backupDatabase, pruneBackups } from "./handlers/backup";
@@ -33,7 +34,7 @@ export const JOBS: JobDefinition[] = [
   },
   {
     name: "nightly-housekeeping",
-    description: "Xóa phiên đăng nhập hết hạn và nhật ký đăng nhập cũ hơn 90 ngày",
+    description: "Xóa phiên đăng nhập hết hạn và nhật ký đăng nhập cũ hơn 90 ngày; cập nhật thống kê cho bộ tối ưu truy vấn",
     cron: "30 2 * * *",
     timezone: "Asia/Ho_Chi_Minh",
     periodKey: (at) => vnDay(at),
@@ -45,6 +46,8 @@ export const JOBS: JobDefinition[] = [
         .delete(loginAttempts)
         .where(lt(loginAttempts.at, ctx.now.getTime() - 90 * 24 * 3600 * 1000))
         .run().changes;
+      // Fresh planner statistics as the tables grow (bounded sampling).
+      optimize(ctx.db.$client);
       return { sessions, attempts };
     },
   },

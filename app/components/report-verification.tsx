@@ -1,6 +1,7 @@
 import type { Verification } from "~/modules/reports/verify.server";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/utils/time";
+import { formatNumber } from "~/utils/locale";
 
 /** The answer of the verification page: genuine (which report) or not found; never who made it. */
 export function VerificationResult({ v }: { v: Verification }) {
@@ -38,7 +39,7 @@ export function VerificationResult({ v }: { v: Verification }) {
             <code className="hash">{r.sha256}</code>
           </dd>
           <dt>{t("reports.size")}</dt>
-          <dd>{t("reports.bytes", { n: r.size.toLocaleString("vi-VN") })}</dd>
+          <dd>{t("reports.bytes", { n: formatNumber(r.size) })}</dd>
         </dl>
       ) : null}
     </div>

@@ -14,6 +14,7 @@ import { idParam, rethrowAsResponse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { formatNumber } from "~/utils/locale";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
 
@@ -123,7 +124,7 @@ export default function ReportDetail() {
             </dd>
             <dt>{t("reports.size")}</dt>
             <dd>
-              {t("reports.bytes", { n: (r.size ?? 0).toLocaleString("vi-VN") })} · {t("reports.pages")}: {r.pages}
+              {t("reports.bytes", { n: formatNumber(r.size ?? 0) })} · {t("reports.pages")}: {r.pages}
             </dd>
           </>
         ) : null}

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addMonths, format, subDays } from "date-fns";
+import { subDays } from "date-fns";
 
 /** All dates are shown and all periods are cut in Vietnam's time zone, whatever the server's. */
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -8,13 +8,25 @@ export function inVn(d: Date | number): TZDate {
   return new TZDate(typeof d === "number" ? d : d.getTime(), TIME_ZONE);
 }
 
+// One Intl formatter for the wall clock in Vietnam, reused: lists format a date per row, and building a TZDate for
+// each costs far more (it was the largest JS cost of the compliance grid).
+const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** Year, month, day, hour and minute on the wall clock in Vietnam, zero-padded. */
+function vnParts(d: Date | number) {
+  const p: Record<string, string> = {};
+  for (const { type, value } of WALL_CLOCK.formatToParts(d)) p[type] = value;
+  return p as { year: string; month: string; day: string; hour: string; minute: string };
+}
+
 /** Calendar day in Vietnam, as YYYY-MM-DD. */
 export function vnDay(d: Date | number): string {
-  return format(inVn(d), "yyyy-MM-dd");
+  const p = vnParts(d);
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 export function vnMonth(d: Date | number): string {
-  return format(inVn(d), "yyyy-MM");
+  return vnDay(d).slice(0, 7);
 }
 
 /** dd/mm/yyyy from an instant (ms or Date) or a calendar day (YYYY-MM-DD). */
@@ -24,12 +36,14 @@ export function formatDate(d: Date | number | string | null | undefined): string
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
     return m ? `${m[3]}/${m[2]}/${m[1]}` : d;
   }
-  return format(inVn(d), "dd/MM/yyyy");
+  const p = vnParts(d);
+  return `${p.day}/${p.month}/${p.year}`;
 }
 
 export function formatDateTime(d: Date | number | null | undefined): string {
   if (d === null || d === undefined) return "";
-  return format(inVn(d), "dd/MM/yyyy HH:mm");
+  const p = vnParts(d);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
 /** The instant at which a Vietnamese calendar day starts. */
@@ -41,7 +55,16 @@ export function previousVnDay(d: Date): string {
   return vnDay(subDays(inVn(d), 1));
 }
 
-/** Add months to a calendar day, clamping to the month's end (31/12 + 2 months = 28/02 or 29/02). */
+/**
+ * Add months to a calendar day, clamping to the month's end (31/12 + 2 months = 28/02 or 29/02). Pure calendar
+ * arithmetic on the text: a calendar day has no time zone, and the compliance rules call this per unit.
+ */
 export function addMonthsToDay(day: string, months: number): string {
-  return format(addMonths(new TZDate(`${day}T12:00:00`, TIME_ZONE), months), "yyyy-MM-dd");
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - 1 + months;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12; // 0-based
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const d = Math.min(Number(day.slice(8, 10)), lastDay);
+  return `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

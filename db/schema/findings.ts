@@ -40,5 +40,7 @@ export const findings = sqliteTable(
     index("findings_unit_found_idx").on(t.unitId, t.foundOn),
     index("findings_status_idx").on(t.status, t.unitId),
     index("findings_source_idx").on(t.source, t.foundOn),
+    // Per unit and source: the compliance facts (inspection findings of each unit) seek instead of scanning a source.
+    index("findings_unit_source_idx").on(t.unitId, t.source, t.status, t.actionDueOn),
   ],
 );

@@ -17,3 +17,4 @@ export * from "./documents";
 export * from "./audits";
 export * from "./inspections";
 export * from "./qms-records";
+export * from "./compliance";

@@ -1,3 +1,6 @@
+import { TZDate } from "@date-fns/tz";
+import { addMonths, format } from "date-fns";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { failureDelayMs, lockAfter } from "~/modules/auth/rules";
 import { lineageCreatesCycle, parentAllowed, validOn } from "~/modules/units/rules";
@@ -24,6 +27,26 @@ describe("dates in Vietnam", () => {
   it("adds months the way a due date does (end of month clamps)", () => {
     expect(addMonthsToDay("2026-03-15", 2)).toBe("2026-05-15");
     expect(addMonthsToDay("2026-12-31", 2)).toBe("2027-02-28");
+    expect(addMonthsToDay("2024-03-31", -1)).toBe("2024-02-29");
+    expect(addMonthsToDay("2026-01-15", -13)).toBe("2024-12-15");
+  });
+  it("agrees with date-fns in Vietnam's zone on any day and any instant (the fast paths are not approximations)", () => {
+    const days = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(days, fc.integer({ min: -150, max: 150 }), (day, n) => {
+        expect(addMonthsToDay(day, n)).toBe(format(addMonths(new TZDate(`${day}T12:00:00`, "Asia/Ho_Chi_Minh"), n), "yyyy-MM-dd"));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1976-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
+        const vn = new TZDate(d.getTime(), "Asia/Ho_Chi_Minh");
+        expect(vnDay(d)).toBe(format(vn, "yyyy-MM-dd"));
+        expect(formatDate(d)).toBe(format(vn, "dd/MM/yyyy"));
+        expect(formatDateTime(d)).toBe(format(vn, "dd/MM/yyyy HH:mm"));
+      }),
+      { numRuns: 2000 },
+    );
   });
   it("knows which nightly period is due and which month a run on the 1st reports", () => {
     expect(lastDailyFireDay(new Date("2026-11-24T18:30:00Z"), 2)).toBe("2026-11-24"); // 01:30 on the 25th

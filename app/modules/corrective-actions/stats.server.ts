@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { caSignatures, correctiveActions, units } from "#db/schema";
 import { inScope, type Scope } from "../units/scope.server";
@@ -61,4 +61,30 @@ export function correctiveActionStatsForUnits(db: DB, scope: Scope, day: string)
     closedOnTimePct: percent(Number(r.closedOnTime), Number(r.closed)),
     acknowledgements: acks.get(r.unitId) ?? 0,
   }));
+}
+
+/** Statuses of an action not yet verified effective. */
+const OPEN = ["proposed", "acknowledged", "in_progress", "implemented"] as const;
+
+/**
+ * Open and overdue actions per unit (only units that have open ones): what the dashboard and the compliance
+ * checklist need. Reads the open actions alone through (unit_id, status), so its cost follows the work still
+ * open, not ten years of closed history.
+ */
+export function openActionsByUnit(db: DB, unitsOrScope: number[] | Scope, day: string): { unitId: number; unitName: string; open: number; overdue: number }[] {
+  const ca = correctiveActions;
+  if (Array.isArray(unitsOrScope) && !unitsOrScope.length) return [];
+  return db
+    .select({
+      unitId: ca.unitId,
+      unitName: units.name,
+      open: sql<number>`count(*)`,
+      overdue: sql<number>`sum(${ca.status} in ('proposed','acknowledged','in_progress') and ${ca.dueOn} < ${day})`,
+    })
+    .from(ca)
+    .innerJoin(units, sql`${units.id} = ${ca.unitId}`)
+    .where(sql`${inArray(ca.status, [...OPEN])} AND ${Array.isArray(unitsOrScope) ? inArray(ca.unitId, unitsOrScope) : inScope(ca.unitId, unitsOrScope)}`)
+    .groupBy(ca.unitId)
+    .all()
+    .map((r) => ({ ...r, open: Number(r.open), overdue: Number(r.overdue) }));
 }

@@ -1,4 +1,5 @@
 import { rates, ZERO, type Figures } from "../figures/rules";
+import { compareVi } from "~/utils/locale";
 
 /**
  * Chart data as plain values: the same shapes feed the SVG charts on screen (app/components/charts.tsx) and the
@@ -45,7 +46,7 @@ export function sumByGrade(lists: { gradeCode: string; gradeName: string; raised
  * bars; the others are summed in `rest` so the chart never hides that there are more.
  */
 export function overdueByUnit(stats: { unitId: number; unitName: string; overdue: number }[], limit = 10, href?: (unitId: number) => string): BarChartData {
-  const withOverdue = stats.filter((s) => s.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, "vi"));
+  const withOverdue = stats.filter((s) => s.overdue > 0).sort((a, b) => b.overdue - a.overdue || compareVi(a.unitName, b.unitName));
   const shown = withOverdue.slice(0, limit);
   const hidden = withOverdue.slice(limit);
   return {

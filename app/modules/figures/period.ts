@@ -1,3 +1,5 @@
+import { formatDecimal, formatNumber } from "~/utils/locale";
+
 /** A year from a query string, or the fallback; never throws (bad input simply means the default). */
 export function yearParam(v: string | null, fallback: number): number {
   const n = Number(v);
@@ -5,11 +7,11 @@ export function yearParam(v: string | null, fallback: number): number {
 }
 
 export function formatPct(v: number | null): string {
-  return v === null ? "—" : `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} %`;
+  return v === null ? "—" : `${formatDecimal(v)} %`;
 }
 
 export function formatInt(v: number): string {
-  return v.toLocaleString("vi-VN");
+  return formatNumber(v);
 }
 
 /** "2026-11" → "11/2026". */

@@ -52,10 +52,10 @@ export function figuresByUnit(db: DB, unitIds: number[] | "scope", scope: Scope,
 
 /** The latest year that has figures in scope (the page opens on it), or undefined. */
 export function latestFigureYear(db: DB, scope: Scope): number | undefined {
+  // The latest month of each unit is one seek in (unit_id, month): no walk through years of figures.
   const row = db
-    .select({ m: sql<string | null>`max(${serviceFigures.month})` })
-    .from(serviceFigures)
-    .innerJoin(units, eq(units.id, serviceFigures.unitId))
+    .select({ m: sql<string | null>`max((SELECT max(f.month) FROM ${serviceFigures} f WHERE f.unit_id = units.id))` })
+    .from(units)
     .where(pathCondition(scope))
     .get();
   return row?.m ? Number(row.m.slice(0, 4)) : undefined;

@@ -31,9 +31,10 @@ export type QmsCycleRow = {
  * the dates (and ids, as evidence) of the last internal audit (reported/closed), management review,
  * effectiveness confirmation and announcement on or before the day, and the open inspection findings past their
  * due date. One statement; each figure is an indexed lookup per unit. Finding status is today's (findings keep
- * no status history).
+ * no status history). `only` narrows it to those units (the compliance facts of one page).
  */
-export function qmsCycleForUnits(db: DB, scope: Scope, day: string): QmsCycleRow[] {
+export function qmsCycleForUnits(db: DB, scope: Scope, day: string, only?: number[]): QmsCycleRow[] {
+  if (only && !only.length) return [];
   return db.all<QmsCycleRow>(sql`
     SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, u.path AS path,
       la.reported_on AS lastInternalAuditOn, la.id AS lastInternalAuditId,
@@ -53,9 +54,9 @@ export function qmsCycleForUnits(db: DB, scope: Scope, day: string): QmsCycleRow
     -- One pass over the overdue inspection findings, grouped (a correlated count per unit scanned them per unit).
     LEFT JOIN (SELECT f.unit_id AS unit_id, count(*) AS n, min(f.action_due_on) AS oldest FROM findings f
          WHERE f.source = 'inspection' AND f.status = 'open' AND f.found_on <= ${day} AND f.action_due_on < ${day}
-           AND ${inScope(sql`f.unit_id`, scope)}
+           AND ${only ? sql`f.unit_id IN ${only}` : inScope(sql`f.unit_id`, scope)}
          GROUP BY f.unit_id) od ON od.unit_id = u.id
-    WHERE ${pathCondition(scope, sql`u.path`)}
+    WHERE ${pathCondition(scope, sql`u.path`)} ${only ? sql`AND u.id IN ${only}` : sql``}
       AND (u.valid_from IS NULL OR u.valid_from <= ${day}) AND (u.valid_to IS NULL OR u.valid_to >= ${day})
     ORDER BY u.path`);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `findings_unit_source_idx` ON `findings` (`unit_id`,`source`,`status`,`action_due_on`);
