@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { complianceGrid, unitCompliance } from "~/modules/compliance/queries.server";
+import { recordManagementReview } from "~/modules/qms-records/record.server";
+import { recordTrail } from "~/modules/trail/record.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { actorOf, closeTestDb, testDb, unitIdByCode } from "../support/db";
+import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 describe("compliance computed from the records of every area", () => {
   let db: ReturnType<typeof testDb>;
@@ -45,5 +48,50 @@ describe("compliance computed from the records of every area", () => {
   it("a commune leader's grid holds only their commune", () => {
     const grid = complianceGrid(db, scopeFor(db, actorOf(db, "chutich.phonghoa")), "2026-11-25");
     expect(grid.rows.map((r) => r.name)).toEqual(["Xã Phong Hòa"]);
+  });
+
+  describe("the per-unit facts cache (compliance_facts)", () => {
+    const cached = (code: string) =>
+      db.get<{ day: string; facts: string } | undefined>(sql`SELECT day, facts FROM compliance_facts WHERE unit_id = ${unitIdByCode(db, code)}`);
+
+    it("serves a unit's facts from its row for the day, and recomputes them on another day", () => {
+      const inspector = scopeFor(db, actorOf(db, "kiemtra.tinh"));
+      complianceGrid(db, inspector, "2026-11-25");
+      expect(cached("DT-PHONGHOA")?.day).toBe("2026-11-25");
+      expect(state("DT-PHONGHOA", "kiemtra.tinh").announced).toBe("missing"); // the demo: not announced yet
+      // Prove the row is what is read: forge it (as if the records said "announced"), read, then restore.
+      const id = unitIdByCode(db, "DT-PHONGHOA");
+      const row = cached("DT-PHONGHOA")!;
+      const forged = JSON.parse(row.facts) as { v: number; f: Record<string, unknown> };
+      forged.f.lastAnnouncedOn = "2026-01-01";
+      forged.f.scopeChangedOn = null;
+      db.run(sql`UPDATE compliance_facts SET facts = ${JSON.stringify(forged)} WHERE unit_id = ${id}`);
+      expect(state("DT-PHONGHOA", "kiemtra.tinh").announced).toBe("ok");
+      // Another day is another row: gathered again from the records.
+      expect(state("DT-PHONGHOA", "kiemtra.tinh", "2026-11-26").announced).toBe("missing");
+      expect(cached("DT-PHONGHOA")?.day).toBe("2026-11-26");
+    });
+
+    it("a change to a unit's records makes its facts stale in the same transaction, and leaves its siblings' rows", async () => {
+      complianceGrid(db, scopeFor(db, actorOf(db, "kiemtra.tinh")), "2026-11-25");
+      expect(state("DT-HOALONG", "kiemtra.tinh").managementReview).toBe("missing");
+      expect(cached("DT-HOALONG")).toBeDefined();
+      expect(cached("DT-TANDUONG")).toBeDefined();
+      await recordManagementReview(ctxOf(db, "thuky.hoalong"), unitIdByCode(db, "DT-HOALONG"), { heldOn: "2026-11-20", chairedBy: "Phan Văn Đức", inputs: "Kết quả đánh giá nội bộ.", decisions: "Cập nhật quy trình." });
+      expect(cached("DT-HOALONG")).toBeUndefined();
+      expect(cached("DT-TANDUONG")).toBeDefined();
+      expect(state("DT-HOALONG", "kiemtra.tinh").managementReview).not.toBe("missing");
+    });
+
+    it("a change recorded on a province makes every unit below it stale", () => {
+      complianceGrid(db, scopeFor(db, actorOf(db, "kiemtra.tinh")), "2026-11-25");
+      complianceGrid(db, scopeFor(db, actorOf(db, "thuky.longho")), "2026-11-25");
+      expect(cached("DT-LAIVUNG")).toBeDefined();
+      expect(cached("VL-LONGHO")).toBeDefined();
+      const province = db.get<{ unitId: number }>(sql`SELECT parent_id AS unitId FROM units WHERE id = ${unitIdByCode(db, "DT-LAIVUNG")}`).unitId;
+      db.transaction((tx) => recordTrail(tx, ctxOf(db, "quantri"), { entity: "legal_change", entityId: 0, action: "test", unitId: province }));
+      expect(cached("DT-LAIVUNG")).toBeUndefined();
+      expect(cached("VL-LONGHO")).toBeDefined(); // another province: untouched
+    });
   });
 });

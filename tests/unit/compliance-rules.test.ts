@@ -12,6 +12,7 @@ const good: ComplianceFacts = {
   actions: { open: 3, overdue: 0, dueSoon: 0 },
   inspection: { findings: 2, late: 0 },
   objectives: { total: 5, measured: 5, met: 4 },
+  findings: null,
 };
 const state = (f: ComplianceFacts, day: string) => Object.fromEntries(evaluate(f, day).map((o) => [o.key, o.state]));
 

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { findings, procedures, qualityObjectives } from "#db/schema";
-import { startOfVnDay, vnDay } from "~/utils/time";
+import { addMonthsToDay, startOfVnDay, vnDay } from "~/utils/time";
 import { figuresByUnit } from "../figures/queries.server";
 import { attainment } from "../figures/rules";
-import { correctiveActionStatsForUnits } from "../corrective-actions/stats.server";
+import { openActionsByUnit } from "../corrective-actions/stats.server";
 import { documentStatsForUnits } from "../documents/queries.server";
 import { qmsCycleForUnits } from "../qms-records/queries.server";
 import { EVERYWHERE, type Scope } from "../units/scope.server";
@@ -28,6 +28,7 @@ const EMPTY: ComplianceFacts = {
   actions: null,
   inspection: null,
   objectives: null,
+  findings: null,
 };
 
 export const objectivesFacts: FactsProvider = (db, unitIds, day) => {
@@ -52,7 +53,8 @@ export const qmsCycleFacts: FactsProvider = (db, unitIds, day, scope) => {
     db
       .select({ unitId: findings.unitId, n: sql<number>`count(*)` })
       .from(findings)
-      .where(and(eq(findings.source, "inspection"), inArray(findings.unitId, unitIds), sql`${findings.foundOn} <= ${day}`))
+      // Unary + keeps the planner on (unit_id, source, …): one seek per unit, not a walk through every unit's source.
+      .where(and(eq(findings.source, "inspection"), inArray(findings.unitId, unitIds), sql`+${findings.foundOn} <= ${day}`))
       .groupBy(findings.unitId)
       .all()
       .map((r) => [r.unitId, r.n]),
@@ -67,7 +69,7 @@ export const qmsCycleFacts: FactsProvider = (db, unitIds, day, scope) => {
       .all()
       .map((r) => [r.unitId, vnDay(r.last)]),
   );
-  for (const r of qmsCycleForUnits(db, scope, day)) {
+  for (const r of qmsCycleForUnits(db, scope, day, unitIds)) {
     if (!wanted.has(r.unitId)) continue;
     out.set(r.unitId, {
       lastAnnouncedOn: r.lastAnnouncementOn,
@@ -94,17 +96,34 @@ export const documentFacts: FactsProvider = (db, unitIds, day) => {
 };
 
 /** Corrective actions past due (corrective-actions area). A unit without any action has none overdue. */
-export const actionFacts: FactsProvider = (db, unitIds, day, scope) => {
+export const actionFacts: FactsProvider = (db, unitIds, day) => {
   const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { actions: { open: 0, overdue: 0, dueSoon: 0 } }]));
-  const wanted = new Set(unitIds);
-  for (const s of correctiveActionStatsForUnits(db, scope, day)) {
-    if (wanted.has(s.unitId)) out.set(s.unitId, { actions: { open: s.open, overdue: s.overdue, dueSoon: 0 } });
-  }
+  for (const s of openActionsByUnit(db, unitIds, day)) out.set(s.unitId, { actions: { open: s.open, overdue: s.overdue, dueSoon: 0 } });
+  return out;
+};
+
+/** Open findings past their action due date, and the last 12 months' findings by grade (findings area). */
+export const findingFacts: FactsProvider = (db, unitIds, day) => {
+  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { findings: { overdue: 0, byGradeLast12Months: {} } }]));
+  const overdue = db
+    .select({ unitId: findings.unitId, n: sql<number>`count(*)` })
+    .from(findings)
+    .where(and(inArray(findings.unitId, unitIds), eq(findings.status, "open"), sql`${findings.actionDueOn} < ${day}`))
+    .groupBy(findings.unitId)
+    .all();
+  for (const r of overdue) out.get(r.unitId)!.findings!.overdue = Number(r.n);
+  const byGrade = db
+    .select({ unitId: findings.unitId, grade: findings.gradeCode, n: sql<number>`count(*)` })
+    .from(findings)
+    .where(and(inArray(findings.unitId, unitIds), sql`${findings.foundOn} >= ${addMonthsToDay(day, -12)}`, sql`${findings.foundOn} <= ${day}`))
+    .groupBy(findings.unitId, findings.gradeCode)
+    .all();
+  for (const r of byGrade) if (r.grade) out.get(r.unitId)!.findings!.byGradeLast12Months[r.grade] = Number(r.n);
   return out;
 };
 
 /** The providers in use. Each area registers its own here. */
-export const PROVIDERS: FactsProvider[] = [qmsCycleFacts, documentFacts, actionFacts, objectivesFacts];
+export const PROVIDERS: FactsProvider[] = [qmsCycleFacts, documentFacts, actionFacts, objectivesFacts, findingFacts];
 
 export function gatherFacts(db: DB, unitIds: number[], day: string, scope: Scope = EVERYWHERE, providers: FactsProvider[] = PROVIDERS): Map<number, ComplianceFacts> {
   const out = new Map<number, ComplianceFacts>(unitIds.map((id) => [id, { ...EMPTY }]));

@@ -2,8 +2,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { units } from "#db/schema";
 import { getUnitInScopeOrThrow, pathCondition, type Scope } from "../units/scope.server";
-import { gatherFacts } from "./facts.server";
-import { evaluate, OBLIGATIONS, score, type ObligationKey, type ObligationState } from "./rules";
+import { cachedFacts } from "./facts-cache.server";
+import { evaluate, OBLIGATIONS, score, type ComplianceFacts, type ObligationKey, type ObligationState } from "./rules";
+import { compareVi } from "~/utils/locale";
 
 export type GridQuery = { q?: string; missing?: ObligationKey; sort?: "path" | "score" | "-score" | "name"; page?: number; pageSize?: number };
 
@@ -21,34 +22,57 @@ export function parseGridQuery(params: URLSearchParams): GridQuery & { sort: (ty
   };
 }
 
+export type UnitComplianceRow = {
+  id: number;
+  name: string;
+  code: string;
+  kind: string;
+  depth: number;
+  /** The unit exists on the day (not yet formed or already merged units are kept for the overdue totals). */
+  current: boolean;
+  facts: ComplianceFacts;
+  score: number | null;
+  states: Record<ObligationKey, ObligationState>;
+};
+
 /**
- * Every unit in scope that exists on `day` × every obligation. Facts are gathered for all matching units at
- * once (grouped queries), then sorted and paged in memory: the scoring needs all of them to sort by score.
+ * Every unit in scope (optionally matching `q`) with its facts on `day`, its obligations and its score. Facts
+ * come from the per-unit cache (facts-cache.server.ts), so the cost follows the number of units, not the
+ * years of records behind them.
  */
-export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQuery = {}) {
-  const q = query.q?.trim();
+export function unitsWithCompliance(db: DB, scope: Scope, day: string, q?: string): UnitComplianceRow[] {
   const list = db
-    .select({ id: units.id, name: units.name, code: units.code, kind: units.kind, depth: units.depth })
+    .select({
+      id: units.id,
+      name: units.name,
+      code: units.code,
+      kind: units.kind,
+      depth: units.depth,
+      current: sql<number>`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day}) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
+    })
     .from(units)
-    .where(
-      and(
-        pathCondition(scope),
-        sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day}) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
-        q ? sql`(${units.name} LIKE ${"%" + q + "%"} OR ${units.code} LIKE ${"%" + q + "%"})` : undefined,
-      ),
-    )
+    .where(and(pathCondition(scope), q ? sql`(${units.name} LIKE ${"%" + q + "%"} OR ${units.code} LIKE ${"%" + q + "%"})` : undefined))
     .orderBy(asc(units.path))
     .all();
-  const facts = gatherFacts(db, list.map((u) => u.id), day, scope);
-  let rows = list.map((u) => {
-    const obligations = evaluate(facts.get(u.id)!, day);
-    return { ...u, score: score(obligations), states: Object.fromEntries(obligations.map((o) => [o.key, o.state])) as Record<ObligationKey, ObligationState> };
+  const facts = cachedFacts(db, list.map((u) => u.id), day);
+  return list.map((u) => {
+    const f = facts.get(u.id)!;
+    const obligations = evaluate(f, day);
+    return { ...u, current: Boolean(u.current), facts: f, score: score(obligations), states: Object.fromEntries(obligations.map((o) => [o.key, o.state])) as Record<ObligationKey, ObligationState> };
   });
+}
+
+/**
+ * Every unit in scope that exists on `day` × every obligation, sorted and paged in memory (sorting by score
+ * needs all of them). `rows` lets a caller that already has them (the dashboard) pass them in.
+ */
+export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQuery = {}, all: UnitComplianceRow[] = unitsWithCompliance(db, scope, day, query.q?.trim())) {
+  let rows = all.filter((r) => r.current).map(({ facts: _facts, current: _current, ...r }) => r);
   if (query.missing) rows = rows.filter((r) => r.states[query.missing!] === "missing");
   if (query.sort === "score" || query.sort === "-score") {
     const dir = query.sort === "score" ? 1 : -1;
-    rows.sort((a, b) => dir * ((a.score ?? -1) - (b.score ?? -1)) || a.name.localeCompare(b.name, "vi"));
-  } else if (query.sort === "name") rows.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    rows.sort((a, b) => dir * ((a.score ?? -1) - (b.score ?? -1)) || compareVi(a.name, b.name));
+  } else if (query.sort === "name") rows.sort((a, b) => compareVi(a.name, b.name));
   // Pages of at most 500 on screen; an export asks for everything (EXPORT_MAX_ROWS).
   const pageSize = Math.min(query.pageSize ?? 100, 20_000);
   const page = Math.max(1, query.page ?? 1);
@@ -66,7 +90,7 @@ export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQue
 
 export function unitCompliance(db: DB, scope: Scope, unitId: number, day: string) {
   const unit = getUnitInScopeOrThrow(db, scope, unitId);
-  const facts = gatherFacts(db, [unit.id], day, scope).get(unit.id)!;
+  const facts = cachedFacts(db, [unit.id], day).get(unit.id)!;
   const obligations = evaluate(facts, day);
   return { unit: { id: unit.id, name: unit.name, code: unit.code }, obligations, score: score(obligations) };
 }

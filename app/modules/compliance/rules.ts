@@ -35,6 +35,11 @@ export type ComplianceFacts = {
   /** Inspection findings whose corrective actions were not reported within two months of the minutes. */
   inspection: { findings: number; late: number } | null;
   objectives: { total: number; measured: number; met: number } | null;
+  /**
+   * Findings still open past their action due date, and the findings of the last 12 months by grade code.
+   * No obligation of its own (late actions are judged above); the dashboard sums it over an area.
+   */
+  findings: { overdue: number; byGradeLast12Months: Record<string, number> } | null;
 };
 
 export type Obligation = { key: ObligationKey; state: ObligationState; /** i18n key + params explaining the state. */ detail: { key: string; params?: Record<string, string | number> } };

@@ -1,29 +1,24 @@
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
-import { findingGrades, findings, serviceFigures, units } from "#db/schema";
-import { complianceGrid, unitCompliance } from "../compliance/queries.server";
-import { correctiveActionStatsForUnits } from "../corrective-actions/stats.server";
-import { documentStatsForUnits } from "../documents/queries.server";
+import { findingGrades, serviceFigures, units } from "#db/schema";
+import { complianceGrid, unitCompliance, unitsWithCompliance } from "../compliance/queries.server";
+import type { ComplianceFacts } from "../compliance/rules";
 import type { Figures } from "../figures/rules";
 import { latestFigureYear } from "../figures/queries.server";
-import { inScope, pathCondition, type Scope } from "../units/scope.server";
+import { pathCondition, type Scope } from "../units/scope.server";
 import { addMonthsToDay } from "~/utils/time";
 import { findingsByGrade, monthlyRates, overdueByUnit, shares, type GradeCount } from "./charts";
 
-/** Findings per grade (every grade, zero included) of units in scope, found within [from, to] (YYYY-MM-DD). */
-export function findingCountsByGrade(db: DB, scope: Scope, from: string, to: string): GradeCount[] {
+/** Findings of the last 12 months per grade (every grade, zero included), summed from the units' facts. */
+function gradeCounts(db: DB, rows: { facts: ComplianceFacts }[]): GradeCount[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) for (const [g, n] of Object.entries(r.facts.findings?.byGradeLast12Months ?? {})) counts.set(g, (counts.get(g) ?? 0) + n);
   return db
-    .select({
-      code: findingGrades.code,
-      nameVi: findingGrades.nameVi,
-      nameEn: findingGrades.nameEn,
-      sortOrder: findingGrades.sortOrder,
-      count: sql<number>`(SELECT count(*) FROM ${findings} WHERE ${findings.gradeCode} = ${findingGrades.code} AND ${findings.foundOn} >= ${from} AND ${findings.foundOn} <= ${to} AND ${inScope(findings.unitId, scope)})`,
-    })
+    .select({ code: findingGrades.code, nameVi: findingGrades.nameVi, nameEn: findingGrades.nameEn, sortOrder: findingGrades.sortOrder })
     .from(findingGrades)
     .orderBy(asc(findingGrades.sortOrder))
     .all()
-    .map((r) => ({ ...r, count: Number(r.count) }));
+    .map((g) => ({ ...g, count: counts.get(g.code) ?? 0 }));
 }
 
 /** Service figures summed per month over the units in scope (or one unit), months "YYYY-MM" inclusive. */
@@ -56,20 +51,14 @@ const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice
  * average and weakest units), what is overdue, and the four charts, each with links to the records behind it.
  */
 export function dashboardData(db: DB, scope: Scope, ownUnitId: number, day: string, lang: "vi" | "en") {
-  const grid = complianceGrid(db, scope, day, { sort: "score", pageSize: 5 });
+  // One read of every unit's facts (cached per unit and day) serves the grid, the overdue totals and the chart.
+  const all = unitsWithCompliance(db, scope, day);
+  const grid = complianceGrid(db, scope, day, { sort: "score", pageSize: 5 }, all);
   const single = grid.total <= 1;
   const own = single ? unitCompliance(db, scope, ownUnitId, day) : null;
-
-  const docStats = documentStatsForUnits(db, scope, day);
-  const caStats = correctiveActionStatsForUnits(db, scope, day);
+  const sum = (f: (r: (typeof all)[number]) => number | undefined) => all.reduce((n, r) => n + (f(r) ?? 0), 0);
+  const overdueActions = all.map((r) => ({ unitId: r.id, unitName: r.name, overdue: r.facts.actions?.overdue ?? 0 }));
   const from12 = addMonthsToDay(day, -12);
-  const overdueFindings =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(findings)
-      .where(and(inScope(findings.unitId, scope), eq(findings.status, "open"), sql`${findings.actionDueOn} < ${day}`))
-      .get()?.n ?? 0;
-
   const year = latestFigureYear(db, scope);
   const months = year ? figuresByMonth(db, scope, `${year}-01`, `${year}-12`) : [];
   const total = months.reduce<Figures>(
@@ -96,15 +85,15 @@ export function dashboardData(db: DB, scope: Scope, ownUnitId: number, day: stri
       own: own ? { unit: own.unit, score: own.score, obligations: own.obligations.map((o) => ({ key: o.key, state: o.state })) } : null,
     },
     overdue: {
-      actions: caStats.reduce((n, s) => n + s.overdue, 0),
-      findings: Number(overdueFindings),
-      documentsReview: docStats.reduce((n, s) => n + s.overdueReview, 0),
-      documentsUpdate: docStats.reduce((n, s) => n + s.overdueUpdate, 0),
+      actions: sum((r) => r.facts.actions?.overdue),
+      findings: sum((r) => r.facts.findings?.overdue),
+      documentsReview: sum((r) => r.facts.documents?.overdueReview),
+      documentsUpdate: sum((r) => r.facts.documents?.overdueUpdate),
     },
     charts: {
       findingsFrom: from12,
-      findingsByGrade: findingsByGrade(findingCountsByGrade(db, scope, from12, day), lang, (g) => `/findings?grade=${g}&from=${dmy(from12)}&to=${dmy(day)}`),
-      overdueByUnit: overdueByUnit(caStats, 10, (id) => `/corrective-actions?status=overdue&unitId=${id}`),
+      findingsByGrade: findingsByGrade(gradeCounts(db, all), lang, (g) => `/findings?grade=${g}&from=${dmy(from12)}&to=${dmy(day)}`),
+      overdueByUnit: overdueByUnit(overdueActions, 10, (id) => `/corrective-actions?status=overdue&unitId=${id}`),
       figuresYear: year ?? null,
       rates: year ? monthlyRates(months, `${year}-01`, `${year}-12`) : null,
       shares: year && total.received ? shares(total, { online: "online", post: "post" }) : null,

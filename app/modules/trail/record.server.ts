@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { desc } from "drizzle-orm";
 import { trail } from "#db/schema";
+import { markFactsStale } from "../compliance/facts-cache.server";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
 
@@ -81,5 +82,7 @@ export function recordTrail(tx: Tx | Ctx["db"], ctx: Pick<Ctx, "actor" | "now">,
   };
   const hash = trailHash(prevHash, row);
   tx.insert(trail).values({ ...row, prevHash, hash }).run();
+  // Every change passes here, so derived summaries are invalidated here, in the same transaction.
+  markFactsStale(tx, row.unitId);
   return hash;
 }
