@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ExportLink } from "~/components/export-link";
+import { Pager } from "~/components/pager";
 import { CA_STATUSES } from "#db/schema/enums";
 import { CaStatusBadge } from "~/components/ca-status";
 import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
@@ -20,13 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = ListFilterSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
   const scope = scopeFor(db, user);
-  const { rows, more } = listCorrectiveActions(db, scope, user, filter, vnDay(new Date()));
-  return { rows, more, filter, units: unitsWithActions(db, scope), isAdmin: can(user, "settings.manage") };
+  const list = listCorrectiveActions(db, scope, user, filter, vnDay(new Date()));
+  return { ...list, filter, units: unitsWithActions(db, scope), isAdmin: can(user, "settings.manage") };
 }
 
 export default function CorrectiveActions() {
-  const { rows, more, filter, units, isAdmin } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, status, filter, units, isAdmin } = useLoaderData<typeof loader>();
   const t = useT();
+  const [params] = useSearchParams();
+  const pageHref = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(p));
+    return `?${next}`;
+  };
   return (
     <>
       <div className="page-head">
@@ -39,8 +46,7 @@ export default function CorrectiveActions() {
       <Form method="get" className="row card" role="search" aria-label={t("action.filter")}>
         <div className="field">
           <label htmlFor="f-status">{t("common.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{t("common.all")}</option>
+          <select id="f-status" name="status" defaultValue={status}>
             <option value="open">{t("ca.filter.open")}</option>
             <option value="overdue">{t("ca.filter.overdue")}</option>
             {CA_STATUSES.map((s) => (
@@ -48,6 +54,7 @@ export default function CorrectiveActions() {
                 {t(`ca.status.${s}`)}
               </option>
             ))}
+            <option value="all">{t("common.all")}</option>
           </select>
         </div>
         {units.length > 1 ? (
@@ -74,7 +81,7 @@ export default function CorrectiveActions() {
           {t("action.filter")}
         </button>
       </Form>
-      <p className="muted">{t("common.results", { count: rows.length })}{more ? ` · ${t("ca.list.more")}` : ""}</p>
+      <p className="muted">{t("common.results", { count: total })}</p>
       {rows.length === 0 ? (
         <p className="card">{t("ca.list.empty")}</p>
       ) : (
@@ -110,6 +117,7 @@ export default function CorrectiveActions() {
           </table>
         </div>
       )}
+      <Pager page={page} pages={pages} href={pageHref} />
     </>
   );
 }

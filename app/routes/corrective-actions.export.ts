@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const day = vnDay(new Date());
   const filter = ListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { rows } = listCorrectiveActions(db, scopeFor(db, user), user, filter, day, EXPORT_MAX_ROWS);
+  const { rows } = listCorrectiveActions(db, scopeFor(db, user), user, { ...filter, page: 1 }, day, EXPORT_MAX_ROWS);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },

@@ -201,5 +201,28 @@ describe("corrective action workflow", () => {
       expect(mine.rows.every((r) => r.status === "proposed" && r.ownerId === actorOf(db, "congchuc.laivung").id)).toBe(true);
       expect(() => getActionDetail(db, ctx("chutich.hoalong"), a.id, "2026-11-25")).toThrow(NotFoundError);
     });
+
+    it("pages the list: open work first by due date, 'all' newest first, every row on exactly one page", () => {
+      const me = actorOf(db, "canbo.tinh");
+      const scope = scopeFor(db, me);
+      const day = "2026-11-25";
+      const open = listCorrectiveActions(db, scope, me, {}, day, 3);
+      expect(open.status).toBe("open");
+      expect(open.rows.length).toBeGreaterThan(0);
+      expect(open.rows.every((r) => ["proposed", "acknowledged", "in_progress", "implemented"].includes(r.status))).toBe(true);
+      expect(open.rows.map((r) => r.dueOn)).toEqual(open.rows.map((r) => r.dueOn).sort());
+
+      const first = listCorrectiveActions(db, scope, me, { status: "all" }, day, 3);
+      expect(first.total).toBeGreaterThan(open.total); // the demo has verified and closed actions too
+      expect(first.pages).toBe(Math.ceil(first.total / 3));
+      const seen: number[] = [];
+      for (let p = 1; p <= first.pages; p++) seen.push(...listCorrectiveActions(db, scope, me, { status: "all", page: p }, day, 3).rows.map((r) => r.id));
+      expect(seen).toHaveLength(first.total);
+      expect(seen).toEqual([...seen].sort((x, y) => y - x));
+      // A page past the end (an old link) shows the last page, not an empty one.
+      const past = listCorrectiveActions(db, scope, me, { status: "all", page: 9999 }, day, 3);
+      expect(past.page).toBe(first.pages);
+      expect(past.rows.length).toBeGreaterThan(0);
+    });
   });
 });

@@ -36,29 +36,55 @@ export function getFindingActionsPage(db: DB, ctx: Ctx, findingId: number, day: 
   };
 }
 
-export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filter: ListFilter, day: string, limit = 200) {
+export const CA_PAGE_SIZE = 50;
+
+/**
+ * One page of the corrective actions in scope matching the filter. Work still to be done comes by due date;
+ * "all" and the finished statuses come newest first, so that a page never has to sort ten years of history
+ * (SQLite walks an index and stops at the page).
+ */
+export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filter: Partial<ListFilter>, day: string, pageSize = CA_PAGE_SIZE) {
   const ca = correctiveActions;
   const where: (SQL | undefined)[] = [inScope(ca.unitId, scope)];
-  if (filter.status === "open") where.push(inArray(ca.status, [...OPEN_STATUSES]));
-  else if (filter.status === "overdue") where.push(and(inArray(ca.status, [...PENDING_STATUSES]), lt(ca.dueOn, day)));
-  else if (filter.status) where.push(eq(ca.status, filter.status));
+  const status = filter.status ?? "open";
+  if (status === "open") where.push(inArray(ca.status, [...OPEN_STATUSES]));
+  else if (status === "overdue") where.push(and(inArray(ca.status, [...PENDING_STATUSES]), lt(ca.dueOn, day)));
+  else if (status !== "all") where.push(eq(ca.status, status));
   if (filter.unitId) where.push(eq(ca.unitId, filter.unitId));
   if (filter.mine) where.push(eq(ca.ownerId, me.id));
   if (filter.q) where.push(or(like(ca.description, `%${filter.q}%`), like(findings.description, `%${filter.q}%`)));
+  const toDo = status === "open" || status === "overdue" || (OPEN_STATUSES as readonly string[]).includes(status);
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(ca)
+      .innerJoin(findings, eq(findings.id, ca.findingId))
+      .where(and(...where))
+      .get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filter.page ?? 1, pages);
   const rows = db
-    .select({ a: ca, ownerName: owner.fullName, unitName: units.name, findingDescription: findings.description })
+    .select({
+      id: ca.id,
+      description: ca.description,
+      status: ca.status,
+      dueOn: ca.dueOn,
+      implementedOn: ca.implementedOn,
+      ownerId: ca.ownerId,
+      ownerName: owner.fullName,
+      unitName: units.name,
+      findingDescription: findings.description,
+    })
     .from(ca)
     .innerJoin(owner, eq(owner.id, ca.ownerId))
     .innerJoin(units, eq(units.id, ca.unitId))
     .innerJoin(findings, eq(findings.id, ca.findingId))
     .where(and(...where))
-    .orderBy(sql`case when ${ca.status} in ('verified','closed') then 1 else 0 end`, asc(ca.dueOn), asc(ca.id))
-    .limit(limit + 1)
+    .orderBy(...(toDo ? [asc(ca.dueOn), asc(ca.id)] : [desc(ca.id)]))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
-  return {
-    rows: rows.slice(0, limit).map((r) => ({ ...r.a, ownerName: r.ownerName, unitName: r.unitName, findingDescription: r.findingDescription, overdue: isOverdue(r.a, day) })),
-    more: rows.length > limit,
-  };
+  return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, day) })), total, page, pages, status };
 }
 
 /** Units in scope that have corrective actions (the list's unit filter). */

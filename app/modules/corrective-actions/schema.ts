@@ -59,7 +59,9 @@ export const ExtensionDecisionSchema = z.object({
 export const CloseFindingSchema = z.object({ note: text(1000) });
 
 export const ListFilterSchema = z.object({
-  status: z.enum([...CA_STATUSES, "open", "overdue"]).optional().catch(undefined),
+  /** The list opens on what is still to be done; "all" includes verified and closed history. */
+  status: z.enum([...CA_STATUSES, "open", "overdue", "all"]).catch("open"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
   unitId: z.coerce.number().int().positive().optional().catch(undefined),
   mine: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
