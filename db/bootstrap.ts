@@ -15,6 +15,11 @@ export async function bootstrapDatabase(config: Config): Promise<DB> {
     await seedDemo(db);
     console.log(`[db] new database at ${config.dbFile}, demo data loaded`);
   }
+  // why: without statistics (sqlite_stat1) SQLite guesses, and on a large database it guesses badly: e.g. it reads
+  // the findings by (source, found_on), 100,000 inspection findings, to count one commune's (254 ms instead of
+  // 0.2 ms). 0x10002 analyses, with a bounded sample, the tables never analysed or grown a lot since: seconds once
+  // on a national database, about a millisecond after. The nightly housekeeping job keeps the statistics current.
+  db.$client.pragma("optimize=0x10002");
   console.log(`[db] ${config.dbFile}: ${appliedMigrations(db)} migrations applied`);
   return db;
 }
