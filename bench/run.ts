@@ -15,6 +15,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "#db/seed";
 import { benchDataDir, generate, SCALES, type Scale } from "./generate";
+import { benchReports, type ReportBench } from "./reports";
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +50,7 @@ type ScaleResult = {
   bare_healthz: Figure;
   rss_mb: number;
   rss_idle_mb: number;
+  reports: ReportBench;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -242,6 +244,9 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     await stop(bare);
   }
 
+  // The report benchmark (issue 8 item 4): its own server with the scheduler on, never beside the pages' load.
+  const reports = await benchReports(scale, { log, duration });
+
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
   const out: Record<string, PageFigure> = {};
   for (const name of Object.keys(pages)) {
@@ -259,6 +264,7 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     bare_healthz: bareHealthz,
     rss_mb: rss,
     rss_idle_mb: rssIdle,
+    reports,
   };
 }
 
@@ -312,10 +318,9 @@ const json = {
   // The figures the issue names, for the largest data set of this run.
   pages: Object.fromEntries(Object.entries(main.pages).map(([k, p]) => [k, { path: p.path, rps: p.rps, p50_ms: p.p50_ms, p95_ms: p.p95_ms, p99_ms: p.p99_ms, floor_ratio: p.floor_ratio, bare_ratio: p.bare_ratio, growth_ratio: p.growth_ratio ?? null }])),
   rss_mb: main.rss_mb,
-  // Not measured yet (issue 8 item 4): null until the report benchmark exists.
-  report_ratio: null,
-  all_reports_s: null,
-  p95_during_reports_ratio: null,
+  report_ratio: main.reports.report_ratio,
+  all_reports_s: main.reports.all_reports_s,
+  p95_during_reports_ratio: main.reports.p95_during_reports_ratio,
   scales: results,
   total_s: Math.round((performance.now() - started) / 1000),
 };
@@ -349,7 +354,26 @@ function markdown(date: string, rs: ScaleResult[]): string {
     lines.push("");
     lines.push(`Server RSS: ${r.rss_idle_mb} MB idle after sign-in, ${r.rss_mb} MB peak under load ${ok(r.rss_mb < 250)} (target < 250 MB).${r.report_generation_s !== null ? ` The unit report of the first commune took ${r.report_generation_s} s end to end through \`npm run report\` (process start included).` : ""}`, "");
   }
-  lines.push("## Not measured yet", "");
-  lines.push("- Report benchmark (issue 8 item 4): `report_ratio`, `all_reports_s`, `p95_during_reports_ratio` are null in results.json.", "");
+  lines.push(...reportsMarkdown(rs));
   return lines.join("\n");
+}
+
+function reportsMarkdown(rs: ScaleResult[]): string[] {
+  const ok = (b: boolean) => (b ? "✅" : "❌");
+  const lines = ["## Reports (issue 8 item 4, `bench/reports.ts`)", ""];
+  lines.push("| data set | unit report end to end ms | in-memory pdfkit ms | report_ratio (≤ 1.5) | reports | all_reports_s (< 300) | peak RSS MB | commune p95 idle ms | p95 during run ms | p95_during_reports_ratio (≤ 2) |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const { scale, reports: b } of rs) {
+    const d = b.during;
+    lines.push(
+      `| ${scale} | ${b.unit_report_ms ?? "–"} | ${b.in_memory_render_ms ?? "–"} | ${b.report_ratio === null ? "–" : `${b.report_ratio} ${ok(b.report_ratio <= 1.5)}`} | ${b.all_reports?.reports ?? "–"} | ${b.all_reports_s === null ? "–" : `${b.all_reports_s} ${ok(b.all_reports_s < 300)}`} | ${b.all_reports?.peak_rss_mb ?? "–"} | ${d ? `${d.idle.p95_ms} (${d.idle.requests} req)` : "–"} | ${d ? `${d.during.p95_ms} (${d.during.requests} req)` : "–"} | ${b.p95_during_reports_ratio === null ? "–" : `${b.p95_during_reports_ratio} ${ok(b.p95_during_reports_ratio <= 2)}`} |`,
+    );
+  }
+  lines.push("");
+  const d = rs.find((r) => r.reports.during)?.reports.during;
+  lines.push(
+    `How: the unit report is one commune's monthly report (\`DT-LAIVUNG\`, ${rs[0]?.reports.period}) produced through \`produceScheduled\` (claim, gather, render in the worker thread, store file and row), warm, median of ${rs[0]?.reports.unit_runs} runs, against \`renderReport\` drawing the same data object in the same process. The monthly run is \`runJob\` → \`runScheduledReports\` for every unit and area summary, in a process of its own, after deleting that month's scheduled rows, files and job claim; peak RSS is that process's high-water mark. p95 during the run: ${d ? `${d.configuration}; \`${d.idle.path}\` as \`kiemtra.tinh\`, ${d.idle.connections} connections, ${d.idle.duration_s} s each, the measuring window inside the run for ${d.overlap_s} s; server peak RSS ${d.server_peak_rss_mb} MB; the in-server run took ${d.run_wall_s} s` : "not measured"}.`,
+    "",
+  );
+  return lines;
 }

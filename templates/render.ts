@@ -36,6 +36,37 @@ function fonts(): Map<string, FontkitFont> {
   return parsedFonts;
 }
 
+// why: shaping text (fontkit's layout: substitution and positioning lookups) was over a third of a report's drawing
+// time, and pdfkit keeps the shaped words per document only, so every report shaped "Ủy ban nhân dân…" again.
+// A shaped word depends only on the font and the word (no features are passed), pdfkit never changes a cached
+// run (word spacing copies it), and the glyphs a document uses are still collected for its subset on encode: so
+// one cache per parsed font serves every document, with identical output. Bounded: dropped past LAYOUT_MAX words.
+type LayoutCache = Record<string, unknown>;
+const LAYOUT_MAX = 50_000;
+const layoutCaches = new Map<unknown, { cache: LayoutCache; renders: number }>();
+function sharedLayoutCache(font: unknown): LayoutCache {
+  let entry = layoutCaches.get(font);
+  if (!entry || (++entry.renders % 100 === 0 && Object.keys(entry.cache).length > LAYOUT_MAX)) {
+    entry = { cache: Object.create(null) as LayoutCache, renders: 0 };
+    layoutCaches.set(font, entry);
+  }
+  return entry.cache;
+}
+function shareLayouts(doc: Doc) {
+  const d = doc as unknown as { font: (...a: unknown[]) => Doc; _font?: { font?: unknown; layoutCache?: LayoutCache; __shared?: boolean } };
+  const open = d.font.bind(doc);
+  d.font = (...args: unknown[]) => {
+    const r = open(...args);
+    const f = d._font;
+    // Embedded fonts only (they carry the parsed fontkit font), once per document and font.
+    if (f?.font && f.layoutCache && !f.__shared) {
+      f.layoutCache = sharedLayoutCache(f.font);
+      f.__shared = true;
+    }
+    return r;
+  };
+}
+
 function draw(doc: Doc, data: ReportData) {
   switch (data.kind) {
     case "unit":
@@ -77,6 +108,7 @@ export function renderReport(data: ReportData): Promise<{ bytes: Buffer; pages: 
     },
   });
   for (const [name, font] of fonts()) doc.registerFont(name, font as unknown as Buffer);
+  shareLayouts(doc);
   doc.font(THEME.fonts.regular);
   if (process.env.DEBUG_PAGES) doc.on("pageAdded", () => console.log("pageAdded", new Error().stack?.split("\n").slice(2, 8).join(" | ")));
   const chunks: Buffer[] = [];

@@ -1,9 +1,20 @@
 // The PDF render worker: pdfkit drawing is CPU-bound (tens to hundreds of ms a report), so a scheduled run over
 // every unit renders here, off the web server's event loop. Plain .mjs so Node can start it anywhere (server,
 // bundle, tests); it registers tsx to load the TypeScript templates. Input: report data; output: PDF bytes.
+import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
+// Lowest CPU priority for this thread only (on Linux, nice is per thread and 0 names the calling thread): on a
+// 2-core server the web requests come first, the drawing takes what they leave. Elsewhere it may apply to the
+// whole process or be refused; a refusal is harmless.
+if (os.platform() === "linux" && process.env.REPORTS_WORKER_NICE !== "off") {
+  try {
+    os.setPriority(19);
+  } catch {
+    /* not permitted: keep the default priority */
+  }
+}
 register();
 const { renderReport } = await import("../../templates/render.ts");
 

@@ -21,7 +21,7 @@ import { correctiveActionStatsForUnits } from "../../corrective-actions/stats.se
 import { documentStatsForUnits } from "../../documents/queries.server";
 import { formatPct } from "../../figures/period";
 import { attainment, sumFigures } from "../../figures/rules";
-import { EVERYWHERE } from "../../units/scope.server";
+import { EVERYWHERE, normalisePrefixes, type Scope } from "../../units/scope.server";
 import { formatDate, startOfVnDay } from "~/utils/time";
 import type { SectionProvider, UnitGroup } from "./types";
 
@@ -29,6 +29,20 @@ import type { SectionProvider, UnitGroup } from "./types";
 // reads the state as of the period's end (the clock is never read here).
 
 const idsOf = (groups: UnitGroup[]) => [...new Set(groups.flatMap((g) => g.unitIds))];
+
+/** Above this many units one pass over everything is cheaper than a filter naming each unit's subtree. */
+const SCOPED_MAX_UNITS = 400;
+
+/**
+ * The narrowest scope covering the given units, for the helpers that take a scope (corrective-action stats, the
+ * compliance facts): without it they compute every unit in the country (a national database: over a second per
+ * unit report) and the caller keeps only its own. Many units: everywhere, one grouped pass.
+ */
+export function scopeOfUnits(db: DB, ids: number[]): Scope {
+  if (!ids.length || ids.length > SCOPED_MAX_UNITS) return EVERYWHERE;
+  const paths = db.select({ path: units.path }).from(units).where(inArray(units.id, ids)).all().map((r) => r.path);
+  return paths.length ? { prefixes: normalisePrefixes(paths) } : EVERYWHERE;
+}
 const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
 
 export const documentsSection: SectionProvider<"documents"> = {
@@ -75,7 +89,8 @@ export const documentsSection: SectionProvider<"documents"> = {
 export const correctiveActionsSection: SectionProvider<"correctiveActions"> = {
   id: "correctiveActions",
   load(db, groups, period) {
-    const stats = new Map(correctiveActionStatsForUnits(db, EVERYWHERE, period.end).map((s) => [s.unitId, s]));
+    const ids = idsOf(groups);
+    const stats = new Map(correctiveActionStatsForUnits(db, scopeOfUnits(db, ids), period.end).map((s) => [s.unitId, s]));
     const out = new Map<number, CorrectiveActionsData>();
     for (const g of groups) {
       const s = g.unitIds.map((id) => stats.get(id)).filter((x) => x !== undefined);
@@ -167,7 +182,8 @@ export const obligationsSection: SectionProvider<"obligations"> = {
   id: "obligations",
   load(db, groups, period) {
     const single = groups.filter((g) => g.unitIds.length === 1);
-    const facts = gatherFacts(db, single.map((g) => g.unitIds[0]!), period.end);
+    const ids = single.map((g) => g.unitIds[0]!);
+    const facts = gatherFacts(db, ids, period.end, scopeOfUnits(db, ids));
     const out = new Map<number, ObligationsData>();
     for (const g of single) {
       const obligations = evaluate(facts.get(g.unitIds[0]!)!, period.end);

@@ -1,0 +1,385 @@
+// The report benchmark (issue 8 item 4). `benchReports(scale)` is called by bench/run.ts per data set; on its own:
+//   npx tsx bench/reports.ts --scale province [--only unit,all,during] [--connections 10] [--duration 10]
+//
+// Three figures:
+// - report_ratio: one commune's monthly unit report produced end to end through the scheduler's code path
+//   (produceScheduled: claim the row, gather from the database, render in the render worker, store the file and
+//   the row), warm, median of several runs, divided by pdfkit drawing the same data object in this process.
+// - all_reports_s: the scheduled monthly run for every unit plus the area summaries, through the runner
+//   (runJob → runScheduledReports), in a child process of its own (wall time and peak RSS of that process), from
+//   "not yet produced" (the period's scheduled rows, files and job claim are deleted first).
+// - p95_during_reports_ratio: the production server started with the scheduler ON (the default deployment) on a
+//   database whose last month has not been produced, so its start-up catch-up produces the month in-process; p95
+//   of the commune page while that run goes, divided by the p95 of the same server once the run has finished
+//   (same connection count, same duration).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { bootstrapDatabase } from "#db/bootstrap";
+import type { DB } from "#db/client";
+import { jobRuns, units } from "#db/schema";
+import { DEMO_PASSWORD } from "#db/seed";
+import { runJob } from "#jobs/runner";
+import { getJob, JOBS } from "#jobs/schedule";
+import { renderReport } from "#templates/render";
+import type { ReportData } from "#templates/types";
+import { periodReportData } from "~/modules/reports/data.server";
+import { produceScheduled, reportsBaseUrl } from "~/modules/reports/generate.server";
+import { parsePeriod } from "~/modules/reports/periods";
+import { renderPdf, stopRenderWorker } from "~/modules/reports/render.server";
+import { readConfig, type Config } from "~/utils/config.server";
+import { benchDataDir, type Scale } from "./generate";
+
+const JOB = "reports-monthly";
+const PERIOD = "2026-10"; // the month before the benchmark's date (2026-11): what a run on 1 December… produces
+const UNIT_CODE = "DT-LAIVUNG";
+const USER = "kiemtra.tinh";
+const PORT = 3951;
+
+export type LatencyFigure = { path: string; connections: number; duration_s: number; requests: number; rps: number; p50_ms: number; p95_ms: number; p99_ms: number; non2xx: number; errors: number };
+export type ReportBench = {
+  period: string;
+  /** Median end-to-end time of one unit report (produceScheduled, render worker on as in the scheduler). */
+  unit_report_ms: number | null;
+  /** Median time of pdfkit drawing the same data object in this process (renderReport). */
+  in_memory_render_ms: number | null;
+  /** Median time of gathering that report's data from the database (periodReportData), for the breakdown. */
+  gather_ms: number | null;
+  unit_runs: number;
+  report_ratio: number | null;
+  /** The monthly run of every unit and area, in a process of its own. */
+  all_reports: { reports: number; produced: number; skipped: number; failed: number; wall_s: number; peak_rss_mb: number } | null;
+  all_reports_s: number | null;
+  /** The production server with its scheduler on, catching the month up in-process. */
+  during: {
+    configuration: string;
+    idle: LatencyFigure;
+    during: LatencyFigure;
+    /** Seconds of the measuring window that fell inside the run (the window must not outlast it). */
+    overlap_s: number;
+    run_wall_s: number | null;
+    run_reports: number | null;
+    server_peak_rss_mb: number;
+  } | null;
+  p95_during_reports_ratio: number | null;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : 0;
+};
+const r1 = (n: number) => Math.round(n * 10) / 10;
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
+
+function configFor(dataDir: string): Config {
+  return readConfig({ ...process.env, DATA_DIR: dataDir, SEED: "off" });
+}
+
+function rssMb(pid: number | "self", field: "VmRSS" | "VmHWM" = "VmRSS"): number {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Make the period "not yet produced": its scheduled report rows and their files, and the job's claim on it.
+ * The trail keeps its rows (it is append-only and chained); the report rows it names are bench leftovers.
+ */
+export function resetPeriod(dbFile: string, reportsDir: string, periodKey: string, only?: { kind: string; unitId: number }) {
+  const db = new Database(dbFile);
+  try {
+    db.pragma("busy_timeout = 5000");
+    const where = `trigger = 'schedule' AND period_key = ?${only ? " AND kind = ? AND unit_id = ?" : ""}`;
+    const args = only ? [periodKey, only.kind, only.unitId] : [periodKey];
+    const files = db.prepare(`SELECT file FROM reports WHERE ${where} AND file IS NOT NULL`).all(...args) as { file: string }[];
+    for (const f of files) fs.rmSync(path.join(reportsDir, f.file), { force: true });
+    db.prepare(`DELETE FROM reports WHERE ${where}`).run(...args);
+    if (!only) db.prepare("DELETE FROM job_runs WHERE period_key = ? AND job LIKE 'reports-%'").run(periodKey);
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. One unit report, end to end against the in-memory render
+
+export async function unitReportRatio(dataDir: string, runs = 11): Promise<Pick<ReportBench, "unit_report_ms" | "in_memory_render_ms" | "gather_ms" | "unit_runs" | "report_ratio">> {
+  const config = configFor(dataDir);
+  const db = await bootstrapDatabase(config);
+  try {
+    const unit = db.select().from(units).where(eq(units.code, UNIT_CODE)).get();
+    if (!unit) throw new Error(`no unit ${UNIT_CODE}`);
+    const period = parsePeriod(PERIOD)!;
+    let captured: ReportData | undefined;
+    const deps = {
+      reportsDir: config.reportsDir,
+      baseUrl: reportsBaseUrl(),
+      // The scheduler's render (the worker thread), seen on the way: the same data object is drawn in memory below.
+      render: (data: ReportData) => {
+        captured = data;
+        return renderPdf(data);
+      },
+    };
+    const e2e: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      resetPeriod(config.dbFile, config.reportsDir, PERIOD, { kind: "unit", unitId: unit.id });
+      const t = performance.now();
+      const outcome = await produceScheduled(db, { name: JOB, now: new Date() }, { kind: "unit", unitId: unit.id, period }, deps);
+      const ms = performance.now() - t;
+      if (outcome !== "produced") throw new Error(`unit report ${outcome}`);
+      if (i > 0) e2e.push(ms); // the first run warms the worker, the JIT and the page cache
+    }
+    const inMemory: number[] = [];
+    const gather: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const t = performance.now();
+      await renderReport(captured!);
+      if (i > 0) inMemory.push(performance.now() - t);
+    }
+    for (let i = 0; i <= runs; i++) {
+      const t = performance.now();
+      periodReportData(db, "unit", unit, period, { verifyCode: captured!.meta.verification.code, baseUrl: deps.baseUrl, now: new Date() });
+      if (i > 0) gather.push(performance.now() - t);
+    }
+    const unitMs = median(e2e);
+    const memMs = median(inMemory);
+    return { unit_report_ms: r1(unitMs), in_memory_render_ms: r1(memMs), gather_ms: r1(median(gather)), unit_runs: runs, report_ratio: r3(unitMs / memMs) };
+  } finally {
+    await stopRenderWorker();
+    db.$client.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. The whole monthly run, in a process of its own (child mode of this file)
+
+async function childRun(dataDir: string) {
+  process.env.REPORTS_WORKER ??= "on";
+  const config = configFor(dataDir);
+  const db = await bootstrapDatabase(config);
+  const t = performance.now();
+  const outcome = await runJob(db, config, getJob(JOB)!, PERIOD, "manual");
+  const wall = (performance.now() - t) / 1000;
+  await stopRenderWorker();
+  db.$client.close();
+  process.stdout.write(`\nRESULT ${JSON.stringify({ outcome, wall_s: wall, hwm_mb: rssMb("self", "VmHWM") })}\n`);
+}
+
+export async function allReportsRun(dataDir: string, log: (s: string) => void): Promise<NonNullable<ReportBench["all_reports"]>> {
+  const config = configFor(dataDir);
+  resetPeriod(config.dbFile, config.reportsDir, PERIOD);
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/reports.ts"), "--child-run", dataDir], {
+    env: { ...process.env, NODE_ENV: "production", SEED: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (err = (err + d).slice(-4000)));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
+  const code = await new Promise<number | null>((r) => child.on("exit", r));
+  clearInterval(sampler);
+  const m = /RESULT (.*)/.exec(out);
+  if (code !== 0 || !m) throw new Error(`monthly run failed (${code}): ${err}`);
+  const res = JSON.parse(m[1]!) as { outcome: { status: string; output?: { targets: number; produced: number; skipped: number; failed: number } }; wall_s: number; hwm_mb: number };
+  if (res.outcome.status !== "succeeded" || !res.outcome.output) throw new Error(`monthly run ${res.outcome.status}: ${JSON.stringify(res.outcome)}`);
+  const o = res.outcome.output;
+  log(`reports: monthly run ${o.produced}/${o.targets} in ${res.wall_s.toFixed(1)} s, peak RSS ${Math.max(peak, res.hwm_mb)} MB`);
+  return { reports: o.targets, produced: o.produced, skipped: o.skipped, failed: o.failed, wall_s: r1(res.wall_s), peak_rss_mb: Math.max(peak, res.hwm_mb) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. The web server's p95 while its own scheduler produces the month
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function latency(url: string, cookie: string, connections: number, seconds: number, warm = true): Promise<LatencyFigure> {
+  const headers = { "accept-encoding": "gzip", cookie };
+  if (warm) await autocannon({ url, connections: Math.min(connections, 4), duration: 1, headers });
+  const times: number[] = [];
+  const inst = autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
+  inst.on("response", (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
+  const res = await inst;
+  times.sort((a, b) => a - b);
+  return {
+    path: new URL(url).pathname,
+    connections,
+    duration_s: seconds,
+    requests: times.length,
+    rps: r1(times.length / res.duration),
+    p50_ms: r1(percentile(times, 50)),
+    p95_ms: r1(percentile(times, 95)),
+    p99_ms: r1(percentile(times, 99)),
+    non2xx: res.non2xx,
+    errors: res.errors + res.timeouts,
+  };
+}
+
+/** Every other due period of every job marked done, so that the start-up catch-up has exactly the month to do. */
+function onlyTheMonthIsDue(db: DB, now: Date) {
+  for (const job of JOBS) {
+    for (const periodKey of job.duePeriods(now)) {
+      if (job.name === JOB && periodKey === PERIOD) continue;
+      db.insert(jobRuns)
+        .values({ job: job.name, periodKey, status: "succeeded", trigger: "manual", owner: "bench", startedAt: now.getTime(), heartbeatAt: now.getTime(), finishedAt: now.getTime(), output: JSON.stringify({ bench: "marked done so that only the monthly reports run" }) })
+        .onConflictDoUpdate({ target: [jobRuns.job, jobRuns.periodKey], set: { status: "succeeded" } })
+        .run();
+    }
+  }
+}
+
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; stderr: () => string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(PORT), HOST: "127.0.0.1", SCHEDULER: "on", SECURE_COOKIES: "off", SEED: "off" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return { child, stderr: () => stderr };
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(250);
+  }
+  child.kill("SIGTERM");
+  throw new Error(`server did not start: ${stderr}`);
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  for (let i = 0; i < 100 && child.exitCode === null; i++) await sleep(100);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ username: USER, password: DEMO_PASSWORD, redirectTo: "/" }), redirect: "manual" });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
+  return cookie;
+}
+
+type RunRow = { status: string; started_at: number; finished_at: number | null; output: string | null };
+function monthRun(dbFile: string): RunRow | undefined {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    return db.prepare("SELECT status, started_at, finished_at, output FROM job_runs WHERE job = ? AND period_key = ?").get(JOB, PERIOD) as RunRow | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+export async function p95DuringReports(dataDir: string, log: (s: string) => void, connections: number, seconds: number): Promise<NonNullable<ReportBench["during"]>> {
+  const config = configFor(dataDir);
+  resetPeriod(config.dbFile, config.reportsDir, PERIOD);
+  {
+    const db = await bootstrapDatabase(config);
+    onlyTheMonthIsDue(db, new Date());
+    db.$client.close();
+  }
+  const communeId = (() => {
+    const db = new Database(config.dbFile, { readonly: true });
+    const r = db.prepare("SELECT id FROM units WHERE code = ?").get(UNIT_CODE) as { id: number };
+    db.close();
+    return r.id;
+  })();
+  const { child } = await startServer(dataDir);
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    const url = `${base}/compliance/${communeId}`;
+    const cookie = await signIn(base);
+    // The catch-up started with the server: measure while it runs (no separate warm-up: it would eat the run).
+    await latency(url, cookie, 1, 1, false);
+    const t0 = Date.now();
+    const during = await latency(url, cookie, connections, seconds, false);
+    const t1 = Date.now();
+    let run = monthRun(config.dbFile);
+    if (!run) throw new Error("the scheduler did not start the monthly run");
+    const overlap = Math.max(0, Math.min(t1, run.finished_at ?? t1) - Math.max(t0, run.started_at)) / 1000;
+    log(`reports: during the run ${during.requests} requests, p95 ${during.p95_ms} ms (window inside the run: ${overlap.toFixed(1)} of ${seconds} s)`);
+    for (let i = 0; run.status === "running" && i < 3600; i++) {
+      await sleep(1000);
+      run = monthRun(config.dbFile)!;
+    }
+    if (run.status !== "succeeded") throw new Error(`the in-server monthly run ended ${run.status}`);
+    const out = run.output ? (JSON.parse(run.output) as { targets: number; ms: number }) : null;
+    await sleep(2000);
+    const idle = await latency(url, cookie, connections, seconds, true);
+    log(`reports: idle p95 ${idle.p95_ms} ms (${idle.requests} requests); in-server run ${out ? (out.ms / 1000).toFixed(1) : "?"} s`);
+    return {
+      configuration: "production server (NODE_ENV=production, server.ts) with SCHEDULER on: the start-up catch-up produces the month in the web process (gathering on its event loop, pdfkit in its render worker thread); idle = the same server after the run",
+      idle,
+      during,
+      overlap_s: r1(overlap),
+      run_wall_s: out ? r1(out.ms / 1000) : null,
+      run_reports: out?.targets ?? null,
+      server_peak_rss_mb: peak,
+    };
+  } finally {
+    clearInterval(sampler);
+    await stopServer(child);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function benchReports(
+  scale: Scale,
+  opts: { log?: (s: string) => void; connections?: number; duration?: number; only?: ("unit" | "all" | "during")[] } = {},
+): Promise<ReportBench> {
+  const log = opts.log ?? ((s: string) => console.log(`[bench] ${s}`));
+  const only = new Set(opts.only ?? ["unit", "all", "during"]);
+  const dataDir = benchDataDir(scale);
+  const out: ReportBench = { period: PERIOD, unit_report_ms: null, in_memory_render_ms: null, gather_ms: null, unit_runs: 0, report_ratio: null, all_reports: null, all_reports_s: null, during: null, p95_during_reports_ratio: null };
+  if (only.has("unit")) {
+    Object.assign(out, await unitReportRatio(dataDir));
+    log(`${scale}: unit report ${out.unit_report_ms} ms end to end, ${out.in_memory_render_ms} ms in-memory pdfkit (gather ${out.gather_ms} ms): ratio ${out.report_ratio}`);
+  }
+  if (only.has("all")) {
+    out.all_reports = await allReportsRun(dataDir, (s) => log(`${scale}: ${s}`));
+    out.all_reports_s = out.all_reports.wall_s;
+  }
+  if (only.has("during")) {
+    out.during = await p95DuringReports(dataDir, (s) => log(`${scale}: ${s}`), opts.connections ?? 10, opts.duration ?? 10);
+    out.p95_during_reports_ratio = out.during.idle.p95_ms > 0 ? Math.round((out.during.during.p95_ms / out.during.idle.p95_ms) * 100) / 100 : null;
+    log(`${scale}: p95 during/idle ${out.p95_during_reports_ratio}`);
+  }
+  return out;
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const { values } = parseArgs({
+    options: { scale: { type: "string", default: "province" }, only: { type: "string" }, connections: { type: "string" }, duration: { type: "string" }, "child-run": { type: "string" } },
+  });
+  if (values["child-run"]) {
+    await childRun(values["child-run"]);
+  } else {
+    const res = await benchReports(values.scale as Scale, {
+      only: values.only?.split(",") as ("unit" | "all" | "during")[] | undefined,
+      connections: values.connections ? Number(values.connections) : undefined,
+      duration: values.duration ? Number(values.duration) : undefined,
+    });
+    console.log(JSON.stringify(res, null, 2));
+  }
+  process.exit(0);
+}
+
