@@ -69,7 +69,8 @@ export const correctiveActions = sqliteTable(
   },
   (t) => [
     index("corrective_actions_finding_idx").on(t.findingId),
-    index("corrective_actions_unit_status_idx").on(t.unitId, t.status),
+    // With due_on: the open work of a province, in due-date order, is read from the index alone (list page).
+    index("corrective_actions_unit_status_due_idx").on(t.unitId, t.status, t.dueOn),
     index("corrective_actions_owner_idx").on(t.ownerId, t.status),
     index("corrective_actions_due_idx").on(t.status, t.dueOn),
   ],

@@ -4,7 +4,7 @@ import { caEvidence, caExtensions, caReviews, caSignatures, correctiveActions, f
 import type { Actor, Ctx, UserActor } from "../context";
 import { can } from "../permissions";
 import { historyOf } from "../trail/queries.server";
-import { inScope, scopeFor, type Scope } from "../units/scope.server";
+import { inScope, pathCondition, scopeFor, type Scope } from "../units/scope.server";
 import { contentHash, getActionInScopeOrThrow, getFindingInScopeOrThrow, getRequest, ownerChoices, validAcknowledgement } from "./common.server";
 import { allows, isDone, isOverdue, OPEN_STATUSES, PENDING_STATUSES } from "./rules";
 import type { ListFilter } from "./schema";
@@ -54,46 +54,54 @@ export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filte
   if (filter.mine) where.push(eq(ca.ownerId, me.id));
   if (filter.q) where.push(or(like(ca.description, `%${filter.q}%`), like(findings.description, `%${filter.q}%`)));
   const toDo = status === "open" || status === "overdue" || (OPEN_STATUSES as readonly string[]).includes(status);
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(ca)
-      .innerJoin(findings, eq(findings.id, ca.findingId))
-      .where(and(...where))
-      .get()?.n ?? 0;
+  // Only a text search needs the finding; the page's ids are chosen from the action rows (and the
+  // (unit_id, status, due_on) index) before anything is joined to them.
+  const matching = (columns: Parameters<typeof db.select>[0]) => {
+    const q = db.select(columns).from(ca);
+    return filter.q ? q.innerJoin(findings, eq(findings.id, ca.findingId)) : q;
+  };
+  const total = Number(matching({ n: sql<number>`count(*)` }).where(and(...where)).get()?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page ?? 1, pages);
-  const rows = db
-    .select({
-      id: ca.id,
-      description: ca.description,
-      status: ca.status,
-      dueOn: ca.dueOn,
-      implementedOn: ca.implementedOn,
-      ownerId: ca.ownerId,
-      ownerName: owner.fullName,
-      unitName: units.name,
-      findingDescription: findings.description,
-    })
-    .from(ca)
-    .innerJoin(owner, eq(owner.id, ca.ownerId))
-    .innerJoin(units, eq(units.id, ca.unitId))
-    .innerJoin(findings, eq(findings.id, ca.findingId))
+  const order = toDo ? [asc(ca.dueOn), asc(ca.id)] : [desc(ca.id)];
+  const ids = matching({ id: ca.id })
     .where(and(...where))
-    .orderBy(...(toDo ? [asc(ca.dueOn), asc(ca.id)] : [desc(ca.id)]))
+    .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .all();
+    .all()
+    .map((r) => (r as { id: number }).id);
+  const rows = ids.length
+    ? db
+        .select({
+          id: ca.id,
+          description: ca.description,
+          status: ca.status,
+          dueOn: ca.dueOn,
+          implementedOn: ca.implementedOn,
+          ownerId: ca.ownerId,
+          ownerName: owner.fullName,
+          unitName: units.name,
+          findingDescription: findings.description,
+        })
+        .from(ca)
+        .innerJoin(owner, eq(owner.id, ca.ownerId))
+        .innerJoin(units, eq(units.id, ca.unitId))
+        .innerJoin(findings, eq(findings.id, ca.findingId))
+        .where(inArray(ca.id, ids))
+        .orderBy(...order)
+        .all()
+    : [];
   return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r, day) })), total, page, pages, status };
 }
 
 /** Units in scope that have corrective actions (the list's unit filter). */
 export function unitsWithActions(db: DB, scope: Scope) {
+  // One index probe per unit in scope, not a pass over every action the area ever had.
   return db
-    .selectDistinct({ id: units.id, name: units.name })
-    .from(correctiveActions)
-    .innerJoin(units, eq(units.id, correctiveActions.unitId))
-    .where(inScope(correctiveActions.unitId, scope))
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(pathCondition(scope), sql`EXISTS (SELECT 1 FROM ${correctiveActions} c WHERE c.unit_id = units.id)`))
     .orderBy(units.name)
     .all();
 }
