@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
-import { findingGrades, serviceFigures, units } from "#db/schema";
+import { findingGrades, serviceFigures } from "#db/schema";
 import { complianceGrid, unitCompliance, unitsWithCompliance } from "../compliance/queries.server";
 import type { ComplianceFacts } from "../compliance/rules";
 import type { Figures } from "../figures/rules";
 import { latestFigureYear } from "../figures/queries.server";
-import { pathCondition, type Scope } from "../units/scope.server";
+import { inScope, type Scope } from "../units/scope.server";
 import { addMonthsToDay } from "~/utils/time";
 import { findingsByGrade, monthlyRates, overdueByUnit, shares, type GradeCount } from "./charts";
 
@@ -37,8 +37,8 @@ export function figuresByMonth(db: DB, scope: Scope, from: string, to: string, u
       feedbackOnTime: sql<number>`sum(${s.feedbackOnTime})`,
     })
     .from(s)
-    .innerJoin(units, eq(units.id, s.unitId))
-    .where(and(pathCondition(scope), gte(s.month, from), lte(s.month, to), unitId ? eq(s.unitId, unitId) : undefined))
+    // unit_id IN (scope): one (unit_id, month) range per unit, not every unit of the country for those months.
+    .where(and(inScope(s.unitId, scope), gte(s.month, from), lte(s.month, to), unitId ? eq(s.unitId, unitId) : undefined))
     .groupBy(s.month)
     .orderBy(asc(s.month))
     .all();
