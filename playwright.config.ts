@@ -27,7 +27,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npx tsx server.ts`,
+    // The compiled server exactly as `npm start` runs it (test:e2e builds first).
+    command: `rm -rf ${DATA_DIR} && npm start`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

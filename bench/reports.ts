@@ -22,6 +22,7 @@ import { eq } from "drizzle-orm";
 import { bootstrapDatabase } from "#db/bootstrap";
 import type { DB } from "#db/client";
 import { jobRuns, units } from "#db/schema";
+import { startArgs } from "./start-command";
 import { DEMO_PASSWORD } from "#db/seed";
 import { runJob } from "#jobs/runner";
 import { getJob, JOBS } from "#jobs/schedule";
@@ -241,7 +242,8 @@ function onlyTheMonthIsDue(db: DB, now: Date) {
 }
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The server as deployed (npm start): the compiled build, so `npm run build` must have run (bench/run.ts does).
+  const child = spawn(process.execPath, startArgs(), {
     env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(PORT), HOST: "127.0.0.1", SCHEDULER: "on", SECURE_COOKIES: "off", SEED: "off" },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -2,7 +2,7 @@
 // npm run bench:full   → province-sized then national data set, with the growth ratio
 // Options: --scales quick,province,national  --duration <s per page>  --connections 50  --regen  --no-build
 //
-// Measures the production server (the real build, node --import tsx server.ts, SCHEDULER=off) with autocannon and,
+// Measures the production server (the real build, started as `npm start` starts it, SCHEDULER=off) with autocannon and,
 // in the same run, the two references of issue 8: a trivial page of the same app (the framework's floor) and a bare
 // node:http + better-sqlite3 server answering the same queries (bench/bare-server.ts, the data's floor).
 // Writes bench/results.json and bench/RESULTS.md.
@@ -16,6 +16,7 @@ import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "#db/seed";
 import { benchDataDir, generate, SCALES, type Scale } from "./generate";
 import { benchReports, type ReportBench } from "./reports";
+import { startArgs } from "./start-command";
 
 const { values } = parseArgs({
   options: {
@@ -114,7 +115,8 @@ function rssMb(pid: number): number {
 }
 
 async function startServer(script: string, port: number, dataDir: string, extra: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // The app runs exactly as `npm start` runs it (compiled, its V8 flags); the bare reference server from TypeScript.
+  const child = spawn(process.execPath, script === "npm start" ? startArgs() : ["--import", "tsx", script], {
     env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SCHEDULER: "off", SECURE_COOKIES: "off", SEED: "off", ...extra },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -209,7 +211,7 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
   };
 
   // The app, then the bare server: never both under load at once.
-  const app = await startServer("server.ts", APP_PORT, dataDir);
+  const app = await startServer("npm start", APP_PORT, dataDir);
   const appBase = `http://127.0.0.1:${APP_PORT}`;
   let rss = 0;
   const sampler = setInterval(() => (rss = Math.max(rss, rssMb(app.pid!))), 200);
