@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { sessions, units, users } from "#db/schema";
 import type { UserActor } from "../context";
@@ -22,9 +22,10 @@ export function createSession(db: DB, userId: number, now: Date, days: number, m
 export type SessionUser = UserActor & { sessionId: string; title: string | null; unitName: string; unitKind: string };
 
 /** The signed-in person for a cookie token, or undefined when the session is unknown, expired or the account inactive. */
-export function getSessionUser(db: DB, token: string, now: Date, days: number): SessionUser | undefined {
-  const id = tokenId(token);
-  const row = db
+// Every request asks for its session: the statement is built and prepared once per database handle.
+const sessionQueries = new WeakMap<DB, ReturnType<typeof prepareSessionQuery>>();
+function prepareSessionQuery(db: DB) {
+  return db
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
@@ -43,8 +44,15 @@ export function getSessionUser(db: DB, token: string, now: Date, days: number): 
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(eq(sessions.id, id))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare();
+}
+
+export function getSessionUser(db: DB, token: string, now: Date, days: number): SessionUser | undefined {
+  const id = tokenId(token);
+  let query = sessionQueries.get(db);
+  if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)));
+  const row = query.get({ id });
   const t = now.getTime();
   if (!row || !row.active || row.expiresAt <= t) return undefined;
   // Sliding expiry, written at most once an hour so reads stay reads.

@@ -1,16 +1,21 @@
-import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { notifications } from "#db/schema";
 
-/** The header badge: one indexed count per page view. */
+const unreadQueries = new WeakMap<DB, ReturnType<typeof prepareUnread>>();
+function prepareUnread(db: DB) {
+  return db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare();
+}
+
+/** The header badge: one indexed count per page view (a statement prepared once per database handle). */
 export function unreadCount(db: DB, userId: number): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  );
+  let query = unreadQueries.get(db);
+  if (!query) unreadQueries.set(db, (query = prepareUnread(db)));
+  return query.get({ userId })?.n ?? 0;
 }
 
 export function listNotifications(db: DB, userId: number, opts: { beforeId?: number; limit?: number; unreadOnly?: boolean } = {}) {

@@ -60,6 +60,9 @@ export function redact<T>(row: T): T {
   return out as T;
 }
 
+/** Entities whose changes never alter a unit's compliance facts. */
+const FACT_NEUTRAL = new Set(["report"]);
+
 /**
  * Append one trail row. Call it inside the same (immediate) transaction as the change it describes, with the
  * transaction handle as `tx`, so the change and its record commit or roll back together.
@@ -82,7 +85,8 @@ export function recordTrail(tx: Tx | Ctx["db"], ctx: Pick<Ctx, "actor" | "now">,
   };
   const hash = trailHash(prevHash, row);
   tx.insert(trail).values({ ...row, prevHash, hash }).run();
-  // Every change passes here, so derived summaries are invalidated here, in the same transaction.
-  markFactsStale(tx, row.unitId);
+  // Every change passes here, so derived summaries are invalidated here, in the same transaction (a report
+  // being produced changes no fact: a monthly run would otherwise clear every unit's).
+  if (!FACT_NEUTRAL.has(row.entity)) markFactsStale(tx, row.unitId);
   return hash;
 }
