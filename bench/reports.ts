@@ -4,7 +4,7 @@
 // Three figures:
 // - report_ratio: one commune's monthly unit report produced end to end through the scheduler's code path
 //   (produceScheduled: claim the row, gather from the database, render in the render worker, store the file and
-//   the row), warm, median of several runs, divided by pdfkit drawing the same data object in this process.
+//   the row), divided by pdfkit drawing the same data object in this process; both warmed up, then interleaved.
 // - all_reports_s: the scheduled monthly run for every unit plus the area summaries, through the runner
 //   (runJob → runScheduledReports), in a child process of its own (wall time and peak RSS of that process), from
 //   "not yet produced" (the period's scheduled rows, files and job claim are deleted first).
@@ -36,6 +36,7 @@ import { readConfig, type Config } from "~/utils/config.server";
 import { benchDataDir, type Scale } from "./generate";
 
 const JOB = "reports-monthly";
+const WARM_UP_RUNS = 5;
 const PERIOD = "2026-10"; // the month before the benchmark's date (2026-11): what a run on 1 December… produces
 const UNIT_CODE = "DT-LAIVUNG";
 const USER = "kiemtra.tinh";
@@ -129,26 +130,37 @@ export async function unitReportRatio(dataDir: string, runs = 11): Promise<Pick<
         return renderPdf(data);
       },
     };
-    const e2e: number[] = [];
-    for (let i = 0; i <= runs; i++) {
+    const produce = async () => {
       resetPeriod(config.dbFile, config.reportsDir, PERIOD, { kind: "unit", unitId: unit.id });
       const t = performance.now();
       const outcome = await produceScheduled(db, { name: JOB, now: new Date() }, { kind: "unit", unitId: unit.id, period }, deps);
-      const ms = performance.now() - t;
       if (outcome !== "produced") throw new Error(`unit report ${outcome}`);
-      if (i > 0) e2e.push(ms); // the first run warms the worker, the JIT and the page cache
-    }
-    const inMemory: number[] = [];
-    const gather: number[] = [];
-    for (let i = 0; i <= runs; i++) {
+      return performance.now() - t;
+    };
+    const draw = async () => {
       const t = performance.now();
       await renderReport(captured!);
-      if (i > 0) inMemory.push(performance.now() - t);
-    }
-    for (let i = 0; i <= runs; i++) {
+      return performance.now() - t;
+    };
+    const collect = () => {
       const t = performance.now();
       periodReportData(db, "unit", unit, period, { verifyCode: captured!.meta.verification.code, baseUrl: deps.baseUrl, now: new Date() });
-      if (i > 0) gather.push(performance.now() - t);
+      return performance.now() - t;
+    };
+    // Both sides equally warm (the worker's and the main thread's JIT, the page cache): a few runs of each first,
+    // then the measured runs interleaved, so that a busy moment of the machine falls on both alike.
+    for (let i = 0; i < WARM_UP_RUNS; i++) {
+      await produce();
+      await draw();
+      collect();
+    }
+    const e2e: number[] = [];
+    const inMemory: number[] = [];
+    const gather: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      e2e.push(await produce());
+      inMemory.push(await draw());
+      gather.push(collect());
     }
     const unitMs = median(e2e);
     const memMs = median(inMemory);
