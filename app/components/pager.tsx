@@ -1,10 +1,19 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
 
-/** Previous / "page N / M" / next, for every paged list. Renders nothing for a single page. */
-export function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+/**
+ * Previous / "page N / M" / next, for every paged list. The links keep the list's current filters (the query
+ * string as it stands) and change only `page`. Renders nothing for a single page.
+ */
+export function Pager({ page, pages }: { page: number; pages: number }) {
   const t = useT();
+  const { search } = useLocation();
   if (pages <= 1) return null;
+  const href = (p: number) => {
+    const q = new URLSearchParams(search);
+    q.set("page", String(p));
+    return `?${q}`;
+  };
   return (
     <nav className="pager" aria-label={t("common.page", { page })}>
       {page > 1 ? <Link to={href(page - 1)}>{t("common.prev")}</Link> : null}

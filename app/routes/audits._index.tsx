@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { UnitFilter } from "~/components/unit-filter";
 
 export const meta: MetaFunction = () => [{ title: "Đánh giá nội bộ · ISO Xã" }];
 
@@ -64,17 +65,7 @@ export default function Audits() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-unit">{t("audits.unit")}</label>
-          <select id="f-unit" name="unit" defaultValue={filter.unitId}>
-            <option value="">{t("common.all")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitFilter units={units} name="unit" id="f-unit" label={t("audits.unit")} value={filter.unitId} />
         <div className="field">
           <label htmlFor="f-status">{t("audits.status")}</label>
           <select id="f-status" name="status" defaultValue={filter.status}>

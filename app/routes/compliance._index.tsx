@@ -26,7 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ComplianceGrid() {
   const { day, query, rows, total, page, pages, missingByObligation, averageScore } = useLoaderData<typeof loader>();
   const t = useT();
-  const pageHref = (p: number) => `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.missing ? { missing: query.missing } : {}), sort: query.sort, page: String(p) })}`;
   return (
     <>
       <div className="page-head">
@@ -108,7 +107,7 @@ export default function ComplianceGrid() {
           </tbody>
         </table>
       </div>
-      <Pager page={page} pages={pages} href={pageHref} />
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ExportLink } from "~/components/export-link";
 import { Pager } from "~/components/pager";
 import { CA_STATUSES } from "#db/schema/enums";
@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { UnitFilter } from "~/components/unit-filter";
 
 export const meta: MetaFunction = () => [{ title: "Hành động khắc phục · ISO Xã" }];
 
@@ -28,12 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CorrectiveActions() {
   const { rows, total, page, pages, status, filter, units, isAdmin } = useLoaderData<typeof loader>();
   const t = useT();
-  const [params] = useSearchParams();
-  const pageHref = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(p));
-    return `?${next}`;
-  };
   return (
     <>
       <div className="page-head">
@@ -57,19 +52,7 @@ export default function CorrectiveActions() {
             <option value="all">{t("common.all")}</option>
           </select>
         </div>
-        {units.length > 1 ? (
-          <div className="field">
-            <label htmlFor="f-unit">{t("ca.unit")}</label>
-            <select id="f-unit" name="unitId" defaultValue={filter.unitId ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <UnitFilter units={units} name="unitId" id="f-unit" label={t("ca.unit")} value={filter.unitId} />
         <div className="field">
           <label htmlFor="f-q">{t("ca.filter.q")}</label>
           <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} />
@@ -117,7 +100,7 @@ export default function CorrectiveActions() {
           </table>
         </div>
       )}
-      <Pager page={page} pages={pages} href={pageHref} />
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ExportLink } from "~/components/export-link";
 import { DOCUMENT_KINDS } from "#db/schema/enums";
-import { ClockFlags, DocumentStatusBadge, Pager, RevisionBadge } from "~/components/documents/badges";
+import { ClockFlags, DocumentStatusBadge, RevisionBadge } from "~/components/documents/badges";
+import { Pager } from "~/components/pager";
 import { can } from "~/modules/permissions";
 import { clauseOptions, documentStatsForUnits, listDocuments, parseDocumentFilter, writableUnits } from "~/modules/documents/queries.server";
 import { LIST_STATUSES, OVERDUE_FILTERS } from "~/modules/documents/schema";
@@ -11,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { useLang, useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { UnitFilter } from "~/components/unit-filter";
 
 export const meta: MetaFunction = () => [{ title: "Hệ thống tài liệu · ISO Xã" }];
 
@@ -38,7 +40,6 @@ export default function Documents() {
   const { rows, total, page, pages, filter, units, clauses, counts, canDraft } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const location = useLocation();
   return (
     <>
       <div className="page-head">
@@ -64,19 +65,7 @@ export default function Documents() {
           <label htmlFor="q">{t("documents.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
-        {units.length > 1 ? (
-          <div className="field">
-            <label htmlFor="unit">{t("documents.filter.unit")}</label>
-            <select id="unit" name="unit" defaultValue={filter.unitId ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <UnitFilter units={units} name="unit" id="unit" label={t("documents.filter.unit")} value={filter.unitId} />
         <div className="field">
           <label htmlFor="kind">{t("documents.filter.kind")}</label>
           <select id="kind" name="kind" defaultValue={filter.kind ?? ""}>
@@ -185,7 +174,7 @@ export default function Documents() {
           </table>
         </div>
       )}
-      <Pager page={page} pages={pages} search={location.search} />
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { scopeFor } from "~/modules/units/scope.server";
 import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
+import { UnitFilter } from "~/components/unit-filter";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu một cửa · ISO Xã" }];
 
@@ -55,18 +56,7 @@ export default function FiguresPage() {
           <label htmlFor="year">{t("figures.year")}</label>
           <input id="year" name="year" type="number" min={2000} max={2100} defaultValue={year} />
         </div>
-        <div className="field">
-          <label htmlFor="unit">{t("figures.unit")}</label>
-          <select id="unit" name="unit" defaultValue={unitId}>
-            <option value="">{t("common.all")}</option>
-            {unitOptions.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"· ".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitFilter units={unitOptions} name="unit" id="unit" label={t("figures.unit")} value={unitId} />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>

@@ -11,6 +11,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
 import { dayToInput } from "~/utils/zod";
+import { UnitFilter } from "~/components/unit-filter";
 
 export const meta: MetaFunction = () => [{ title: "Phát hiện · ISO Xã" }];
 
@@ -20,16 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page, ...filter } = parseFindingFilter(url.searchParams);
   const db = getDb();
   const result = listFindings(db, user, filter, vnDay(new Date()), page);
-  const query = new URLSearchParams(url.searchParams);
-  query.delete("page");
-  return { ...result, filter, query: query.toString(), options: findingFilterOptions(db, user), canRecord: can(user, "qms.write") };
+  return { ...result, filter, options: findingFilterOptions(db, user), canRecord: can(user, "qms.write") };
 }
 
 export default function Findings() {
-  const { rows, total, page, pages, filter, query, options, canRecord } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, filter, options, canRecord } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const pageLink = (p: number) => `/findings?${query ? `${query}&` : ""}page=${p}`;
   return (
     <>
       <div className="page-head">
@@ -44,17 +42,7 @@ export default function Findings() {
         </div>
       </div>
       <Form method="get" className="row card" role="search">
-        <div className="field">
-          <label htmlFor="f-unit">{t("findings.unit")}</label>
-          <select id="f-unit" name="unit" defaultValue={filter.unitId ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitFilter units={options.units} name="unit" id="f-unit" label={t("findings.unit")} value={filter.unitId} />
         <div className="field">
           <label htmlFor="f-source">{t("findings.source")}</label>
           <select id="f-source" name="source" defaultValue={filter.source ?? ""}>
@@ -143,7 +131,7 @@ export default function Findings() {
           </table>
         </div>
       )}
-      <Pager page={page} pages={pages} href={pageLink} />
+      <Pager page={page} pages={pages} />
     </>
   );
 }

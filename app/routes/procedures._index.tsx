@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { Pager } from "~/components/documents/badges";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/pager";
 import { writableUnits } from "~/modules/documents/queries.server";
 import { can } from "~/modules/permissions";
 import { coverageSummary, fieldsInScope, listProcedures, parseProcedureFilter } from "~/modules/procedures/queries.server";
@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { vnDay } from "~/utils/time";
+import { UnitFilter } from "~/components/unit-filter";
 
 export const meta: MetaFunction = () => [{ title: "Danh mục TTHC · ISO Xã" }];
 
@@ -32,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Procedures() {
   const { rows, total, page, pages, filter, units, fields, summary, canWrite, canDraft } = useLoaderData<typeof loader>();
   const t = useT();
-  const location = useLocation();
   return (
     <>
       <div className="page-head">
@@ -57,19 +57,7 @@ export default function Procedures() {
           <label htmlFor="q">{t("procedures.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
-        {units.length > 1 ? (
-          <div className="field">
-            <label htmlFor="unit">{t("documents.unit")}</label>
-            <select id="unit" name="unit" defaultValue={filter.unitId ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <UnitFilter units={units} name="unit" id="unit" label={t("documents.unit")} value={filter.unitId} />
         <div className="field">
           <label htmlFor="field">{t("procedures.field")}</label>
           <select id="field" name="field" defaultValue={filter.field ?? ""}>
@@ -154,7 +142,7 @@ export default function Procedures() {
           </table>
         </div>
       )}
-      <Pager page={page} pages={pages} search={location.search} />
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import type { ReportStatus } from "#db/schema/enums";
 import { RecordPdfButton } from "~/components/record-pdf-button";
+import { ReportStatusBadge } from "~/components/report-status";
 import { can } from "~/modules/permissions";
 import { recordPath } from "~/modules/reports/rules";
 import { produceDepsFor } from "~/modules/reports/deps.server";
@@ -30,12 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (e) {
     rethrowAsResponse(e);
   }
-}
-
-export function StatusBadge({ status }: { status: ReportStatus }) {
-  const t = useT();
-  const cls = status === "done" ? "badge-ok" : status === "failed" ? "badge-bad" : "badge-warn";
-  return <span className={`badge ${cls}`}>{t(`reports.status.${status}`)}</span>;
 }
 
 export default function ReportDetail() {
@@ -68,7 +62,7 @@ export default function ReportDetail() {
           ) : null}
         </p>
         <div role="status" aria-live="polite" className="report-status">
-          <StatusBadge status={r.status} />{" "}
+          <ReportStatusBadge status={r.status} />{" "}
           {waiting ? (
             <>
               <span className="spinner" aria-hidden="true" /> {t(r.progress ?? "reports.progress.queued")} <span className="muted">{t("reports.waiting")}</span>

@@ -11,7 +11,8 @@ import { Pager } from "~/components/pager";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
-import { StatusBadge } from "./reports.$id._index";
+import { ReportStatusBadge } from "~/components/report-status";
+import { UnitFilter } from "~/components/unit-filter";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
 
@@ -29,11 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Reports() {
   const { rows, total, page, pages, filters, units, canGenerate } = useLoaderData<typeof loader>();
   const t = useT();
-  const pageLink = (p: number) => {
-    const q = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
-    q.set("page", String(p));
-    return `?${q}`;
-  };
   return (
     <>
       <div className="page-head">
@@ -60,18 +56,7 @@ export default function Reports() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-unit">{t("reports.unit")}</label>
-          <select id="f-unit" name="unitId" defaultValue={filters.unitId ?? ""}>
-            <option value="">{t("reports.all")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"· ".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitFilter units={units} name="unitId" id="f-unit" label={t("reports.unit")} value={filters.unitId} />
         <div className="field">
           <label htmlFor="f-period">{t("reports.period")}</label>
           <input id="f-period" name="period" defaultValue={filters.period ?? ""} placeholder="2026-10" aria-describedby="f-period-hint" />
@@ -128,7 +113,7 @@ export default function Reports() {
                   <td data-label={t("reports.unit")}>{r.unitName}</td>
                   <td data-label={t("reports.period")}>{r.periodKey}</td>
                   <td data-label={t("reports.status")}>
-                    <StatusBadge status={r.status} />
+                    <ReportStatusBadge status={r.status} />
                   </td>
                   <td data-label={t("reports.madeBy")}>{r.trigger === "schedule" ? t("reports.job", { name: r.jobName ?? "" }) : (r.requestedBy ?? "")}</td>
                   <td data-label={t("reports.createdAt")}>{formatDateTime(r.createdAt)}</td>
@@ -147,7 +132,7 @@ export default function Reports() {
           </table>
         </div>
       )}
-      <Pager page={page} pages={pages} href={pageLink} />
+      <Pager page={page} pages={pages} />
     </>
   );
 }

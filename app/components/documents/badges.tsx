@@ -41,26 +41,6 @@ export function ClockFlags({ reviewOverdue, updateOverdue, needsRevision, review
   );
 }
 
-/** Page links that keep the current filters. */
-export function Pager({ page, pages, search }: { page: number; pages: number; search: string }) {
-  const t = useT();
-  if (pages <= 1) return null;
-  const to = (p: number) => {
-    const s = new URLSearchParams(search);
-    s.set("page", String(p));
-    return `?${s.toString()}`;
-  };
-  return (
-    <nav className="pager" aria-label={t("common.page", { page })}>
-      {page > 1 ? <a href={to(page - 1)}>{t("common.prev")}</a> : null}
-      <span>
-        {t("common.page", { page })} / {pages}
-      </span>
-      {page < pages ? <a href={to(page + 1)}>{t("common.next")}</a> : null}
-    </nav>
-  );
-}
-
 /**
  * Several choices as checkboxes in a scrollable box (friendlier than a Ctrl-click multi-select for a long
  * list, and on a phone). Same name on every box: the form posts an array.
