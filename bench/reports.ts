@@ -12,7 +12,7 @@
 //   database whose last month has not been produced, so its start-up catch-up produces the month in-process; p95
 //   of the commune page while that run goes, divided by the p95 of the same server once the run has finished
 //   (same connection count, same duration).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -22,8 +22,7 @@ import { eq } from "drizzle-orm";
 import { bootstrapDatabase } from "#db/bootstrap";
 import type { DB } from "#db/client";
 import { jobRuns, units } from "#db/schema";
-import { startArgs } from "./start-command";
-import { DEMO_PASSWORD } from "#db/seed";
+import { percentile, rssMb, serverEnv, signIn, sleep, startArgs, startServer, stopServer } from "./server-control";
 import { runJob } from "#jobs/runner";
 import { getJob, JOBS } from "#jobs/schedule";
 import { renderReport } from "#templates/render";
@@ -70,7 +69,6 @@ export type ReportBench = {
   p95_during_reports_ratio: number | null;
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : 0;
@@ -80,15 +78,6 @@ const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
 function configFor(dataDir: string): Config {
   return readConfig({ ...process.env, DATA_DIR: dataDir, SEED: "off" });
-}
-
-function rssMb(pid: number | "self", field: "VmRSS" | "VmHWM" = "VmRSS"): number {
-  try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Math.round(Number(m[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
 }
 
 /**
@@ -213,11 +202,6 @@ export async function allReportsRun(dataDir: string, log: (s: string) => void): 
 // ---------------------------------------------------------------------------------------------------------------
 // 3. The web server's p95 while its own scheduler produces the month
 
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function latency(url: string, cookie: string, connections: number, seconds: number, warm = true): Promise<LatencyFigure> {
   const headers = { "accept-encoding": "gzip", cookie };
   if (warm) await autocannon({ url, connections: Math.min(connections, 4), duration: 1, headers });
@@ -253,41 +237,6 @@ function onlyTheMonthIsDue(db: DB, now: Date) {
   }
 }
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; stderr: () => string }> {
-  // The server as deployed (npm start): the compiled build, so `npm run build` must have run (bench/run.ts does).
-  const child = spawn(process.execPath, startArgs(), {
-    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(PORT), HOST: "127.0.0.1", SCHEDULER: "on", SECURE_COOKIES: "off", SEED: "off" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return { child, stderr: () => stderr };
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(250);
-  }
-  child.kill("SIGTERM");
-  throw new Error(`server did not start: ${stderr}`);
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  for (let i = 0; i < 100 && child.exitCode === null; i++) await sleep(100);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
-
-async function signIn(base: string): Promise<string> {
-  const res = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ username: USER, password: DEMO_PASSWORD, redirectTo: "/" }), redirect: "manual" });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie;
-}
-
 type RunRow = { status: string; started_at: number; finished_at: number | null; output: string | null };
 function monthRun(dbFile: string): RunRow | undefined {
   const db = new Database(dbFile, { readonly: true });
@@ -313,13 +262,14 @@ export async function p95DuringReports(dataDir: string, log: (s: string) => void
     db.close();
     return r.id;
   })();
-  const { child } = await startServer(dataDir);
+  // The server as deployed (npm start, scheduler on): the compiled build, so `npm run build` must have run.
+  const { child } = await startServer(startArgs(), PORT, serverEnv(dataDir, PORT, { SCHEDULER: "on" }));
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
   try {
     const base = `http://127.0.0.1:${PORT}`;
     const url = `${base}/compliance/${communeId}`;
-    const cookie = await signIn(base);
+    const cookie = await signIn(base, USER);
     // The catch-up started with the server: measure while it runs (no separate warm-up: it would eat the run).
     await latency(url, cookie, 1, 1, false);
     const t0 = Date.now();

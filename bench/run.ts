@@ -6,17 +6,16 @@
 // in the same run, the two references of issue 8: a trivial page of the same app (the framework's floor) and a bare
 // node:http + better-sqlite3 server answering the same queries (bench/bare-server.ts, the data's floor).
 // Writes bench/results.json and bench/RESULTS.md.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { DEMO_PASSWORD } from "#db/seed";
 import { benchDataDir, generate, SCALES, type Scale } from "./generate";
 import { benchReports, type ReportBench } from "./reports";
-import { startArgs } from "./start-command";
+import { percentile, rssMb, serverEnv, signIn, sleep, startArgs, startServer, stopServer } from "./server-control";
 
 const { values } = parseArgs({
   options: {
@@ -54,13 +53,7 @@ type ScaleResult = {
   reports: ReportBench;
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) => console.log(`[bench] ${s}`);
-
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** One autocannon run; latencies collected per response so that p95 is exact (autocannon reports p90/p97.5). */
 async function load(url: string, cookie: string | undefined, seconds: number): Promise<Figure> {
@@ -103,54 +96,6 @@ async function drain(origin: string) {
     if (performance.now() - t < 50) return;
     await sleep(200);
   }
-}
-
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Math.round(Number(m[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-async function startServer(script: string, port: number, dataDir: string, extra: Record<string, string> = {}): Promise<ChildProcess> {
-  // The app runs exactly as `npm start` runs it (compiled, its V8 flags); the bare reference server from TypeScript.
-  const child = spawn(process.execPath, script === "npm start" ? startArgs() : ["--import", "tsx", script], {
-    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SCHEDULER: "off", SECURE_COOKIES: "off", SEED: "off", ...extra },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(500);
-  }
-  child.kill("SIGTERM");
-  throw new Error(`${script} did not start: ${stderr}`);
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(100);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
-
-async function signIn(base: string): Promise<string> {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ username: USER, password: DEMO_PASSWORD, redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie;
 }
 
 /**
@@ -218,14 +163,15 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
   };
 
   // The app, then the bare server: never both under load at once.
-  const app = await startServer("npm start", APP_PORT, dataDir);
+  // The app exactly as `npm start` runs it (compiled, its V8 flags); the bare reference server from TypeScript.
+  const { child: app } = await startServer(startArgs(), APP_PORT, serverEnv(dataDir, APP_PORT));
   const appBase = `http://127.0.0.1:${APP_PORT}`;
   let rss = 0;
   const sampler = setInterval(() => (rss = Math.max(rss, rssMb(app.pid!))), 200);
   const appFig: Record<string, Figure> = {};
   let floor: Figure, healthz: Figure, rssIdle: number;
   try {
-    const cookie = await signIn(appBase);
+    const cookie = await signIn(appBase, USER);
     rssIdle = rssMb(app.pid!);
     floor = await load(`${appBase}/reports/verify`, cookie, duration);
     log(`${scale}: floor /reports/verify ${floor.rps} rps, p95 ${floor.p95_ms} ms`);
@@ -236,10 +182,10 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     }
   } finally {
     clearInterval(sampler);
-    await stop(app);
+    await stopServer(app, 5000);
   }
 
-  const bare = await startServer("bench/bare-server.ts", BARE_PORT, dataDir, { BARE_USER: USER });
+  const { child: bare } = await startServer(["--import", "tsx", "bench/bare-server.ts"], BARE_PORT, serverEnv(dataDir, BARE_PORT, { BARE_USER: USER }));
   const bareBase = `http://127.0.0.1:${BARE_PORT}`;
   const bareFig: Record<string, Figure> = {};
   let bareHealthz: Figure;
@@ -250,7 +196,7 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
       log(`${scale}: bare ${name} ${bareFig[name]!.rps} rps, p95 ${bareFig[name]!.p95_ms} ms`);
     }
   } finally {
-    await stop(bare);
+    await stopServer(bare, 5000);
   }
 
   // The report benchmark (issue 8 item 4): its own server with the scheduler on, never beside the pages' load.
