@@ -3,6 +3,7 @@ import { useId } from "react";
 import { barSummary, lastValue, type BarChartData, type SeriesChartData } from "~/modules/dashboard/charts";
 import { formatInt, formatMonth, formatPct } from "~/modules/figures/period";
 import { useT } from "~/utils/i18n";
+import { TableWrap } from "./table-wrap";
 
 /*
  * Server-rendered SVG charts. Each one is a <figure> with a visible title, an SVG whose accessible name is the
@@ -181,7 +182,7 @@ export function RateChart({ title, chart, seriesLabel, emptyText }: { title: str
       {hasData ? (
         <details className="chart-data">
           <summary>{t("charts.showData")}</summary>
-          <div className="table-wrap">
+          <TableWrap label={title}>
             <table>
               <caption className="visually-hidden">{title}</caption>
               <thead>
@@ -207,7 +208,7 @@ export function RateChart({ title, chart, seriesLabel, emptyText }: { title: str
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </details>
       ) : null}
     </figure>

@@ -1,6 +1,7 @@
 import { formatDateTime } from "~/utils/time";
 import { actionLabel } from "~/i18n";
 import { useT } from "~/utils/i18n";
+import { TableWrap } from "./table-wrap";
 
 type Entry = { id: number; at: number; actorName: string; action: string; before: string | null; after: string | null };
 
@@ -27,7 +28,7 @@ export function History({ entries }: { entries: Entry[] }) {
       {entries.length === 0 ? (
         <p className="muted">{t("common.noHistory")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("common.history")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export function History({ entries }: { entries: Entry[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

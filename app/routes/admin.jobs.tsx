@@ -11,6 +11,7 @@ import { rethrowAsResponse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Tác vụ định kỳ · ISO Xã" }];
 
@@ -44,7 +45,7 @@ export default function Jobs() {
   return (
     <>
       <h1>{t("jobs.title")}</h1>
-      <div className="table-wrap">
+      <TableWrap label={t("jobs.title")}>
         <table className="responsive">
           <thead>
             <tr>
@@ -78,9 +79,9 @@ export default function Jobs() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t("jobs.runs")}</h2>
-      <div className="table-wrap">
+      <TableWrap label={t("jobs.runs")}>
         <table className="responsive">
           <thead>
             <tr>
@@ -115,7 +116,7 @@ export default function Jobs() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

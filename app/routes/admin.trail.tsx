@@ -10,6 +10,7 @@ import { actionLabel } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi · ISO Xã" }];
 
@@ -50,7 +51,7 @@ export default function Trail() {
           {t("action.filter")}
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t("trail.title")}>
         <table className="responsive">
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export default function Trail() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {nextBeforeId ? (
         <p className="pager">
           <Link to={`?${new URLSearchParams({ ...(entity ? { entity } : {}), before: String(nextBeforeId) })}`}>{t("common.next")}</Link>

@@ -8,6 +8,7 @@ import { getDb } from "~/utils/db.server";
 import { rethrowAsResponse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · ISO Xã" }];
 
@@ -60,7 +61,7 @@ export default function Users() {
         </button>
       </Form>
       <p className="muted">{t("common.results", { count: rows.length })}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("people.title")}>
         <table className="responsive">
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export default function Users() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

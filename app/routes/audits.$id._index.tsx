@@ -22,6 +22,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { ctxFor, requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
 import { dayToInput } from "~/utils/zod";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.audit.title ?? "Đánh giá nội bộ"} · ISO Xã` }];
 
@@ -247,7 +248,7 @@ export default function AuditPage() {
         {d.findings.length === 0 ? (
           <p className="muted">{t("audits.noFindings")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("audits.findings")}>
             <table className="responsive">
               <thead>
                 <tr>
@@ -273,14 +274,14 @@ export default function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 
       <section aria-labelledby="checklist-title">
         <h2 id="checklist-title">{t("audits.checklist")}</h2>
         <p className="muted">{t("audits.answered", { answered: d.items.length - d.unanswered, total: d.items.length })}</p>
-        <div className="table-wrap">
+        <TableWrap label={t("audits.checklist")}>
           <table className="responsive checklist-table">
             <thead>
               <tr>
@@ -323,7 +324,7 @@ export default function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       <div className="print-only print-signatures">

@@ -10,6 +10,7 @@ import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
 import { UnitFilter } from "~/components/unit-filter";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Đánh giá nội bộ · ISO Xã" }];
 
@@ -93,7 +94,7 @@ export default function Audits() {
       {rows.length === 0 ? (
         <p className="card">{t("audits.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("audits.title")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -130,7 +131,7 @@ export default function Audits() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

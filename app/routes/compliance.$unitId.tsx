@@ -9,6 +9,7 @@ import { idParam, rethrowAsResponse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Tuân thủ: ${data?.unit.name ?? ""} · ISO Xã` }];
 
@@ -38,7 +39,7 @@ export default function UnitCompliance() {
         <p className="stat-label">{t("compliance.score")}</p>
         <p className="hint">{t("compliance.scoreDefinition")}</p>
       </div>
-      <div className="table-wrap">
+      <TableWrap label={t("compliance.unitTitle")}>
         <table className="responsive">
           <thead>
             <tr>
@@ -63,7 +64,7 @@ export default function UnitCompliance() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

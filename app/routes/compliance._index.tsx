@@ -10,6 +10,7 @@ import { Pager } from "~/components/pager";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Tuân thủ · ISO Xã" }];
 
@@ -76,7 +77,7 @@ export default function ComplianceGrid() {
           {t("action.filter")}
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t("compliance.title")}>
         <table className="grid-states">
           <caption className="visually-hidden">{t("compliance.title")}</caption>
           <thead>
@@ -106,7 +107,7 @@ export default function ComplianceGrid() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pager page={page} pages={pages} />
     </>
   );

@@ -13,6 +13,7 @@ import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
 import { UnitFilter } from "~/components/unit-filter";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Hành động khắc phục · ISO Xã" }];
 
@@ -68,7 +69,7 @@ export default function CorrectiveActions() {
       {rows.length === 0 ? (
         <p className="card">{t("ca.list.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("ca.title")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -98,7 +99,7 @@ export default function CorrectiveActions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager page={page} pages={pages} />
     </>

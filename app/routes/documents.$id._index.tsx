@@ -12,6 +12,7 @@ import { idParam, rethrowAsResponse } from "~/utils/forms.server";
 import { useLang, useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.code ?? "Tài liệu"} · ISO Xã` }];
 
@@ -128,7 +129,7 @@ export default function DocumentPage() {
 
       <section aria-labelledby="revisions-title">
         <h2 id="revisions-title">{t("documents.revisions")}</h2>
-        <div className="table-wrap">
+        <TableWrap label={t("documents.revisions")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -166,7 +167,7 @@ export default function DocumentPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       <section aria-labelledby="reviews-title">
@@ -181,7 +182,7 @@ export default function DocumentPage() {
         {reviews.length === 0 ? (
           <p className="muted">{t("documents.noReviews")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("documents.periodicReview")}>
             <table className="responsive">
               <thead>
                 <tr>
@@ -204,7 +205,7 @@ export default function DocumentPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 

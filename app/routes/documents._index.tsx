@@ -13,6 +13,7 @@ import { useLang, useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
 import { UnitFilter } from "~/components/unit-filter";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Hệ thống tài liệu · ISO Xã" }];
 
@@ -120,7 +121,7 @@ export default function Documents() {
       {rows.length === 0 ? (
         <p className="card">{t("documents.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("documents.title")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -172,7 +173,7 @@ export default function Documents() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager page={page} pages={pages} />
     </>

@@ -7,6 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Văn bản pháp luật mới · ISO Xã" }];
 
@@ -37,7 +38,7 @@ export default function LegalChanges() {
       {rows.length === 0 ? (
         <p className="card">{t("documents.legal.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("documents.legal")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -66,7 +67,7 @@ export default function LegalChanges() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { UnitFilter } from "~/components/unit-filter";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu một cửa · ISO Xã" }];
 
@@ -97,7 +98,7 @@ export default function FiguresPage() {
               />
             </section>
           ) : null}
-          <div className="table-wrap">
+          <TableWrap label={t("figures.title")}>
             <table className="responsive">
               <thead>
                 <tr>
@@ -157,7 +158,7 @@ export default function FiguresPage() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
     </>

@@ -13,6 +13,7 @@ import { idParam, rethrowAsResponse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n";
 import { ctxFor, requireUser } from "~/utils/session.server";
 import { parseMultipart } from "~/utils/uploads.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Nhập số liệu một cửa · ISO Xã" }];
 
@@ -112,7 +113,7 @@ export default function ImportFigures() {
               {t(actionData.formError, actionData.params ?? undefined)}
             </p>
           ) : null}
-          <div className="table-wrap">
+          <TableWrap label={t("figures.import.title")}>
             <table className="responsive">
               <thead>
                 <tr>
@@ -156,7 +157,7 @@ export default function ImportFigures() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Form method="post" encType="multipart/form-data" className="stack">
             <input type="hidden" name="fileId" value={fileId ?? ""} />
             {preview.bad ? (

@@ -12,6 +12,7 @@ import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
 import { dayToInput } from "~/utils/zod";
 import { UnitFilter } from "~/components/unit-filter";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Phát hiện · ISO Xã" }];
 
@@ -95,7 +96,7 @@ export default function Findings() {
       {rows.length === 0 ? (
         <p className="card">{t("findings.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("findings.title")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -129,7 +130,7 @@ export default function Findings() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager page={page} pages={pages} />
     </>

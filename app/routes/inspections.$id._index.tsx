@@ -11,6 +11,7 @@ import { idParam, rethrowAsResponse } from "~/utils/forms.server";
 import { useLang, useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kiểm tra ${data?.inspection.decisionNumber ?? ""} · ISO Xã` }];
 
@@ -104,7 +105,7 @@ export default function InspectionPage() {
         {findings.length === 0 ? (
           <p className="muted">{t("audits.noFindings")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("inspections.findings")}>
             <table className="responsive">
               <thead>
                 <tr>
@@ -131,7 +132,7 @@ export default function InspectionPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
       <History entries={history} />

@@ -6,6 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Kiểm tra · ISO Xã" }];
 
@@ -75,7 +76,7 @@ export default function Inspections() {
         {inspections.length === 0 ? (
           <p className="card">{t("inspections.none")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("inspections.list")}>
             <table className="responsive">
               <thead>
                 <tr>
@@ -104,7 +105,7 @@ export default function Inspections() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </>

@@ -15,6 +15,7 @@ import { useT } from "~/utils/i18n";
 import { ctxFor, requireUser } from "~/utils/session.server";
 import { vnDay } from "~/utils/time";
 import { dayToInput } from "~/utils/zod";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch kiểm tra · ISO Xã" }];
 
@@ -76,7 +77,7 @@ export default function InspectionPlan() {
           <TextField field={fields.issuedOn} label={t("inspections.issuedOn")} hint="dd/mm/yyyy" />
         </div>
         <TextAreaField field={fields.notes} label={t("inspections.notes")} rows={2} />
-        <div className="table-wrap">
+        <TableWrap label={t("inspections.plan")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -103,7 +104,7 @@ export default function InspectionPlan() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <div className="actions">
           <button type="submit" className="primary">
             {t("action.save")}

@@ -14,6 +14,7 @@ import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.se
 import { useT } from "~/utils/i18n";
 import { ctxFor, requireUser } from "~/utils/session.server";
 import { inVn } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Mục tiêu chất lượng · ISO Xã" }];
 
@@ -66,7 +67,7 @@ export default function Objectives() {
       {objectives.length === 0 ? (
         <p className="card">{t("objectives.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("objectives.title")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -101,7 +102,7 @@ export default function Objectives() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canWrite ? (
         <section aria-labelledby="new-objective">

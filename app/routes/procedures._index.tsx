@@ -10,6 +10,7 @@ import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { vnDay } from "~/utils/time";
 import { UnitFilter } from "~/components/unit-filter";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Danh mục TTHC · ISO Xã" }];
 
@@ -90,7 +91,7 @@ export default function Procedures() {
       {rows.length === 0 ? (
         <p className="card">{t("procedures.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("procedures.title")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -140,7 +141,7 @@ export default function Procedures() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager page={page} pages={pages} />
     </>

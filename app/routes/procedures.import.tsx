@@ -16,6 +16,7 @@ import { useT } from "~/utils/i18n";
 import { ctxFor, requireUser } from "~/utils/session.server";
 import { vnDay } from "~/utils/time";
 import { parseMultipart } from "~/utils/uploads.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Nhập danh mục TTHC · ISO Xã" }];
 
@@ -117,7 +118,7 @@ export default function ImportCatalogue() {
           </h2>
           <p role="status">{t("procedures.previewCounts", preview.counts)}</p>
           {preview.counts.error ? <p className="alert alert-warn">{t("procedures.previewErrorsNote")}</p> : null}
-          <div className="table-wrap">
+          <TableWrap label={t("procedures.previewTitle")}>
             <table className="responsive">
               <thead>
                 <tr>
@@ -155,7 +156,7 @@ export default function ImportCatalogue() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {valid ? (
             <Form method="post" className="actions card">
               <input type="hidden" name="intent" value="confirm" />

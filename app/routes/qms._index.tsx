@@ -7,6 +7,7 @@ import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { addMonthsToDay, formatDate, vnDay } from "~/utils/time";
 import { dayToInput, parseVnDay } from "~/utils/zod";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Chu trình HTQLCL · ISO Xã" }];
 
@@ -44,7 +45,7 @@ export default function QmsCycle() {
           {t("action.filter")}
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t("qms.title")}>
         <table className="responsive">
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export default function QmsCycle() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

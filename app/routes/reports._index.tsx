@@ -13,6 +13,7 @@ import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { ReportStatusBadge } from "~/components/report-status";
 import { UnitFilter } from "~/components/unit-filter";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
 
@@ -91,7 +92,7 @@ export default function Reports() {
       {rows.length === 0 ? (
         <p>{t("reports.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("reports.title")}>
           <table className="responsive">
             <thead>
               <tr>
@@ -130,7 +131,7 @@ export default function Reports() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager page={page} pages={pages} />
     </>

@@ -8,6 +8,7 @@ import { getDb } from "~/utils/db.server";
 import { useT } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, vnDay } from "~/utils/time";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị · ISO Xã" }];
 
@@ -50,7 +51,7 @@ export default function Units() {
         </button>
       </Form>
       <p className="muted">{t("common.results", { count: rows.length })}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("units.title")}>
         <table className="responsive">
           <thead>
             <tr>
@@ -80,7 +81,7 @@ export default function Units() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }
