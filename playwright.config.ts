@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e-data";
+// The app under test runs on a fixed clock (it starts at this instant and runs on), so that the journeys give the
+// same answer on every day of the year; the demo data is dated relative to it. Keep in step with tests/e2e/fixtures.ts.
+const E2E_NOW = "2026-11-25T02:00:00Z";
 
 /**
  * Browser journeys against the production build, on Debian's chromium (browsers cannot be downloaded here).
@@ -32,6 +35,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, SECURE_COOKIES: "off", NODE_ENV: "production" },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, SECURE_COOKIES: "off", NODE_ENV: "production", ISOXA_NOW: E2E_NOW },
   },
 });

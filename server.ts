@@ -9,13 +9,14 @@ import type { ServerBuild } from "@remix-run/node";
 import { bootstrapDatabase } from "#db/bootstrap";
 import { JOBS } from "#jobs/schedule";
 import { startScheduler } from "#jobs/scheduler";
-import { readConfig } from "~/utils/config.server";
-import { setDb } from "~/utils/db.server";
+import { now } from "~/lib/clock.server";
+import { readConfig } from "~/lib/config.server";
+import { setDb } from "~/http/db.server";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
 const config = readConfig();
-const db = await bootstrapDatabase(config);
+const db = await bootstrapDatabase(config, now);
 setDb(db);
 
 const app = express();

@@ -9,6 +9,8 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     testTimeout: 20_000,
+    // PDFs render in the test's own thread: a worker per test file would only cost time.
+    env: { REPORTS_WORKER: "off" },
     reporters: ["default", ["json", { outputFile: "test-reports/vitest.json" }]],
   },
 });

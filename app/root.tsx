@@ -1,16 +1,16 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { navFor } from "~/components/nav";
 import type { Lang } from "~/i18n";
-import { readFlash } from "~/utils/flash.server";
-import { useT } from "~/utils/i18n";
-import { useNonce } from "~/utils/nonce";
-import { getLang } from "~/utils/i18n.server";
-import { getUser } from "~/utils/session.server";
+import { readFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { useNonce } from "~/components/nonce";
+import { getLang } from "~/http/i18n.server";
+import { getUser } from "~/http/session.server";
 import { unreadCount } from "~/modules/notifications/queries.server";
-import { getDb } from "~/utils/db.server";
+import { getDb } from "~/http/db.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -58,8 +58,9 @@ function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = useT();
   const location = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // The menu is open for the page it was opened on: following a link closes it, without an effect.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
   const user = data?.user;
   const nav = navFor(user?.role);
   return (
@@ -84,7 +85,7 @@ function Shell({ children }: { children: ReactNode }) {
           </Form>
           {user ? <NotificationBell unread={data?.unread ?? 0} /> : null}
           {user ? (
-            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
+            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}>
               {t("nav.menu")}
             </button>
           ) : null}

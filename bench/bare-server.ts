@@ -15,8 +15,8 @@ import { getReportFileInScopeOrThrow, listReports } from "~/modules/reports/quer
 import { ReportFiltersSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { readConfig } from "~/utils/config.server";
-import { vnDay } from "~/utils/time";
+import { readConfig } from "~/lib/config.server";
+import { vnDay } from "~/lib/time";
 import type { Role } from "#db/schema";
 
 const config = readConfig();

@@ -31,7 +31,8 @@ import { periodReportData } from "~/modules/reports/data.server";
 import { produceScheduled, reportsBaseUrl } from "~/modules/reports/generate.server";
 import { parsePeriod } from "~/modules/reports/periods";
 import { renderPdf, stopRenderWorker } from "~/modules/reports/render.server";
-import { readConfig, type Config } from "~/utils/config.server";
+import { now } from "~/lib/clock.server";
+import { readConfig, type Config } from "~/lib/config.server";
 import { benchDataDir, type Scale } from "./generate";
 
 const JOB = "reports-monthly";
@@ -104,7 +105,7 @@ export function resetPeriod(dbFile: string, reportsDir: string, periodKey: strin
 
 export async function unitReportRatio(dataDir: string, runs = 11): Promise<Pick<ReportBench, "unit_report_ms" | "in_memory_render_ms" | "gather_ms" | "unit_runs" | "report_ratio">> {
   const config = configFor(dataDir);
-  const db = await bootstrapDatabase(config);
+  const db = await bootstrapDatabase(config, now);
   try {
     const unit = db.select().from(units).where(eq(units.code, UNIT_CODE)).get();
     if (!unit) throw new Error(`no unit ${UNIT_CODE}`);
@@ -166,7 +167,7 @@ export async function unitReportRatio(dataDir: string, runs = 11): Promise<Pick<
 async function childRun(dataDir: string) {
   process.env.REPORTS_WORKER ??= "on";
   const config = configFor(dataDir);
-  const db = await bootstrapDatabase(config);
+  const db = await bootstrapDatabase(config, now);
   const t = performance.now();
   const outcome = await runJob(db, config, getJob(JOB)!, PERIOD, "manual");
   const wall = (performance.now() - t) / 1000;
@@ -252,7 +253,7 @@ export async function p95DuringReports(dataDir: string, log: (s: string) => void
   const config = configFor(dataDir);
   resetPeriod(config.dbFile, config.reportsDir, PERIOD);
   {
-    const db = await bootstrapDatabase(config);
+    const db = await bootstrapDatabase(config, now);
     onlyTheMonthIsDue(db, new Date());
     db.$client.close();
   }

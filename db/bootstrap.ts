@@ -1,18 +1,28 @@
 import fs from "node:fs";
-import type { Config } from "~/utils/config.server";
 import { appliedMigrations, openDatabase, type DB } from "./client";
 import { seedDemo } from "./seed";
 
+/** What opening the data folder needs from the configuration (app/lib/config.server.ts's `Config` has it all). */
+export type DataFolder = {
+  dataDir: string;
+  uploadsDir: string;
+  reportsDir: string;
+  backupsDir: string;
+  dbFile: string;
+  migrationsDir: string;
+  seedDemo: boolean;
+};
+
 /**
- * Open (and migrate) the database under the data folder; a fresh data folder also gets the demo data.
- * Used by the server, the standalone scheduler and the scripts.
+ * Open (and migrate) the database under the data folder; a fresh data folder also gets the demo data, dated by
+ * the app's clock `now`. Used by the server, the standalone scheduler and the scripts.
  */
-export async function bootstrapDatabase(config: Config): Promise<DB> {
+export async function bootstrapDatabase(config: DataFolder, now: () => Date): Promise<DB> {
   for (const dir of [config.dataDir, config.uploadsDir, config.reportsDir, config.backupsDir]) fs.mkdirSync(dir, { recursive: true });
   const fresh = !fs.existsSync(config.dbFile);
   const db = openDatabase(config.dbFile, { migrationsDir: config.migrationsDir });
   if (fresh && config.seedDemo) {
-    await seedDemo(db);
+    await seedDemo(db, now());
     console.log(`[db] new database at ${config.dbFile}, demo data loaded`);
   }
   console.log(`[db] ${config.dbFile}: ${appliedMigrations(db)} migrations applied`);

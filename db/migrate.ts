@@ -1,5 +1,5 @@
 // npm run db:migrate — apply pending migrations to the database under DATA_DIR (the server also does this at start).
-import { readConfig } from "~/utils/config.server";
+import { readConfig } from "~/lib/config.server";
 import { appliedMigrations, openDatabase } from "./client";
 
 const config = readConfig();

@@ -1,5 +1,5 @@
 // npm run restore -- <backup file> — stop the app first; the current database is kept beside the restored one.
-import { readConfig } from "~/utils/config.server";
+import { readConfig } from "~/lib/config.server";
 import { restoreDatabase } from "./restore";
 
 const file = process.argv[2];

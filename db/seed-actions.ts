@@ -1,8 +1,9 @@
+import { makeCtx } from "~/modules/context.server";
 import { and, count, eq } from "drizzle-orm";
 import type { FindingSource } from "#db/schema/enums";
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
-import { addDaysToDay } from "~/modules/corrective-actions/dates";
+import { addDays } from "~/lib/time";
 import { implementCorrectiveAction } from "~/modules/corrective-actions/implement.server";
 import { requestExtension } from "~/modules/corrective-actions/request-extension.server";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
@@ -10,7 +11,7 @@ import { startCorrectiveAction } from "~/modules/corrective-actions/start.server
 import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server";
 import type { Ctx, UserActor } from "~/modules/context";
 import { recordTrail } from "~/modules/trail/record.server";
-import { vnDay } from "~/utils/time";
+import { vnDay } from "~/lib/time";
 import type { DB } from "./client";
 import { findings, units, users } from "./schema";
 
@@ -79,7 +80,7 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
       .run();
   }
   const at = (days: number): Ctx["now"] => new Date(now.getTime() + days * DAY);
-  const as = (username: string, days: number): Ctx => ({ db, actor: actor(db, username), now: at(days) });
+  const as = (username: string, days: number): Ctx => makeCtx(db, actor(db, username), at(days));
   const day = (days: number) => vnDay(at(days));
   const ownerId = (username: string) => actor(db, username).id;
 
@@ -92,7 +93,7 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
     description: "3/20 hồ sơ TTHC lĩnh vực hộ tịch được kiểm tra không có phiếu kiểm soát quá trình giải quyết hồ sơ.",
     evidence: "Hồ sơ đăng ký khai sinh số 112, 118, 131/2025 tại Bộ phận Một cửa.",
     foundOn: day(-40),
-    actionDueOn: addDaysToDay(day(-40), 60),
+    actionDueOn: addDays(day(-40), 60),
     raisedBy: "thuky.laivung",
   }, at(-40));
   saveCaRequest(as("thuky.laivung", -38), f1.id, {
@@ -106,7 +107,7 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   const a1 = addCorrectiveAction(as("thuky.laivung", -37), f1.id, {
     description: "Sửa đổi QT 02/CX-HCTP: bổ sung bước lập phiếu kiểm soát quá trình cho hồ sơ nộp trực tiếp; rà soát toàn bộ hồ sơ hộ tịch quý IV.",
     ownerId: ownerId("congchuc.laivung"),
-    dueOn: addDaysToDay(day(0), 5),
+    dueOn: addDays(day(0), 5),
   });
   await acknowledgeCorrectiveAction(as("chutich.laivung", -36), a1.id, { password, capacity: "own", comment: "Đồng ý. Hoàn thành trước khi tổng kết năm." });
   startCorrectiveAction(as("congchuc.laivung", -35), a1.id);
@@ -124,7 +125,7 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
     clause: "4.4",
     description: "Chưa cập nhật 4 quy trình lĩnh vực chứng thực sau khi văn bản quy phạm pháp luật mới có hiệu lực quá 3 tháng.",
     foundOn: day(-75),
-    actionDueOn: addDaysToDay(day(-75), 60),
+    actionDueOn: addDays(day(-75), 60),
     raisedBy: "kiemtra.tinh",
   }, at(-75));
   saveCaRequest(as("thuky.laivung", -70), f2.id, {
@@ -160,7 +161,7 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
     clause: "8.5",
     description: "Người dân phản ánh trả kết quả hồ sơ chứng thực trễ hẹn 1 ngày, chưa có văn bản xin lỗi.",
     foundOn: day(-120),
-    actionDueOn: addDaysToDay(day(-120), 30),
+    actionDueOn: addDays(day(-120), 30),
     raisedBy: "thuky.laivung",
   }, at(-120));
   saveCaRequest(as("thuky.laivung", -119), f4.id, {
@@ -172,7 +173,7 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   const a4 = addCorrectiveAction(as("thuky.laivung", -118), f4.id, {
     description: "Bật nhắc hạn trên phần mềm một cửa cho hồ sơ còn 1 ngày đến hạn trả; kiểm tra hằng tuần.",
     ownerId: ownerId("congchuc.laivung"),
-    dueOn: addDaysToDay(day(-120), 30),
+    dueOn: addDays(day(-120), 30),
   });
   await acknowledgeCorrectiveAction(as("chutich.laivung", -117), a4.id, { password, capacity: "own" });
   startCorrectiveAction(as("congchuc.laivung", -116), a4.id);
@@ -187,7 +188,7 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
     clause: "9.2",
     description: "Kế hoạch đánh giá nội bộ năm chưa được Chủ tịch UBND xã phê duyệt trước khi thực hiện.",
     foundOn: day(-90),
-    actionDueOn: addDaysToDay(day(-90), 60),
+    actionDueOn: addDays(day(-90), 60),
     raisedBy: "thuky.hoalong",
   }, at(-90));
   saveCaRequest(as("thuky.hoalong", -88), f5.id, {
@@ -198,10 +199,10 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   const a5 = addCorrectiveAction(as("thuky.hoalong", -87), f5.id, {
     description: "Hướng dẫn thư ký ISO trình tự đánh giá nội bộ; lập mẫu kế hoạch có ô phê duyệt của Chủ tịch.",
     ownerId: ownerId("thuky.hoalong"),
-    dueOn: addDaysToDay(day(-90), 60),
+    dueOn: addDays(day(-90), 60),
   });
   await acknowledgeCorrectiveAction(as("chutich.hoalong", -86), a5.id, { password, capacity: "own" });
   startCorrectiveAction(as("thuky.hoalong", -85), a5.id);
-  requestExtension(as("thuky.hoalong", -1), a5.id, { proposedDueOn: addDaysToDay(day(0), 30), reason: "Chờ lớp tập huấn nghiệp vụ ISO của Sở KH&CN tổ chức trong tháng tới." });
+  requestExtension(as("thuky.hoalong", -1), a5.id, { proposedDueOn: addDays(day(0), 30), reason: "Chờ lớp tập huấn nghiệp vụ ISO của Sở KH&CN tổ chức trong tháng tới." });
   return true;
 }

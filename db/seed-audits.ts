@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import { asc, eq } from "drizzle-orm";
 import type { Ctx, UserActor } from "~/modules/context";
 import { answerChecklistItem } from "~/modules/audits/checklist.server";
@@ -22,7 +23,7 @@ function actor(db: DB, username: string): UserActor {
 
 const unitId = (db: DB, code: string) => db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()!.id;
 /** Each step is dated when it would have happened (Vietnam time, mid-morning). */
-const at = (db: DB, username: string, day: string): Ctx => ({ db, actor: actor(db, username), now: new Date(`${day}T03:00:00Z`) });
+const at = (db: DB, username: string, day: string): Ctx => makeCtx(db, actor(db, username), new Date(`${day}T03:00:00Z`));
 
 /**
  * Demo data of the audits area (issue 4), through the domain verbs so it obeys the same rules as a user:

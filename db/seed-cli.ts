@@ -1,5 +1,5 @@
 // npm run db:seed — load the demo data into the (migrated) database under DATA_DIR, if it has no units yet.
-import { readConfig } from "~/utils/config.server";
+import { readConfig } from "~/lib/config.server";
 import { openDatabase } from "./client";
 import { seedDemo } from "./seed";
 

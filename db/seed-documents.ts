@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import PDFDocument from "pdfkit";
@@ -9,7 +10,7 @@ import { recordPeriodicReview } from "~/modules/documents/record-review.server";
 import { approveRevision, submitRevision } from "~/modules/documents/workflow.server";
 import { createProcedure } from "~/modules/procedures/save-procedure.server";
 import type { DocumentKind, OnlineLevel } from "./schema/enums";
-import { addMonthsToDay, vnDay } from "~/utils/time";
+import { addMonthsToDay, vnDay } from "~/lib/time";
 import type { DB } from "./client";
 import { units, users } from "./schema";
 
@@ -74,8 +75,8 @@ export async function seedDocuments(db: DB, now: Date) {
   const today = vnDay(now);
   const clamp = (day: string) => (day < "2025-07-15" ? "2025-07-15" : day > today ? today : day);
   const issued = clamp(addMonthsToDay(today, -14));
-  const officer = { db, actor: actor(db, "thuky.laivung"), now };
-  const chair = { db, actor: actor(db, "chutich.laivung"), now };
+  const officer = makeCtx(db, actor(db, "thuky.laivung"), now);
+  const chair = makeCtx(db, actor(db, "chutich.laivung"), now);
   const laiVung = officer.actor.unitId;
 
   const procIds = new Map<string, number>();
@@ -135,11 +136,11 @@ export async function seedDocuments(db: DB, now: Date) {
     file: new File([new Uint8Array(pdf2)], "QT-02-CX-HCTP-lan-2.pdf", { type: "application/pdf" }),
   });
   submitRevision(officer, birth.id, r2.id);
-  approveRevision({ db, actor: actor(db, "phochutich.laivung"), now }, birth.id, r2.id, clamp(addMonthsToDay(today, -1)));
+  approveRevision(makeCtx(db, actor(db, "phochutich.laivung"), now), birth.id, r2.id, clamp(addMonthsToDay(today, -1)));
 
   // Hòa Long: a smaller catalogue with one process in force.
-  const hlOfficer = { db, actor: actor(db, "thuky.hoalong"), now };
-  const hlChair = { db, actor: actor(db, "chutich.hoalong"), now };
+  const hlOfficer = makeCtx(db, actor(db, "thuky.hoalong"), now);
+  const hlChair = makeCtx(db, actor(db, "chutich.hoalong"), now);
   const hlProcs = PROCEDURES.slice(0, 4).map(([code, name, field, processingTime, onlineLevel]) =>
     createProcedure({ ...hlOfficer, now: CATALOGUE_AT }, { unitId: hlOfficer.actor.unitId, code, name, field, processingTime, onlineLevel, active: true }),
   );

@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format, subDays, subMonths } from "date-fns";
-import { TIME_ZONE } from "~/utils/time";
+import { TIME_ZONE } from "~/lib/time";
 
 /**
  * The most recent Vietnamese calendar day whose daily fire time (hh:mm) has passed at `now`.

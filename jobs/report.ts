@@ -2,6 +2,7 @@
 // npm run report -- --kind <audit|action|minutes> --subject <id> --out <file.pdf>   (--id is accepted too)
 // Writes one report against the configured database. It is archived like any other (DATA_DIR/reports, with its
 // hash, so its QR code verifies) and copied to --out.
+import { makeCtx } from "~/modules/context.server";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -11,8 +12,9 @@ import { PERIOD_REPORT_KINDS, REPORT_KINDS, units, type RecordReportKind } from 
 import { produceQueued, reportsBaseUrl, requestRecordReport, requestReport, type ReportRow } from "~/modules/reports/generate.server";
 import { parsePeriod } from "~/modules/reports/periods";
 import { stopRenderWorker } from "~/modules/reports/render.server";
-import { readConfig } from "~/utils/config.server";
-import { DomainError } from "~/utils/errors";
+import { readConfig } from "~/lib/config.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { DomainError } from "~/lib/errors";
 import { translate } from "~/i18n";
 
 const USAGE = `usage: npm run report -- --unit <unit code> --kind <unit|area|annual> --period <YYYY-MM|YYYY-Qn|YYYY> --out <file.pdf>
@@ -47,11 +49,11 @@ if (byRecord) {
 
 process.env.REPORTS_WORKER ??= "off"; // one report: no need for a worker thread
 const config = readConfig();
-const db = await bootstrapDatabase(config);
+const db = await bootstrapDatabase(config, clockNow);
 const unit = byRecord ? undefined : (db.select().from(units).where(eq(units.code, code)).get() ?? fail(`unknown unit code "${code}"`));
-const now = new Date();
+const now = clockNow();
 try {
-  const ctx = { db, actor: { kind: "system" as const, name: "cli" }, now };
+  const ctx = makeCtx(db, { kind: "system" as const, name: "cli" }, now);
   let row: ReportRow;
   try {
     row = byRecord ? requestRecordReport(ctx, { kind: kind as RecordReportKind, subjectId }) : requestReport(ctx, { kind: kind as (typeof PERIOD_REPORT_KINDS)[number], unitId: unit!.id, period: period!.key });

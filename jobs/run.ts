@@ -1,6 +1,7 @@
 // npm run job -- <name> [periodKey] [--force] — run one job by hand, through the same exactly-once record.
 import { bootstrapDatabase } from "#db/bootstrap";
-import { readConfig } from "~/utils/config.server";
+import { now } from "~/lib/clock.server";
+import { readConfig } from "~/lib/config.server";
 import { runJob } from "./runner";
 import { getJob, JOBS } from "./schedule";
 
@@ -12,8 +13,8 @@ if (!job) {
   process.exit(2);
 }
 const config = readConfig();
-const db = await bootstrapDatabase(config);
-const periodKey = maybePeriod ?? job.periodKey(new Date());
+const db = await bootstrapDatabase(config, now);
+const periodKey = maybePeriod ?? job.periodKey(now());
 const outcome = await runJob(db, config, job, periodKey, "manual", undefined, { force });
 console.log(JSON.stringify({ job: job.name, periodKey, ...outcome }, null, 2));
 db.$client.close();

@@ -2,7 +2,9 @@ import os from "node:os";
 import { and, eq } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { jobRuns } from "#db/schema";
-import type { Config } from "~/utils/config.server";
+import { now } from "~/lib/clock.server";
+import { makeCtx } from "~/modules/context.server";
+import type { Config } from "~/lib/config.server";
 import type { JobDefinition } from "./types";
 
 /** A "running" row whose heartbeat is older than this was left by a dead process and may be taken over. */
@@ -64,19 +66,16 @@ export async function runJob(
   job: JobDefinition,
   periodKey: string,
   trigger: Trigger,
-  clock: () => Date = () => new Date(),
+  clock: () => Date = now,
   opts: { force?: boolean } = {},
 ): Promise<RunOutcome> {
   const runId = claimRun(db, job, periodKey, trigger, clock(), opts);
   if (runId === undefined) return { status: "skipped" };
-  const ctx = {
-    db,
+  const ctx = Object.assign(makeCtx(db, { kind: "job" as const, name: job.name }, clock()), {
     config,
-    now: clock(),
-    actor: { kind: "job" as const, name: job.name },
     heartbeat: () => db.update(jobRuns).set({ heartbeatAt: clock().getTime() }).where(eq(jobRuns.id, runId)).run(),
     log: (m: string) => console.log(`[job ${job.name} ${periodKey}] ${m}`),
-  };
+  });
   try {
     const output = await job.run(ctx, periodKey);
     db.update(jobRuns)
@@ -93,7 +92,7 @@ export async function runJob(
 }
 
 /** Run every due period that has not succeeded yet (missed while stopped, or failed and retryable). */
-export async function catchUp(db: DB, config: Config, jobs: JobDefinition[], clock: () => Date = () => new Date()) {
+export async function catchUp(db: DB, config: Config, jobs: JobDefinition[], clock: () => Date = now) {
   const results: { job: string; periodKey: string; outcome: RunOutcome }[] = [];
   for (const job of jobs) {
     for (const periodKey of job.duePeriods(clock()).reverse()) {

@@ -2,9 +2,9 @@ import { purgeExpiredSessions } from "~/modules/auth/sessions.server";
 import { loginAttempts } from "#db/schema";
 import { lt } from "drizzle-orm";
 import { optimize } from "#db/client";
-import { vnDay } from "~/utils/time";
+import { vnDay } from "~/lib/time";
 import { duePeriodKeys, justEndedPeriodKey } from "~/modules/reports/periods";
-import { backupDatabase, pruneBackups } from "./handlers/backup";
+import { nightlyBackup } from "./handlers/backup";
 import { activateDueRevisions } from "~/modules/documents/workflow.server";
 import { correctiveActionsDaily } from "./handlers/corrective-actions";
 import { runScheduledReports } from "./handlers/reports";
@@ -25,12 +25,7 @@ export const JOBS: JobDefinition[] = [
     // Only the latest missed night matters: an older backup taken today would be no older.
     duePeriods: (now) => [lastDailyFireDay(now, 2)],
     maxAttempts: 3,
-    async run(ctx, periodKey) {
-      const result = await backupDatabase(ctx.db, ctx.config.backupsDir, `iso-xa-${periodKey}`);
-      const removed = pruneBackups(ctx.config.backupsDir, ctx.config.backupKeep);
-      ctx.log(`backup ${result.file} (${result.bytes} bytes), removed ${removed.length}`);
-      return { file: result.file.slice(ctx.config.dataDir.length + 1), bytes: result.bytes, removed };
-    },
+    run: (ctx, periodKey) => nightlyBackup(ctx, periodKey),
   },
   {
     name: "nightly-housekeeping",

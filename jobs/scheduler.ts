@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { DB } from "#db/client";
-import type { Config } from "~/utils/config.server";
+import { now } from "~/lib/clock.server";
+import type { Config } from "~/lib/config.server";
 import { catchUp, runJob } from "./runner";
 import type { JobDefinition } from "./types";
 
@@ -14,7 +15,7 @@ export function startScheduler(db: DB, config: Config, jobs: JobDefinition[]): {
     const task = cron.createTask(
       job.cron,
       () => {
-        const at = new Date();
+        const at = now();
         void runJob(db, config, job, job.periodKey(at), "schedule");
       },
       { timezone: job.timezone, name: job.name, noOverlap: true },
@@ -25,13 +26,13 @@ export function startScheduler(db: DB, config: Config, jobs: JobDefinition[]): {
   const retry = cron.createTask(
     "*/15 * * * *",
     () => {
-      void catchUp(db, config, jobs);
+      void catchUp(db, config, jobs, now);
     },
     { timezone: "Asia/Ho_Chi_Minh", name: "catch-up", noOverlap: true },
   );
   retry.start();
   tasks.push(retry);
-  void catchUp(db, config, jobs).then((r) => {
+  void catchUp(db, config, jobs, now).then((r) => {
     if (r.length) console.log(`[scheduler] caught up: ${r.map((x) => `${x.job} ${x.periodKey} ${x.outcome.status}`).join(", ")}`);
   });
   console.log(`[scheduler] ${jobs.length} jobs: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`);

@@ -1,6 +1,6 @@
 import type { DB } from "#db/client";
 import type { Ctx } from "~/modules/context";
-import type { Config } from "~/utils/config.server";
+import type { Config } from "~/lib/config.server";
 
 export type JobContext = Ctx & {
   config: Config;

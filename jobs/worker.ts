@@ -1,11 +1,12 @@
 // npm run scheduler — the scheduler alone, for deployments with several web processes started with SCHEDULER=off.
 import { bootstrapDatabase } from "#db/bootstrap";
-import { readConfig } from "~/utils/config.server";
+import { now } from "~/lib/clock.server";
+import { readConfig } from "~/lib/config.server";
 import { JOBS } from "./schedule";
 import { startScheduler } from "./scheduler";
 
 const config = readConfig();
-const db = await bootstrapDatabase(config);
+const db = await bootstrapDatabase(config, now);
 const scheduler = startScheduler(db, config, JOBS);
 for (const sig of ["SIGTERM", "SIGINT"] as const) {
   process.once(sig, () => {

@@ -1,6 +1,5 @@
 import type PDFDocument from "pdfkit";
-import { stackedBarChart, columnChart } from "./parts/chart";
-import { sumByGrade, toColumnChart } from "../app/modules/dashboard/charts";
+import { columnChart, gradeColumns, stackedBarChart } from "./parts/chart";
 import { decreeClosing, decreeHeader, decreeTitle } from "./parts/decree30";
 import { roman } from "./parts/sections";
 import { table } from "./parts/table";
@@ -78,9 +77,8 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
         },
       ],
     });
-    // The same chart data as the dashboard's "findings by grade" (app/modules/dashboard/charts.ts).
-    const byGrade = sumByGrade(withFindings.map((r) => (r.sections.findings.status === "ok" ? r.sections.findings.data.byGrade : [])));
-    columnChart(doc, { title: "Biểu đồ 2: phát hiện phát sinh trong kỳ theo mức độ (toàn địa bàn)", ...toColumnChart(byGrade) });
+    const byGrade = gradeColumns(withFindings.map((r) => (r.sections.findings.status === "ok" ? r.sections.findings.data.byGrade : [])));
+    columnChart(doc, { title: "Biểu đồ 2: phát hiện phát sinh trong kỳ theo mức độ (toàn địa bàn)", ...byGrade });
   }
 
   heading(doc, `${roman(2)}. ĐƠN VỊ CẦN LƯU Ý`);

@@ -2,8 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { ExtensionDecisionSchema } from "~/modules/corrective-actions/schema";
-import { useT } from "~/utils/i18n";
-import { formatDate } from "~/utils/time";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { FormErrors, TextField } from "./field";
 
 type Reply = SubmissionResult<string[]> | undefined | null;

@@ -1,5 +1,5 @@
 import type { CaStatus } from "#db/schema/enums";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 const TONE: Record<CaStatus, string> = {
   proposed: "badge-warn",

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { barSummary, lastValue, type BarChartData, type SeriesChartData } from "~/modules/dashboard/charts";
 import { formatInt, formatMonth, formatPct } from "~/modules/figures/period";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 import { TableWrap } from "./table-wrap";
 
 /*

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { hasMessage } from "~/i18n";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 /** The one error view every route's ErrorBoundary uses: a Vietnamese explanation, never a stack trace. */
 export function ErrorPage() {

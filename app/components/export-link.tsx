@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 /** "Xuất Excel": the list's export route with the page's current filters (all pages, so no `page`). */
 export function ExportLink({ to }: { to: string }) {

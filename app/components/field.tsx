@@ -1,9 +1,9 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, string[]>;
-import { useT } from "~/utils/i18n";
+/** A field of any form: the components below read only its name, id, errors and initial value. */
+export type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+import { useT } from "~/i18n/react";
 
 /** Errors are i18n keys (from the shared zod schema or a domain error); shown beside the field, in the current language. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {

@@ -1,6 +1,6 @@
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/lib/time";
 import { actionLabel } from "~/i18n";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 import { TableWrap } from "./table-wrap";
 
 type Entry = { id: number; at: number; actorName: string; action: string; before: string | null; after: string | null };

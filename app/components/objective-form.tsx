@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { OBJECTIVE_MEASURES } from "#db/schema/enums";
 import { ObjectiveSchema } from "~/modules/objectives/schema";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./field";
 
 export function ObjectiveForm({

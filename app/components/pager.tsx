@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 /**
  * Previous / "page N / M" / next, for every paged list. The links keep the list's current filters (the query

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { RecordReportKind } from "#db/schema/enums";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 /** "Xuất PDF": queues the PDF of one record (audit report, action form, minutes) and opens its progress page. */
 export function RecordPdfButton({ kind, subjectId }: { kind: RecordReportKind; subjectId: number }) {

@@ -1,5 +1,5 @@
 import type { ReportStatus } from "#db/schema/enums";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 /** A report's state as a coloured badge (done, failed, or still waiting), on the list and on the report page. */
 export function ReportStatusBadge({ status }: { status: ReportStatus }) {

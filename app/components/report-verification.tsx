@@ -1,7 +1,7 @@
-import type { Verification } from "~/modules/reports/verify.server";
-import { useT } from "~/utils/i18n";
-import { formatDateTime } from "~/utils/time";
-import { formatNumber } from "~/utils/locale";
+import type { Verification } from "~/modules/reports/rules";
+import { useT } from "~/i18n/react";
+import { formatDateTime } from "~/lib/time";
+import { formatNumber } from "~/lib/locale";
 
 /** The answer of the verification page: genuine (which report) or not found; never who made it. */
 export function VerificationResult({ v }: { v: Verification }) {

@@ -1,5 +1,5 @@
 import type { ObligationState } from "~/modules/compliance/rules";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 const CLASS: Record<ObligationState, string> = { ok: "badge badge-ok", warning: "badge badge-warn", missing: "badge badge-bad", no_data: "badge" };
 const MARK: Record<ObligationState, string> = { ok: "✓", warning: "!", missing: "✗", no_data: "–" };

@@ -1,4 +1,4 @@
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 type UnitOption = { id: number; name: string; depth?: number };
 

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { Form, Link } from "@remix-run/react";
 import { UNIT_KINDS } from "#db/schema/enums";
 import { UnitSchema } from "~/modules/units/schema";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextField } from "./field";
 
 export type UnitOption = { id: number; name: string; code: string; depth: number };

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { Form } from "@remix-run/react";
 import { ROLES } from "#db/schema/enums";
 import { CreateUserSchema, UserSchema } from "~/modules/people/schema";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextField } from "./field";
 
 export function UserForm({

@@ -1,5 +1,5 @@
 import type { Role } from "#db/schema";
-import { ForbiddenError } from "~/utils/errors";
+import { ForbiddenError } from "~/lib/errors";
 import type { Actor, UserActor } from "./context";
 
 /**

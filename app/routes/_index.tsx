@@ -4,22 +4,19 @@ import { BarChart, RateChart } from "~/components/charts";
 import { StateBadge } from "~/components/state-badge";
 import { OBLIGATIONS } from "~/modules/compliance/rules";
 import { dashboardData } from "~/modules/dashboard/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { getLang } from "~/utils/i18n.server";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { getLang } from "~/http/i18n.server";
+import { formatDate } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Tổng quan · ISO Xã" }];
 
 /** What a commune chair or a provincial inspector opens first: compliance, what is overdue, and the charts. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const lang = await getLang(request);
-  return { user: { name: user.name, unitName: user.unitName }, ...dashboardData(db, scopeFor(db, user), user.unitId, vnDay(new Date()), lang) };
-}
+  return { user: { name: ctx.actor.name, unitName: ctx.actor.unitName }, ...dashboardData(ctx.db, ctx.scope, ctx.actor.unitId, ctx.today, lang) };
+});
 
 export default function Home() {
   const { user, day, compliance, overdue, charts } = useLoaderData<typeof loader>();

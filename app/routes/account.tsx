@@ -5,27 +5,29 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/field";
 import { changeOwnPassword } from "~/modules/auth/change-password.server";
 import { ChangePasswordSchema } from "~/modules/people/schema";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const { actor: user } = await requireCtx(request);
   return { user: { name: user.name, username: user.username, role: user.role, unitName: user.unitName, title: user.title } };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), ChangePasswordSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    await changeOwnPassword(ctxFor(user), { ...submission.value, sessionId: user.sessionId });
-    return redirectWithFlash("/account", { key: "people.passwordChanged" });
-  });
-}
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(
+    await request.formData(),
+    ChangePasswordSchema,
+    async (value) => {
+      await changeOwnPassword(ctx, { ...value, sessionId: ctx.actor.sessionId });
+      return redirectWithFlash("/account", { key: "people.passwordChanged" });
+    },
+    { hideFields: ["password", "currentPassword", "newPassword", "confirmPassword"] },
+  );
+});
 
 export default function Account() {
   const { user } = useLoaderData<typeof loader>();

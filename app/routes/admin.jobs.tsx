@@ -2,42 +2,29 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData } from "@remix-run/react";
 import { getJob } from "#jobs/schedule";
 import { runJob } from "#jobs/runner";
-import { jobsOverview } from "~/modules/jobs/queries.server";
-import { requireCapability } from "~/modules/permissions";
-import { config } from "~/utils/config.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
+import { jobsOverview } from "#jobs/overview.server";
+import { config } from "~/lib/config.server";
+import { handle, requireCtx } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { formatDateTime } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Tác vụ định kỳ · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "jobs.read");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  return jobsOverview(getDb());
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "jobs.read");
+  return jobsOverview(ctx.db);
+});
 
 /** Run a job's current period now (exactly once: an already produced period is reported as skipped). */
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "jobs.read");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request, "jobs.read");
   const job = getJob(String((await request.formData()).get("job") ?? ""));
   if (!job) throw new Response("errors.notFound", { status: 404 });
-  const outcome = await runJob(getDb(), config(), job, job.periodKey(new Date()), "manual", undefined, { force: true });
+  const outcome = await runJob(ctx.db, config(), job, job.periodKey(ctx.now), "manual", undefined, { force: true });
   return redirectWithFlash("/admin/jobs", { key: "jobs.started.ok", params: { status: outcome.status }, kind: outcome.status === "failed" ? "error" : "success" });
-}
+});
 
 export default function Jobs() {
   const { jobs, runs } = useLoaderData<typeof loader>();

@@ -1,33 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { diffSnapshots } from "~/components/history";
-import { requireCapability } from "~/modules/permissions";
 import { listTrail, trailEntities } from "~/modules/trail/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { rethrowAsResponse } from "~/utils/forms.server";
+import { handle, requireCtx } from "~/http/edge.server";
 import { actionLabel } from "~/i18n";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
+import { useT } from "~/i18n/react";
+import { formatDateTime } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "trail.read");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "trail.read");
   const url = new URL(request.url);
   const entity = url.searchParams.get("entity")?.slice(0, 40) || undefined;
   const before = Number(url.searchParams.get("before"));
-  const db = getDb();
-  const page = listTrail(db, scopeFor(db, user), { entity, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
-  return { ...page, entity: entity ?? "", entities: trailEntities(db) };
-}
+  const page = listTrail(ctx.db, ctx.scope, { entity, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  return { ...page, entity: entity ?? "", entities: trailEntities(ctx.db) };
+});
 
 export default function Trail() {
   const { entries, nextBeforeId, entity, entities } = useLoaderData<typeof loader>();

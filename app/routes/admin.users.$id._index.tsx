@@ -2,50 +2,37 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { History } from "~/components/history";
 import { UserForm } from "~/components/user-form";
-import { requireCapability } from "~/modules/permissions";
 import { userUnitOptions } from "~/modules/people/form-options.server";
 import { getUserInScopeOrThrow } from "~/modules/people/queries.server";
 import { updateUser } from "~/modules/people/save-user.server";
 import { UserSchema } from "~/modules/people/schema";
 import { historyOf } from "~/modules/trail/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "users.manage");
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    requireCapability(user, "users.manage");
-    const scope = scopeFor(db, user);
-    const person = getUserInScopeOrThrow(db, scope, id);
-    return {
-      person: { ...person, unitId: String(person.unitId), email: person.email ?? "", title: person.title ?? "" },
-      units: userUnitOptions(db, scope, new Date(), person.unitId),
-      history: historyOf(db, "user", id),
-      isSelf: user.id === id,
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const person = getUserInScopeOrThrow(ctx.db, ctx.scope, id);
+  return {
+    person: { ...person, unitId: String(person.unitId), email: person.email ?? "", title: person.title ?? "" },
+    units: userUnitOptions(ctx.db, ctx.scope, ctx.now, person.unitId),
+    history: historyOf(ctx.db, "user", id),
+    isSelf: ctx.actor.id === id,
+  };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), UserSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    updateUser(ctxFor(user), id, submission.value);
+  return submit(await request.formData(), UserSchema, (value) => {
+    updateUser(ctx, id, value);
     return redirectWithFlash(`/admin/users/${id}`, { key: "common.saved" });
   });
-}
+});
 
 export default function EditUser() {
   const { person, units, history, isSelf } = useLoaderData<typeof loader>();

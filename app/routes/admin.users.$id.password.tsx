@@ -3,42 +3,34 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/field";
-import { requireCapability } from "~/modules/permissions";
 import { getUserInScopeOrThrow } from "~/modules/people/queries.server";
 import { resetPassword } from "~/modules/people/save-user.server";
 import { ResetPasswordSchema } from "~/modules/people/schema";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Đặt lại mật khẩu · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const id = idParam(params.id);
-  const db = getDb();
-  try {
-    requireCapability(user, "users.manage");
-    const person = getUserInScopeOrThrow(db, scopeFor(db, user), id);
-    return { person: { id: person.id, fullName: person.fullName, username: person.username } };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "users.manage");
+  const person = getUserInScopeOrThrow(ctx.db, ctx.scope, idParam(params.id));
+  return { person: { id: person.id, fullName: person.fullName, username: person.username } };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), ResetPasswordSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    await resetPassword(ctxFor(user), id, submission.value.password);
-    return redirectWithFlash(`/admin/users/${id}`, { key: "people.passwordReset" });
-  });
-}
+  return submit(
+    await request.formData(),
+    ResetPasswordSchema,
+    async (value) => {
+      await resetPassword(ctx, id, value.password);
+      return redirectWithFlash(`/admin/users/${id}`, { key: "people.passwordReset" });
+    },
+    { hideFields: ["password"] },
+  );
+});
 
 export default function ResetPassword() {
   const { person } = useLoaderData<typeof loader>();

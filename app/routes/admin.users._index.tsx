@@ -1,33 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ROLES, type Role } from "#db/schema/enums";
-import { requireCapability } from "~/modules/permissions";
 import { listUsersInScope } from "~/modules/people/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "users.manage");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "users.manage");
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const roleParam = url.searchParams.get("role");
   const role = (ROLES as readonly string[]).includes(roleParam ?? "") ? (roleParam as Role) : undefined;
-  const db = getDb();
-  const now = Date.now();
-  const rows = listUsersInScope(db, scopeFor(db, user), { q, role }).map((u) => ({ ...u, locked: (u.lockedUntil ?? 0) > now }));
+  const now = ctx.now.getTime();
+  const rows = listUsersInScope(ctx.db, ctx.scope, { q, role }).map((u) => ({ ...u, locked: (u.lockedUntil ?? 0) > now }));
   return { rows, q, role: role ?? "" };
-}
+});
 
 export default function Users() {
   const { rows, q, role } = useLoaderData<typeof loader>();

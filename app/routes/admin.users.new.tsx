@@ -1,39 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { UserForm } from "~/components/user-form";
-import { requireCapability } from "~/modules/permissions";
 import { userUnitOptions } from "~/modules/people/form-options.server";
 import { createUser } from "~/modules/people/save-user.server";
 import { CreateUserSchema } from "~/modules/people/schema";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Thêm tài khoản · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "users.manage");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const db = getDb();
-  return { units: userUnitOptions(db, scopeFor(db, user), new Date()) };
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "users.manage");
+  return { units: userUnitOptions(ctx.db, ctx.scope, ctx.now) };
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), CreateUserSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const created = await createUser(ctxFor(user), submission.value);
-    return redirectWithFlash(`/admin/users/${created.id}`, { key: "common.saved" });
-  });
-}
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(
+    await request.formData(),
+    CreateUserSchema,
+    async (value) => {
+      const created = await createUser(ctx, value);
+      return redirectWithFlash(`/admin/users/${created.id}`, { key: "common.saved" });
+    },
+    { hideFields: ["password"] },
+  );
+});
 
 export default function NewUser() {
   const { units } = useLoaderData<typeof loader>();

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { replyFor } from "~/components/form-reply";
 import { History } from "~/components/history";
 import { AuditStatusBadge, GradeBadge, ResultBadge } from "~/components/audits/status";
 import { RecordPdfButton } from "~/components/record-pdf-button";
@@ -14,64 +15,46 @@ import { processLabel } from "~/modules/audits/rules";
 import { AuditCopySchema, AuditReportSchema } from "~/modules/audits/schema";
 import { closeAudit, reopenAudit, reportAudit, startAudit } from "~/modules/audits/transition.server";
 import { historyOf } from "~/modules/trail/queries.server";
-import { DomainError } from "~/utils/errors";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
-import { dayToInput } from "~/utils/zod";
+import { handle, idParam, requireCtx, step, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useLang, useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
+import { dayToInput } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.audit.title ?? "Đánh giá nội bộ"} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    const d = getAuditDetail(ctxFor(user), id);
-    // The PDF is archived under the audited unit: only those whose scope covers it may make one (not a visiting auditor).
-    const pdf = d.can.readUnit && allowed(user, "reports.generate");
-    return { ...d, pdf, history: d.can.readUnit ? historyOf(getDb(), "audit", id) : [], today: vnDay(new Date()) };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const d = getAuditDetail(ctx, id);
+  // The PDF is archived under the audited unit: only those whose scope covers it may make one (not a visiting auditor).
+  const pdf = d.can.readUnit && allowed(ctx.actor, "reports.generate");
+  return { ...d, pdf, history: d.can.readUnit ? historyOf(ctx.db, "audit", id) : [], today: ctx.today };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const ctx = ctxFor(user);
   if (intent === "report") {
-    const submission = parseForm(formData, AuditReportSchema);
-    if (submission.status !== "success") return invalid(submission);
-    return attempt(submission, async () => {
-      reportAudit(ctx, id, submission.value);
+    return submit(formData, AuditReportSchema, (value) => {
+      reportAudit(ctx, id, value);
       return redirectWithFlash(`/audits/${id}`, { key: "audits.stepDone.report" });
-    });
+    }, { intent: "report" });
   }
   if (intent === "copy") {
-    const submission = parseForm(formData, AuditCopySchema);
-    if (submission.status !== "success") return invalid(submission);
-    return attempt(submission, async () => {
-      const copy = copyAudit(ctx, id, submission.value);
+    return submit(formData, AuditCopySchema, (value) => {
+      const copy = copyAudit(ctx, id, value);
       return redirectWithFlash(`/audits/${copy.id}`, { key: "audits.copied" });
-    });
+    }, { intent: "copy" });
   }
   const steps = { start: startAudit, close: closeAudit, reopen: reopenAudit } as const;
   if (intent !== "start" && intent !== "close" && intent !== "reopen") throw new Response("errors.badRequest", { status: 400 });
-  try {
-    steps[intent](ctx, id);
-  } catch (e) {
-    // A step refused by its guard comes back as a message on the page, not an error page.
-    if (e instanceof DomainError && !(e.messageKey === "errors.notFound")) return redirectWithFlash(`/audits/${id}`, { key: e.messageKey, kind: "error" });
-    rethrowAsResponse(e);
-  }
-  return redirectWithFlash(`/audits/${id}`, { key: `audits.stepDone.${intent}` });
-}
+  // A step refused by its guard comes back as a message on the page; not found / forbidden go to the error page.
+  return step(`/audits/${id}`, () => steps[intent](ctx, id), { key: `audits.stepDone.${intent}` });
+});
 
 function ReportForm({ lastResult, today }: { lastResult: unknown; today: string }) {
   const t = useT();
@@ -130,8 +113,8 @@ export default function AuditPage() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const actionData = useActionData<typeof action>() as { initialValue?: Record<string, unknown> } | undefined;
-  const resultFor = (intent: string) => (actionData?.initialValue?.intent === intent ? actionData : undefined);
+  const actionData = useActionData<typeof action>();
+  const resultFor = (intent: string) => replyFor(actionData, intent);
   const { audit, can } = d;
   const grade = (f: { gradeVi: string; gradeEn: string }) => (lang === "en" ? f.gradeEn : f.gradeVi);
   return (

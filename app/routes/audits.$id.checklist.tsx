@@ -5,54 +5,45 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { CHECKLIST_RESULTS } from "#db/schema/enums";
 import { FieldErrors, FormErrors, SelectField, TextAreaField } from "~/components/field";
+import { replyFor } from "~/components/form-reply";
 import { GradeBadge } from "~/components/audits/status";
 import { addChecklistQuestion, answerChecklistItem } from "~/modules/audits/checklist.server";
 import { clauseOptions, getAuditDetail } from "~/modules/audits/queries.server";
 import { ChecklistAnswerSchema, CustomQuestionSchema } from "~/modules/audits/schema";
-import { config } from "~/utils/config.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { parseMultipart } from "~/utils/uploads.server";
+import { config } from "~/lib/config.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useLang, useT } from "~/i18n/react";
+import { parseMultipart } from "~/http/uploads.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Checklist · ${data?.audit.title ?? ""} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    const d = getAuditDetail(ctxFor(user), id);
-    return { audit: d.audit, unit: d.unit, items: d.items, can: d.can, unanswered: d.unanswered, clauses: clauseOptions(getDb()) };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const d = getAuditDetail(ctx, id);
+  return { audit: d.audit, unit: d.unit, items: d.items, can: d.can, unanswered: d.unanswered, clauses: clauseOptions(ctx.db) };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const { formData, tooLarge } = await parseMultipart(request);
+  // Several item forms on one page and an emptied form data: which item it was is lost, so this stays a message.
   if (tooLarge) return redirectWithFlash(`/audits/${id}/checklist`, { key: "files.errors.tooLarge", kind: "error" });
-  const ctx = ctxFor(user);
   if (formData.get("intent") === "question") {
-    const submission = parseForm(formData, CustomQuestionSchema);
-    if (submission.status !== "success") return invalid(submission);
-    return attempt(submission, async () => {
-      const item = addChecklistQuestion(ctx, id, submission.value);
+    return submit(formData, CustomQuestionSchema, (value) => {
+      const item = addChecklistQuestion(ctx, id, value);
       return redirectWithFlash(`/audits/${id}/checklist#item-${item.id}`, { key: "audits.questionAdded" });
-    });
+    }, { intent: "question" });
   }
-  const submission = parseForm(formData, ChecklistAnswerSchema);
-  if (submission.status !== "success") return invalid(submission);
   const files = formData.getAll("evidence").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0);
-  return attempt(submission, async () => {
+  return submit(formData, ChecklistAnswerSchema, async (value) => {
     const c = config();
-    await answerChecklistItem(ctx, id, submission.value, files.map((file) => ({ file, uploadsDir: c.uploadsDir, maxBytes: c.uploadMaxBytes })));
-    return redirectWithFlash(`/audits/${id}/checklist#item-${submission.value.itemId}`, { key: "audits.itemSaved" });
-  });
-}
+    await answerChecklistItem(ctx, id, value, files.map((file) => ({ file, uploadsDir: c.uploadsDir, maxBytes: c.uploadMaxBytes })));
+    return redirectWithFlash(`/audits/${id}/checklist#item-${value.itemId}`, { key: "audits.itemSaved" });
+  }, { intent: "item" });
+});
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
@@ -172,9 +163,10 @@ function QuestionForm({ lastResult, clauses }: { lastResult: unknown; clauses: {
 export default function Checklist() {
   const { audit, unit, items, can, unanswered, clauses } = useLoaderData<typeof loader>();
   const t = useT();
-  const actionData = useActionData<typeof action>() as { initialValue?: Record<string, unknown> } | undefined;
-  const forItem = (id: number) => (actionData?.initialValue?.itemId === String(id) && actionData.initialValue.intent !== "question" ? actionData : undefined);
-  const forQuestion = actionData?.initialValue?.intent === "question" ? actionData : undefined;
+  const actionData = useActionData<typeof action>();
+  const itemReply = replyFor(actionData, "item");
+  const forItem = (id: number) => (itemReply?.initialValue?.itemId === String(id) ? itemReply : undefined);
+  const forQuestion = replyFor(actionData, "question");
   return (
     <>
       <p className="no-print">

@@ -5,32 +5,30 @@ import { AUDIT_STATUSES } from "#db/schema/enums";
 import { AuditStatusBadge } from "~/components/audits/status";
 import { listAudits, parseAuditListFilter, plannableUnits } from "~/modules/audits/queries.server";
 import { can } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { UnitFilter } from "~/components/unit-filter";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Đánh giá nội bộ · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const url = new URL(request.url);
-  const today = vnDay(new Date());
+  const today = ctx.today;
   const { year, unitId, status, mine } = parseAuditListFilter(url.searchParams, today);
-  const db = getDb();
-  const rows = listAudits(db, user, { year, unitId, status, mine });
-  const units = plannableUnits(db, user, today);
+  const rows = listAudits(ctx.db, ctx.actor, { year, unitId, status, mine });
+  const units = plannableUnits(ctx.db, ctx.actor, today);
   return {
     rows,
     units,
     filter: { year: year ? String(year) : "", unitId: unitId ? String(unitId) : "", status: status ?? "", mine },
-    canPlan: can(user, "audits.plan"),
-    canBatch: can(user, "audits.plan") && units.length > 1,
+    canPlan: can(ctx.actor, "audits.plan"),
+    canBatch: can(ctx.actor, "audits.plan") && units.length > 1,
     thisYear: Number(today.slice(0, 4)),
   };
-}
+});
 
 export default function Audits() {
   const { rows, units, filter, canPlan, canBatch, thisYear } = useLoaderData<typeof loader>();

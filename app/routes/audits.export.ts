@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listAudits, parseAuditListFilter } from "~/modules/audits/queries.server";
-import { getDb } from "~/utils/db.server";
-import { xlsxResponse, type Column } from "~/utils/excel.server";
-import { getT } from "~/utils/i18n.server";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { xlsxResponse, type Column } from "~/http/excel.server";
+import { getT } from "~/http/i18n.server";
+import { handle, requireCtx } from "~/http/edge.server";
+import { formatDate } from "~/lib/time";
 
 /** The internal audits list as .xlsx: same reach (scope, or the audits one is on) and filters as /audits. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const t = await getT(request);
-  const day = vnDay(new Date());
-  const rows = listAudits(getDb(), user, parseAuditListFilter(new URL(request.url).searchParams, day));
+  const day = ctx.today;
+  const rows = listAudits(ctx.db, ctx.actor, parseAuditListFilter(new URL(request.url).searchParams, day));
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
@@ -26,4 +25,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { header: t("export.ncs"), value: (r) => Number(r.ncs) },
   ];
   return xlsxResponse(`danh-gia-noi-bo-${day}.xlsx`, t("audits.title"), columns, rows);
-}
+});

@@ -5,45 +5,33 @@ import { auditFormOptions, lastAuditBefore } from "~/modules/audits/queries.serv
 import { planAudit } from "~/modules/audits/plan.server";
 import { DEFAULT_CLAUSES } from "~/modules/audits/rules";
 import { AuditPlanSchema } from "~/modules/audits/schema";
-import { requireCapability } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Lập kế hoạch đánh giá · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "audits.plan");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const db = getDb();
-  const today = vnDay(new Date());
-  const options = auditFormOptions(db, user, today);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "audits.plan");
+  const today = ctx.today;
+  const options = auditFormOptions(ctx.db, ctx.actor, today);
   const unitParam = Number(new URL(request.url).searchParams.get("unit"));
   const unit = options.units.find((u) => u.id === unitParam);
-  const last = unit ? lastAuditBefore(db, unit.id, Number(today.slice(0, 4)) + 1) : undefined;
+  const last = unit ? lastAuditBefore(ctx.db, unit.id, Number(today.slice(0, 4)) + 1) : undefined;
   return {
     options,
     last,
-    defaultValue: { unitId: unit ? String(unit.id) : "", leadAuditorId: String(user.id), clauseCodes: DEFAULT_CLAUSES },
+    defaultValue: { unitId: unit ? String(unit.id) : "", leadAuditorId: String(ctx.actor.id), clauseCodes: DEFAULT_CLAUSES },
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), AuditPlanSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const audit = planAudit(ctxFor(user), submission.value);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(await request.formData(), AuditPlanSchema, (value) => {
+    const audit = planAudit(ctx, value);
     return redirectWithFlash(`/audits/${audit.id}`, { key: "audits.planned" });
   });
-}
+});
 
 export default function NewAudit() {
   const { options, last, defaultValue } = useLoaderData<typeof loader>();

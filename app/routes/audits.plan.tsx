@@ -10,43 +10,31 @@ import { batchUnitOptions, planAuditsForUnits } from "~/modules/audits/plan.serv
 import { auditFormOptions } from "~/modules/audits/queries.server";
 import { DEFAULT_CLAUSES } from "~/modules/audits/rules";
 import { AuditBatchSchema } from "~/modules/audits/schema";
-import { requireCapability } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useLang, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Lập kế hoạch đánh giá cho các đơn vị · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "audits.plan");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const today = vnDay(new Date());
-  const units = batchUnitOptions(ctxFor(user), today);
-  const options = auditFormOptions(getDb(), user, today);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "audits.plan");
+  const units = batchUnitOptions(ctx, ctx.today);
+  const options = auditFormOptions(ctx.db, ctx.actor, ctx.today);
   return {
     units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
     auditors: options.auditors,
     clauses: options.clauses,
-    defaultValue: { leadAuditorId: String(user.id), clauseCodes: DEFAULT_CLAUSES, unitIds: units.map((u) => String(u.id)) },
+    defaultValue: { leadAuditorId: String(ctx.actor.id), clauseCodes: DEFAULT_CLAUSES, unitIds: units.map((u) => String(u.id)) },
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), AuditBatchSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const { created, skipped } = planAuditsForUnits(ctxFor(user), submission.value);
-    return redirectWithFlash(`/audits?year=${submission.value.startOn.slice(0, 4)}`, { key: "audits.batchDone", params: { created: created.length, skipped: skipped.length } });
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(await request.formData(), AuditBatchSchema, (value) => {
+    const { created, skipped } = planAuditsForUnits(ctx, value);
+    return redirectWithFlash(`/audits?year=${value.startOn.slice(0, 4)}`, { key: "audits.batchDone", params: { created: created.length, skipped: skipped.length } });
   });
-}
+});
 
 export default function BatchPlan() {
   const { units, auditors, clauses, defaultValue } = useLoaderData<typeof loader>();

@@ -9,13 +9,11 @@ import { saveProgramme } from "~/modules/audits/plan.server";
 import { getProgramme } from "~/modules/audits/queries.server";
 import { ProgrammeSchema } from "~/modules/audits/schema";
 import { can } from "~/modules/permissions";
-import { getUnitInScopeOrThrow, scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { formatDate } from "~/utils/time";
+import { getUnitInScopeOrThrow } from "~/modules/units/scope.server";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Chương trình đánh giá nội bộ · ISO Xã" }];
 
@@ -27,29 +25,22 @@ function params(request: Request) {
   return { unitId, year };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const { unitId, year } = params(request);
-  const db = getDb();
-  try {
-    const unit = getUnitInScopeOrThrow(db, scopeFor(db, user), unitId);
-    const p = getProgramme(db, user, unit.id, year);
-    return { unit: { id: unit.id, name: unit.name }, year, programme: p.programme ?? null, audits: p.audits, canPlan: can(user, "audits.plan") };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
+  const p = getProgramme(ctx.db, ctx.actor, unit.id, year);
+  return { unit: { id: unit.id, name: unit.name }, year, programme: p.programme ?? null, audits: p.audits, canPlan: can(ctx.actor, "audits.plan") };
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const { unitId, year } = params(request);
-  const submission = parseForm(await request.formData(), ProgrammeSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    saveProgramme(ctxFor(user), unitId, year, submission.value.objectives);
+  return submit(await request.formData(), ProgrammeSchema, (value) => {
+    saveProgramme(ctx, unitId, year, value.objectives);
     return redirectWithFlash(`/audits/programme?unit=${unitId}&year=${year}`, { key: "audits.programmeSaved" });
   });
-}
+});
 
 export default function Programme() {
   const { unit, year, programme, audits, canPlan } = useLoaderData<typeof loader>();

@@ -3,26 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/state-badge";
 import { evidenceHref } from "~/modules/compliance/evidence";
 import { unitCompliance } from "~/modules/compliance/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Tuân thủ: ${data?.unit.name ?? ""} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const day = vnDay(new Date());
-  try {
-    return { day, ...unitCompliance(db, scopeFor(db, user), idParam(params.unitId), day) };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const day = ctx.today;
+  return { day, ...unitCompliance(ctx.db, ctx.scope, idParam(params.unitId), day) };
+});
 
 export default function UnitCompliance() {
   const { day, unit, obligations, score } = useLoaderData<typeof loader>();

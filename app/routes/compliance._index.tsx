@@ -4,25 +4,22 @@ import { ExportLink } from "~/components/export-link";
 import { StateBadge } from "~/components/state-badge";
 import { complianceGrid, parseGridQuery } from "~/modules/compliance/queries.server";
 import { OBLIGATIONS } from "~/modules/compliance/rules";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
+import { handle, requireCtx } from "~/http/edge.server";
 import { Pager } from "~/components/pager";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Tuân thủ · ISO Xã" }];
 
 const SORTS = ["path", "score", "-score", "name"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const query = parseGridQuery(new URL(request.url).searchParams);
-  const db = getDb();
-  const day = vnDay(new Date());
-  return { day, query, ...complianceGrid(db, scopeFor(db, user), day, query) };
-}
+  const day = ctx.today;
+  return { day, query, ...complianceGrid(ctx.db, ctx.scope, day, query) };
+});
 
 export default function ComplianceGrid() {
   const { day, query, rows, total, page, pages, missingByObligation, averageScore } = useLoaderData<typeof loader>();

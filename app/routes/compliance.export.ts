@@ -1,21 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { complianceGrid, parseGridQuery } from "~/modules/compliance/queries.server";
 import { OBLIGATIONS } from "~/modules/compliance/rules";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/utils/excel.server";
-import { getT } from "~/utils/i18n.server";
-import { requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/http/excel.server";
+import { getT } from "~/http/i18n.server";
 
 /** The obligations grid as .xlsx: every unit matching the page's search, filter and sort (not just one page). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const t = await getT(request);
-  const db = getDb();
-  const day = vnDay(new Date());
+  const day = ctx.today;
   const query = { ...parseGridQuery(new URL(request.url).searchParams), page: 1, pageSize: EXPORT_MAX_ROWS };
-  const { rows } = complianceGrid(db, scopeFor(db, user), day, query);
+  const { rows } = complianceGrid(ctx.db, ctx.scope, day, query);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unitCode"), value: (r) => r.code },
@@ -24,4 +20,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...OBLIGATIONS.map((k): Column<R> => ({ header: t(`compliance.ob.${k}`), value: (r) => t(`compliance.state.${r.states[k]}`), width: 24 })),
   ];
   return xlsxResponse(`tuan-thu-${day}.xlsx`, t("compliance.title"), columns, rows);
-}
+});

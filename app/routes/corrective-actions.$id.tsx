@@ -1,14 +1,14 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
+import { z } from "zod";
 import { DecideForm } from "~/components/ca-decide-form";
 import { CaStatusBadge } from "~/components/ca-status";
 import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { replyFor, type FormReply } from "~/components/form-reply";
 import { History } from "~/components/history";
 import { decideExtension } from "~/modules/corrective-actions/decide-extension.server";
-import { attemptIntent, invalidIntent } from "~/modules/corrective-actions/http.server";
 import { implementCorrectiveAction } from "~/modules/corrective-actions/implement.server";
 import { getActionDetail } from "~/modules/corrective-actions/queries.server";
 import { requestExtension } from "~/modules/corrective-actions/request-extension.server";
@@ -16,88 +16,82 @@ import { ActionSchema, ExtensionDecisionSchema, ExtensionRequestSchema, Implemen
 import { startCorrectiveAction } from "~/modules/corrective-actions/start.server";
 import { updateCorrectiveAction } from "~/modules/corrective-actions/update-action.server";
 import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server";
-import { config } from "~/utils/config.server";
-import { InvalidInputError } from "~/utils/errors";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { idParam, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { ctxFor, requireUser, safeRedirect } from "~/utils/session.server";
-import { parseMultipart } from "~/utils/uploads.server";
-import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+import { config } from "~/lib/config.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useLang, useT } from "~/i18n/react";
+import { safeRedirect } from "~/http/session.server";
+import { parseMultipart } from "~/http/uploads.server";
+import { formatDate, formatDateTime } from "~/lib/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `#${data.action.id} ` : ""}Hành động khắc phục · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    return getActionDetail(getDb(), ctxFor(user), id, vnDay(new Date()));
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  return getActionDetail(ctx.db, ctx, id, ctx.today);
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+/** Starting takes no input: the button's form carries only its intent. */
+const StartSchema = z.object({});
+
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
   const { formData, tooLarge } = multipart ? await parseMultipart(request) : { formData: await request.formData(), tooLarge: undefined };
+  // An evidence file over the limit leaves an empty form: only the implement form uploads files.
   const intent = tooLarge ? "implement" : String(formData.get("intent"));
-  const ctx = ctxFor(user);
   const back = safeRedirect(formData.get("redirectTo"), `/corrective-actions/${id}`);
   const done = (key: string) => redirectWithFlash(back, { key });
   switch (intent) {
-    case "start": {
-      const s = parseForm(formData, ImplementSchema.partial());
-      return attemptIntent(intent, s, () => (startCorrectiveAction(ctx, id), done("ca.flash.started")));
-    }
-    case "implement": {
-      const s = parseForm(formData, ImplementSchema);
-      if (tooLarge) return attemptIntent(intent, s, () => Promise.reject(new InvalidInputError("errors.invalid", {}, { evidence: ["files.errors.tooLarge"] })));
-      if (s.status !== "success") return invalidIntent(intent, s);
-      const files = formData.getAll("evidence").filter((f): f is File => f instanceof File);
-      return attemptIntent(intent, s, async () => {
-        await implementCorrectiveAction(ctx, id, s.value, { uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes, files });
-        return done("ca.flash.implemented");
-      });
-    }
-    case "verify": {
-      const s = parseForm(formData, VerifySchema);
-      if (s.status !== "success") return invalidIntent(intent, s);
-      return attemptIntent(intent, s, () => {
-        const r = verifyEffectiveness(ctx, id, s.value);
-        return done(r.findingClosed ? "ca.flash.findingClosedByVerify" : s.value.outcome === "effective" ? "ca.flash.verified" : "ca.flash.ineffective");
-      });
-    }
-    case "extension": {
-      const s = parseForm(formData, ExtensionRequestSchema);
-      if (s.status !== "success") return invalidIntent(intent, s);
-      return attemptIntent(intent, s, () => (requestExtension(ctx, id, s.value), done("ca.flash.extensionRequested")));
-    }
-    case "decide": {
-      const s = parseForm(formData, ExtensionDecisionSchema);
-      if (s.status !== "success") return invalidIntent(intent, s);
-      return attemptIntent(intent, s, () => {
-        const d = decideExtension(ctx, id, s.value);
-        return done(d.status === "approved" ? "ca.flash.extensionApproved" : "ca.flash.extensionRefused");
-      });
-    }
-    case "edit": {
-      const s = parseForm(formData, ActionSchema);
-      if (s.status !== "success") return invalidIntent(intent, s);
-      return attemptIntent(intent, s, () => (updateCorrectiveAction(ctx, id, s.value), done("common.saved")));
-    }
+    case "start":
+      return submit(formData, StartSchema, () => (startCorrectiveAction(ctx, id), done("ca.flash.started")), { intent });
+    case "implement":
+      return submit(
+        formData,
+        ImplementSchema,
+        async (value) => {
+          const files = formData.getAll("evidence").filter((f): f is File => f instanceof File);
+          await implementCorrectiveAction(ctx, id, value, { uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes, files });
+          return done("ca.flash.implemented");
+        },
+        { intent, tooLarge },
+      );
+    case "verify":
+      return submit(
+        formData,
+        VerifySchema,
+        (value) => {
+          const r = verifyEffectiveness(ctx, id, value);
+          return done(r.findingClosed ? "ca.flash.findingClosedByVerify" : value.outcome === "effective" ? "ca.flash.verified" : "ca.flash.ineffective");
+        },
+        { intent },
+      );
+    case "extension":
+      return submit(formData, ExtensionRequestSchema, (value) => (requestExtension(ctx, id, value), done("ca.flash.extensionRequested")), { intent });
+    case "decide":
+      return submit(
+        formData,
+        ExtensionDecisionSchema,
+        (value) => {
+          const d = decideExtension(ctx, id, value);
+          return done(d.status === "approved" ? "ca.flash.extensionApproved" : "ca.flash.extensionRefused");
+        },
+        { intent },
+      );
+    case "edit":
+      return submit(formData, ActionSchema, (value) => (updateCorrectiveAction(ctx, id, value), done("common.saved")), { intent });
   }
   throw new Response("errors.badRequest", { status: 400 });
-}
+});
 
-type Reply = SubmissionResult<string[]> | undefined | null;
+type Reply = FormReply | undefined;
 
 export default function CorrectiveActionPage() {
   const d = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as { intent: string; result: Reply } | undefined;
-  const r = (intent: string) => (reply?.intent === intent ? reply.result : undefined);
+  const reply = useActionData<typeof action>();
+  const r = (intent: string) => replyFor(reply, intent);
   const t = useT();
   const lang = useLang();
   const { action: a, finding, can } = d;

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { SIGN_CAPACITIES } from "#db/schema/enums";
@@ -8,53 +8,42 @@ import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
 import { getActionDetail } from "~/modules/corrective-actions/queries.server";
 import { AcknowledgeSchema } from "~/modules/corrective-actions/schema";
-import { requireCapability } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { DomainError, ForbiddenError, NotFoundError, statusOf } from "~/utils/errors";
-import { idParam, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Ký xác nhận hành động khắc phục · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "ca.acknowledge");
   const id = idParam(params.id);
-  try {
-    requireCapability(user, "ca.acknowledge");
-    const d = getActionDetail(getDb(), ctxFor(user), id, vnDay(new Date()));
-    return {
-      action: d.action,
-      finding: { id: d.finding.id, description: d.finding.description, unitName: d.finding.unitName },
-      rootCause: d.request?.rootCause ?? null,
-      correction: d.request?.correction ?? null,
-      canSign: d.can.acknowledge,
-      again: d.everAcknowledged,
-      signer: { name: user.name, title: user.title },
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const d = getActionDetail(ctx.db, ctx, id, ctx.today);
+  return {
+    action: d.action,
+    finding: { id: d.finding.id, description: d.finding.description, unitName: d.finding.unitName },
+    rootCause: d.request?.rootCause ?? null,
+    correction: d.request?.correction ?? null,
+    canSign: d.can.acknowledge,
+    again: d.everAcknowledged,
+    signer: { name: ctx.actor.name, title: ctx.actor.title },
+  };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), AcknowledgeSchema);
-  // why hideFields: the password never travels back in a reply, even to its owner.
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  try {
-    await acknowledgeCorrectiveAction(ctxFor(user), id, submission.value);
-    return redirectWithFlash("/inbox", { key: "ca.flash.acknowledged", params: { id } });
-  } catch (e) {
-    if (e instanceof DomainError && !(e instanceof NotFoundError || e instanceof ForbiddenError)) {
-      return data(submission.reply({ formErrors: [e.messageKey], fieldErrors: e.fieldErrors, hideFields: ["password"] }), { status: statusOf(e) });
-    }
-    rethrowAsResponse(e);
-  }
-}
+  return submit(
+    await request.formData(),
+    AcknowledgeSchema,
+    async (value) => {
+      await acknowledgeCorrectiveAction(ctx, id, value);
+      return redirectWithFlash("/inbox", { key: "ca.flash.acknowledged", params: { id } });
+    },
+    // why hideFields: the password never travels back in a reply, even to its owner.
+    { hideFields: ["password"] },
+  );
+});
 
 export default function Acknowledge() {
   const { action: a, finding, rootCause, correction, canSign, again, signer } = useLoaderData<typeof loader>();

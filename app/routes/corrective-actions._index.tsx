@@ -7,25 +7,21 @@ import { CaStatusBadge } from "~/components/ca-status";
 import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
 import { ListFilterSchema } from "~/modules/corrective-actions/schema";
 import { can } from "~/modules/permissions";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { UnitFilter } from "~/components/unit-filter";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Hành động khắc phục · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const filter = ListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const db = getDb();
-  const scope = scopeFor(db, user);
-  const list = listCorrectiveActions(db, scope, user, filter, vnDay(new Date()));
-  return { ...list, filter, units: unitsWithActions(db, scope), isAdmin: can(user, "settings.manage") };
-}
+  const list = listCorrectiveActions(ctx.db, ctx.scope, ctx.actor, filter, ctx.today);
+  return { ...list, filter, units: unitsWithActions(ctx.db, ctx.scope), isAdmin: can(ctx.actor, "settings.manage") };
+});
 
 export default function CorrectiveActions() {
   const { rows, total, page, pages, status, filter, units, isAdmin } = useLoaderData<typeof loader>();

@@ -1,21 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listCorrectiveActions } from "~/modules/corrective-actions/queries.server";
 import { ListFilterSchema } from "~/modules/corrective-actions/schema";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/utils/excel.server";
-import { getT } from "~/utils/i18n.server";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/http/excel.server";
+import { getT } from "~/http/i18n.server";
+import { formatDate } from "~/lib/time";
 
 /** The corrective actions list as .xlsx: same scope and filters as /corrective-actions. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const t = await getT(request);
-  const db = getDb();
-  const day = vnDay(new Date());
+  const day = ctx.today;
   const filter = ListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { rows } = listCorrectiveActions(db, scopeFor(db, user), user, { ...filter, page: 1 }, day, EXPORT_MAX_ROWS);
+  const { rows } = listCorrectiveActions(ctx.db, ctx.scope, ctx.actor, { ...filter, page: 1 }, day, EXPORT_MAX_ROWS);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
@@ -28,4 +25,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { header: t("export.overdue"), value: (r) => (r.overdue ? t("export.yes") : t("export.no")) },
   ];
   return xlsxResponse(`hanh-dong-khac-phuc-${day}.xlsx`, t("ca.title"), columns, rows);
-}
+});

@@ -5,34 +5,24 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/field";
 import { EscalationSettingSchema } from "~/modules/corrective-actions/schema";
 import { getEscalateAfterDays, setEscalateAfterDays } from "~/modules/corrective-actions/settings.server";
-import { requireCapability } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Cài đặt hành động khắc phục · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "settings.manage");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  return { escalateAfterDays: getEscalateAfterDays(getDb()) };
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "settings.manage");
+  return { escalateAfterDays: getEscalateAfterDays(ctx.db) };
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), EscalationSettingSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    setEscalateAfterDays(ctxFor(user), submission.value.escalateAfterDays);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(await request.formData(), EscalationSettingSchema, (value) => {
+    setEscalateAfterDays(ctx, value.escalateAfterDays);
     return redirectWithFlash("/corrective-actions/settings", { key: "common.saved" });
   });
-}
+});
 
 export default function Settings() {
   const { escalateAfterDays } = useLoaderData<typeof loader>();

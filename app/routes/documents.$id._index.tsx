@@ -6,37 +6,29 @@ import { getDocumentDetail } from "~/modules/documents/queries.server";
 import { isHistorical, isPending } from "~/modules/documents/rules";
 import { can } from "~/modules/permissions";
 import { historyOf } from "~/modules/trail/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useLang, useT } from "~/i18n/react";
+import { formatDate, formatDateTime } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.code ?? "Tài liệu"} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    const detail = getDocumentDetail(db, scopeFor(db, user), id, vnDay(new Date()));
-    const pending = detail.revisions.find((r) => isPending(r.status));
-    return {
-      ...detail,
-      pendingId: pending?.id ?? null,
-      history: historyOf(db, "document", id),
-      can: {
-        draft: can(user, "documents.draft") && detail.doc.status !== "obsolete",
-        review: can(user, "documents.review") && detail.doc.status === "effective",
-        withdraw: can(user, "documents.approve") && detail.doc.status !== "obsolete",
-      },
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const detail = getDocumentDetail(ctx.db, ctx.scope, id, ctx.today);
+  const pending = detail.revisions.find((r) => isPending(r.status));
+  return {
+    ...detail,
+    pendingId: pending?.id ?? null,
+    history: historyOf(ctx.db, "document", id),
+    can: {
+      draft: can(ctx.actor, "documents.draft") && detail.doc.status !== "obsolete",
+      review: can(ctx.actor, "documents.review") && detail.doc.status === "effective",
+      withdraw: can(ctx.actor, "documents.approve") && detail.doc.status !== "obsolete",
+    },
+  };
+});
 
 export default function DocumentPage() {
   const { doc, clauses, procedures, reviews, legal, revisions, clock, withdrawnBy, pendingId, history, can } = useLoaderData<typeof loader>();

@@ -6,54 +6,42 @@ import { documentFormOptions } from "~/modules/documents/form-options.server";
 import { getDocumentDetail } from "~/modules/documents/queries.server";
 import { DocumentEditSchema } from "~/modules/documents/schema";
 import { updateDocument } from "~/modules/documents/update-document.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Sửa tài liệu · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    authorizeOnDocument(ctxFor(user), "documents.draft", id);
-    const today = vnDay(new Date());
-    const d = getDocumentDetail(db, scopeFor(db, user), id, today);
-    const options = documentFormOptions(db, scopeFor(db, user), today, [d.doc.unitId]);
-    return {
-      doc: { id: d.doc.id, code: d.doc.code },
-      options: { ...options, units: [{ id: d.doc.unitId, name: d.doc.unitName, depth: 0 }] },
-      defaultValue: {
-        unitId: String(d.doc.unitId),
-        code: d.doc.code,
-        title: d.doc.title,
-        kind: d.doc.kind,
-        owner: d.doc.owner,
-        reviewCycleMonths: String(d.doc.reviewCycleMonths),
-        clauseCodes: d.clauses.map((c) => c.code),
-        procedureIds: d.procedures.map((p) => String(p.id)),
-      },
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  authorizeOnDocument(ctx, "documents.draft", id);
+  const d = getDocumentDetail(ctx.db, ctx.scope, id, ctx.today);
+  const options = documentFormOptions(ctx.db, ctx.scope, ctx.today, [d.doc.unitId]);
+  return {
+    doc: { id: d.doc.id, code: d.doc.code },
+    options: { ...options, units: [{ id: d.doc.unitId, name: d.doc.unitName, depth: 0 }] },
+    defaultValue: {
+      unitId: String(d.doc.unitId),
+      code: d.doc.code,
+      title: d.doc.title,
+      kind: d.doc.kind,
+      owner: d.doc.owner,
+      reviewCycleMonths: String(d.doc.reviewCycleMonths),
+      clauseCodes: d.clauses.map((c) => c.code),
+      procedureIds: d.procedures.map((p) => String(p.id)),
+    },
+  };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), DocumentEditSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, () => {
-    updateDocument(ctxFor(user), id, submission.value);
+  return submit(await request.formData(), DocumentEditSchema, (value) => {
+    updateDocument(ctx, id, value);
     return redirectWithFlash(`/documents/${id}`, { key: "documents.updated" });
   });
-}
+});
 
 export default function EditDocument() {
   const { doc, options, defaultValue } = useLoaderData<typeof loader>();

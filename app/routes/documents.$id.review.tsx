@@ -7,36 +7,29 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/
 import { authorizeOnDocument } from "~/modules/documents/access.server";
 import { recordPeriodicReview } from "~/modules/documents/record-review.server";
 import { PeriodicReviewSchema } from "~/modules/documents/schema";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
-import { dayToInput } from "~/utils/zod";
+import { redirectWithFlash } from "~/http/flash.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
+import { dayToInput } from "~/lib/zod";
 
 export const meta: MetaFunction = () => [{ title: "Xem xét định kỳ · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    const doc = authorizeOnDocument(ctxFor(user), "documents.review", id);
-    return { doc: { id: doc.id, code: doc.code, title: doc.title, nextReviewOn: doc.nextReviewOn }, today: dayToInput(vnDay(new Date())) };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const doc = authorizeOnDocument(ctx, "documents.review", id);
+  return { doc: { id: doc.id, code: doc.code, title: doc.title, nextReviewOn: doc.nextReviewOn }, today: dayToInput(ctx.today) };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), PeriodicReviewSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, () => {
-    recordPeriodicReview(ctxFor(user), id, submission.value);
+  return submit(await request.formData(), PeriodicReviewSchema, (value) => {
+    recordPeriodicReview(ctx, id, value);
     return redirectWithFlash(`/documents/${id}`, { key: "documents.reviewSaved" });
   });
-}
+});
 
 export default function PeriodicReview() {
   const { doc, today } = useLoaderData<typeof loader>();

@@ -1,11 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { RevisionBadge } from "~/components/documents/badges";
 import { FileField } from "~/components/documents/document-form";
 import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { replyFor } from "~/components/form-reply";
 import { revisionsOf } from "~/modules/documents/queries.server";
 import { getDocumentInScopeOrThrow } from "~/modules/documents/access.server";
 import { dueToTakeEffect, isHistorical, stepAllowed } from "~/modules/documents/rules";
@@ -13,77 +14,63 @@ import { ActivateSchema, ApproveSchema, draftUpdateSchema, ReturnSchema, ReviewN
 import { updateDraftRevision } from "~/modules/documents/draft-revision.server";
 import { activateRevision, approveRevision, recordRevisionReview, returnRevision, submitRevision } from "~/modules/documents/workflow.server";
 import { can } from "~/modules/permissions";
-import { scopeFor } from "~/modules/units/scope.server";
-import { config } from "~/utils/config.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { formatDate, formatDateTime, vnDay } from "~/utils/time";
-import { dayToInput } from "~/utils/zod";
-import { parseMultipart } from "~/utils/uploads.server";
+import { config } from "~/lib/config.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { formatDate, formatDateTime } from "~/lib/time";
+import { dayToInput } from "~/lib/zod";
+import { parseMultipart } from "~/http/uploads.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.code ?? ""} · ${data?.rev.number ?? ""} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const user = ctx.actor;
   const id = idParam(params.id);
   const revId = idParam(params.revId);
-  const db = getDb();
-  try {
-    const doc = getDocumentInScopeOrThrow(db, scopeFor(db, user), id);
-    const revisions = revisionsOf(db, id);
-    const rev = revisions.find((r) => r.id === revId);
-    if (!rev) throw new Response("errors.notFound", { status: 404 });
-    const successor = rev.supersededById ? revisions.find((r) => r.id === rev.supersededById) : undefined;
-    const notDrafter = rev.draftedById !== user.id;
-    const today = vnDay(new Date());
-    return {
-      doc: { id: doc.id, code: doc.code, title: doc.title, status: doc.status, withdrawnAt: doc.withdrawnAt },
-      rev,
-      successor: successor ? { number: successor.number, effectiveFrom: successor.effectiveFrom } : null,
-      today: dayToInput(today),
-      maxBytes: config().uploadMaxBytes,
-      can: {
-        update: can(user, "documents.draft") && stepAllowed("update", rev.status),
-        submit: can(user, "documents.draft") && stepAllowed("submit", rev.status),
-        review: can(user, "documents.review") && notDrafter && stepAllowed("review", rev.status),
-        approve: can(user, "documents.approve") && notDrafter && stepAllowed("approve", rev.status),
-        activate: can(user, "documents.review") && stepAllowed("activate", rev.status) && dueToTakeEffect(rev.effectiveFrom, today),
-      },
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const doc = getDocumentInScopeOrThrow(ctx.db, ctx.scope, id);
+  const revisions = revisionsOf(ctx.db, id);
+  const rev = revisions.find((r) => r.id === revId);
+  if (!rev) throw new Response("errors.notFound", { status: 404 });
+  const successor = rev.supersededById ? revisions.find((r) => r.id === rev.supersededById) : undefined;
+  const notDrafter = rev.draftedById !== user.id;
+  const today = ctx.today;
+  return {
+    doc: { id: doc.id, code: doc.code, title: doc.title, status: doc.status, withdrawnAt: doc.withdrawnAt },
+    rev,
+    successor: successor ? { number: successor.number, effectiveFrom: successor.effectiveFrom } : null,
+    today: dayToInput(today),
+    maxBytes: config().uploadMaxBytes,
+    can: {
+      update: can(user, "documents.draft") && stepAllowed("update", rev.status),
+      submit: can(user, "documents.draft") && stepAllowed("submit", rev.status),
+      review: can(user, "documents.review") && notDrafter && stepAllowed("review", rev.status),
+      approve: can(user, "documents.approve") && notDrafter && stepAllowed("approve", rev.status),
+      activate: can(user, "documents.review") && stepAllowed("activate", rev.status) && dueToTakeEffect(rev.effectiveFrom, today),
+    },
+  };
+});
 
 const SCHEMAS = { submit: SubmitSchema, review: ReviewNoteSchema, return: ReturnSchema, approve: ApproveSchema, activate: ActivateSchema } as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const revId = idParam(params.revId);
   const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
   const { formData, tooLarge } = multipart ? await parseMultipart(request) : { formData: await request.formData(), tooLarge: undefined };
   const intent = String(formData.get("intent") ?? (tooLarge ? "update" : ""));
-  const ctx = ctxFor(user);
   const back = `/documents/${id}/revisions/${revId}`;
   if (intent === "update") {
-    const submission = parseForm(formData, draftUpdateSchema(config().uploadMaxBytes));
-    if (tooLarge) return data({ intent, result: submission.reply({ fieldErrors: { file: ["files.errors.tooLarge"] } }) }, { status: 400 });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    return wrap(intent, submission, async () => {
-      await updateDraftRevision(ctx, id, revId, submission.value);
+    return submit(formData, draftUpdateSchema(config().uploadMaxBytes), async (value) => {
+      await updateDraftRevision(ctx, id, revId, value);
       return redirectWithFlash(back, { key: "documents.revisionUpdated" });
-    });
+    }, { intent, tooLarge });
   }
   if (!(intent in SCHEMAS)) throw new Response("errors.badRequest", { status: 400 });
   const key = intent as keyof typeof SCHEMAS;
-  const submission = parseForm(formData, SCHEMAS[key]);
-  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-  return wrap(intent, submission, () => {
-    const v = submission.value as Record<string, string | undefined>;
+  return submit(formData, SCHEMAS[key] as z.ZodType<Record<string, string | undefined>>, (v) => {
     switch (key) {
       case "submit":
         submitRevision(ctx, id, revId);
@@ -102,17 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         activateRevision(ctx, id, revId);
         return redirectWithFlash(`/documents/${id}`, { key: "documents.activated" });
     }
-  });
-}
-
-/** Domain errors come back to the form that caused them (tagged with its intent). */
-async function wrap<V>(intent: string, submission: Parameters<typeof attempt<V, Response>>[0], fn: () => Response | Promise<Response>) {
-  const r = await attempt(submission, fn);
-  if (r instanceof Response) return r;
-  return data({ intent, result: r.data }, { status: r.init?.status ?? 400 });
-}
-
-type Reply = { intent: string; result: SubmissionResult<string[]> } | undefined;
+  }, { intent });
+});
 
 function StepForm({
   intent,
@@ -124,7 +102,7 @@ function StepForm({
 }: {
   intent: string;
   schema: z.ZodType<Record<string, unknown>>;
-  reply: Reply;
+  reply: unknown;
   children: (fields: Record<string, never>) => React.ReactNode;
   multipart?: boolean;
   defaultValue?: Record<string, string>;
@@ -132,7 +110,7 @@ function StepForm({
   const [form, fields] = useForm<Record<string, unknown>>({
     id: `step-${intent}`,
     defaultValue,
-    lastResult: reply?.intent === intent ? reply.result : undefined,
+    lastResult: replyFor(reply, intent),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
   });
@@ -147,7 +125,7 @@ function StepForm({
 
 export default function RevisionPage() {
   const { doc, rev, successor, today, maxBytes, can } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as Reply;
+  const reply = useActionData<typeof action>();
   const t = useT();
   const historical = isHistorical(rev.status);
   const marker = rev.status === "effective" ? null : t(`documents.marker.${rev.status}`);

@@ -1,49 +1,38 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FileField } from "~/components/documents/document-form";
 import { FormErrors, TextAreaField } from "~/components/field";
 import { authorizeOnDocument } from "~/modules/documents/access.server";
 import { draftRevision } from "~/modules/documents/draft-revision.server";
 import { revisionSchema } from "~/modules/documents/schema";
-import { config } from "~/utils/config.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { parseMultipart } from "~/utils/uploads.server";
+import { config } from "~/lib/config.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { parseMultipart } from "~/http/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Lần ban hành mới · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    const doc = authorizeOnDocument(ctxFor(user), "documents.draft", id);
-    return { doc: { id: doc.id, code: doc.code, title: doc.title }, maxBytes: config().uploadMaxBytes };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const doc = authorizeOnDocument(ctx, "documents.draft", id);
+  return { doc: { id: doc.id, code: doc.code, title: doc.title }, maxBytes: config().uploadMaxBytes };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    authorizeOnDocument(ctxFor(user), "documents.draft", id);
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
+  // Refused before the upload is read: a forbidden or unknown document is its status, not a form error.
+  authorizeOnDocument(ctx, "documents.draft", id);
   const { formData, tooLarge } = await parseMultipart(request);
-  const submission = parseForm(formData, revisionSchema(config().uploadMaxBytes));
-  if (tooLarge) return data(submission.reply({ fieldErrors: { [tooLarge]: ["files.errors.tooLarge"] } }), { status: 400 });
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const rev = await draftRevision(ctxFor(user), id, submission.value);
+  return submit(formData, revisionSchema(config().uploadMaxBytes), async (value) => {
+    const rev = await draftRevision(ctx, id, value);
     return redirectWithFlash(`/documents/${id}/revisions/${rev.id}`, { key: "documents.revisionDrafted" });
-  });
-}
+  }, { tooLarge });
+});
 
 export default function NewRevision() {
   const { doc, maxBytes } = useLoaderData<typeof loader>();

@@ -6,34 +6,27 @@ import { FormErrors, TextAreaField } from "~/components/field";
 import { authorizeOnDocument } from "~/modules/documents/access.server";
 import { WithdrawSchema } from "~/modules/documents/schema";
 import { withdrawDocument } from "~/modules/documents/withdraw-document.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Hủy bỏ tài liệu · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    const doc = authorizeOnDocument(ctxFor(user), "documents.approve", id);
-    return { doc: { id: doc.id, code: doc.code, title: doc.title } };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const doc = authorizeOnDocument(ctx, "documents.approve", id);
+  return { doc: { id: doc.id, code: doc.code, title: doc.title } };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), WithdrawSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, () => {
-    withdrawDocument(ctxFor(user), id, submission.value.reason);
+  return submit(await request.formData(), WithdrawSchema, (value) => {
+    withdrawDocument(ctx, id, value.reason);
     return redirectWithFlash(`/documents/${id}`, { key: "documents.withdrawn" });
   });
-}
+});
 
 export default function Withdraw() {
   const { doc } = useLoaderData<typeof loader>();

@@ -7,21 +7,17 @@ import { Pager } from "~/components/pager";
 import { can } from "~/modules/permissions";
 import { clauseOptions, documentStatsForUnits, listDocuments, parseDocumentFilter, writableUnits } from "~/modules/documents/queries.server";
 import { LIST_STATUSES, OVERDUE_FILTERS } from "~/modules/documents/schema";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useLang, useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useLang, useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { UnitFilter } from "~/components/unit-filter";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Hệ thống tài liệu · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const scope = scopeFor(db, user);
-  const today = vnDay(new Date());
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const { db, scope, today } = ctx;
   const filter = parseDocumentFilter(new URL(request.url).searchParams);
   const list = listDocuments(db, scope, filter, today);
   const units = writableUnits(db, scope, today);
@@ -33,9 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     units,
     clauses: clauseOptions(db),
     counts: { effective: sum("effective"), review: sum("overdueReview"), update: sum("overdueUpdate"), uncovered: sum("uncoveredProcedures") },
-    canDraft: can(user, "documents.draft"),
+    canDraft: can(ctx.actor, "documents.draft"),
   };
-}
+});
 
 export default function Documents() {
   const { rows, total, page, pages, filter, units, clauses, counts, canDraft } = useLoaderData<typeof loader>();

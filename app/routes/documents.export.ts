@@ -1,20 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listDocuments, parseDocumentFilter } from "~/modules/documents/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/utils/excel.server";
-import { getT } from "~/utils/i18n.server";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/http/excel.server";
+import { getT } from "~/http/i18n.server";
+import { formatDate } from "~/lib/time";
 
 /** The document register as .xlsx: same scope and filters as /documents, every page at once. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const t = await getT(request);
-  const db = getDb();
-  const day = vnDay(new Date());
+  const day = ctx.today;
   const filter = { ...parseDocumentFilter(new URL(request.url).searchParams), page: 1 };
-  const { rows } = listDocuments(db, scopeFor(db, user), filter, day, EXPORT_MAX_ROWS);
+  const { rows } = listDocuments(ctx.db, ctx.scope, filter, day, EXPORT_MAX_ROWS);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
@@ -29,4 +26,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { header: t("export.overdue"), value: (r) => (r.reviewOverdue || r.updateOverdue ? t("export.yes") : t("export.no")) },
   ];
   return xlsxResponse(`tai-lieu-${day}.xlsx`, t("documents.title"), columns, rows);
-}
+});

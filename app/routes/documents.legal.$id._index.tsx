@@ -7,26 +7,19 @@ import { legalChangeDocumentsOf } from "~/modules/documents/queries.server";
 import { LEGAL_UPDATE_MONTHS } from "~/modules/documents/rules";
 import { can } from "~/modules/permissions";
 import { historyOf } from "~/modules/trail/queries.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { addMonthsToDay, formatDate, vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { addMonthsToDay, formatDate } from "~/lib/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.legal.textNumber ?? "Văn bản"} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    const legal = getLegalChangeInScopeOrThrow(ctxFor(user), id);
-    const dueOn = addMonthsToDay(legal.effectiveOn, LEGAL_UPDATE_MONTHS);
-    return { legal, dueOn, late: vnDay(new Date()) > dueOn, docs: legalChangeDocumentsOf(db, id), history: historyOf(db, "legal_change", id), canWrite: can(user, "documents.draft") };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const legal = getLegalChangeInScopeOrThrow(ctx, id);
+  const dueOn = addMonthsToDay(legal.effectiveOn, LEGAL_UPDATE_MONTHS);
+  return { legal, dueOn, late: ctx.today > dueOn, docs: legalChangeDocumentsOf(ctx.db, id), history: historyOf(ctx.db, "legal_change", id), canWrite: can(ctx.actor, "documents.draft") };
+});
 
 export default function LegalChangePage() {
   const { legal, dueOn, late, docs, history, canWrite } = useLoaderData<typeof loader>();

@@ -2,21 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listLegalChanges } from "~/modules/documents/queries.server";
 import { can } from "~/modules/permissions";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Văn bản pháp luật mới · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const rows = listLegalChanges(db, scopeFor(db, user), vnDay(new Date()));
-  return { rows, canWrite: can(user, "documents.draft") };
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const rows = listLegalChanges(ctx.db, ctx.scope, ctx.today);
+  return { rows, canWrite: can(ctx.actor, "documents.draft") };
+});
 
 export default function LegalChanges() {
   const { rows, canWrite } = useLoaderData<typeof loader>();

@@ -7,21 +7,19 @@ import { monthlyRates, shares } from "~/modules/dashboard/charts";
 import { figuresByMonth } from "~/modules/dashboard/queries.server";
 import { can } from "~/modules/permissions";
 import { listUnitsInScope } from "~/modules/units/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
 import { UnitFilter } from "~/components/unit-filter";
 import { TableWrap } from "~/components/table-wrap";
+import { inVn } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu một cửa · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const scope = scopeFor(db, user);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const { db, scope } = ctx;
   const url = new URL(request.url);
-  const year = yearParam(url.searchParams.get("year"), latestFigureYear(db, scope) ?? new Date().getFullYear());
+  const year = yearParam(url.searchParams.get("year"), latestFigureYear(db, scope) ?? inVn(ctx.now).getFullYear());
   const unitParam = Number(url.searchParams.get("unit"));
   const unitOptions = listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
   const unitId = unitOptions.some((u) => u.id === unitParam) ? unitParam : undefined;
@@ -29,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const charts = data.rows.length
     ? { rates: monthlyRates(figuresByMonth(db, scope, `${year}-01`, `${year}-12`, unitId), `${year}-01`, `${year}-12`), shares: shares(data.total, { online: "online", post: "post" }) }
     : null;
-  return { year, unitId: unitId ?? "", unitOptions, ...data, charts, canImport: can(user, "qms.write") };
-}
+  return { year, unitId: unitId ?? "", unitOptions, ...data, charts, canImport: can(ctx.actor, "qms.write") };
+});
 
 export default function FiguresPage() {
   const { year, unitId, unitOptions, rows, total, charts, canImport } = useLoaderData<typeof loader>();

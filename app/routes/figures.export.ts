@@ -1,21 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { yearParam } from "~/modules/figures/period";
 import { listFigures } from "~/modules/figures/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { xlsxResponse } from "~/utils/excel.server";
-import { getT } from "~/utils/i18n.server";
-import { requireUser } from "~/utils/session.server";
+import { handle, requireCtx } from "~/http/edge.server";
+import { xlsxResponse } from "~/http/excel.server";
+import { getT } from "~/http/i18n.server";
+import { inVn } from "~/lib/time";
 
 /** The figures list as .xlsx, same scope and filters as the page. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const t = await getT(request);
-  const db = getDb();
   const url = new URL(request.url);
-  const year = yearParam(url.searchParams.get("year"), new Date().getFullYear());
+  const year = yearParam(url.searchParams.get("year"), inVn(ctx.now).getFullYear());
   const unit = Number(url.searchParams.get("unit"));
-  const { rows } = listFigures(db, scopeFor(db, user), { from: `${year}-01`, to: `${year}-12`, unitId: Number.isSafeInteger(unit) && unit > 0 ? unit : undefined });
+  const { rows } = listFigures(ctx.db, ctx.scope, { from: `${year}-01`, to: `${year}-12`, unitId: Number.isSafeInteger(unit) && unit > 0 ? unit : undefined });
   type R = (typeof rows)[number];
   const num = (k: keyof R, key: string) => ({ header: t(key), value: (r: R) => r[k] as number });
   return xlsxResponse(`so-lieu-mot-cua-${year}.xlsx`, t("nav.figures"), [
@@ -34,4 +32,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { header: `${t("figures.onlineRate")} (%)`, value: (r: R) => r.onlineRate },
     { header: `${t("figures.postRate")} (%)`, value: (r: R) => r.postRate },
   ], rows);
-}
+});

@@ -1,82 +1,66 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { readFileInScopeOrThrow } from "~/modules/files/store.server";
-import { importFigures, previewFigures, uploadFiguresFile } from "~/modules/figures/import.server";
+import { importFigures, previewFiguresFile, uploadFiguresFile } from "~/modules/figures/import.server";
 import { formatInt, formatMonth } from "~/modules/figures/period";
-import { requireCapability } from "~/modules/permissions";
-import { scopeFor } from "~/modules/units/scope.server";
-import { config } from "~/utils/config.server";
-import { getDb } from "~/utils/db.server";
-import { DomainError, InvalidInputError } from "~/utils/errors";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { parseMultipart } from "~/utils/uploads.server";
+import { config } from "~/lib/config.server";
+import { handle, idParam, requireCtx, submit, type UserCtx } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { parseMultipart } from "~/http/uploads.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Nhập số liệu một cửa · ISO Xã" }];
 
-function fileBytes(user: Awaited<ReturnType<typeof requireUser>>, fileId: number) {
-  const db = getDb();
-  return readFileInScopeOrThrow(db, scopeFor(db, user), config().uploadsDir, fileId);
+function fileBytes(ctx: UserCtx, fileId: number) {
+  return readFileInScopeOrThrow(ctx.db, ctx.scope, config().uploadsDir, fileId);
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "qms.write");
-    const fileParam = new URL(request.url).searchParams.get("file");
-    if (!fileParam) return { preview: null, fileId: null, fileName: null, fileError: null };
-    const { file, bytes } = fileBytes(user, idParam(fileParam));
-    try {
-      const preview = await previewFigures(getDb(), scopeFor(getDb(), user), bytes);
-      return { preview, fileId: file.id, fileName: file.originalName, fileError: null };
-    } catch (e) {
-      if (e instanceof InvalidInputError) return { preview: null, fileId: null, fileName: file.originalName, fileError: e.fieldErrors.file?.[0] ?? e.messageKey };
-      throw e;
-    }
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.write");
+  const fileParam = new URL(request.url).searchParams.get("file");
+  if (!fileParam) return { preview: null, fileId: null, fileName: null, fileError: null };
+  const { file, bytes } = fileBytes(ctx, idParam(fileParam));
+  const { preview, fileError } = await previewFiguresFile(ctx, bytes);
+  return { preview, fileId: preview ? file.id : null, fileName: file.originalName, fileError };
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "qms.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const ctx = ctxFor(user);
+/** Only an upload carries a file; the import reads the previewed file again by its id. */
+const UploadSchema = z.object({ file: z.instanceof(File, { message: "files.errors.empty" }) });
+const ImportSchema = z.object({});
+
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.write");
   const { formData, tooLarge } = await parseMultipart(request);
-  if (tooLarge) return data({ fileError: "files.errors.tooLarge", formError: null, params: null }, { status: 400 });
-  try {
-    if (formData.get("intent") === "import") {
+  if (formData.get("intent") === "import") {
+    return submit(formData, ImportSchema, async () => {
       const fileId = idParam(String(formData.get("fileId") ?? ""));
-      const { bytes } = fileBytes(user, fileId);
+      const { bytes } = fileBytes(ctx, fileId);
       const r = await importFigures(ctx, { bytes, fileId, skipBad: formData.get("skipBad") === "on" });
       return redirectWithFlash("/figures", { key: "figures.import.done", params: r });
-    }
-    const file = formData.get("file");
-    if (!(file instanceof File)) return data({ fileError: "files.errors.empty", formError: null, params: null }, { status: 400 });
-    const row = await uploadFiguresFile(ctx, file, { uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes });
-    return redirect(`/figures/import?file=${row.id}`);
-  } catch (e) {
-    if (e instanceof InvalidInputError) {
-      return data({ fileError: e.fieldErrors.file?.[0] ?? null, formError: e.fieldErrors.file ? null : e.messageKey, params: e.params }, { status: 400 });
-    }
-    if (e instanceof DomainError) rethrowAsResponse(e);
-    throw e;
+    });
   }
-}
+  return submit(
+    formData,
+    UploadSchema,
+    async ({ file }) => {
+      const row = await uploadFiguresFile(ctx, file, { uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes });
+      return redirect(`/figures/import?file=${row.id}`);
+    },
+    { tooLarge },
+  );
+});
 
 export default function ImportFigures() {
   const { preview, fileId, fileName, fileError: loadError } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state !== "idle";
-  const fileError = actionData?.fileError ?? loadError;
+  const fileError = reply?.error?.file?.[0] ?? loadError;
+  // A refusal of the whole import, not about the file itself. Its only parameter ("{bad} rows with errors") is the
+  // count of bad rows, which the preview of the same file already holds.
+  const formError = reply?.error?.file?.length ? undefined : reply?.error?.[""]?.[0];
   return (
     <>
       <h1>{t("figures.import.title")}</h1>
@@ -108,9 +92,9 @@ export default function ImportFigures() {
           <h2 id="preview-title">
             {fileName}: {t("figures.import.previewTitle", { good: preview.good, bad: preview.bad })}
           </h2>
-          {actionData?.formError ? (
+          {formError ? (
             <p className="alert alert-error" role="alert">
-              {t(actionData.formError, actionData.params ?? undefined)}
+              {t(formError, { bad: preview.bad })}
             </p>
           ) : null}
           <TableWrap label={t("figures.import.title")}>

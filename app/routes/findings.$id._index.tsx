@@ -4,25 +4,18 @@ import { GradeBadge } from "~/components/audits/status";
 import { History } from "~/components/history";
 import { getFindingDetail } from "~/modules/findings/queries.server";
 import { historyOf } from "~/modules/trail/queries.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useLang, useT } from "~/i18n/react";
+import { formatDate, formatDateTime } from "~/lib/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Phát hiện số ${data?.finding.id ?? ""} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    const d = getFindingDetail(db, user, id);
-    return { ...d, history: historyOf(db, "finding", id), today: vnDay(new Date()) };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const d = getFindingDetail(ctx.db, ctx.actor, id);
+  return { ...d, history: historyOf(ctx.db, "finding", id), today: ctx.today };
+});
 
 export default function FindingPage() {
   const { finding, unit, grade, clause, raisedBy, audit, inspection, history, today } = useLoaderData<typeof loader>();

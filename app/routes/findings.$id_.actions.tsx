@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,62 +6,54 @@ import { useState } from "react";
 import type { z } from "zod";
 import { CaStatusBadge } from "~/components/ca-status";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { replyFor, type FormReply } from "~/components/form-reply";
 import { History } from "~/components/history";
 import { RecordPdfButton } from "~/components/record-pdf-button";
 import { can } from "~/modules/permissions";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { closeFindingWithoutAction } from "~/modules/corrective-actions/close-finding.server";
-import { attemptIntent, invalidIntent } from "~/modules/corrective-actions/http.server";
 import { getFindingActionsPage } from "~/modules/corrective-actions/queries.server";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
 import { ActionSchema, CloseFindingSchema, RequestSchema } from "~/modules/corrective-actions/schema";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { idParam, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useLang, useT } from "~/i18n/react";
+import { formatDate, formatDateTime } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Phiếu yêu cầu hành động khắc phục · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  try {
-    const page = getFindingActionsPage(getDb(), ctxFor(user), id, vnDay(new Date()));
-    return { ...page, canPdf: can(user, "reports.generate") };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const page = getFindingActionsPage(ctx.db, ctx, id, ctx.today);
+  return { ...page, canPdf: can(ctx.actor, "reports.generate") };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
-  const ctx = ctxFor(user);
   const back = `/findings/${id}/actions`;
   if (intent === "request") {
-    const s = parseForm(formData, RequestSchema);
-    if (s.status !== "success") return invalidIntent(intent, s);
-    return attemptIntent(intent, s, async () => (saveCaRequest(ctx, id, s.value), redirectWithFlash(back, { key: "common.saved" })));
+    return submit(formData, RequestSchema, (value) => (saveCaRequest(ctx, id, value), redirectWithFlash(back, { key: "common.saved" })), { intent });
   }
   if (intent === "action") {
-    const s = parseForm(formData, ActionSchema);
-    if (s.status !== "success") return invalidIntent(intent, s);
-    return attemptIntent(intent, s, async () => {
-      const a = addCorrectiveAction(ctx, id, s.value);
-      return redirectWithFlash(back, { key: "ca.flash.proposed", params: { id: a.id } });
-    });
+    return submit(
+      formData,
+      ActionSchema,
+      (value) => {
+        const a = addCorrectiveAction(ctx, id, value);
+        return redirectWithFlash(back, { key: "ca.flash.proposed", params: { id: a.id } });
+      },
+      { intent },
+    );
   }
   if (intent === "close") {
-    const s = parseForm(formData, CloseFindingSchema);
-    if (s.status !== "success") return invalidIntent(intent, s);
-    return attemptIntent(intent, s, async () => (closeFindingWithoutAction(ctx, id, s.value), redirectWithFlash(back, { key: "ca.flash.findingClosed" })));
+    return submit(formData, CloseFindingSchema, (value) => (closeFindingWithoutAction(ctx, id, value), redirectWithFlash(back, { key: "ca.flash.findingClosed" })), { intent });
   }
   throw new Response("errors.badRequest", { status: 400 });
-}
+});
 
 export default function FindingActions() {
   const { finding, request, actions, owners, canWrite, canCloseWithoutAction, canPdf, history } = useLoaderData<typeof loader>();
@@ -125,7 +117,7 @@ export default function FindingActions() {
           {t("ca.request.section")}
         </h2>
         {canWrite ? (
-          <RequestForm request={request} lastResult={reply?.intent === "request" ? reply.result : undefined} />
+          <RequestForm request={request} lastResult={replyFor(reply, "request")} />
         ) : request ? (
           <dl className="dl">
             <dt>{t("ca.correction")}</dt>
@@ -163,13 +155,13 @@ export default function FindingActions() {
           </ul>
         )}
         {canWrite && request ? (
-          <ActionForm owners={owners} defaultDue={finding.actionDueOn} lastResult={reply?.intent === "action" ? reply.result : undefined} />
+          <ActionForm owners={owners} defaultDue={finding.actionDueOn} lastResult={replyFor(reply, "action")} />
         ) : canWrite ? (
           <p className="alert alert-warn">{t("ca.errors.requestFirst")}</p>
         ) : null}
       </section>
 
-      {canCloseWithoutAction ? <CloseForm lastResult={reply?.intent === "close" ? reply.result : undefined} /> : null}
+      {canCloseWithoutAction ? <CloseForm lastResult={replyFor(reply, "close")} /> : null}
       <History entries={history} />
     </>
   );
@@ -185,7 +177,7 @@ function FragmentWhy({ n, text }: { n: number; text: string }) {
   );
 }
 
-type Reply = SubmissionResult<string[]> | undefined | null;
+type Reply = FormReply | undefined;
 
 function RequestForm({ request, lastResult }: { request: { correction: string | null; rootCauseMethod: string; whys: string[]; rootCause: string | null } | null; lastResult: Reply }) {
   const t = useT();

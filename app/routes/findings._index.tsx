@@ -6,24 +6,22 @@ import { FINDING_SOURCES, FINDING_STATUSES } from "#db/schema/enums";
 import { GradeBadge } from "~/components/audits/status";
 import { findingFilterOptions, listFindings, parseFindingFilter } from "~/modules/findings/queries.server";
 import { can } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { useLang, useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
-import { dayToInput } from "~/utils/zod";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useLang, useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
+import { dayToInput } from "~/lib/zod";
 import { UnitFilter } from "~/components/unit-filter";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Phát hiện · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const { page, ...filter } = parseFindingFilter(url.searchParams);
-  const db = getDb();
-  const result = listFindings(db, user, filter, vnDay(new Date()), page);
-  return { ...result, filter, options: findingFilterOptions(db, user), canRecord: can(user, "qms.write") };
-}
+  const result = listFindings(ctx.db, ctx.actor, filter, ctx.today, page);
+  return { ...result, filter, options: findingFilterOptions(ctx.db, ctx.actor), canRecord: can(ctx.actor, "qms.write") };
+});
 
 export default function Findings() {
   const { rows, total, page, pages, filter, options, canRecord } = useLoaderData<typeof loader>();

@@ -1,19 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listFindings, parseFindingFilter } from "~/modules/findings/queries.server";
-import { getDb } from "~/utils/db.server";
-import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/utils/excel.server";
-import { getLang, getT } from "~/utils/i18n.server";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/http/excel.server";
+import { getLang, getT } from "~/http/i18n.server";
+import { handle, requireCtx } from "~/http/edge.server";
+import { formatDate } from "~/lib/time";
 
 /** The findings list as .xlsx: same scope and filters as /findings, every page at once. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const t = await getT(request);
   const lang = await getLang(request);
-  const day = vnDay(new Date());
+  const day = ctx.today;
   const { page: _page, ...filter } = parseFindingFilter(new URL(request.url).searchParams);
-  const { rows } = listFindings(getDb(), user, filter, day, 1, EXPORT_MAX_ROWS);
+  const { rows } = listFindings(ctx.db, ctx.actor, filter, day, 1, EXPORT_MAX_ROWS);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
@@ -27,4 +26,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { header: t("export.overdue"), value: (r) => (r.overdue ? t("export.yes") : t("export.no")) },
   ];
   return xlsxResponse(`phat-hien-${day}.xlsx`, t("findings.title"), columns, rows);
-}
+});

@@ -5,44 +5,30 @@ import { SelectField } from "~/components/field";
 import { clauseOptions, gradeOptions, plannableUnits } from "~/modules/audits/queries.server";
 import { raiseFinding } from "~/modules/findings/raise.server";
 import { DIRECT_FINDING_SOURCES, DirectFindingSchema } from "~/modules/findings/schema";
-import { requireCapability } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
-import { dayToInput } from "~/utils/zod";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { dayToInput } from "~/lib/zod";
 
 export const meta: MetaFunction = () => [{ title: "Ghi nhận phát hiện · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "qms.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const db = getDb();
-  const today = vnDay(new Date());
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.write");
   return {
-    units: plannableUnits(db, user, today),
-    grades: gradeOptions(db),
-    clauses: clauseOptions(db),
-    defaultValue: { unitId: String(user.unitId), foundOn: dayToInput(today) },
+    units: plannableUnits(ctx.db, ctx.actor, ctx.today),
+    grades: gradeOptions(ctx.db),
+    clauses: clauseOptions(ctx.db),
+    defaultValue: { unitId: String(ctx.actor.unitId), foundOn: dayToInput(ctx.today) },
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), DirectFindingSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const { unitId, source, ...rest } = submission.value;
-    const f = raiseFinding(ctxFor(user), { origin: { kind: "direct", unitId, source }, ...rest });
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(await request.formData(), DirectFindingSchema, ({ unitId, source, ...rest }) => {
+    const f = raiseFinding(ctx, { origin: { kind: "direct", unitId, source }, ...rest });
     return redirectWithFlash(`/findings/${f.id}`, { key: "findings.recorded" });
   });
-}
+});
 
 export default function NewFinding() {
   const { units, grades, clauses, defaultValue } = useLoaderData<typeof loader>();

@@ -1,8 +1,10 @@
 import { appliedMigrations } from "#db/client";
-import { getDb } from "~/utils/db.server";
+import { getDb } from "~/http/db.server";
+import { handle } from "~/http/edge.server";
 
 /** Liveness and readiness: the database answers, and how many migrations it has applied. */
-export function loader() {
+// why getDb and not a ctx: a probe signs in as nobody; the catch is for an unreachable database, not a domain error.
+export const loader = handle(async () => {
   try {
     const db = getDb();
     db.$client.prepare("SELECT 1").get();
@@ -11,4 +13,4 @@ export function loader() {
     console.error("[healthz]", e);
     return Response.json({ ok: false, database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
-}
+});

@@ -3,17 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DecideForm } from "~/components/ca-decide-form";
 import { CaStatusBadge } from "~/components/ca-status";
 import { inboxFor } from "~/modules/corrective-actions/queries.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, formatDateTime, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate, formatDateTime } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Việc cần xử lý · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return inboxFor(getDb(), user, vnDay(new Date()));
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return inboxFor(ctx.db, ctx.actor, ctx.today);
+});
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["mine"][number];
 

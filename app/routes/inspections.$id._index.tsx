@@ -6,25 +6,18 @@ import { RecordPdfButton } from "~/components/record-pdf-button";
 import { can as allowed } from "~/modules/permissions";
 import { getInspectionDetail } from "~/modules/inspections/queries.server";
 import { historyOf } from "~/modules/trail/queries.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useLang, useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate } from "~/utils/time";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useLang, useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kiểm tra ${data?.inspection.decisionNumber ?? ""} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    return { ...getInspectionDetail(db, user, id), canPdf: allowed(user, "reports.generate"), history: historyOf(db, "inspection", id) };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  return { ...getInspectionDetail(ctx.db, ctx.actor, id), canPdf: allowed(ctx.actor, "reports.generate"), history: historyOf(ctx.db, "inspection", id) };
+});
 
 export default function InspectionPage() {
   const { inspection: i, unit, byUnitName, team, findings, minutesFile, defaultDueOn, can, canPdf, history } = useLoaderData<typeof loader>();

@@ -7,49 +7,39 @@ import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/
 import { getInspectionDetail } from "~/modules/inspections/queries.server";
 import { recordMinutes } from "~/modules/inspections/save.server";
 import { MinutesSchema } from "~/modules/inspections/schema";
-import { requireCapability } from "~/modules/permissions";
-import { config } from "~/utils/config.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { parseMultipart } from "~/utils/uploads.server";
-import { dayToInput } from "~/utils/zod";
+import { config } from "~/lib/config.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { parseMultipart } from "~/http/uploads.server";
+import { dayToInput } from "~/lib/zod";
 
 export const meta: MetaFunction = () => [{ title: "Biên bản kiểm tra · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "inspection.write");
   const id = idParam(params.id);
-  try {
-    requireCapability(user, "inspection.write");
-    const d = getInspectionDetail(getDb(), user, id);
-    return {
-      id,
-      title: d.inspection.decisionNumber,
-      unitName: d.unit.name,
-      defaultValue: { signedOn: dayToInput(d.inspection.minutesSignedOn), summary: d.inspection.minutesSummary ?? "" },
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const d = getInspectionDetail(ctx.db, ctx.actor, id);
+  return {
+    id,
+    title: d.inspection.decisionNumber,
+    unitName: d.unit.name,
+    defaultValue: { signedOn: dayToInput(d.inspection.minutesSignedOn), summary: d.inspection.minutesSummary ?? "" },
+  };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const { formData, tooLarge } = await parseMultipart(request);
   if (tooLarge) return redirectWithFlash(`/inspections/${id}/minutes`, { key: "files.errors.tooLarge", kind: "error" });
-  const submission = parseForm(formData, MinutesSchema);
-  if (submission.status !== "success") return invalid(submission);
   const file = formData.get("file");
   const upload = file && typeof file === "object" && (file as File).size > 0 ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes } : undefined;
-  return attempt(submission, async () => {
-    await recordMinutes(ctxFor(user), id, submission.value, upload);
+  return submit(formData, MinutesSchema, async (value) => {
+    await recordMinutes(ctx, id, value, upload);
     return redirectWithFlash(`/inspections/${id}`, { key: "inspections.minutesSaved" });
   });
-}
+});
 
 export default function Minutes() {
   const { id, title, unitName, defaultValue } = useLoaderData<typeof loader>();

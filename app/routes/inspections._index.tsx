@@ -2,23 +2,21 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listInspections, listPlans } from "~/modules/inspections/queries.server";
 import { can } from "~/modules/permissions";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Kiểm tra · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const url = new URL(request.url);
-  const thisYear = Number(vnDay(new Date()).slice(0, 4));
+  const thisYear = Number(ctx.today.slice(0, 4));
   const y = url.searchParams.get("year");
   const year = y === "" ? undefined : /^\d{4}$/.test(y ?? "") ? Number(y) : thisYear;
-  const db = getDb();
-  return { inspections: listInspections(db, user, { year }), plans: listPlans(db, user), year: year ? String(year) : "", thisYear, canWrite: can(user, "inspection.write") };
-}
+  return { inspections: listInspections(ctx.db, ctx.actor, { year }), plans: listPlans(ctx.db, ctx.actor), year: year ? String(year) : "", thisYear, canWrite: can(ctx.actor, "inspection.write") };
+});
 
 export default function Inspections() {
   const { inspections, plans, year, thisYear, canWrite } = useLoaderData<typeof loader>();

@@ -8,38 +8,28 @@ import { FormErrors, SelectField, TextField } from "~/components/field";
 import { inspectionFormOptions } from "~/modules/inspections/queries.server";
 import { createInspection } from "~/modules/inspections/save.server";
 import { InspectionSchema } from "~/modules/inspections/schema";
-import { requireCapability } from "~/modules/permissions";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Ghi nhận quyết định kiểm tra · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "inspection.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "inspection.write");
   const url = new URL(request.url);
   return {
-    options: inspectionFormOptions(ctxFor(user), vnDay(new Date())),
-    defaultValue: { unitId: url.searchParams.get("unit") ?? "", method: url.searchParams.get("method") ?? "", leadId: String(user.id) },
+    options: inspectionFormOptions(ctx, ctx.today),
+    defaultValue: { unitId: url.searchParams.get("unit") ?? "", method: url.searchParams.get("method") ?? "", leadId: String(ctx.actor.id) },
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), InspectionSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const row = createInspection(ctxFor(user), submission.value);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(await request.formData(), InspectionSchema, (value) => {
+    const row = createInspection(ctx, value);
     return redirectWithFlash(`/inspections/${row.id}`, { key: "inspections.created" });
   });
-}
+});
 
 export default function NewInspection() {
   const { options, defaultValue } = useLoaderData<typeof loader>();

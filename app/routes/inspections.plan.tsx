@@ -8,45 +8,35 @@ import { FormErrors, TextAreaField, TextField } from "~/components/field";
 import { planForm } from "~/modules/inspections/queries.server";
 import { saveInspectionPlan } from "~/modules/inspections/save.server";
 import { InspectionPlanSchema, planEntriesFromForm } from "~/modules/inspections/schema";
-import { requireCapability } from "~/modules/permissions";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
-import { dayToInput } from "~/utils/zod";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { dayToInput } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch kiểm tra · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "inspection.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "inspection.write");
   const y = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(vnDay(new Date()).slice(0, 4));
-  const f = planForm(ctxFor(user), year);
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(ctx.today.slice(0, 4));
+  const f = planForm(ctx, year);
   return {
     year,
     candidates: f.candidates,
     share: f.share,
     defaultValue: { year: String(year), documentNumber: f.plan?.documentNumber ?? "", issuedOn: dayToInput(f.plan?.issuedOn), notes: f.plan?.notes ?? "" },
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const formData = await request.formData();
-  const submission = parseForm(formData, InspectionPlanSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    saveInspectionPlan(ctxFor(user), { ...submission.value, entries: planEntriesFromForm(formData) });
-    return redirectWithFlash(`/inspections/plan?year=${submission.value.year}`, { key: "inspections.planSaved" });
+  return submit(formData, InspectionPlanSchema, (value) => {
+    saveInspectionPlan(ctx, { ...value, entries: planEntriesFromForm(formData) });
+    return redirectWithFlash(`/inspections/plan?year=${value.year}`, { key: "inspections.planSaved" });
   });
-}
+});
 
 export default function InspectionPlan() {
   const { year, candidates, share, defaultValue } = useLoaderData<typeof loader>();

@@ -1,17 +1,16 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLang } from "~/i18n";
-import { commitLang } from "~/utils/i18n.server";
-import { safeRedirect } from "~/utils/session.server";
+import { handle } from "~/http/edge.server";
+import { commitLang } from "~/http/i18n.server";
+import { safeRedirect } from "~/http/session.server";
 
 /** Switch the interface language (kept in a cookie) and come back to the same page. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   const lang = form.get("lang");
   const to = safeRedirect(form.get("redirectTo"));
   if (!isLang(lang)) return redirect(to);
   return redirect(to, { headers: { "Set-Cookie": await commitLang(lang) } });
-}
+});
 
-export function loader() {
-  return redirect("/");
-}
+export const loader = handle(async () => redirect("/"));

@@ -5,30 +5,33 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { FormErrors, TextField } from "~/components/field";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { LoginSchema } from "~/modules/people/schema";
-import { config } from "~/utils/config.server";
-import { getDb } from "~/utils/db.server";
-import { invalid, parseForm } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { clientIp, commitSessionToken, getUser, safeRedirect } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
+import { now } from "~/lib/clock.server";
+import { config } from "~/lib/config.server";
+import { getDb } from "~/http/db.server";
+import { handle } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { clientIp, commitSessionToken, getUser, safeRedirect } from "~/http/session.server";
+import { formatDateTime } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   if (await getUser(request)) throw redirect("/");
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseForm(await request.formData(), LoginSchema);
-  if (submission.status !== "success") return invalid(submission);
+// why not `submit`: nobody is signed in yet (no ctx), and a refused sign-in is not a domain error: its reply carries
+// `lockedUntil` and answers 401/429, so it is built here.
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { username, password, redirectTo } = submission.value;
   const result = await signIn(getDb(), {
     username,
     password,
     ip: clientIp(request),
     userAgent: request.headers.get("user-agent") ?? undefined,
-    now: new Date(),
+    now: now(),
     sessionDays: config().sessionDays,
   });
   if (!result.ok) {
@@ -41,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await commitSessionToken(result.token) } });
-}
+});
 
 export default function Login() {
   const t = useT();

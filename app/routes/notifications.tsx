@@ -2,38 +2,32 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { markAllRead, openNotification } from "~/modules/notifications/mark-read.server";
 import { listNotifications } from "~/modules/notifications/queries.server";
-import { getDb } from "~/utils/db.server";
-import { rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser, safeRedirect } from "~/utils/session.server";
-import { formatDate, formatDateTime } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { safeRedirect } from "~/http/session.server";
+import { formatDate, formatDateTime } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Thông báo · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
   const unreadOnly = url.searchParams.get("unread") === "1";
-  return { ...listNotifications(getDb(), user.id, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined, unreadOnly }), unreadOnly };
-}
+  return { ...listNotifications(ctx.db, ctx.actor.id, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined, unreadOnly }), unreadOnly };
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const form = await request.formData();
-  const ctx = ctxFor(user);
   if (form.get("intent") === "all") {
     markAllRead(ctx);
     return redirect("/notifications");
   }
   const id = Number(form.get("id"));
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("errors.badRequest", { status: 400 });
-  try {
-    return redirect(safeRedirect(openNotification(ctx, id), "/notifications"));
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  return redirect(safeRedirect(openNotification(ctx, id), "/notifications"));
+});
 
 export default function Notifications() {
   const { items, nextBeforeId, unreadOnly } = useLoaderData<typeof loader>();

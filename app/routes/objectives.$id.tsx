@@ -5,51 +5,33 @@ import { ObjectiveForm } from "~/components/objective-form";
 import { getObjectiveInScopeOrThrow } from "~/modules/objectives/queries.server";
 import { updateObjective } from "~/modules/objectives/save-objective.server";
 import { ObjectiveSchema } from "~/modules/objectives/schema";
-import { requireCapability } from "~/modules/permissions";
 import { userUnitOptions } from "~/modules/people/form-options.server";
 import { historyOf } from "~/modules/trail/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Mục tiêu chất lượng · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.write");
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    requireCapability(user, "qms.write");
-    const scope = scopeFor(db, user);
-    const o = getObjectiveInScopeOrThrow(db, scope, id);
-    return {
-      objective: { ...o, unitId: String(o.unitId), year: String(o.year), target: String(o.target), manualValue: o.manualValue === null ? "" : String(o.manualValue), note: o.note ?? "" },
-      units: userUnitOptions(db, scope, new Date(), o.unitId),
-      history: historyOf(db, "quality_objective", id),
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const o = getObjectiveInScopeOrThrow(ctx.db, ctx.scope, id);
+  return {
+    objective: { ...o, unitId: String(o.unitId), year: String(o.year), target: String(o.target), manualValue: o.manualValue === null ? "" : String(o.manualValue), note: o.note ?? "" },
+    units: userUnitOptions(ctx.db, ctx.scope, ctx.now, o.unitId),
+    history: historyOf(ctx.db, "quality_objective", id),
+  };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.write");
   const id = idParam(params.id);
-  try {
-    requireCapability(user, "qms.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const submission = parseForm(await request.formData(), ObjectiveSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const o = updateObjective(ctxFor(user), id, submission.value);
+  return submit(await request.formData(), ObjectiveSchema, (value) => {
+    const o = updateObjective(ctx, id, value);
     return redirectWithFlash(`/objectives?year=${o.year}`, { key: "common.saved" });
   });
-}
+});
 
 export default function EditObjective() {
   const { objective, units, history } = useLoaderData<typeof loader>();

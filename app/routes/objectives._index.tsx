@@ -5,51 +5,40 @@ import { formatPct, yearParam } from "~/modules/figures/period";
 import { objectivesWithAttainment } from "~/modules/objectives/queries.server";
 import { createObjective } from "~/modules/objectives/save-objective.server";
 import { ObjectiveSchema } from "~/modules/objectives/schema";
-import { can, requireCapability } from "~/modules/permissions";
+import { can } from "~/modules/permissions";
 import { userUnitOptions } from "~/modules/people/form-options.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { inVn } from "~/utils/time";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { inVn } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Mục tiêu chất lượng · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const scope = scopeFor(db, user);
-  const year = yearParam(new URL(request.url).searchParams.get("year"), inVn(new Date()).getFullYear());
-  const canWrite = can(user, "qms.write");
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const year = yearParam(new URL(request.url).searchParams.get("year"), inVn(ctx.now).getFullYear());
+  const canWrite = can(ctx.actor, "qms.write");
   return {
     year,
-    objectives: objectivesWithAttainment(db, scope, year),
+    objectives: objectivesWithAttainment(ctx.db, ctx.scope, year),
     canWrite,
-    units: canWrite ? userUnitOptions(db, scope, new Date()) : [],
-    defaultUnitId: user.unitId,
+    units: canWrite ? userUnitOptions(ctx.db, ctx.scope, ctx.now) : [],
+    defaultUnitId: ctx.actor.unitId,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "qms.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const submission = parseForm(await request.formData(), ObjectiveSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const o = createObjective(ctxFor(user), submission.value);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.write");
+  return submit(await request.formData(), ObjectiveSchema, (value) => {
+    const o = createObjective(ctx, value);
     return redirectWithFlash(`/objectives?year=${o.year}`, { key: "common.saved" });
   });
-}
+});
 
 export default function Objectives() {
   const { year, objectives, canWrite, units, defaultUnitId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const t = useT();
   const show = (measure: string, v: number | null) => (v === null ? t("objectives.noData") : measure === "overdue_count" ? String(v) : formatPct(v));
   return (
@@ -107,7 +96,7 @@ export default function Objectives() {
       {canWrite ? (
         <section aria-labelledby="new-objective">
           <h2 id="new-objective">{t("objectives.new")}</h2>
-          <ObjectiveForm lastResult={useActionData<typeof action>()} units={units} defaultValue={{ unitId: String(defaultUnitId), year: String(year) }} submitLabel={t("action.save")} />
+          <ObjectiveForm lastResult={lastResult} units={units} defaultValue={{ unitId: String(defaultUnitId), year: String(year) }} submitLabel={t("action.save")} />
         </section>
       ) : null}
     </>

@@ -8,37 +8,27 @@ import { documentsCovering, getProcedureInScopeOrThrow } from "~/modules/procedu
 import { updateProcedure } from "~/modules/procedures/save-procedure.server";
 import { ProcedureSchema } from "~/modules/procedures/schema";
 import { historyOf } from "~/modules/trail/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.p.code ?? "TTHC"} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    const p = getProcedureInScopeOrThrow(db, scopeFor(db, user), id);
-    return { p, docs: documentsCovering(db, id), history: historyOf(db, "procedure", id), canWrite: can(user, "procedures.write") };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const p = getProcedureInScopeOrThrow(ctx.db, ctx.scope, id);
+  return { p, docs: documentsCovering(ctx.db, id), history: historyOf(ctx.db, "procedure", id), canWrite: can(ctx.actor, "procedures.write") };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), ProcedureSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, () => {
-    updateProcedure(ctxFor(user), id, submission.value);
+  return submit(await request.formData(), ProcedureSchema, (value) => {
+    updateProcedure(ctx, id, value);
     return redirectWithFlash(`/procedures/${id}`, { key: "procedures.saved" });
   });
-}
+});
 
 export default function ProcedurePage() {
   const { p, docs, history, canWrite } = useLoaderData<typeof loader>();

@@ -4,32 +4,28 @@ import { Pager } from "~/components/pager";
 import { writableUnits } from "~/modules/documents/queries.server";
 import { can } from "~/modules/permissions";
 import { coverageSummary, fieldsInScope, listProcedures, parseProcedureFilter } from "~/modules/procedures/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
 import { UnitFilter } from "~/components/unit-filter";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Danh mục TTHC · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const scope = scopeFor(db, user);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const { db, scope } = ctx;
   const filter = parseProcedureFilter(new URL(request.url).searchParams);
-  const units = writableUnits(db, scope, vnDay(new Date()));
+  const units = writableUnits(db, scope, ctx.today);
   return {
     ...listProcedures(db, scope, filter),
     filter,
     units,
     fields: fieldsInScope(db, scope, filter.unitId),
     summary: coverageSummary(db, scope, filter.unitId),
-    canWrite: can(user, "procedures.write"),
-    canDraft: can(user, "documents.draft"),
+    canWrite: can(ctx.actor, "procedures.write"),
+    canDraft: can(ctx.actor, "documents.draft"),
   };
-}
+});
 
 export default function Procedures() {
   const { rows, total, page, pages, filter, units, fields, summary, canWrite, canDraft } = useLoaderData<typeof loader>();

@@ -1,85 +1,58 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors, SelectField } from "~/components/field";
 import { writableUnits } from "~/modules/documents/queries.server";
-import { requireCapability } from "~/modules/permissions";
 import { applyCatalogueImport, previewCatalogueImport } from "~/modules/procedures/import.server";
 import { IMPORT_MAX_BYTES, ImportConfirmSchema, importUploadSchema } from "~/modules/procedures/schema";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { InvalidInputError } from "~/utils/errors";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
-import { parseMultipart } from "~/utils/uploads.server";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { parseMultipart } from "~/http/uploads.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Nhập danh mục TTHC · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "procedures.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const db = getDb();
-  const units = writableUnits(db, scopeFor(db, user), vnDay(new Date()));
-  return { units, defaultUnit: units.find((u) => u.id === user.unitId)?.id ?? units[0]?.id };
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "procedures.write");
+  const units = writableUnits(ctx.db, ctx.scope, ctx.today);
+  return { units, defaultUnit: units.find((u) => u.id === ctx.actor.unitId)?.id ?? units[0]?.id };
+});
 
 /**
  * Two steps: "preview" reads the uploaded file and shows every row with what would happen or what is wrong;
  * "confirm" sends the valid rows back (as JSON, validated again) and applies them in one transaction.
  */
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "procedures.write");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const ctx = ctxFor(user);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request, "procedures.write");
   const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
   if (!multipart) {
-    const submission = parseForm(await request.formData(), ImportConfirmSchema);
-    if (submission.status !== "success") throw new Response("errors.badRequest", { status: 400 });
-    try {
-      const counts = applyCatalogueImport(ctx, submission.value.unitId, submission.value.rows);
-      return redirectWithFlash(`/procedures?unit=${submission.value.unitId}&coverage=uncovered`, { key: "procedures.imported", params: counts });
-    } catch (e) {
-      if (e instanceof InvalidInputError) return data({ preview: null, result: submission.reply({ formErrors: [e.messageKey], fieldErrors: e.fieldErrors }) }, { status: 400 });
-      rethrowAsResponse(e);
-    }
+    return submit(await request.formData(), ImportConfirmSchema, (value) => {
+      const counts = applyCatalogueImport(ctx, value.unitId, value.rows);
+      return redirectWithFlash(`/procedures?unit=${value.unitId}&coverage=uncovered`, { key: "procedures.imported", params: counts });
+    });
   }
   const { formData, tooLarge } = await parseMultipart(request);
-  const submission = parseForm(formData, importUploadSchema(IMPORT_MAX_BYTES));
-  if (tooLarge) return data({ preview: null, result: submission.reply({ fieldErrors: { file: ["procedures.errors.importTooLarge"] } }) }, { status: 400 });
-  if (submission.status !== "success") return data({ preview: null, result: submission.reply() }, { status: 400 });
-  const r = await attempt(submission, async () => previewCatalogueImport(ctx, submission.value.unitId, submission.value.file));
-  if ("rows" in r) {
-    return { preview: { ...r, rowsJson: JSON.stringify(r.rows.filter((x) => x.row).map((x) => x.row)) }, result: submission.reply() };
-  }
-  return data({ preview: null, result: r.data }, { status: r.init?.status ?? 400 });
-}
+  return submit(formData, importUploadSchema(IMPORT_MAX_BYTES), async (value) => {
+    const r = await previewCatalogueImport(ctx, value.unitId, value.file);
+    return { preview: { ...r, rowsJson: JSON.stringify(r.rows.filter((x) => x.row).map((x) => x.row)) } };
+  }, { tooLarge, tooLargeMessage: "procedures.errors.importTooLarge" });
+});
 
 export default function ImportCatalogue() {
   const { units, defaultUnit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const preview = reply && "preview" in reply ? reply.preview : undefined;
   const t = useT();
   const schema = importUploadSchema(IMPORT_MAX_BYTES);
   const [form, fields] = useForm({
     id: "import-upload",
-    lastResult: reply?.preview ? undefined : reply?.result,
+    lastResult: reply && !("preview" in reply) ? reply : undefined,
     defaultValue: { unitId: String(defaultUnit ?? "") },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
   });
-  const preview = reply?.preview;
   const valid = preview ? preview.rows.filter((r) => r.row).length : 0;
   const fileProps = getInputProps(fields.file, { type: "file", ariaDescribedBy: `${fields.file.id}-hint` });
   return (

@@ -1,23 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listQmsRecords } from "~/modules/qms-records/queries.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate } from "~/utils/time";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Hồ sơ HTQLCL · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const unitId = idParam(params.unitId);
-  try {
-    return listQmsRecords(getDb(), user, unitId);
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  return listQmsRecords(ctx.db, ctx.actor, unitId);
+});
 
 export default function UnitQms() {
   const { unit, reviews, confirmations, announcements, can } = useLoaderData<typeof loader>();

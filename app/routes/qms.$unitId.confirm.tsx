@@ -4,50 +4,38 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { FormErrors, TextAreaField, TextField } from "~/components/field";
-import { requireCapability } from "~/modules/permissions";
 import { confirmEffectiveness } from "~/modules/qms-records/record.server";
 import { ConfirmationSchema } from "~/modules/qms-records/schema";
-import { getUnitInScopeOrThrow, scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
+import { getUnitInScopeOrThrow } from "~/modules/units/scope.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
 import { translate } from "~/i18n";
-import { useT } from "~/utils/i18n";
-import { getLang } from "~/utils/i18n.server";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { vnDay } from "~/utils/time";
-import { dayToInput } from "~/utils/zod";
+import { useT } from "~/i18n/react";
+import { getLang } from "~/http/i18n.server";
+import { dayToInput } from "~/lib/zod";
 
 export const meta: MetaFunction = () => [{ title: "Xác nhận hiệu lực HTQLCL · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.approve");
   const unitId = idParam(params.unitId);
-  const db = getDb();
-  try {
-    requireCapability(user, "qms.approve");
-    const unit = getUnitInScopeOrThrow(db, scopeFor(db, user), unitId);
-    if (unit.id !== user.unitId) throw new Response("qms.errors.ownUnitLeader", { status: 403 });
-    return {
-      unit: { id: unit.id, name: unit.name },
-      signer: `${user.name}${user.title ? `, ${user.title}` : ""}`,
-      defaultValue: { confirmedOn: dayToInput(vnDay(new Date())), statement: translate(await getLang(request), "qms.confirmDefault") },
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
+  if (unit.id !== ctx.actor.unitId) throw new Response("qms.errors.ownUnitLeader", { status: 403 });
+  return {
+    unit: { id: unit.id, name: unit.name },
+    signer: `${ctx.actor.name}${ctx.actor.title ? `, ${ctx.actor.title}` : ""}`,
+    defaultValue: { confirmedOn: dayToInput(ctx.today), statement: translate(await getLang(request), "qms.confirmDefault") },
+  };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const unitId = idParam(params.unitId);
-  const submission = parseForm(await request.formData(), ConfirmationSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    confirmEffectiveness(ctxFor(user), unitId, submission.value);
+  return submit(await request.formData(), ConfirmationSchema, (value) => {
+    confirmEffectiveness(ctx, unitId, value);
     return redirectWithFlash(`/qms/${unitId}`, { key: "qms.saved" });
   });
-}
+});
 
 export default function Confirm() {
   const { unit, signer, defaultValue } = useLoaderData<typeof loader>();

@@ -4,47 +4,40 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
-import { requireCapability } from "~/modules/permissions";
 import { recordManagementReview } from "~/modules/qms-records/record.server";
 import { ManagementReviewSchema } from "~/modules/qms-records/schema";
-import { getUnitInScopeOrThrow, scopeFor } from "~/modules/units/scope.server";
-import { config } from "~/utils/config.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { parseMultipart } from "~/utils/uploads.server";
+import { getUnitInScopeOrThrow } from "~/modules/units/scope.server";
+import { config } from "~/lib/config.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { parseMultipart } from "~/http/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Xem xét của lãnh đạo · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "qms.write");
   const unitId = idParam(params.unitId);
-  const db = getDb();
-  try {
-    requireCapability(user, "qms.write");
-    const unit = getUnitInScopeOrThrow(db, scopeFor(db, user), unitId);
-    return { unit: { id: unit.id, name: unit.name } };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
+  return { unit: { id: unit.id, name: unit.name } };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const unitId = idParam(params.unitId);
   const { formData, tooLarge } = await parseMultipart(request);
-  if (tooLarge) return redirectWithFlash(`/qms/${unitId}/review`, { key: "files.errors.tooLarge", kind: "error" });
-  const submission = parseForm(formData, ManagementReviewSchema);
-  if (submission.status !== "success") return invalid(submission);
-  const file = formData.get("file");
-  const upload = file && typeof file === "object" && (file as File).size > 0 ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes } : undefined;
-  return attempt(submission, async () => {
-    await recordManagementReview(ctxFor(user), unitId, submission.value, upload);
-    return redirectWithFlash(`/qms/${unitId}`, { key: "qms.saved" });
-  });
-}
+  return submit(
+    formData,
+    ManagementReviewSchema,
+    async (value) => {
+      const file = formData.get("file");
+      const upload = file && typeof file === "object" && (file as File).size > 0 ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes } : undefined;
+      await recordManagementReview(ctx, unitId, value, upload);
+      return redirectWithFlash(`/qms/${unitId}`, { key: "qms.saved" });
+    },
+    { tooLarge },
+  );
+});
 
 export default function NewReview() {
   const { unit } = useLoaderData<typeof loader>();

@@ -1,22 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { qmsCycleForUnits } from "~/modules/qms-records/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { addMonthsToDay, formatDate, vnDay } from "~/utils/time";
-import { dayToInput, parseVnDay } from "~/utils/zod";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { addMonthsToDay, formatDate } from "~/lib/time";
+import { dayToInput, parseVnDay } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Chu trình HTQLCL · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const day = parseVnDay(new URL(request.url).searchParams.get("day") ?? "") ?? vnDay(new Date());
-  const db = getDb();
-  return { day, yearAgo: addMonthsToDay(day, -12), rows: qmsCycleForUnits(db, scopeFor(db, user), day) };
-}
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const day = parseVnDay(new URL(request.url).searchParams.get("day") ?? "") ?? ctx.today;
+  return { day, yearAgo: addMonthsToDay(day, -12), rows: qmsCycleForUnits(ctx.db, ctx.scope, day) };
+});
 
 function DateCell({ on, yearAgo, label, href }: { on: string | null; yearAgo: string; label: string; href?: string }) {
   const t = useT();

@@ -8,29 +8,21 @@ import { recordPath } from "~/modules/reports/rules";
 import { produceDepsFor } from "~/modules/reports/deps.server";
 import { drainQueue } from "~/modules/reports/generate.server";
 import { getReportInScopeOrThrow } from "~/modules/reports/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
-import { formatNumber } from "~/utils/locale";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDateTime } from "~/lib/time";
+import { formatNumber } from "~/lib/locale";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  try {
-    const r = getReportInScopeOrThrow(db, scopeFor(db, user), idParam(params.id));
-    // A waiting report is (re)started by whoever looks at it: after a restart the queue resumes on the next poll.
-    if (r.status === "queued" || r.status === "running") void drainQueue(db, produceDepsFor(request));
-    const { unitPath: _p, file: _f, ...report } = r;
-    return { report, canGenerate: can(user, "reports.generate") };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const r = getReportInScopeOrThrow(ctx.db, ctx.scope, idParam(params.id));
+  // A waiting report is (re)started by whoever looks at it: after a restart the queue resumes on the next poll.
+  if (r.status === "queued" || r.status === "running") void drainQueue(ctx.db, produceDepsFor(request));
+  const { unitPath: _p, file: _f, ...report } = r;
+  return { report, canGenerate: can(ctx.actor, "reports.generate") };
+});
 
 export default function ReportDetail() {
   const { report: r, canGenerate } = useLoaderData<typeof loader>();

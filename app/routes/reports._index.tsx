@@ -5,28 +5,24 @@ import { can } from "~/modules/permissions";
 import { listReports } from "~/modules/reports/queries.server";
 import { ReportFiltersSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
+import { handle, requireCtx } from "~/http/edge.server";
 import { Pager } from "~/components/pager";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
+import { useT } from "~/i18n/react";
+import { formatDateTime } from "~/lib/time";
 import { ReportStatusBadge } from "~/components/report-status";
 import { UnitFilter } from "~/components/unit-filter";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const scope = scopeFor(db, user);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  const list = listReports(db, scope, filters);
-  const units = listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
-  return { ...list, filters, units, canGenerate: can(user, "reports.generate"), search: url.search };
-}
+  const list = listReports(ctx.db, ctx.scope, filters);
+  const units = listUnitsInScope(ctx.db, ctx.scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+  return { ...list, filters, units, canGenerate: can(ctx.actor, "reports.generate"), search: url.search };
+});
 
 export default function Reports() {
   const { rows, total, page, pages, filters, units, canGenerate } = useLoaderData<typeof loader>();

@@ -5,53 +5,40 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { z } from "zod";
 import { PERIOD_REPORT_KINDS } from "#db/schema/enums";
 import { FormErrors, SelectField, TextField } from "~/components/field";
-import { requireCapability } from "~/modules/permissions";
 import { isAreaUnit } from "~/modules/reports/data.server";
 import { produceDepsFor } from "~/modules/reports/deps.server";
 import { drainQueue, requestReport } from "~/modules/reports/generate.server";
 import { justEndedPeriodKey } from "~/modules/reports/periods";
 import { GenerateReportSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
+import { handle, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Tạo báo cáo · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  try {
-    requireCapability(user, "reports.generate");
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-  const db = getDb();
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "reports.generate");
   const url = new URL(request.url);
-  const units = listUnitsInScope(db, scopeFor(db, user)).map((u) => ({ id: u.id, name: u.name, code: u.code, depth: u.depth, area: isAreaUnit(u), validTo: u.validTo }));
+  const units = listUnitsInScope(ctx.db, ctx.scope).map((u) => ({ id: u.id, name: u.name, code: u.code, depth: u.depth, area: isAreaUnit(u), validTo: u.validTo }));
   return {
     units,
     defaults: {
       kind: url.searchParams.get("kind") ?? "unit",
-      unitId: url.searchParams.get("unitId") ?? String(user.unitId),
-      period: url.searchParams.get("period")?.slice(0, 10) ?? justEndedPeriodKey("month", new Date()),
+      unitId: url.searchParams.get("unitId") ?? String(ctx.actor.unitId),
+      period: url.searchParams.get("period")?.slice(0, 10) ?? justEndedPeriodKey("month", ctx.now),
     },
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseForm(await request.formData(), GenerateReportSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    const ctx = ctxFor(user);
-    const row = requestReport(ctx, submission.value);
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  return submit(await request.formData(), GenerateReportSchema, (value) => {
+    const row = requestReport(ctx, value);
     void drainQueue(ctx.db, produceDepsFor(request));
     return redirectWithFlash(`/reports/${row.id}`, { key: "reports.requested" });
   });
-}
+});
 
 export default function NewReport() {
   const { units, defaults } = useLoaderData<typeof loader>();

@@ -2,15 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { VerificationResult } from "~/components/report-verification";
 import { verifyText } from "~/modules/reports/verify.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
+import { getDb } from "~/http/db.server";
+import { handle } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Xác thực báo cáo · ISO Xã" }];
 
 /** Where the QR code in a report's footer leads (public). */
-export async function loader({ params }: LoaderFunctionArgs) {
-  return { result: verifyText(getDb(), (params.code ?? "").slice(0, 40)) };
-}
+export const loader = handle(async ({ params }: LoaderFunctionArgs) => ({ result: verifyText(getDb(), (params.code ?? "").slice(0, 40)) }));
 
 export default function VerifyCode() {
   const { result } = useLoaderData<typeof loader>();

@@ -2,20 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { VerificationResult } from "~/components/report-verification";
 import { verifyBytes, verifyText, type Verification } from "~/modules/reports/verify.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { parseMultipart } from "~/utils/uploads.server";
+import { getDb } from "~/http/db.server";
+import { handle } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { parseMultipart } from "~/http/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Xác thực báo cáo · ISO Xã" }];
 
 /** Public (no sign-in): whoever holds a report can check it. ?q= takes a SHA-256 hash or a verification code. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
   return { q, result: q ? verifyText(getDb(), q) : null };
-}
+});
 
 /** Upload a file: its SHA-256 is computed here and looked up; the file itself is not kept. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return { result: { by: "invalid" } as Verification, fileError: "files.errors.empty" };
   }
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = formData.get("file");
   if (tooLarge || !(file instanceof File) || file.size === 0) return { result: { by: "invalid" } as Verification, fileError: tooLarge ? "files.errors.tooLarge" : "files.errors.empty" };
   return { result: verifyBytes(getDb(), new Uint8Array(await file.arrayBuffer())), fileError: null };
-}
+});
 
 export default function Verify() {
   const { q, result } = useLoaderData<typeof loader>();

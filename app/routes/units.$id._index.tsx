@@ -5,31 +5,23 @@ import { can } from "~/modules/permissions";
 import { historyOf } from "~/modules/trail/queries.server";
 import { getUnitDetail } from "~/modules/units/queries.server";
 import { validOn } from "~/modules/units/rules";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { idParam, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · ISO Xã` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    const detail = getUnitDetail(db, scopeFor(db, user), id);
-    return {
-      ...detail,
-      active: validOn(detail.unit, vnDay(new Date())),
-      canManage: can(user, "units.manage"),
-      history: historyOf(db, "unit", id),
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const detail = getUnitDetail(ctx.db, ctx.scope, id);
+  return {
+    ...detail,
+    active: validOn(detail.unit, ctx.today),
+    canManage: can(ctx.actor, "units.manage"),
+    history: historyOf(ctx.db, "unit", id),
+  };
+});
 
 export default function UnitPage() {
   const { unit, parent, children, predecessors, successors, people, active, canManage, history } = useLoaderData<typeof loader>();

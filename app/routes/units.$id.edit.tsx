@@ -1,58 +1,46 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { UnitForm } from "~/components/unit-form";
-import { requireCapability } from "~/modules/permissions";
 import { unitFormOptions } from "~/modules/units/form-options.server";
 import { predecessorIdsOf } from "~/modules/units/queries.server";
 import { updateUnit } from "~/modules/units/save-unit.server";
 import { UnitSchema } from "~/modules/units/schema";
-import { getUnitInScopeOrThrow, scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { attempt, idParam, invalid, parseForm, rethrowAsResponse } from "~/utils/forms.server";
-import { useT } from "~/utils/i18n";
-import { ctxFor, requireUser } from "~/utils/session.server";
-import { dayToInput } from "~/utils/zod";
+import { getUnitInScopeOrThrow } from "~/modules/units/scope.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { useT } from "~/i18n/react";
+import { dayToInput } from "~/lib/zod";
 
 export const meta: MetaFunction = () => [{ title: "Sửa đơn vị · ISO Xã" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request, "units.manage");
   const id = idParam(params.id);
-  const db = getDb();
-  try {
-    requireCapability(user, "units.manage");
-    const scope = scopeFor(db, user);
-    const unit = getUnitInScopeOrThrow(db, scope, id);
-    return {
-      unit: {
-        id: unit.id,
-        code: unit.code,
-        name: unit.name,
-        kind: unit.kind,
-        parentId: unit.parentId ? String(unit.parentId) : "",
-        placeName: unit.placeName,
-        validFrom: dayToInput(unit.validFrom),
-        validTo: dayToInput(unit.validTo),
-        predecessorIds: predecessorIdsOf(db, id).map(String),
-      },
-      ...unitFormOptions(db, scope, unit.path),
-    };
-  } catch (e) {
-    rethrowAsResponse(e);
-  }
-}
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, id);
+  return {
+    unit: {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      parentId: unit.parentId ? String(unit.parentId) : "",
+      placeName: unit.placeName,
+      validFrom: dayToInput(unit.validFrom),
+      validTo: dayToInput(unit.validTo),
+      predecessorIds: predecessorIdsOf(ctx.db, id).map(String),
+    },
+    ...unitFormOptions(ctx.db, ctx.scope, unit.path),
+  };
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const submission = parseForm(await request.formData(), UnitSchema);
-  if (submission.status !== "success") return invalid(submission);
-  return attempt(submission, async () => {
-    updateUnit(ctxFor(user), id, submission.value);
+  return submit(await request.formData(), UnitSchema, (value) => {
+    updateUnit(ctx, id, value);
     return redirectWithFlash(`/units/${id}`, { key: "common.saved" });
   });
-}
+});
 
 export default function EditUnit() {
   const { unit, parents, predecessorChoices } = useLoaderData<typeof loader>();

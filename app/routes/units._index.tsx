@@ -3,27 +3,24 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/modules/permissions";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { validOn } from "~/modules/units/rules";
-import { scopeFor } from "~/modules/units/scope.server";
-import { getDb } from "~/utils/db.server";
-import { useT } from "~/utils/i18n";
-import { requireUser } from "~/utils/session.server";
-import { formatDate, vnDay } from "~/utils/time";
+import { handle, requireCtx } from "~/http/edge.server";
+import { useT } from "~/i18n/react";
+import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị · ISO Xã" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const all = url.searchParams.get("all") === "1";
-  const db = getDb();
-  const today = vnDay(new Date());
-  const rows = listUnitsInScope(db, scopeFor(db, user), { q })
+  const today = ctx.today;
+  const rows = listUnitsInScope(ctx.db, ctx.scope, { q })
     .map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, depth: u.depth, validFrom: u.validFrom, validTo: u.validTo, active: validOn(u, today) }))
     .filter((u) => all || u.active);
-  return { rows, q, all, canManage: can(user, "units.manage") };
-}
+  return { rows, q, all, canManage: can(ctx.actor, "units.manage") };
+});
 
 export default function Units() {
   const { rows, q, all, canManage } = useLoaderData<typeof loader>();

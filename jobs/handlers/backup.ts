@@ -1,30 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import type { DB } from "#db/client";
+import { backupDatabase, pruneBackups } from "#db/backup";
+import type { JobContext } from "../types";
 
-/**
- * Online backup with SQLite's backup API: consistent while the app keeps writing. Written under a temporary
- * name and renamed, so a crash never leaves a half file that looks like a backup.
- */
-export async function backupDatabase(db: DB, backupsDir: string, name: string): Promise<{ file: string; bytes: number }> {
-  fs.mkdirSync(backupsDir, { recursive: true });
-  const file = path.join(backupsDir, `${name}.db`);
-  const tmp = `${file}.partial`;
-  fs.rmSync(tmp, { force: true });
-  await db.$client.backup(tmp);
-  fs.renameSync(tmp, file);
-  return { file, bytes: fs.statSync(file).size };
+/** The nightly backup: one online copy named by its day, then only the newest `BACKUP_KEEP` are kept. */
+export async function nightlyBackup(ctx: Pick<JobContext, "db" | "config" | "log">, periodKey: string) {
+  const result = await backupDatabase(ctx.db, ctx.config.backupsDir, `iso-xa-${periodKey}`);
+  const removed = pruneBackups(ctx.config.backupsDir, ctx.config.backupKeep);
+  ctx.log(`backup ${result.file} (${result.bytes} bytes), removed ${removed.length}`);
+  return { file: result.file.slice(ctx.config.dataDir.length + 1), bytes: result.bytes, removed };
 }
 
-/** Keep the newest `keep` backups (by name: names carry the date), delete the rest. */
-export function pruneBackups(backupsDir: string, keep: number): string[] {
-  if (!fs.existsSync(backupsDir)) return [];
-  const files = fs
-    .readdirSync(backupsDir)
-    .filter((f) => /^iso-xa-.*\.db$/.test(f))
-    .sort()
-    .reverse();
-  const removed = files.slice(keep);
-  for (const f of removed) fs.rmSync(path.join(backupsDir, f), { force: true });
-  return removed;
-}
+// The storage operation itself lives in db/backup.ts (npm run backup calls it too); re-exported for callers
+// that still import it from here.
+export { backupDatabase } from "#db/backup";

@@ -1,5 +1,6 @@
 import type PDFDocument from "pdfkit";
 import { contentWidth, THEME } from "../theme";
+import type { FindingsByGrade } from "../types";
 import { ensureRoom, formatInt } from "./text";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -58,6 +59,22 @@ export function stackedBarChart(doc: Doc, opts: { title: string; categories: str
   doc.save().lineWidth(0.6).strokeColor(THEME.color.grid).moveTo(axisX, top - 2).lineTo(axisX, y - gap + 2).stroke().restore();
   doc.x = x0;
   doc.y = y + 8;
+}
+
+/**
+ * Findings raised per grade, summed over several units' lists (each already in the grades' order), as the
+ * columns of `columnChart`: a grade keeps the place where it first appears.
+ */
+export function gradeColumns(lists: Pick<FindingsByGrade, "gradeCode" | "gradeName" | "raised">[][]): { categories: string[]; values: number[] } {
+  const sums = new Map<string, { label: string; value: number }>();
+  for (const list of lists)
+    for (const g of list) {
+      const d = sums.get(g.gradeCode) ?? { label: g.gradeName, value: 0 };
+      d.value += g.raised;
+      sums.set(g.gradeCode, d);
+    }
+  const columns = [...sums.values()];
+  return { categories: columns.map((d) => d.label), values: columns.map((d) => d.value) };
 }
 
 /** Vertical bar chart with one bar per category (e.g. findings by grade), vector drawn, values above bars. */

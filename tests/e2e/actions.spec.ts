@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import type { Page } from "@playwright/test";
@@ -8,13 +9,13 @@ import { JOBS } from "#jobs/schedule";
 import { runJob } from "#jobs/runner";
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
-import { addDaysToDay } from "~/modules/corrective-actions/dates";
+import { addDays } from "~/lib/time";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
 import { startCorrectiveAction } from "~/modules/corrective-actions/start.server";
 import type { Ctx, UserActor } from "~/modules/context";
-import { readConfig } from "~/utils/config.server";
-import { vnDay } from "~/utils/time";
-import { DEMO_PASSWORD, expect, expectAccessible, signIn, test } from "./fixtures";
+import { readConfig } from "~/lib/config.server";
+import { vnDay } from "~/lib/time";
+import { DEMO_PASSWORD, E2E_NOW, expect, expectAccessible, signIn, test } from "./fixtures";
 
 // Test-only setup: findings are inserted straight into the e2e server's database (the audits area owns the real
 // way to raise one); everything a person does afterwards goes through the browser.
@@ -27,14 +28,14 @@ test.afterAll(() => db?.$client.close());
 
 const PHONE = { width: 390, height: 844 };
 const uid = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const today = () => vnDay(new Date());
+const today = () => vnDay(E2E_NOW);
 
 function actor(username: string): UserActor {
   const u = db.select().from(users).where(eq(users.username, username)).get()!;
   const unit = db.$client.prepare("SELECT path FROM units WHERE id = ?").get(u.unitId) as { path: string };
   return { kind: "user", id: u.id, name: u.fullName, username, role: u.role, unitId: u.unitId, unitPath: unit.path };
 }
-const ctx = (username: string): Ctx => ({ db, actor: actor(username), now: new Date() });
+const ctx = (username: string): Ctx => makeCtx(db, actor(username), E2E_NOW);
 
 function newFinding(label: string) {
   return insertFinding(db, {
@@ -44,13 +45,13 @@ function newFinding(label: string) {
     clause: "7.5.3",
     description: `Hồ sơ hộ tịch thiếu phiếu kiểm soát (${label})`,
     foundOn: today(),
-    actionDueOn: addDaysToDay(today(), 30),
+    actionDueOn: addDays(today(), 30),
     raisedBy: "thuky.laivung",
   });
 }
 
 /** A finding with a request and one proposed action, set up through the domain verbs. */
-function proposedAction(label: string, dueOn = addDaysToDay(today(), 20)) {
+function proposedAction(label: string, dueOn = addDays(today(), 20)) {
   const f = newFinding(label);
   saveCaRequest(ctx("thuky.laivung"), f.id, { correction: "Đã lập bổ sung phiếu", rootCauseMethod: "free_text", rootCause: "Quy trình chưa quy định bước lập phiếu" });
   return addCorrectiveAction(ctx("thuky.laivung"), f.id, { description: `Sửa quy trình QT 02 (${label})`, ownerId: actor("congchuc.laivung").id, dueOn });
@@ -164,7 +165,7 @@ test.describe("corrective actions", () => {
     await signIn(page, "congchuc.laivung");
     await ready(page, `/corrective-actions/${action.id}`);
     await page.getByText("Đề nghị gia hạn", { exact: true }).first().click();
-    const newDue = addDaysToDay(action.dueOn, 30);
+    const newDue = addDays(action.dueOn, 30);
     await page.getByLabel("Hạn mới đề nghị").fill(newDue.split("-").reverse().join("/"));
     await page.getByLabel("Lý do").fill("Chờ lớp tập huấn của Sở KH&CN.");
     await page.getByRole("button", { name: "Gửi đề nghị" }).click();
@@ -190,7 +191,7 @@ test.describe("corrective actions", () => {
   });
 
   test("the overdue job, run with a fixed clock, notifies and escalates once, not on every run", async ({ page }) => {
-    const dueOn = addDaysToDay(today(), 3);
+    const dueOn = addDays(today(), 3);
     const action = proposedAction(uid(), dueOn);
     await acknowledgeCorrectiveAction(ctx("chutich.laivung"), action.id, { password: DEMO_PASSWORD, capacity: "own" });
     startCorrectiveAction(ctx("congchuc.laivung"), action.id);
@@ -198,11 +199,11 @@ test.describe("corrective actions", () => {
     const job = JOBS.find((j) => j.name === "corrective-actions-daily")!;
     const config = readConfig({ ...process.env, DATA_DIR, SMTP_URL: "" });
     const runOn = async (day: string) => runJob(db, config, job, day, "manual", () => new Date(`${day}T00:05:00Z`)); // 07:05 in Vietnam
-    const late = addDaysToDay(dueOn, 20); // more than N = 14 days overdue
+    const late = addDays(dueOn, 20); // more than N = 14 days overdue
     expect((await runOn(late)).status).toBe("succeeded");
     expect((await runOn(late)).status).toBe("skipped"); // the same day again: the runner refuses
-    expect((await runOn(addDaysToDay(late, 1))).status).toBe("succeeded"); // the next day: runs, but nothing new
-    expect((await runOn(addDaysToDay(late, 2))).status).toBe("succeeded");
+    expect((await runOn(addDays(late, 1))).status).toBe("succeeded"); // the next day: runs, but nothing new
+    expect((await runOn(addDays(late, 2))).status).toBe("succeeded");
 
     const mine = (kind: "ca.overdue" | "ca.escalated" | "ca.overdue_leader") =>
       db.select().from(notifications).where(and(eq(notifications.kind, kind), like(notifications.dedupeKey, `ca:${action.id}:%`))).all();

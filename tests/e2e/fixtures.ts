@@ -3,6 +3,9 @@ import { expect, test as base, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "IsoXa@2026";
 
+/** The app under test's clock starts here (playwright.config.ts sets ISOXA_NOW to the same instant). */
+export const E2E_NOW = new Date("2026-11-25T02:00:00Z");
+
 /** Sign in through the real form, as a person would. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

@@ -7,7 +7,7 @@ import { getInspectionDetail, planForm } from "~/modules/inspections/queries.ser
 import { confirmEffectiveness, recordAnnouncement, recordManagementReview } from "~/modules/qms-records/record.server";
 import { qmsCycleForUnits } from "~/modules/qms-records/queries.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { DomainError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 type DB = ReturnType<typeof testDb>;

@@ -8,7 +8,7 @@ import { getAuditDetail, listAudits } from "~/modules/audits/queries.server";
 import { closeAudit, reopenAudit, reportAudit, startAudit } from "~/modules/audits/transition.server";
 import { raiseFinding } from "~/modules/findings/raise.server";
 import { getFindingDetail } from "~/modules/findings/queries.server";
-import { DomainError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 type DB = ReturnType<typeof testDb>;

@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sessions, users } from "#db/schema";
@@ -6,7 +7,7 @@ import { changeOwnPassword } from "~/modules/auth/change-password.server";
 import { getSessionUser } from "~/modules/auth/sessions.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { resetPassword, setUserActive } from "~/modules/people/save-user.server";
-import { InvalidInputError } from "~/utils/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb } from "../support/db";
 
 const T0 = new Date("2026-11-25T03:00:00Z");
@@ -64,8 +65,8 @@ describe("sign-in, sessions and throttling", () => {
     const s2 = await attempt("thuky.laivung", DEMO_PASSWORD);
     if (!s1.ok || !s2.ok) throw new Error("sign-in failed");
     const me = getSessionUser(db, s1.token, T0, 14)!;
-    await expect(changeOwnPassword({ db, actor: me, now: T0 }, { currentPassword: "nope", newPassword: "MatKhauMoi#2026", sessionId: me.sessionId })).rejects.toThrow(InvalidInputError);
-    await changeOwnPassword({ db, actor: me, now: T0 }, { currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi#2026", sessionId: me.sessionId });
+    await expect(changeOwnPassword(makeCtx(db, me, T0), { currentPassword: "nope", newPassword: "MatKhauMoi#2026", sessionId: me.sessionId })).rejects.toThrow(InvalidInputError);
+    await changeOwnPassword(makeCtx(db, me, T0), { currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi#2026", sessionId: me.sessionId });
     expect(getSessionUser(db, s1.token, T0, 14)).toBeDefined();
     expect(getSessionUser(db, s2.token, T0, 14)).toBeUndefined();
     expect((await attempt("thuky.laivung", DEMO_PASSWORD)).ok).toBe(false);

@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications, trail } from "#db/schema";
@@ -11,8 +12,8 @@ import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server"
 import type { MailMessage } from "~/modules/notifications/mail.server";
 import { unreadCount } from "~/modules/notifications/queries.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { readConfig } from "~/utils/config.server";
-import { ForbiddenError } from "~/utils/errors";
+import { readConfig } from "~/lib/config.server";
+import { ForbiddenError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 import { implemented, inProgress, NOW, statusOf } from "./corrective-actions-helpers";
 
@@ -22,7 +23,7 @@ describe("the daily corrective-action job", () => {
     db = testDb({ seeded: true });
   });
   afterAll(() => closeTestDb(db));
-  const jobCtx = (now: Date) => ({ db, actor: { kind: "job" as const, name: "corrective-actions-daily" }, now });
+  const jobCtx = (now: Date) => makeCtx(db, { kind: "job" as const, name: "corrective-actions-daily" }, now);
   const forAction = (id: number) => db.select().from(notifications).where(like(notifications.dedupeKey, `ca:${id}:%`)).all();
   const kinds = (id: number, recipient: string) =>
     forAction(id)
@@ -91,7 +92,7 @@ describe("the daily corrective-action job", () => {
     // why a fake mailer: outbound mail is the one thing tests may fake.
     const sent: MailMessage[] = [];
     db.$client.prepare("UPDATE users SET email = 'tinh@example.vn' WHERE username = 'canbo.tinh'").run();
-    const ctx = { ...jobCtx(clock()), config, heartbeat() {}, log() {} };
+    const ctx = Object.assign(jobCtx(clock()), { config, heartbeat() {}, log() {} });
     await correctiveActionsDaily(ctx, "2027-01-21", { send: async (m) => void sent.push(m) });
     expect(sent.filter((m) => m.to === "tinh@example.vn")).toHaveLength(1);
     expect(sent[0]!.text).toContain(`#${a.id}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/auth/sessions.server";
-import { commitSessionToken } from "~/utils/session.server";
-import { setDb } from "~/utils/db.server";
+import { commitSessionToken } from "~/http/session.server";
+import { setDb } from "~/http/db.server";
 import * as ackRoute from "~/routes/corrective-actions.$id_.acknowledge";
 import * as detailRoute from "~/routes/corrective-actions.$id";
 import * as listRoute from "~/routes/corrective-actions._index";
@@ -78,15 +78,15 @@ describe("corrective-action routes: scope, permissions, bad input", () => {
 
   it("bad input on the CA page answers 400 beside the field, not 500", async () => {
     const f = finding(db);
-    const res = (await findingRoute.action(args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "request", correction: "", rootCauseMethod: "five_whys", why2: "x" }), { id: String(f.id) }))) as unknown as { data: { intent: string; result: { error: Record<string, string[]> } }; init: { status: number } };
+    const res = (await findingRoute.action(args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "request", correction: "", rootCauseMethod: "five_whys", why2: "x" }), { id: String(f.id) }))) as unknown as { data: { form?: string; error: Record<string, string[]> }; init: { status: number } };
     expect(res.init.status).toBe(400);
-    expect(res.data.result.error).toMatchObject({ correction: ["errors.required"] });
+    expect(res.data.error).toMatchObject({ correction: ["errors.required"] });
     const res2 = (await findingRoute.action(args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "request", correction: "Đã sửa", rootCauseMethod: "five_whys", why2: "x" }), { id: String(f.id) }))) as unknown as typeof res;
     expect(res2.init.status).toBe(400);
-    expect(res2.data.result.error.why1).toContain("ca.errors.whyFirst");
+    expect(res2.data.error.why1).toContain("ca.errors.whyFirst");
     const res3 = (await findingRoute.action(args(req("chutich.laivung", `/findings/${f.id}/actions`, { intent: "action", description: "x", ownerId: "1", dueOn: "31/02/2027" }), { id: String(f.id) }))) as unknown as typeof res;
     expect(res3.init.status).toBe(400);
-    expect(res3.data.result.error.dueOn).toEqual(["errors.date"]);
+    expect(res3.data.error.dueOn).toEqual(["errors.date"]);
     const bogus = await status(findingRoute.action(args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "nope" }), { id: String(f.id) })));
     expect(bogus).toBe(400);
   });

@@ -1,3 +1,4 @@
+import { atTime } from "~/modules/context.server";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,7 +6,7 @@ import { caSignatures, trail } from "#db/schema";
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
 import { getActionDetail, inboxFor } from "~/modules/corrective-actions/queries.server";
 import { updateCorrectiveAction } from "~/modules/corrective-actions/update-action.server";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/utils/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb } from "../support/db";
 import { acknowledged, inProgress, NOW, PASSWORD, proposed, statusOf } from "./corrective-actions-helpers";
 
@@ -87,14 +88,14 @@ describe("signing with a password is throttled like sign-in", () => {
     const { closeTestDb, ctxOf, testDb } = await import("../support/db");
     const { reauthenticate } = await import("~/modules/auth/reauthenticate.server");
     const { DEMO_PASSWORD } = await import("#db/seed");
-    const { InvalidInputError } = await import("~/utils/errors");
+    const { InvalidInputError } = await import("~/lib/errors");
     const db = testDb({ seeded: true });
     try {
       const ctx = ctxOf(db, "chutich.hoalong");
       const id = (ctx.actor as { id: number }).id;
       for (let i = 0; i < 5; i++) await expect(reauthenticate(ctx, id, "sai")).rejects.toThrow(InvalidInputError);
       await expect(reauthenticate(ctx, id, DEMO_PASSWORD)).rejects.toMatchObject({ messageKey: "auth.errors.locked" });
-      const later = { ...ctx, now: new Date(ctx.now.getTime() + 16 * 60_000) };
+      const later = atTime(ctx, new Date(ctx.now.getTime() + 16 * 60_000));
       await expect(reauthenticate(later, id, DEMO_PASSWORD)).resolves.toMatchObject({ id });
     } finally {
       closeTestDb(db);

@@ -12,7 +12,7 @@ import { startCorrectiveAction } from "~/modules/corrective-actions/start.server
 import { updateCorrectiveAction } from "~/modules/corrective-actions/update-action.server";
 import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb } from "../support/db";
 import { acknowledged, finding, findingOf, implemented, inProgress, NOW, proposed, statusOf, withRequest } from "./corrective-actions-helpers";
 

@@ -6,7 +6,7 @@ import { listProcedures, coverageSummary } from "~/modules/procedures/queries.se
 import { readRows } from "~/modules/imports/tabular.server";
 import { parseOnlineLevel } from "~/modules/procedures/import-parse.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { ForbiddenError, InvalidInputError } from "~/utils/errors";
+import { ForbiddenError, InvalidInputError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 const fixture = (name: string, type: string) => new File([fs.readFileSync(path.resolve("tests/fixtures", name))], name, { type });

@@ -1,3 +1,4 @@
+import { atTime } from "~/modules/context.server";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -13,7 +14,7 @@ import { createProcedure } from "~/modules/procedures/save-procedure.server";
 import { getDocumentInScopeOrThrow } from "~/modules/documents/access.server";
 import { scopeFor } from "~/modules/units/scope.server";
 import { clockState } from "~/modules/documents/rules";
-import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
+import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "~/modules/context";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
@@ -23,7 +24,7 @@ process.env.DATA_DIR = path.resolve("tests/.tmp/docs-int-data");
 export const PDF = () => new File([Buffer.from(`%PDF-1.4\n% ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`)], "quy-trinh.pdf", { type: "application/pdf" });
 const EXE = () => new File([Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), Buffer.alloc(400, 1)])], "quy-trinh.pdf", { type: "application/pdf" });
 
-const at = (ctx: Ctx, iso: string): Ctx => ({ ...ctx, now: new Date(iso) });
+const at = (ctx: Ctx, iso: string): Ctx => atTime(ctx, new Date(iso));
 
 describe("document control", () => {
   let db: ReturnType<typeof testDb>;

@@ -6,7 +6,7 @@ import { importFigures, previewFigures } from "~/modules/figures/import.server";
 import { listFigures } from "~/modules/figures/queries.server";
 import { objectivesWithAttainment } from "~/modules/objectives/queries.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { ForbiddenError, InvalidInputError } from "~/utils/errors";
+import { ForbiddenError, InvalidInputError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 async function xlsx(rows: (string | number)[][]): Promise<Buffer> {

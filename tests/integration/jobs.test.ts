@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +8,7 @@ import { jobRuns } from "#db/schema";
 import { catchUp, claimRun, runJob, STALE_MS } from "#jobs/runner";
 import { getJob } from "#jobs/schedule";
 import type { JobDefinition } from "#jobs/types";
-import { readConfig } from "~/utils/config.server";
+import { readConfig } from "~/lib/config.server";
 import { closeTestDb, testDb } from "../support/db";
 
 const clockAt = (iso: string) => () => new Date(iso);
@@ -110,7 +111,7 @@ describe("documents approved with a future effective date", () => {
       const { eq } = await import("drizzle-orm");
       const { createDocument } = await import("~/modules/documents/create-document.server");
       const { approveRevision, recordRevisionReview, submitRevision } = await import("~/modules/documents/workflow.server");
-      const ctx = { db, actor: { kind: "system" as const, name: "test" }, now: new Date("2026-11-25T03:00:00Z") };
+      const ctx = makeCtx(db, { kind: "system" as const, name: "test" }, new Date("2026-11-25T03:00:00Z"));
       const unitId = db.select().from(documents).get()!.unitId;
       const { document, revision } = await createDocument(ctx, {
         unitId, code: "QT 99/TEST", title: "Quy trình thử hiệu lực", kind: "process", owner: "Văn phòng", reviewCycleMonths: 12,

@@ -10,8 +10,8 @@ import { produceQueued, requestRecordReport } from "~/modules/reports/generate.s
 import { getReportFileInScopeOrThrow } from "~/modules/reports/queries.server";
 import { verifyBytes } from "~/modules/reports/verify.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { readConfig } from "~/utils/config.server";
-import { ForbiddenError, NotFoundError } from "~/utils/errors";
+import { readConfig } from "~/lib/config.server";
+import { ForbiddenError, NotFoundError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb } from "../support/db";
 import { pdfText } from "../unit/templates-pdftext";
 

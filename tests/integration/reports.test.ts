@@ -12,8 +12,8 @@ import { drainQueue, produceQueued, requestReport } from "~/modules/reports/gene
 import { getReportFileInScopeOrThrow, listReports } from "~/modules/reports/queries.server";
 import { verifyBytes, verifyText } from "~/modules/reports/verify.server";
 import { scopeFor } from "~/modules/units/scope.server";
-import { readConfig } from "~/utils/config.server";
-import { ForbiddenError, InvalidInputError, NotFoundError } from "~/utils/errors";
+import { readConfig } from "~/lib/config.server";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 import { pdfText } from "../unit/templates-pdftext";
 

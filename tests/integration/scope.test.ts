@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { getUnitInScopeOrThrow, scopeFor } from "~/modules/units/scope.server";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import { actorOf, closeTestDb, testDb, unitIdByCode } from "../support/db";
 
 describe("who reads which units", () => {

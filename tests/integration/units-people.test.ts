@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { trail, units } from "#db/schema";
 import { createUser, updateUser } from "~/modules/people/save-user.server";
 import { createUnit, updateUnit } from "~/modules/units/save-unit.server";
-import { ForbiddenError, InvalidInputError, ConflictError, NotFoundError } from "~/utils/errors";
+import { ForbiddenError, InvalidInputError, ConflictError, NotFoundError } from "~/lib/errors";
 import { verifyTrail } from "~/modules/trail/verify.server";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 

@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -33,7 +34,7 @@ export function actorOf(db: DB, username: string): UserActor {
 }
 
 export function ctxOf(db: DB, username: string, now = new Date("2026-11-25T03:00:00Z")): Ctx {
-  return { db, actor: actorOf(db, username), now };
+  return makeCtx(db, actorOf(db, username), now);
 }
 
 export function unitIdByCode(db: DB, code: string): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { barSummary, findingsByGrade, lastValue, monthlyRates, monthsBetween, overdueByUnit, shares, sumByGrade, toColumnChart } from "~/modules/dashboard/charts";
+import { barSummary, findingsByGrade, lastValue, monthlyRates, monthsBetween, overdueByUnit, shares } from "~/modules/dashboard/charts";
+import { gradeColumns } from "#templates/parts/chart";
 import { ZERO } from "~/modules/figures/rules";
 
 const month = (m: string, f: Partial<typeof ZERO>) => ({ ...ZERO, ...f, month: m });
@@ -17,7 +18,6 @@ describe("chart data", () => {
     expect(vi.data[1]!.href).toBe("/findings?grade=minor");
     expect(findingsByGrade(rows, "en").data[2]!.label).toBe("Observation");
     expect(barSummary(vi)).toEqual({ total: 8, top: vi.data[2] });
-    expect(toColumnChart(vi)).toEqual({ categories: ["Không phù hợp lớn", "Không phù hợp nhỏ", "Khuyến nghị"], values: [0, 3, 5] });
   });
 
   it("overdue by unit: only units with overdue actions, most first, the rest summed rather than hidden", () => {
@@ -70,12 +70,12 @@ describe("chart data", () => {
   });
 });
 
-describe("chart data shared with the PDF area summary", () => {
+describe("chart data of the PDF area summary", () => {
   it("sums findings per grade over units, keeping the grades' order, for columnChart", () => {
     const unit = (major: number, minor: number) => [
       { gradeCode: "major", gradeName: "Không phù hợp nặng", raised: major },
       { gradeCode: "minor", gradeName: "Không phù hợp nhẹ", raised: minor },
     ];
-    expect(toColumnChart(sumByGrade([unit(1, 2), unit(0, 3), []]))).toEqual({ categories: ["Không phù hợp nặng", "Không phù hợp nhẹ"], values: [1, 5] });
+    expect(gradeColumns([unit(1, 2), unit(0, 3), []])).toEqual({ categories: ["Không phù hợp nặng", "Không phù hợp nhẹ"], values: [1, 5] });
   });
 });

@@ -7,8 +7,8 @@ import { lineageCreatesCycle, parentAllowed, validOn } from "~/modules/units/rul
 import { normalisePrefixes } from "~/modules/units/scope.server";
 import { diffSnapshots } from "~/components/history";
 import { translate } from "~/i18n";
-import { addMonthsToDay, formatDate, formatDateTime, vnDay } from "~/utils/time";
-import { parseVnDay } from "~/utils/zod";
+import { addMonthsToDay, formatDate, formatDateTime, vnDay } from "~/lib/time";
+import { parseVnDay } from "~/lib/zod";
 import { lastDailyFireDay, previousMonthKey } from "#jobs/periods";
 
 describe("dates in Vietnam", () => {

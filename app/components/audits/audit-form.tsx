@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { z } from "zod";
 import { AuditPlanSchema } from "~/modules/audits/schema";
-import { useLang, useT } from "~/utils/i18n";
+import { useLang, useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../field";
 import { CheckGroup } from "./check-group";
 

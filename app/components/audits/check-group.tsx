@@ -1,9 +1,5 @@
-import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { FieldErrors } from "../field";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, string[]>;
+import { FieldErrors, type AnyField } from "../field";
 
 /** A group of checkboxes for an array field (conform reads every checked value under the one name). */
 export function CheckGroup({

@@ -3,17 +3,20 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { useLang, useT } from "~/utils/i18n";
-import { FormErrors, SelectField, TextAreaField, TextField } from "../field";
+import { useLang, useT } from "~/i18n/react";
+import { FormErrors, SelectField, TextAreaField, TextField, type AnyField } from "../field";
 
 type Grade = { code: string; nameVi: string; nameEn: string };
 type Clause = { code: string; titleVi: string; titleEn: string };
+/** One field per key of the form's schema: `extra` can only ask for fields the schema has. */
+type FieldsOf<S extends z.ZodObject> = { [K in keyof z.input<S> & string]-?: AnyField };
+type CommonField = "gradeCode" | "clauseCode" | "description" | "evidence" | "foundOn" | "actionDueOn";
 
 /**
  * The finding form used by audits (from a checklist item), inspections (in the minutes) and direct findings.
  * `extra` renders the origin's own fields (unit and source, or the due date) above the common ones.
  */
-export function FindingForm<S extends z.ZodType>({
+export function FindingForm<S extends z.ZodObject>({
   schema,
   lastResult,
   defaultValue,
@@ -32,8 +35,7 @@ export function FindingForm<S extends z.ZodType>({
   grades: Grade[];
   clauses: Clause[];
   cancelTo: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  extra?: (fields: Record<string, any>) => ReactNode;
+  extra?: (fields: FieldsOf<S>) => ReactNode;
   dueHint?: string;
   submitLabel?: string;
   withDue?: boolean;
@@ -47,8 +49,7 @@ export function FindingForm<S extends z.ZodType>({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
     shouldValidate: "onBlur",
   });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const f = fields as unknown as Record<string, any>;
+  const f = fields as unknown as FieldsOf<S> & Record<CommonField, AnyField>;
   return (
     <Form method="post" className="stack card" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,5 +1,5 @@
 import type { AuditStatus } from "#db/schema/enums";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 const AUDIT_BADGE: Record<AuditStatus, string> = { planned: "badge", in_progress: "badge badge-warn", reported: "badge badge-ok", closed: "badge" };
 

@@ -1,5 +1,5 @@
 import type { DocumentStatus, RevisionStatus } from "#db/schema/enums";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 const REV_CLASS: Record<RevisionStatus, string> = {
   draft: "badge",
@@ -66,7 +66,6 @@ export function CheckboxList({
 }) {
   const t = useT();
   const chosen = new Set((Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []).map(String));
-  let lastGroup: string | undefined;
   return (
     <fieldset className="checklist" aria-describedby={[hint ? `${id}-hint` : "", errors?.length ? errorId : ""].join(" ").trim() || undefined}>
       <legend>{legend}</legend>
@@ -76,9 +75,8 @@ export function CheckboxList({
         </p>
       ) : null}
       <div className="checklist-box">
-        {options.map((o) => {
-          const head = o.group && o.group !== lastGroup ? o.group : undefined;
-          lastGroup = o.group;
+        {options.map((o, i) => {
+          const head = o.group && o.group !== options[i - 1]?.group ? o.group : undefined;
           return (
             <div key={o.value}>
               {head ? <p className="checklist-group">{head}</p> : null}

@@ -7,7 +7,7 @@ import { DOCUMENT_KINDS } from "#db/schema/enums";
 import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
 import { CheckboxList } from "./badges";
 import { documentCreateSchema, DocumentEditSchema } from "~/modules/documents/schema";
-import { useLang, useT } from "~/utils/i18n";
+import { useLang, useT } from "~/i18n/react";
 
 export type DocumentFormOptions = {
   units: { id: number; name: string; depth: number }[];

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
 import { CheckboxList } from "./badges";
 import { LegalChangeSchema } from "~/modules/documents/schema";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 export type LegalFormOptions = {
   units: { id: number; name: string }[];

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { ONLINE_LEVELS } from "#db/schema/enums";
 import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/field";
 import { ProcedureSchema } from "~/modules/procedures/schema";
-import { useT } from "~/utils/i18n";
+import { useT } from "~/i18n/react";
 
 export function ProcedureForm({ lastResult, defaultValue, units, cancelTo }: { lastResult: SubmissionResult<string[]> | undefined | null; defaultValue?: Record<string, unknown>; units: { id: number; name: string }[]; cancelTo: string }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { audits, auditTeamMembers, units, users } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import type { Actor } from "../context";
 import { can } from "../permissions";
 import type { Tx } from "../tx.server";

@@ -1,6 +1,6 @@
 import { and, eq, max } from "drizzle-orm";
 import { auditChecklistEvidence, auditChecklistItems, auditFindings, audits, findings, isoClauses } from "#db/schema";
-import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
+import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";

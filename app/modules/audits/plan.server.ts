@@ -1,12 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { auditChecklistItems, auditProgrammes, auditScopeClauses, auditScopeProcesses, audits, auditTeamMembers, units } from "#db/schema";
-import { ConflictError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
+import { ConflictError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
 import { validOn } from "../units/rules";
-import { getUnitInScopeOrThrow, pathInScope, scopeFor } from "../units/scope.server";
+import { getUnitInScopeOrThrow, pathInScope } from "../units/scope.server";
 import { getAuditOrThrow } from "./access.server";
 import { defaultAuditTitle, parseProcessLines, yearOf } from "./rules";
 import type { AuditBatchInput, AuditCopyInput, AuditPlanInput } from "./schema";
@@ -14,7 +14,7 @@ import { checkClauses, checkTeam, ensureProgramme, generateChecklist, setScope, 
 
 function plannableUnit(ctx: Ctx, unitId: number, field = "unitId") {
   try {
-    return getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+    return getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   } catch {
     throw new InvalidInputError("errors.invalid", {}, { [field]: ["errors.choose"] });
   }
@@ -118,7 +118,7 @@ export function updateAudit(ctx: Ctx, auditId: number, input: Omit<AuditPlanInpu
 /** Units an officer can plan for in one step: active units strictly below their own. */
 export function batchUnitOptions(ctx: Ctx, day: string) {
   if (ctx.actor.kind !== "user") return [];
-  const scope = scopeFor(ctx.db, ctx.actor);
+  const scope = ctx.scope;
   const own = ctx.actor.unitPath;
   return ctx.db
     .select({ id: units.id, name: units.name, code: units.code, path: units.path, validFrom: units.validFrom, validTo: units.validTo, depth: units.depth })
@@ -228,7 +228,7 @@ export function copyAudit(ctx: Ctx, fromAuditId: number, input: AuditCopyInput) 
 /** Edit a unit's yearly programme (objectives, notes). */
 export function saveProgramme(ctx: Ctx, unitId: number, year: number, objectives: string | undefined) {
   requireCapability(ctx.actor, "audits.plan");
-  const unit = getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   return write(ctx, (tx) => {
     const p = ensureProgramme(tx, ctx, unit.id, year);
     tx.update(auditProgrammes).set({ objectives: objectives?.trim() || null, updatedAt: ctx.now.getTime() }).where(eq(auditProgrammes.id, p.id)).run();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHECKLIST_RESULTS } from "#db/schema/enums";
-import { vnDay } from "~/utils/zod";
+import { vnDay } from "~/lib/zod";
 
 // Form schemas of the audits area, shared by the browser (conform) and the server. Nothing server-side here.
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { auditChecklistItems, auditProgrammes, auditQuestionBank, auditScopeClauses, auditScopeProcesses, auditTeamMembers, isoClauses, units } from "#db/schema";
-import { InvalidInputError } from "~/utils/errors";
+import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
 import { auditorCandidates } from "./access.server";

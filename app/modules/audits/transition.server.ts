@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { auditChecklistItems, audits } from "#db/schema";
-import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "#db/schema";
-import { InvalidInputError } from "~/utils/errors";
+import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";

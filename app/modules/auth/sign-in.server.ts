@@ -1,3 +1,4 @@
+import { makeCtx } from "../context.server";
 import { and, count, eq, gt } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { loginAttempts, users } from "#db/schema";
@@ -40,7 +41,7 @@ export async function signIn(
   const good = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
 
   if (!user || !user.active || !good) {
-    const ctx = { actor: { kind: "system" as const, name: "sign-in" }, now: input.now, db };
+    const ctx = makeCtx(db, { kind: "system" as const, name: "sign-in" }, input.now);
     return write(ctx, (tx) => {
       tx.insert(loginAttempts).values({ at: now, username: input.username, ip: input.ip, ok: false }).run();
       if (!user || !user.active) return { ok: false as const, reason: "invalid" as const, delayMs: failureDelayMs(ipFailures + 1) };

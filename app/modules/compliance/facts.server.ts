@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { findings, procedures, qualityObjectives } from "#db/schema";
-import { addMonthsToDay, startOfVnDay, vnDay } from "~/utils/time";
+import { addMonthsToDay, startOfVnDay, vnDay } from "~/lib/time";
 import { figuresByUnit } from "../figures/queries.server";
 import { attainment } from "../figures/rules";
 import { openActionsByUnit } from "../corrective-actions/stats.server";

@@ -4,7 +4,7 @@ import { units } from "#db/schema";
 import { getUnitInScopeOrThrow, pathCondition, type Scope } from "../units/scope.server";
 import { cachedFacts } from "./facts-cache.server";
 import { evaluate, OBLIGATIONS, score, type ComplianceFacts, type ObligationKey, type ObligationState } from "./rules";
-import { compareVi } from "~/utils/locale";
+import { compareVi } from "~/lib/locale";
 
 export type GridQuery = { q?: string; missing?: ObligationKey; sort?: "path" | "score" | "-score" | "name"; page?: number; pageSize?: number };
 

@@ -1,4 +1,4 @@
-import { addMonthsToDay } from "~/utils/time";
+import { addMonthsToDay } from "~/lib/time";
 
 /**
  * The obligations a unit is measured against (DOMAIN.md §6), as pure rules over facts gathered from the records.

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { caSignatures, correctiveActions } from "#db/schema";
-import { ConflictError, PreconditionFailedError } from "~/utils/errors";
+import { ConflictError, PreconditionFailedError } from "~/lib/errors";
 import { reauthenticate } from "../auth/reauthenticate.server";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";

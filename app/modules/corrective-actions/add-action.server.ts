@@ -1,6 +1,6 @@
 import { correctiveActions } from "#db/schema";
-import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireCapability } from "../permissions";

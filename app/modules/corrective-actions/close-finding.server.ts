@@ -1,4 +1,4 @@
-import { ConflictError, PreconditionFailedError } from "~/utils/errors";
+import { ConflictError, PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { write } from "../tx.server";

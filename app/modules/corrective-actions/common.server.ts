@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { caRequests, caSignatures, correctiveActions, findingGrades, findings, unitLineage, units, users, type Role } from "#db/schema";
-import { ForbiddenError, NotFoundError } from "~/utils/errors";
+import { ForbiddenError, NotFoundError } from "~/lib/errors";
 import type { Actor, Ctx } from "../context";
 import { can } from "../permissions";
 import type { Tx } from "../tx.server";
-import { pathInScope, scopeFor } from "../units/scope.server";
+import { pathInScope } from "../units/scope.server";
 
 type Reader = Tx | Ctx["db"];
 export type ActionRow = typeof correctiveActions.$inferSelect;
@@ -38,7 +38,7 @@ export function getFindingInScopeOrThrow(db: Reader, ctx: Ctx, findingId: number
     .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
     .where(eq(findings.id, findingId))
     .get();
-  if (!row || !pathInScope(scopeFor(ctx.db, ctx.actor), row.unitPath)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
   return row;
 }
 
@@ -46,7 +46,7 @@ export function getActionInScopeOrThrow(db: Reader, ctx: Ctx, actionId: number) 
   const row = Number.isSafeInteger(actionId)
     ? db.select({ a: correctiveActions, unitPath: units.path }).from(correctiveActions).innerJoin(units, eq(units.id, correctiveActions.unitId)).where(eq(correctiveActions.id, actionId)).get()
     : undefined;
-  if (!row || !pathInScope(scopeFor(ctx.db, ctx.actor), row.unitPath)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
   return row.a;
 }
 

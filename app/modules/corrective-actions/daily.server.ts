@@ -5,9 +5,9 @@ import { notify } from "../notifications/notify.server";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
 import { link, parentOfficers, peopleOf } from "./common.server";
-import { daysBetween, dueNotices, PENDING_STATUSES } from "./rules";
+import { dueNotices, PENDING_STATUSES } from "./rules";
 import { getEscalateAfterDays } from "./settings.server";
-import { addDaysToDay } from "./dates";
+import { addDays, daysBetween } from "~/lib/time";
 
 export type DailyResult = { day: string; escalateAfterDays: number; markedOverdue: number; notifications: Record<string, number> };
 
@@ -26,7 +26,7 @@ export function runCorrectiveActionsDaily(ctx: Ctx, day: string): DailyResult {
       .select({ a: correctiveActions })
       .from(correctiveActions)
       .innerJoin(findings, eq(findings.id, correctiveActions.findingId))
-      .where(and(inArray(correctiveActions.status, [...PENDING_STATUSES]), eq(findings.status, "open"), lte(correctiveActions.dueOn, addDaysToDay(day, 7))))
+      .where(and(inArray(correctiveActions.status, [...PENDING_STATUSES]), eq(findings.status, "open"), lte(correctiveActions.dueOn, addDays(day, 7))))
       .all();
     for (const { a } of due) {
       const base = { link: link(a.id), unitId: a.unitId };

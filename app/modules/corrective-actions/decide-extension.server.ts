@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { caExtensions, correctiveActions } from "#db/schema";
-import { ConflictError, NotFoundError } from "~/utils/errors";
+import { ConflictError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireCapability, requireUserActor } from "../permissions";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { caEvidence, correctiveActions } from "#db/schema";
-import { ConflictError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { ConflictError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import { notify } from "../notifications/notify.server";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { caExtensions } from "#db/schema";
-import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
+import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireUserActor } from "../permissions";

@@ -1,4 +1,5 @@
 // Pure rules of the corrective-action workflow: no database, no clock, no server imports (the UI reads them too).
+import { daysBetween } from "~/lib/time";
 import type { CaStatus } from "#db/schema/enums";
 
 /** Which statuses each verb accepts. Anything else is a conflict ("the action is no longer in that step"). */
@@ -27,12 +28,6 @@ export function isPending(s: CaStatus) {
 }
 export function isDone(s: CaStatus) {
   return (DONE_STATUSES as readonly CaStatus[]).includes(s);
-}
-
-/** Whole days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later. */
-export function daysBetween(from: string, to: string): number {
-  const ms = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((ms(to) - ms(from)) / 86_400_000);
 }
 
 export function isOverdue(a: { status: CaStatus; dueOn: string }, day: string): boolean {

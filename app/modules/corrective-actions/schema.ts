@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CA_REVIEW_OUTCOMES, CA_STATUSES, ROOT_CAUSE_METHODS, SIGN_CAPACITIES } from "#db/schema/enums";
-import { vnDay } from "~/utils/zod";
+import { vnDay } from "~/lib/zod";
 
 const text = (max: number) => z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
 const optionalText = (max: number) =>

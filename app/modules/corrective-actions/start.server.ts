@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { correctiveActions } from "#db/schema";
-import { ConflictError } from "~/utils/errors";
+import { ConflictError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";

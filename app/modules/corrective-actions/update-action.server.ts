@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { correctiveActions } from "#db/schema";
-import { ConflictError, InvalidInputError } from "~/utils/errors";
+import { ConflictError, InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";

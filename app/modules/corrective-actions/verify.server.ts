@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { caReviews, correctiveActions, findings } from "#db/schema";
-import { ConflictError, PreconditionFailedError } from "~/utils/errors";
+import { ConflictError, PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireCapability, requireUserActor } from "../permissions";

@@ -1,10 +1,10 @@
 import { rates, ZERO, type Figures } from "../figures/rules";
-import { compareVi } from "~/utils/locale";
+import { compareVi } from "~/lib/locale";
 
 /**
- * Chart data as plain values: the same shapes feed the SVG charts on screen (app/components/charts.tsx) and the
- * vector charts of the PDF reports (templates/parts/chart.ts, via `toColumnChart` / `toBarSeries`). Pure: no
- * database, no clock, no language; labels that depend on the reader come in as arguments or as keys.
+ * Chart data as plain values for the SVG charts on screen (app/components/charts.tsx). Pure: no database, no
+ * clock, no language; labels that depend on the reader come in as arguments or as keys. (The PDF templates shape
+ * their own chart data from the report data: templates import nothing from app/.)
  */
 
 /** One bar: a stable key, its label, its value (null = no data, not zero) and where its evidence lives. */
@@ -24,21 +24,6 @@ export function findingsByGrade(rows: GradeCount[], lang: "vi" | "en", href?: (c
       .sort((a, b) => a.sortOrder - b.sortOrder)
       .map((r) => ({ key: r.code, label: lang === "en" ? r.nameEn : r.nameVi, value: r.count, href: href?.(r.code) })),
   };
-}
-
-/**
- * Findings per grade summed over several units' lists (each already in grade order), as the PDF area summary
- * draws it: `columnChart(doc, { title, ...toColumnChart(sumByGrade(lists)) })`.
- */
-export function sumByGrade(lists: { gradeCode: string; gradeName: string; raised: number }[][]): BarChartData {
-  const out = new Map<string, BarDatum>();
-  for (const list of lists)
-    for (const g of list) {
-      const d = out.get(g.gradeCode) ?? { key: g.gradeCode, label: g.gradeName, value: 0 };
-      d.value = (d.value ?? 0) + g.raised;
-      out.set(g.gradeCode, d);
-    }
-  return { unit: "count", data: [...out.values()] };
 }
 
 /**
@@ -124,9 +109,4 @@ export function lastValue(chart: SeriesChartData, key: string): { month: string;
   if (!s) return undefined;
   for (let i = s.values.length - 1; i >= 0; i--) if (s.values[i] !== null) return { month: chart.categories[i]!, value: s.values[i]! };
   return undefined;
-}
-
-/** For the PDF templates: `columnChart(doc, { title, ...toColumnChart(data) })`. */
-export function toColumnChart(chart: BarChartData): { categories: string[]; values: number[] } {
-  return { categories: chart.data.map((d) => d.label), values: chart.data.map((d) => d.value ?? 0) };
 }

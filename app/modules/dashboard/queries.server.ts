@@ -3,10 +3,10 @@ import type { DB } from "#db/client";
 import { findingGrades, serviceFigures } from "#db/schema";
 import { complianceGrid, unitCompliance, unitsWithCompliance } from "../compliance/queries.server";
 import type { ComplianceFacts } from "../compliance/rules";
-import type { Figures } from "../figures/rules";
+import { sumFigures, type Figures } from "../figures/rules";
 import { latestFigureYear } from "../figures/queries.server";
 import { inScope, type Scope } from "../units/scope.server";
-import { addMonthsToDay } from "~/utils/time";
+import { addMonthsToDay } from "~/lib/time";
 import { findingsByGrade, monthlyRates, overdueByUnit, shares, type GradeCount } from "./charts";
 
 /** Findings of the last 12 months per grade (every grade, zero included), summed from the units' facts. */
@@ -35,6 +35,8 @@ export function figuresByMonth(db: DB, scope: Scope, from: string, to: string, u
       returnedByPost: sql<number>`sum(${s.returnedByPost})`,
       feedbackReceived: sql<number>`sum(${s.feedbackReceived})`,
       feedbackOnTime: sql<number>`sum(${s.feedbackOnTime})`,
+      surveyed: sql<number | null>`sum(${s.surveyed})`,
+      satisfied: sql<number | null>`sum(${s.satisfied})`,
     })
     .from(s)
     // unit_id IN (scope): one (unit_id, month) range per unit, not every unit of the country for those months.
@@ -61,19 +63,7 @@ export function dashboardData(db: DB, scope: Scope, ownUnitId: number, day: stri
   const from12 = addMonthsToDay(day, -12);
   const year = latestFigureYear(db, scope);
   const months = year ? figuresByMonth(db, scope, `${year}-01`, `${year}-12`) : [];
-  const total = months.reduce<Figures>(
-    (a, r) => ({
-      received: a.received + r.received,
-      resolvedEarly: a.resolvedEarly + r.resolvedEarly,
-      resolvedOnTime: a.resolvedOnTime + r.resolvedOnTime,
-      resolvedOverdue: a.resolvedOverdue + r.resolvedOverdue,
-      receivedOnline: a.receivedOnline + r.receivedOnline,
-      returnedByPost: a.returnedByPost + r.returnedByPost,
-      feedbackReceived: a.feedbackReceived + r.feedbackReceived,
-      feedbackOnTime: a.feedbackOnTime + r.feedbackOnTime,
-    }),
-    { received: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedOverdue: 0, receivedOnline: 0, returnedByPost: 0, feedbackReceived: 0, feedbackOnTime: 0 },
-  );
+  const total = sumFigures(months);
 
   return {
     day,

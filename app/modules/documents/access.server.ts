@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { documentRevisions, documents, units } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability, type Capability } from "../permissions";
 import type { Tx } from "../tx.server";
-import { pathInScope, scopeFor, type Scope } from "../units/scope.server";
+import { pathInScope, type Scope } from "../units/scope.server";
 
 /** A document the scope reads, with its unit. Out of scope answers "not found": existence is not revealed. */
 export function getDocumentInScopeOrThrow(db: DB | Tx, scope: Scope, documentId: number) {
@@ -39,7 +39,7 @@ export function getRevisionOfDocumentOrThrow(db: DB | Tx, documentId: number, re
  */
 export function authorizeOnDocument(ctx: Ctx, capability: Capability, documentId: number) {
   requireCapability(ctx.actor, capability);
-  return getDocumentInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), documentId);
+  return getDocumentInScopeOrThrow(ctx.db, ctx.scope, documentId);
 }
 
 export function actorId(ctx: Ctx): number | null {

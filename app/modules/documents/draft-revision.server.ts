@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { documentRevisions, files } from "#db/schema";
-import { PreconditionFailedError } from "~/utils/errors";
+import { PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { insertFileRow } from "../files/store.server";
 import { recordTrail } from "../trail/record.server";

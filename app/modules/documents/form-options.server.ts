@@ -1,5 +1,5 @@
 import type { DB } from "#db/client";
-import { config } from "~/utils/config.server";
+import { config } from "~/lib/config.server";
 import { procedureOptions } from "../procedures/queries.server";
 import type { Scope } from "../units/scope.server";
 import { clauseOptions, writableUnits } from "./queries.server";

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { documents, legalChangeDocuments, legalChanges } from "#db/schema";
-import { InvalidInputError, NotFoundError } from "~/utils/errors";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
-import { pathInScope, scopeFor } from "../units/scope.server";
+import { pathInScope } from "../units/scope.server";
 import { units } from "#db/schema";
 import { refreshClocks } from "./clocks.server";
 import { unitForNewRecord } from "./register.server";
@@ -50,11 +50,11 @@ export function createLegalChange(ctx: Ctx, input: LegalChangeInput) {
   });
 }
 
-export function getLegalChangeInScopeOrThrow(ctx: Pick<Ctx, "db" | "actor">, id: number) {
+export function getLegalChangeInScopeOrThrow(ctx: Ctx, id: number) {
   const row = Number.isSafeInteger(id)
     ? ctx.db.select({ l: legalChanges, path: units.path, unitName: units.name }).from(legalChanges).innerJoin(units, eq(units.id, legalChanges.unitId)).where(eq(legalChanges.id, id)).get()
     : undefined;
-  if (!row || !pathInScope(scopeFor(ctx.db, ctx.actor), row.path)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.path)) throw new NotFoundError("errors.notFound");
   return { ...row.l, unitName: row.unitName };
 }
 

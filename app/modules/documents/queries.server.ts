@@ -21,7 +21,7 @@ import { inScope, type Scope } from "../units/scope.server";
 import { getDocumentInScopeOrThrow } from "./access.server";
 import { clockState, DUE_SOON_DAYS } from "./rules";
 import { LIST_PAGE_SIZE, LIST_STATUSES, OVERDUE_FILTERS } from "./schema";
-import { addMonthsToDay } from "~/utils/time";
+import { addDays, addMonthsToDay } from "~/lib/time";
 
 
 export type DocumentFilter = {
@@ -64,13 +64,13 @@ function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | u
   }
   if (f.kind) conds.push(eq(documents.kind, f.kind));
   if (f.status === "pending") {
-    conds.push(exists(sql`SELECT 1 FROM ${documentRevisions} WHERE ${documentRevisions.documentId} = ${documents.id} AND ${documentRevisions.status} IN ('in_review', 'approved')`));
+    conds.push(exists(sql`(SELECT 1 FROM ${documentRevisions} WHERE ${documentRevisions.documentId} = ${documents.id} AND ${documentRevisions.status} IN ('in_review', 'approved'))`));
   } else if (f.status) conds.push(eq(documents.status, f.status));
   if (f.clause) {
     // A clause filter includes its sub-clauses (7.5 finds documents filed under 7.5.3).
     conds.push(
       exists(
-        sql`SELECT 1 FROM ${documentClauses} WHERE ${documentClauses.documentId} = ${documents.id} AND (${documentClauses.clauseCode} = ${f.clause} OR ${documentClauses.clauseCode} LIKE ${f.clause + ".%"})`,
+        sql`(SELECT 1 FROM ${documentClauses} WHERE ${documentClauses.documentId} = ${documents.id} AND (${documentClauses.clauseCode} = ${f.clause} OR ${documentClauses.clauseCode} LIKE ${f.clause + ".%"}))`,
       ),
     );
   }
@@ -82,12 +82,6 @@ function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | u
     conds.push(sql`(${documents.status} = 'effective' AND ${documents.nextReviewOn} >= ${day} AND ${documents.nextReviewOn} <= ${addDays(day, DUE_SOON_DAYS)})`);
   }
   return and(...conds);
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The register: one page of documents in scope with their clocks, and the total for the pager. */

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { documentReviews, documents } from "#db/schema";
-import { InvalidInputError, PreconditionFailedError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";

@@ -1,17 +1,17 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { documentClauses, documentProcedures, documents, isoClauses, procedures } from "#db/schema";
-import { ConflictError, InvalidInputError } from "~/utils/errors";
+import { ConflictError, InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
-import { getUnitInScopeOrThrow, scopeFor } from "../units/scope.server";
+import { getUnitInScopeOrThrow } from "../units/scope.server";
 import { validOn } from "../units/rules";
-import { vnDay } from "~/utils/time";
+import { vnDay } from "~/lib/time";
 import type { DocumentEditInput } from "./schema";
 
 /** The unit a new record is filed under: in the actor's scope and still in existence (not merged away). */
 export function unitForNewRecord(ctx: Ctx, unitId: number, field = "unitId") {
   try {
-    const unit = getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+    const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
     if (!validOn(unit, vnDay(ctx.now))) throw new InvalidInputError("errors.invalid", {}, { [field]: ["documents.errors.unitDissolved"] });
     return unit;
   } catch (e) {

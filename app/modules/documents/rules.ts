@@ -1,5 +1,5 @@
 import type { DocumentStatus, RevisionStatus } from "#db/schema/enums";
-import { addMonthsToDay } from "~/utils/time";
+import { addMonthsToDay, daysBetween } from "~/lib/time";
 
 /** QĐ 19/2014/QĐ-TTg: the QMS is updated within 3 months after a relevant legal text takes effect. */
 export const LEGAL_UPDATE_MONTHS = 3;
@@ -33,10 +33,6 @@ function maxDay(a: string | null, b: string | null): string | null {
   if (!a) return b;
   if (!b) return a;
   return a > b ? a : b;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

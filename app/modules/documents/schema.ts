@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DOCUMENT_KINDS, REVIEW_OUTCOMES } from "#db/schema/enums";
-import { vnDay } from "~/utils/zod";
+import { vnDay } from "~/lib/zod";
 
 // Client-safe: shared by the browser (conform) and the server. Checks that need the database live in the verbs.
 

@@ -7,7 +7,7 @@ import { authorizeOnDocument } from "./access.server";
 import { refreshClocks } from "./clocks.server";
 import { checkRegister, linksOf, setLinks } from "./register.server";
 import type { DocumentEditInput } from "./schema";
-import { PreconditionFailedError } from "~/utils/errors";
+import { PreconditionFailedError } from "~/lib/errors";
 
 /** Edit a document's register data (code, title, kind, clauses, procedures, owner, review cycle). The unit stays. */
 export function updateDocument(ctx: Ctx, documentId: number, input: DocumentEditInput) {

@@ -1,5 +1,5 @@
-import { config } from "~/utils/config.server";
-import { InvalidInputError } from "~/utils/errors";
+import { config } from "~/lib/config.server";
+import { InvalidInputError } from "~/lib/errors";
 import { storeUpload, type StoredFile } from "../files/store.server";
 
 /** Kinds a revision may carry, by content: the text of a document, or a form kept as a spreadsheet. */

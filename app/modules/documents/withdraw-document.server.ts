@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { documentRevisions, documents } from "#db/schema";
-import { PreconditionFailedError } from "~/utils/errors";
+import { PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte } from "drizzle-orm";
 import { documentRevisions, documents, legalChangeDocuments } from "#db/schema";
-import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";

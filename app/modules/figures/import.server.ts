@@ -1,14 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { serviceFigures, units } from "#db/schema";
-import { InvalidInputError } from "~/utils/errors";
+import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { insertFileRow, storeUpload } from "../files/store.server";
 import { mapColumns, readTable, TableReadError } from "../imports/tabular.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { pathCondition, scopeFor, type Scope } from "../units/scope.server";
+import { pathCondition, type Scope } from "../units/scope.server";
 import { figureProblems, type Figures } from "./rules";
 
 const NUMBERS = ["received", "resolvedEarly", "resolvedOnTime", "resolvedOverdue", "receivedOnline", "returnedByPost", "feedbackReceived", "feedbackOnTime", "surveyed", "satisfied"] as const;
@@ -66,6 +66,16 @@ function parseCount(v: string | undefined): number | undefined | "bad" {
 }
 
 /** Parse a file into a preview: every row with its unit, month, figures and reasons it cannot be imported. */
+/** The preview of a stored file, or why it cannot be read (the page shows that beside the file field). */
+export async function previewFiguresFile(ctx: Ctx, bytes: Buffer): Promise<{ preview: Preview; fileError: null } | { preview: null; fileError: string }> {
+  try {
+    return { preview: await previewFigures(ctx.db, ctx.scope, bytes), fileError: null };
+  } catch (e) {
+    if (e instanceof InvalidInputError) return { preview: null, fileError: e.fieldErrors.file?.[0] ?? e.messageKey };
+    throw e;
+  }
+}
+
 export async function previewFigures(db: DB, scope: Scope, bytes: Buffer): Promise<Preview> {
   let table;
   try {
@@ -121,7 +131,7 @@ export async function previewFigures(db: DB, scope: Scope, bytes: Buffer): Promi
  */
 export async function importFigures(ctx: Ctx, input: { bytes: Buffer; fileId?: number; skipBad: boolean }) {
   requireCapability(ctx.actor, "qms.write");
-  const preview = await previewFigures(ctx.db, scopeFor(ctx.db, ctx.actor), input.bytes);
+  const preview = await previewFigures(ctx.db, ctx.scope, input.bytes);
   if (preview.missingColumns.length) throw new InvalidInputError("figures.import.missingColumns");
   if (preview.bad && !input.skipBad) throw new InvalidInputError("figures.import.hasErrors", { bad: preview.bad });
   const good = preview.rows.filter((r) => !r.errors.length);

@@ -1,4 +1,4 @@
-import { formatDecimal, formatNumber } from "~/utils/locale";
+import { formatDecimal, formatNumber } from "~/lib/locale";
 
 /** A year from a query string, or the fallback; never throws (bad input simply means the default). */
 export function yearParam(v: string | null, fallback: number): number {

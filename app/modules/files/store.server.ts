@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { DB } from "#db/client";
 import { files, units } from "#db/schema";
-import { InvalidInputError, NotFoundError } from "~/utils/errors";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
 import { pathInScope, type Scope } from "../units/scope.server";
@@ -26,7 +26,7 @@ export type StoredFile = { sha256: string; size: number; mime: string; ext: stri
 /** Keep a display name harmless: no path parts, no control characters, bounded length. */
 export function sanitiseName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
   const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_").normalize("NFC").trim();
   return (clean || "file").slice(0, 150);
 }
@@ -73,7 +73,7 @@ export async function storeUpload(
 export function isUtf8Text(buf: Buffer): boolean {
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- matching control bytes is the point: they mark a binary file
     return !/[\u0000-\u0008\u000e-\u001f]/.test(text);
   } catch {
     return false;

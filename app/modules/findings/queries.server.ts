@@ -16,8 +16,8 @@ import {
   type FindingSource,
   type FindingStatus,
 } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
-import { parseVnDay } from "~/utils/zod";
+import { NotFoundError } from "~/lib/errors";
+import { parseVnDay } from "~/lib/zod";
 import { onTeam } from "../audits/access.server";
 import type { Actor } from "../context";
 import { inScope, pathCondition, pathInScope, scopeFor } from "../units/scope.server";

@@ -11,8 +11,8 @@ import {
   isoClauses,
   type FindingSource,
 } from "#db/schema";
-import { addMonthsToDay, vnDay } from "~/utils/time";
-import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/utils/errors";
+import { addMonthsToDay, vnDay } from "~/lib/time";
+import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { gradesForResult } from "../audits/rules";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
@@ -89,7 +89,7 @@ function placeInspectionFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin,
   requireCapability(ctx.actor, "inspection.write");
   const insp = tx.select().from(inspections).where(eq(inspections.id, origin.inspectionId)).get();
   if (!insp) throw new NotFoundError("errors.notFound");
-  getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), insp.unitId);
+  getUnitInScopeOrThrow(ctx.db, ctx.scope, insp.unitId);
   if (!insp.minutesSignedOn) throw new PreconditionFailedError("inspections.errors.minutesFirst");
   const due = input.actionDueOn ?? addMonthsToDay(insp.minutesSignedOn, INSPECTION_ACTION_MONTHS);
   if (due < insp.minutesSignedOn) throw new InvalidInputError("errors.invalid", {}, { actionDueOn: ["inspections.errors.dueBeforeMinutes"] });
@@ -105,7 +105,7 @@ function placeInspectionFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin,
 function placeDirectFinding(ctx: Ctx, origin: Extract<FindingOrigin, { kind: "direct" }>, input: RaiseFindingInput): Placement {
   requireCapability(ctx.actor, "qms.write");
   try {
-    getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), origin.unitId);
+    getUnitInScopeOrThrow(ctx.db, ctx.scope, origin.unitId);
   } catch {
     throw new InvalidInputError("errors.invalid", {}, { unitId: ["errors.choose"] });
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { vnDay } from "~/utils/zod";
+import { vnDay } from "~/lib/zod";
 
 // Finding forms, shared by the browser and the server.
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { files, findingGrades, findings, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, inspectionTeamMembers, units, users } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import type { Actor, Ctx } from "../context";
 import { auditorCandidates } from "../audits/access.server";
 import { can } from "../permissions";

@@ -1,5 +1,5 @@
 import type { InspectionMethod } from "#db/schema/enums";
-import { addMonthsToDay } from "~/utils/time";
+import { addMonthsToDay } from "~/lib/time";
 
 /** TT 26/2014: corrective actions are reported within two months of both sides signing the minutes. */
 export const ACTION_MONTHS_AFTER_MINUTES = 2;

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { findings, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, inspectionTeamMembers, units } from "#db/schema";
-import { InvalidInputError, NotFoundError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import { auditorCandidates } from "../audits/access.server";
 import { auditorIndependent } from "../audits/rules";
 import type { Ctx } from "../context";
@@ -113,7 +113,7 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
   requireCapability(ctx.actor, "inspection.write");
   const insp = ctx.db.select().from(inspections).where(eq(inspections.id, inspectionId)).get();
   if (!insp) throw new NotFoundError("errors.notFound");
-  getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), insp.unitId);
+  getUnitInScopeOrThrow(ctx.db, ctx.scope, insp.unitId);
   if (input.signedOn < insp.decisionOn) throw new InvalidInputError("errors.invalid", {}, { signedOn: ["inspections.errors.minutesBeforeDecision"] });
   if (input.signedOn > vnDay(ctx.now)) throw new InvalidInputError("errors.invalid", {}, { signedOn: ["audits.errors.futureDate"] });
   let stored: StoredFile | undefined;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INSPECTION_METHODS, type InspectionMethod } from "#db/schema/enums";
-import { vnDay } from "~/utils/zod";
+import { vnDay } from "~/lib/zod";
 
 // Inspection forms, shared by the browser and the server.
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireUserActor } from "../permissions";
 import { write } from "../tx.server";

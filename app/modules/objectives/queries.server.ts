@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { qualityObjectives, units } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import { figuresByUnit } from "../figures/queries.server";
 import { attainment } from "../figures/rules";
 import { pathCondition, pathInScope, type Scope } from "../units/scope.server";

@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import { qualityObjectives } from "#db/schema";
-import { InvalidInputError, NotFoundError } from "~/utils/errors";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { getUnitInScopeOrThrow, scopeFor } from "../units/scope.server";
+import { getUnitInScopeOrThrow } from "../units/scope.server";
 import type { ObjectiveInput } from "./schema";
 
 function checkUnit(ctx: Ctx, unitId: number) {
   try {
-    getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+    getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   } catch {
     throw new InvalidInputError("errors.invalid", {}, { unitId: ["errors.choose"] });
   }
@@ -33,7 +33,7 @@ export function createObjective(ctx: Ctx, input: ObjectiveInput) {
 
 export function updateObjective(ctx: Ctx, id: number, input: ObjectiveInput) {
   requireCapability(ctx.actor, "qms.write");
-  const scope = scopeFor(ctx.db, ctx.actor);
+  const scope = ctx.scope;
   checkUnit(ctx, input.unitId);
   return write(ctx, (tx) => {
     const before = tx.select().from(qualityObjectives).where(eq(qualityObjectives.id, id)).get();

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { users, units, type Role } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import { pathCondition, pathInScope, type Scope } from "../units/scope.server";
 
 const publicColumns = {

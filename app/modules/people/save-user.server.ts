@@ -1,17 +1,17 @@
 import { eq } from "drizzle-orm";
 import { sessions, units, users } from "#db/schema";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/lib/errors";
 import { hashPassword } from "../auth/password.server";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail, redact } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
-import { getUnitInScopeOrThrow, pathInScope, scopeFor } from "../units/scope.server";
+import { getUnitInScopeOrThrow, pathInScope } from "../units/scope.server";
 import type { UserInput } from "./schema";
 
 function checkUnit(ctx: Ctx, unitId: number) {
   try {
-    return getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+    return getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   } catch {
     throw new InvalidInputError("errors.invalid", {}, { unitId: ["errors.choose"] });
   }
@@ -19,7 +19,7 @@ function checkUnit(ctx: Ctx, unitId: number) {
 
 /** The account, if it belongs to a unit the actor administers. */
 function getManagedUserOrThrow(tx: Tx, ctx: Ctx, userId: number) {
-  const scope = scopeFor(ctx.db, ctx.actor);
+  const scope = ctx.scope;
   const row = tx.select().from(users).where(eq(users.id, userId)).get();
   if (!row) throw new NotFoundError("errors.notFound");
   const unit = getUnitOf(tx, row.unitId);

@@ -1,6 +1,6 @@
 import { fold, readRows, TableReadError } from "../imports/tabular.server";
 import type { OnlineLevel } from "#db/schema/enums";
-import { InvalidInputError } from "~/utils/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { IMPORT_MAX_BYTES, ImportRowSchema, type ImportRow } from "./schema";
 
 export const IMPORT_MAX_ROWS = 3000;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "#db/client";
 import { procedures } from "#db/schema";
-import { InvalidInputError } from "~/utils/errors";
+import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { unitForNewRecord } from "../documents/register.server";
 import { requireCapability } from "../permissions";

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { documentProcedures, documents, procedures, units } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import { inScope, pathInScope, type Scope } from "../units/scope.server";
 
 export const PROCEDURE_PAGE_SIZE = 50;

@@ -1,12 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
 import { procedures } from "#db/schema";
-import { ConflictError } from "~/utils/errors";
+import { ConflictError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { unitForNewRecord } from "../documents/register.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
-import { scopeFor } from "../units/scope.server";
 import { getProcedureInScopeOrThrow } from "./queries.server";
 import type { ProcedureInput } from "./schema";
 
@@ -39,7 +38,7 @@ export function createProcedure(ctx: Ctx, input: ProcedureInput) {
 /** Edit a procedure; unpublishing it (active off) takes it out of the coverage count but keeps its history. */
 export function updateProcedure(ctx: Ctx, id: number, input: Omit<ProcedureInput, "unitId">) {
   requireCapability(ctx.actor, "procedures.write");
-  const before = getProcedureInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), id);
+  const before = getProcedureInScopeOrThrow(ctx.db, ctx.scope, id);
   return write(ctx, (tx) => {
     checkCode(tx, before.unitId, input.code, id);
     tx.update(procedures)

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import { audits, conformityAnnouncements, effectivenessConfirmations, managementReviews, users } from "#db/schema";
-import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/utils/errors";
-import { addMonthsToDay, vnDay } from "~/utils/time";
+import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { addMonthsToDay, vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import { requireCapability, requireUserActor } from "../permissions";
@@ -23,7 +23,7 @@ async function store(upload: Upload | undefined): Promise<StoredFile | undefined
 /** Record a management review (date, chair, inputs, decisions) of a unit in the officer's scope. */
 export async function recordManagementReview(ctx: Ctx, unitId: number, input: ManagementReviewInput, upload?: Upload) {
   requireCapability(ctx.actor, "qms.write");
-  const unit = getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   notInFuture(ctx, input.heldOn, "heldOn");
   const stored = await store(upload);
   return write(ctx, (tx) => {
@@ -85,7 +85,7 @@ export function confirmEffectiveness(ctx: Ctx, unitId: number, input: Confirmati
 /** Record an announcement, or a re-announcement after a scope change (which needs an earlier announcement). */
 export async function recordAnnouncement(ctx: Ctx, unitId: number, input: AnnouncementInput, upload?: Upload) {
   requireCapability(ctx.actor, "qms.write");
-  const unit = getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, ctx.actor), unitId);
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   notInFuture(ctx, input.decidedOn, "decidedOn");
   const stored = await store(upload);
   return write(ctx, (tx) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ANNOUNCEMENT_KINDS } from "#db/schema/enums";
-import { vnDay } from "~/utils/zod";
+import { vnDay } from "~/lib/zod";
 
 // Forms for management reviews, effectiveness confirmations and announcements (browser and server).
 

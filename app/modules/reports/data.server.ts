@@ -2,7 +2,7 @@ import { and, asc, eq, like, notInArray, or, gte, isNull, lte } from "drizzle-or
 import type { DB } from "#db/client";
 import { units, users, type PeriodReportKind } from "#db/schema";
 import type { AnnualReportData, AreaSummaryData, AreaSummaryRow, DocMeta, ReportData, UnitReportData } from "#templates/types";
-import { vnDay } from "~/utils/time";
+import { vnDay } from "~/lib/time";
 import type { Period } from "./periods";
 import { loadSections } from "./sections/index.server";
 

@@ -1,4 +1,4 @@
-import { config } from "~/utils/config.server";
+import { config } from "~/lib/config.server";
 import { reportsBaseUrl, type ProduceDeps } from "./generate.server";
 
 /** What producing a report needs in the web process: the archive folder and the base URL for the QR code. */

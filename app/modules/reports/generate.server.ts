@@ -1,3 +1,4 @@
+import { makeCtx } from "../context.server";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -5,8 +6,9 @@ import { and, asc, eq, lt, or } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { RECORD_REPORT_KINDS, reports, units, type PeriodReportKind, type RecordReportKind } from "#db/schema";
 import type { ReportData } from "#templates/types";
-import { InvalidInputError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { config } from "~/lib/config.server";
+import { InvalidInputError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import type { Actor, Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
@@ -33,7 +35,8 @@ export function newVerifyCode(): string {
 
 /** The base URL printed in QR codes: PUBLIC_URL when configured, else the given origin, else localhost. */
 export function reportsBaseUrl(origin?: string): string {
-  return process.env.PUBLIC_URL || origin || `http://localhost:${process.env.PORT ?? 3000}`;
+  const c = config();
+  return c.publicUrl || origin || `http://localhost:${c.port}`;
 }
 
 /**
@@ -122,7 +125,7 @@ function storeFile(reportsDir: string, rel: string, bytes: Buffer) {
  * error. The row must already be claimed (status running) by the caller.
  */
 async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, actor: Actor, now: Date): Promise<ReportRow> {
-  const ctx = { db, actor, now };
+  const ctx = makeCtx(db, actor, now);
   try {
     const unit = db.select().from(units).where(eq(units.id, row.unitId)).get();
     if (!unit) throw new Error(`unknown unit (${row.unitId})`);

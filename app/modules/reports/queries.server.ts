@@ -3,9 +3,10 @@ import path from "node:path";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { reports, units, users } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import { inScope, pathInScope, type Scope } from "../units/scope.server";
 import { parsePeriod } from "./periods";
+import type { VerifiedReport } from "./rules";
 import type { ReportFilters } from "./schema";
 
 export const PAGE_SIZE = 50;
@@ -80,20 +81,6 @@ export function getReportFileInScopeOrThrow(db: DB, scope: Scope, reportsDir: st
   if (!abs.startsWith(path.resolve(reportsDir) + path.sep) || !fs.existsSync(abs)) throw new NotFoundError("files.errors.missing");
   return { ...r, path: abs };
 }
-
-export type VerifiedReport = {
-  kind: (typeof reports.$inferSelect)["kind"];
-  unitName: string;
-  unitCode: string;
-  periodKey: string;
-  sha256: string;
-  size: number;
-  pages: number | null;
-  verifyCode: string;
-  trigger: "schedule" | "manual";
-  createdAt: number;
-  finishedAt: number | null;
-};
 
 const verifiedColumns = {
   kind: reports.kind,

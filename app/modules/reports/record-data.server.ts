@@ -25,8 +25,8 @@ import {
 } from "#db/schema";
 import type { AuditReportData, CorrectiveActionFormData, InspectionMinutesData, SignatureBlock } from "#templates/types";
 import { translate } from "~/i18n";
-import { NotFoundError } from "~/utils/errors";
-import { vnDay } from "~/utils/time";
+import { NotFoundError } from "~/lib/errors";
+import { vnDay } from "~/lib/time";
 import { resultCounts } from "../audits/rules";
 import { contentHash } from "../corrective-actions/common.server";
 import { defaultActionDueOn } from "../inspections/rules";

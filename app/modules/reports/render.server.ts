@@ -2,7 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { renderReport } from "#templates/render";
 import type { ReportData } from "#templates/types";
-import { config } from "~/utils/config.server";
+import { config } from "~/lib/config.server";
 
 type Rendered = { bytes: Buffer; pages: number };
 type Pending = { resolve: (r: Rendered) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
@@ -13,13 +13,11 @@ const RENDER_TIMEOUT_MS = 120_000;
 const g = globalThis as unknown as { __isoXaReportWorker?: Pool };
 
 /**
- * Rendering runs in a worker thread unless REPORTS_WORKER=off (tests default to in-process, where blocking
- * does not matter and starting a worker per test file would only cost time).
+ * Rendering runs in a worker thread unless REPORTS_WORKER=off (the tests set it in vitest.config.ts: in-process,
+ * blocking does not matter and starting a worker per test file would only cost time).
  */
 export function workerEnabled(): boolean {
-  const v = process.env.REPORTS_WORKER;
-  if (v) return !["0", "off", "false", "no"].includes(v.toLowerCase());
-  return !process.env.VITEST;
+  return config().reportsWorker;
 }
 
 function pool(): Pool {

@@ -1,4 +1,4 @@
-import type { PeriodReportKind, ReportKind, SignCapacity } from "#db/schema/enums";
+import type { PeriodReportKind, ReportKind, ReportTrigger, SignCapacity } from "#db/schema/enums";
 import type { Period } from "./periods";
 
 /** Crockford base32: no I, L, O, U, so a code read aloud or typed from paper is not misread. */
@@ -90,3 +90,25 @@ export function recordPath(kind: ReportKind, subjectId: number | null): string |
   if (kind === "minutes") return `/inspections/${subjectId}`;
   return null;
 }
+
+/** What the public verification page shows about an issued report (never who made it). */
+export type VerifiedReport = {
+  kind: ReportKind;
+  unitName: string;
+  unitCode: string;
+  periodKey: string;
+  sha256: string;
+  size: number;
+  pages: number | null;
+  verifyCode: string;
+  trigger: ReportTrigger;
+  createdAt: number;
+  finishedAt: number | null;
+};
+
+/** The answer to "did the system issue this?": by file, by hash or by code; `report` null = not issued here. */
+export type Verification =
+  | { by: "file"; sha256: string; report: VerifiedReport | null }
+  | { by: "hash"; sha256: string; report: VerifiedReport | null }
+  | { by: "code"; code: string; report: VerifiedReport | null }
+  | { by: "invalid" };

@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import type { DB } from "#db/client";
-import { findIssuedByCode, findIssuedByHash, type VerifiedReport } from "./queries.server";
-import { isSha256, normaliseVerifyCode } from "./rules";
+import { findIssuedByCode, findIssuedByHash } from "./queries.server";
+import { isSha256, normaliseVerifyCode, type Verification } from "./rules";
 
-export type Verification =
-  | { by: "file"; sha256: string; report: VerifiedReport | null }
-  | { by: "hash"; sha256: string; report: VerifiedReport | null }
-  | { by: "code"; code: string; report: VerifiedReport | null }
-  | { by: "invalid" };
+// The type lives in rules.ts so the browser-side component can name it without touching this server module.
+export type { Verification };
 
 /** Anyone holding a file, its SHA-256 or the code from its footer can ask whether the system issued it. */
 export function verifyText(db: DB, q: string): Verification {

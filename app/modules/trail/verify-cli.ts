@@ -1,6 +1,6 @@
 // npm run trail:verify — walk the trail's hash chain; exit 1 and name the first broken link if any row was altered or removed.
 import { openDatabase } from "#db/client";
-import { readConfig } from "~/utils/config.server";
+import { readConfig } from "~/lib/config.server";
 import { verifyTrail } from "./verify.server";
 
 const config = readConfig();

@@ -1,17 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import { unitLineage, units } from "#db/schema";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
 import { childPath, lineageCreatesCycle, parentAllowed } from "./rules";
 import type { UnitInput } from "./schema";
-import { getUnitInScopeOrThrow, pathInScope, scopeFor } from "./scope.server";
+import { getUnitInScopeOrThrow, pathInScope } from "./scope.server";
 
 function checkParentAndCode(tx: Tx, ctx: Ctx, input: UnitInput, current?: { id: number; parentId: number | null }) {
   const selfId = current?.id;
-  const scope = scopeFor(ctx.db, ctx.actor);
+  const scope = ctx.scope;
   const parent = input.parentId ? tx.select().from(units).where(eq(units.id, input.parentId)).get() : undefined;
   // Keeping a unit where it is needs no right over its parent (an administrator may edit their own unit).
   const parentUnchanged = current !== undefined && (input.parentId ?? null) === current.parentId;
@@ -77,7 +77,7 @@ export function createUnit(ctx: Ctx, input: UnitInput) {
 
 export function updateUnit(ctx: Ctx, unitId: number, input: UnitInput) {
   requireCapability(ctx.actor, "units.manage");
-  const scope = scopeFor(ctx.db, ctx.actor);
+  const scope = ctx.scope;
   const before = getUnitInScopeOrThrow(ctx.db, scope, unitId);
   return write(ctx, (tx) => {
     const current = tx.select().from(units).where(eq(units.id, unitId)).get();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UNIT_KINDS } from "#db/schema/enums";
-import { vnDay } from "~/utils/zod";
+import { vnDay } from "~/lib/zod";
 
 
 /** One schema for the unit form, used by the browser (conform) and the server. */

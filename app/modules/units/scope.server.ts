@@ -1,7 +1,7 @@
 import { eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { units } from "#db/schema";
-import { NotFoundError } from "~/utils/errors";
+import { NotFoundError } from "~/lib/errors";
 import type { Actor } from "../context";
 
 /**

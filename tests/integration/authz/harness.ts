@@ -9,8 +9,8 @@ import { trail, units, users, type Role } from "#db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createSession } from "~/modules/auth/sessions.server";
 import { recordTrail } from "~/modules/trail/record.server";
-import { setDb } from "~/utils/db.server";
-import { commitSessionToken } from "~/utils/session.server";
+import { setDb } from "~/http/db.server";
+import { commitSessionToken } from "~/http/session.server";
 import { testDb } from "../../support/db";
 
 export const RELS = ["own", "child", "sibling", "parent", "other"] as const;

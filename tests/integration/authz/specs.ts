@@ -1,3 +1,4 @@
+import { makeCtx } from "~/modules/context.server";
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -104,7 +105,7 @@ export function findingIn(f: Fixture, target: Unit, fresh = false): number {
   const key = `finding:${target.code}`;
   if (!fresh && f.memo.has(key)) return f.memo.get(key) as number;
   const row = insertFinding(f.db, { unitCode: target.code, source: "internal_audit", grade: "major", description: `Phát hiện ${target.token}`, foundOn: "2026-10-01", actionDueOn: "2026-12-31" }, f.now);
-  saveCaRequest({ db: f.db, actor: { kind: "system", name: "fixture" }, now: f.now }, row.id, { correction: "Khắc phục ngay", rootCauseMethod: "free_text", rootCause: "Thiếu phân công" });
+  saveCaRequest(makeCtx(f.db, { kind: "system", name: "fixture" }, f.now), row.id, { correction: "Khắc phục ngay", rootCauseMethod: "free_text", rootCause: "Thiếu phân công" });
   if (!fresh) f.memo.set(key, row.id);
   return row.id;
 }
@@ -113,7 +114,7 @@ export function findingIn(f: Fixture, target: Unit, fresh = false): number {
 function actionIn(f: Fixture, target: Unit, fresh = false): number {
   const key = `action:${target.code}`;
   if (!fresh && f.memo.has(key)) return f.memo.get(key) as number;
-  const ctx = { db: f.db, actor: { kind: "system" as const, name: "fixture" }, now: f.now };
+  const ctx = makeCtx(f.db, { kind: "system" as const, name: "fixture" }, f.now);
   const a = addCorrectiveAction(ctx, findingIn(f, target, fresh), { description: `Hành động ${target.token}`, ownerId: f.officerOf[target.code], dueOn: "2027-01-31" });
   if (!fresh) f.memo.set(key, a.id);
   return a.id;
@@ -144,7 +145,7 @@ function spareUserIn(f: Fixture, target: Unit): number {
   return f.db.insert(users).values({ username: `spare${++spare}.${target.code.toLowerCase()}`, fullName: "Dự phòng", unitId: target.id, role: "officer", passwordHash: "x", passwordChangedAt: t, createdAt: t, updatedAt: t }).returning().get().id;
 }
 
-const sys = (f: Fixture) => ({ db: f.db, actor: { kind: "system" as const, name: "fixture" }, now: f.now });
+const sys = (f: Fixture) => (makeCtx(f.db, { kind: "system" as const, name: "fixture" }, f.now));
 const pdf = (name: string) => new File([`%PDF-1.4\n% ${name}\n1 0 obj\n<<>>\nendobj\n`], `${name}.pdf`, { type: "application/pdf" });
 
 /** A process document (with its draft revision 1), a legal change and a procedure in the target unit. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { findingGrades, findings } from "#db/schema";
 import type { FindingsData } from "#templates/types";
-import { startOfVnDay } from "~/utils/time";
+import { startOfVnDay } from "~/lib/time";
 import type { SectionProvider } from "./types";
 
 const LIST_LIMIT = 200;

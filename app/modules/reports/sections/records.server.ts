@@ -22,7 +22,7 @@ import { documentStatsForUnits } from "../../documents/queries.server";
 import { formatPct } from "../../figures/period";
 import { attainment, sumFigures } from "../../figures/rules";
 import { EVERYWHERE, normalisePrefixes, type Scope } from "../../units/scope.server";
-import { formatDate, startOfVnDay } from "~/utils/time";
+import { formatDate, startOfVnDay } from "~/lib/time";
 import type { SectionProvider, UnitGroup } from "./types";
 
 // Section providers for the other areas' records. Each answers for many groups with a few grouped queries and

@@ -39,6 +39,15 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: int(env.UPLOAD_MAX_MB, 20) * 1024 * 1024,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "ISO Xã <no-reply@iso-xa.local>",
+    /** PUBLIC_URL: the address printed in PDFs' verification links; unset = the request's origin. */
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, "") || undefined,
+    /** REPORTS_WORKER=off renders PDFs in the calling thread (tests, the one-report CLI) instead of a worker thread. */
+    reportsWorker: bool(env.REPORTS_WORKER, true),
+    /**
+     * ISOXA_NOW (an ISO instant): the app's clock starts there and runs on. Tests of the running app use it so
+     * that they give the same answer on every day of the year; never set in production.
+     */
+    clockStart: env.ISOXA_NOW || undefined,
   };
 }
 

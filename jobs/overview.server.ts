@@ -2,7 +2,7 @@ import cron from "node-cron";
 import { desc } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { jobRuns } from "#db/schema";
-import { JOBS } from "#jobs/schedule";
+import { JOBS } from "./schedule";
 
 /** The schedule with each job's next fire time, and the latest runs, for the administrators' page. */
 export function jobsOverview(db: DB, limit = 100) {

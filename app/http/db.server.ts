@@ -1,5 +1,5 @@
 import { openDatabase, type DB } from "#db/client";
-import { config } from "./config.server";
+import { config } from "~/lib/config.server";
 
 // why globalThis: the Vite dev server reloads modules and the production server loads this file in its own
 // bundle beside server.ts; both must share one connection (and one migration run).

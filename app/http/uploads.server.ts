@@ -4,7 +4,7 @@ import {
   unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
 } from "@remix-run/node";
-import { config } from "./config.server";
+import { config } from "~/lib/config.server";
 
 /**
  * Parse a multipart form with files kept in memory up to the configured limit (UPLOAD_MAX_MB). A file over the

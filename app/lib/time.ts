@@ -68,3 +68,15 @@ export function addMonthsToDay(day: string, months: number): string {
   const d = Math.min(Number(day.slice(8, 10)), lastDay);
   return `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
+
+const dayMs = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+
+/** Add whole days to a calendar day (YYYY-MM-DD); calendar days have no time zone, so this is UTC arithmetic. */
+export function addDays(day: string, days: number): string {
+  return new Date(dayMs(day) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
+}

@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { getSessionUser, type SessionUser } from "~/modules/auth/sessions.server";
-import type { Ctx } from "~/modules/context";
-import { config } from "./config.server";
+import { now } from "~/lib/clock.server";
+import { config } from "~/lib/config.server";
 import { getDb } from "./db.server";
 
 const SESSION_COOKIE = "isoxa_session";
@@ -36,7 +36,7 @@ const perRequest = new WeakMap<Request, Promise<SessionUser | undefined>>();
 export function getUser(request: Request): Promise<SessionUser | undefined> {
   let p = perRequest.get(request);
   if (!p) {
-    p = readSessionToken(request).then((token) => (token ? getSessionUser(getDb(), token, new Date(), config().sessionDays) : undefined));
+    p = readSessionToken(request).then((token) => (token ? getSessionUser(getDb(), token, now(), config().sessionDays) : undefined));
     perRequest.set(request, p);
   }
   return p;
@@ -53,9 +53,6 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export function ctxFor(user: SessionUser, now = new Date()): Ctx {
-  return { db: getDb(), actor: user, now };
-}
 
 export function clientIp(request: Request): string {
   // The server sets this header from the socket (server.ts); a client cannot forge it through the proxy-less setup.

@@ -1,0 +1,27 @@
+import type { DB } from "#db/client";
+import { vnDay } from "~/lib/time";
+import type { Actor, Ctx } from "./context";
+import { scopeFor } from "./units/scope.server";
+import type { Scope } from "./units/scope.server";
+
+/** A ctx whose scope is read from the unit tree on first use (pages that read nothing scoped never pay for it). */
+export function makeCtx<A extends Actor>(db: DB, actor: A, now: Date): Ctx & { readonly actor: A } {
+  let scope: Scope | undefined;
+  let today: string | undefined;
+  return {
+    db,
+    actor,
+    now,
+    get scope() {
+      return (scope ??= scopeFor(db, actor));
+    },
+    get today() {
+      return (today ??= vnDay(now));
+    },
+  };
+}
+
+/** The same actor at another instant (scope and day follow the new clock). */
+export function atTime<A extends Actor>(ctx: Ctx & { readonly actor: A }, now: Date): Ctx & { readonly actor: A } {
+  return makeCtx(ctx.db, ctx.actor, now);
+}
