@@ -85,7 +85,13 @@ function Shell({ children }: { children: ReactNode }) {
           </Form>
           {user ? <NotificationBell unread={data?.unread ?? 0} /> : null}
           {user ? (
-            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}>
+            <button
+              type="button"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
+            >
               {t("nav.menu")}
             </button>
           ) : null}
@@ -131,7 +137,17 @@ function NotificationBell({ unread }: { unread: number }) {
   const t = useT();
   return (
     <Link to="/notifications" className="bell" aria-label={t("notifications.bell", { count: unread })}>
-      <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        width="22"
+        height="22"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>

@@ -23,7 +23,9 @@ const config = readConfig();
 const db = openDatabase(config.dbFile);
 const username = process.env.BARE_USER ?? "kiemtra.tinh";
 const row = db.$client
-  .prepare("SELECT u.id, u.full_name AS name, u.username, u.role, u.unit_id AS unitId, n.path AS unitPath FROM users u JOIN units n ON n.id = u.unit_id WHERE u.username = ?")
+  .prepare(
+    "SELECT u.id, u.full_name AS name, u.username, u.role, u.unit_id AS unitId, n.path AS unitPath FROM users u JOIN units n ON n.id = u.unit_id WHERE u.username = ?",
+  )
   .get(username) as Omit<UserActor, "kind"> | undefined;
 if (!row) throw new Error(`no user ${username}`);
 const user: UserActor = { kind: "user", ...row, role: row.role as Role };
@@ -42,7 +44,10 @@ function html(v: unknown): string {
     }
     return `<ul>${v.map((x) => `<li>${html(x)}</li>`).join("")}</ul>`;
   }
-  if (typeof v === "object") return `<dl>${Object.entries(v as object).map(([k, x]) => `<dt>${esc(k)}</dt><dd>${html(x)}</dd>`).join("")}</dl>`;
+  if (typeof v === "object")
+    return `<dl>${Object.entries(v as object)
+      .map(([k, x]) => `<dt>${esc(k)}</dt><dd>${html(x)}</dd>`)
+      .join("")}</dl>`;
   return esc(v);
 }
 
@@ -72,7 +77,10 @@ const server = http.createServer((req, res) => {
     }
     if (p === "/reports") {
       const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
-      return page(res, "Báo cáo", { ...listReports(db, scope, filters), units: listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth })) });
+      return page(res, "Báo cáo", {
+        ...listReports(db, scope, filters),
+        units: listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+      });
     }
     m = /^\/reports\/(\d+)\/pdf$/.exec(p);
     if (m) {

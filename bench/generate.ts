@@ -59,10 +59,40 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 const PROVINCE_NAMES = [
-  "Đồng Tháp", "Vĩnh Long", "An Giang", "Cần Thơ", "Cà Mau", "Tây Ninh", "Đồng Nai", "Lâm Đồng", "Khánh Hòa", "Đắk Lắk",
-  "Gia Lai", "Quảng Ngãi", "Đà Nẵng", "Huế", "Quảng Trị", "Hà Tĩnh", "Nghệ An", "Thanh Hóa", "Ninh Bình", "Hưng Yên",
-  "Hải Phòng", "Quảng Ninh", "Bắc Ninh", "Phú Thọ", "Thái Nguyên", "Tuyên Quang", "Lào Cai", "Lai Châu", "Điện Biên", "Sơn La",
-  "Lạng Sơn", "Cao Bằng", "Hà Nội", "TP. Hồ Chí Minh",
+  "Đồng Tháp",
+  "Vĩnh Long",
+  "An Giang",
+  "Cần Thơ",
+  "Cà Mau",
+  "Tây Ninh",
+  "Đồng Nai",
+  "Lâm Đồng",
+  "Khánh Hòa",
+  "Đắk Lắk",
+  "Gia Lai",
+  "Quảng Ngãi",
+  "Đà Nẵng",
+  "Huế",
+  "Quảng Trị",
+  "Hà Tĩnh",
+  "Nghệ An",
+  "Thanh Hóa",
+  "Ninh Bình",
+  "Hưng Yên",
+  "Hải Phòng",
+  "Quảng Ninh",
+  "Bắc Ninh",
+  "Phú Thọ",
+  "Thái Nguyên",
+  "Tuyên Quang",
+  "Lào Cai",
+  "Lai Châu",
+  "Điện Biên",
+  "Sơn La",
+  "Lạng Sơn",
+  "Cao Bằng",
+  "Hà Nội",
+  "TP. Hồ Chí Minh",
 ];
 const PLACE_WORDS = ["Tân", "Hòa", "Long", "Phú", "Mỹ", "An", "Bình", "Thạnh", "Phước", "Vĩnh", "Định", "Hưng", "Thuận", "Lộc", "Khánh", "Xuân"];
 const FINDING_TEXTS = [
@@ -81,7 +111,17 @@ const ACTION_TEXTS = [
   "Cập nhật danh mục tài liệu, thu hồi bản lỗi thời",
   "Tổ chức tập huấn lại cho bộ phận tiếp nhận và trả kết quả",
 ];
-const DOC_TITLES = ["Sổ tay chất lượng", "Chính sách chất lượng", "Mục tiêu chất lượng", "Quy trình kiểm soát tài liệu", "Quy trình đánh giá nội bộ", "Quy trình hành động khắc phục", "Quy trình giải quyết TTHC", "Biểu mẫu theo dõi", "Hướng dẫn tiếp nhận hồ sơ"];
+const DOC_TITLES = [
+  "Sổ tay chất lượng",
+  "Chính sách chất lượng",
+  "Mục tiêu chất lượng",
+  "Quy trình kiểm soát tài liệu",
+  "Quy trình đánh giá nội bộ",
+  "Quy trình hành động khắc phục",
+  "Quy trình giải quyết TTHC",
+  "Biểu mẫu theo dõi",
+  "Hướng dẫn tiếp nhận hồ sơ",
+];
 const DOC_KINDS = ["manual", "policy", "objectives", "process", "process", "process", "process", "form", "guideline"] as const;
 const SOURCES = ["internal_audit", "inspection", "complaint", "management_review", "par_index"] as const;
 /** Grades with their weights: major, minor require an action; observation, ofi do not. */
@@ -106,7 +146,9 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
 
   const r = prng(opts.seed ?? 42);
   const passwordHash = await hashPassword(DEMO_PASSWORD); // hashed once, shared by every generated account
-  const clauses = (sql.prepare("SELECT code FROM iso_clauses WHERE parent_code IS NOT NULL ORDER BY sort_order").all() as { code: string }[]).map((c) => c.code);
+  const clauses = (sql.prepare("SELECT code FROM iso_clauses WHERE parent_code IS NOT NULL ORDER BY sort_order").all() as { code: string }[]).map(
+    (c) => c.code,
+  );
   const t0 = BENCH_NOW;
   const firstYear = new Date(t0).getUTCFullYear() - cfg.years + 1;
   const counts: Record<string, number> = {};
@@ -121,24 +163,146 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
   };
   const unitIns = ins("units", ["id", "code", "name", "kind", "parent_id", "path", "depth", "place_name", "created_at", "updated_at"]);
   const userIns = ins("users", ["id", "username", "full_name", "title", "unit_id", "role", "password_hash", "password_changed_at", "created_at", "updated_at"]);
-  const findingIns = ins("findings", ["id", "unit_id", "source", "grade_code", "clause_code", "description", "evidence", "found_on", "action_due_on", "status", "raised_by_id", "closed_at", "closed_by_id", "close_note", "created_at", "updated_at"]);
-  const requestIns = ins("ca_requests", ["id", "finding_id", "unit_id", "correction", "root_cause_method", "root_cause", "created_by_id", "created_at", "updated_at"]);
-  const actionIns = ins("corrective_actions", ["id", "request_id", "finding_id", "unit_id", "description", "owner_id", "due_on", "status", "overdue_since", "started_at", "implemented_at", "implemented_on", "implemented_by_id", "verified_at", "verified_by_id", "closed_at", "created_by_id", "created_at", "updated_at"]);
+  const findingIns = ins("findings", [
+    "id",
+    "unit_id",
+    "source",
+    "grade_code",
+    "clause_code",
+    "description",
+    "evidence",
+    "found_on",
+    "action_due_on",
+    "status",
+    "raised_by_id",
+    "closed_at",
+    "closed_by_id",
+    "close_note",
+    "created_at",
+    "updated_at",
+  ]);
+  const requestIns = ins("ca_requests", [
+    "id",
+    "finding_id",
+    "unit_id",
+    "correction",
+    "root_cause_method",
+    "root_cause",
+    "created_by_id",
+    "created_at",
+    "updated_at",
+  ]);
+  const actionIns = ins("corrective_actions", [
+    "id",
+    "request_id",
+    "finding_id",
+    "unit_id",
+    "description",
+    "owner_id",
+    "due_on",
+    "status",
+    "overdue_since",
+    "started_at",
+    "implemented_at",
+    "implemented_on",
+    "implemented_by_id",
+    "verified_at",
+    "verified_by_id",
+    "closed_at",
+    "created_by_id",
+    "created_at",
+    "updated_at",
+  ]);
   const fileIns = ins("files", ["id", "sha256", "size", "mime", "ext", "original_name", "unit_id", "uploaded_by_id", "created_at"]);
-  const docIns = ins("documents", ["id", "unit_id", "code", "title", "kind", "owner", "review_cycle_months", "status", "current_revision_id", "effective_from", "last_reviewed_on", "next_review_on", "created_by_id", "created_at", "updated_at"]);
-  const revIns = ins("document_revisions", ["id", "document_id", "number", "change_summary", "file_id", "status", "drafted_by_id", "drafted_at", "approved_by_id", "approved_at", "effective_from", "effective_at", "superseded_at", "superseded_by_id", "updated_at"]);
+  const docIns = ins("documents", [
+    "id",
+    "unit_id",
+    "code",
+    "title",
+    "kind",
+    "owner",
+    "review_cycle_months",
+    "status",
+    "current_revision_id",
+    "effective_from",
+    "last_reviewed_on",
+    "next_review_on",
+    "created_by_id",
+    "created_at",
+    "updated_at",
+  ]);
+  const revIns = ins("document_revisions", [
+    "id",
+    "document_id",
+    "number",
+    "change_summary",
+    "file_id",
+    "status",
+    "drafted_by_id",
+    "drafted_at",
+    "approved_by_id",
+    "approved_at",
+    "effective_from",
+    "effective_at",
+    "superseded_at",
+    "superseded_by_id",
+    "updated_at",
+  ]);
   const setCurrent = sql.prepare("UPDATE documents SET current_revision_id = ? WHERE id = ?");
   const programmeIns = ins("audit_programmes", ["id", "unit_id", "year", "objectives", "created_by_id", "created_at", "updated_at"]);
-  const auditIns = ins("audits", ["id", "programme_id", "unit_id", "title", "start_on", "end_on", "status", "lead_auditor_id", "conclusion", "reported_on", "closed_at", "planned_by_id", "created_at", "updated_at"]);
+  const auditIns = ins("audits", [
+    "id",
+    "programme_id",
+    "unit_id",
+    "title",
+    "start_on",
+    "end_on",
+    "status",
+    "lead_auditor_id",
+    "conclusion",
+    "reported_on",
+    "closed_at",
+    "planned_by_id",
+    "created_at",
+    "updated_at",
+  ]);
   const itemIns = ins("audit_checklist_items", ["id", "audit_id", "kind", "clause_code", "question", "sort_order", "result", "answered_by_id", "answered_at"]);
   const auditFindingIns = ins("audit_findings", ["finding_id", "audit_id", "checklist_item_id"]);
-  const figureIns = ins("service_figures", ["unit_id", "month", "received", "resolved_early", "resolved_on_time", "resolved_overdue", "received_online", "returned_by_post", "feedback_received", "feedback_on_time", "surveyed", "satisfied", "created_at", "updated_at"]);
+  const figureIns = ins("service_figures", [
+    "unit_id",
+    "month",
+    "received",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_overdue",
+    "received_online",
+    "returned_by_post",
+    "feedback_received",
+    "feedback_on_time",
+    "surveyed",
+    "satisfied",
+    "created_at",
+    "updated_at",
+  ]);
   const objectiveIns = ins("quality_objectives", ["unit_id", "year", "title", "measure", "target", "created_at", "updated_at"]);
   const reviewIns = ins("management_reviews", ["unit_id", "held_on", "chaired_by", "inputs", "decisions", "created_by_id", "created_at"]);
-  const trailSt = sql.prepare("INSERT INTO trail (at, actor_kind, actor_user_id, actor_name, unit_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  const trailSt = sql.prepare(
+    "INSERT INTO trail (at, actor_kind, actor_user_id, actor_name, unit_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+  );
   let prevHash = GENESIS_HASH;
   const trail = (at: number, user: { id: number; name: string }, unitId: number, entity: string, entityId: number, action: string, after: unknown) => {
-    const row = { at, actorKind: "user" as const, actorUserId: user.id, actorName: user.name, unitId, entity, entityId: String(entityId), action, before: null, after: JSON.stringify(after) };
+    const row = {
+      at,
+      actorKind: "user" as const,
+      actorUserId: user.id,
+      actorName: user.name,
+      unitId,
+      entity,
+      entityId: String(entityId),
+      action,
+      before: null,
+      after: JSON.stringify(after),
+    };
     const hash = trailHash(prevHash, row);
     trailSt.run(row.at, row.actorKind, row.actorUserId, row.actorName, row.unitId, row.entity, row.entityId, row.action, row.before, row.after, prevHash, hash);
     prevHash = hash;
@@ -168,19 +332,74 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
       const pcode = `P${pad(p + 1)}`;
       unitIns(pid, pcode, `Tỉnh ${pname}`, "province", null, `/${pid}/`, 0, pname, t0, t0);
       if (p === 0) userIns(admin, "quantri", "Nguyễn Văn Quân", "Quản trị hệ thống", pid, "admin", passwordHash, t0, t0, t0);
-      userIns(++ids.user, p === 0 ? "kiemtra.tinh" : `kiemtra.${pcode.toLowerCase()}`, "Lê Thị Minh Thư", "Chuyên viên Chi cục TCĐLCL", pid, "inspector", passwordHash, t0, t0, t0);
-      userIns(++ids.user, p === 0 ? "canbo.tinh" : `canbo.${pcode.toLowerCase()}`, "Phạm Quốc Huy", "Chuyên viên Sở KH&CN", pid, "officer", passwordHash, t0, t0, t0);
+      userIns(
+        ++ids.user,
+        p === 0 ? "kiemtra.tinh" : `kiemtra.${pcode.toLowerCase()}`,
+        "Lê Thị Minh Thư",
+        "Chuyên viên Chi cục TCĐLCL",
+        pid,
+        "inspector",
+        passwordHash,
+        t0,
+        t0,
+        t0,
+      );
+      userIns(
+        ++ids.user,
+        p === 0 ? "canbo.tinh" : `canbo.${pcode.toLowerCase()}`,
+        "Phạm Quốc Huy",
+        "Chuyên viên Sở KH&CN",
+        pid,
+        "officer",
+        passwordHash,
+        t0,
+        t0,
+        t0,
+      );
       const n = Math.floor(cfg.communes / cfg.provinces) + (p < cfg.communes % cfg.provinces ? 1 : 0);
       for (let c = 0; c < n; c++) {
         const cid = ++ids.unit;
         const place = `${r.pick(PLACE_WORDS)} ${r.pick(PLACE_WORDS)}`;
         const first = p === 0 && c === 0;
         const ccode = first ? "DT-LAIVUNG" : `${pcode}-C${pad(c + 1, 3)}`;
-        unitIns(cid, ccode, first ? "Xã Lai Vung" : `${r.chance(0.2) ? "Phường" : "Xã"} ${place}`, r.chance(0.2) ? "ward" : "commune", pid, `/${pid}/${cid}/`, 1, place, t0, t0);
+        unitIns(
+          cid,
+          ccode,
+          first ? "Xã Lai Vung" : `${r.chance(0.2) ? "Phường" : "Xã"} ${place}`,
+          r.chance(0.2) ? "ward" : "commune",
+          pid,
+          `/${pid}/${cid}/`,
+          1,
+          place,
+          t0,
+          t0,
+        );
         const officer = { id: ++ids.user, name: "Trần Thị Ngọc Ánh" };
-        userIns(officer.id, first ? "thuky.laivung" : `thuky.${ccode.toLowerCase()}`, officer.name, "Thư ký ISO UBND xã", cid, "officer", passwordHash, t0, t0, t0);
+        userIns(
+          officer.id,
+          first ? "thuky.laivung" : `thuky.${ccode.toLowerCase()}`,
+          officer.name,
+          "Thư ký ISO UBND xã",
+          cid,
+          "officer",
+          passwordHash,
+          t0,
+          t0,
+          t0,
+        );
         const leader = { id: ++ids.user, name: "Nguyễn Hữu Phước" };
-        userIns(leader.id, first ? "chutich.laivung" : `chutich.${ccode.toLowerCase()}`, leader.name, "Chủ tịch UBND xã", cid, "leader", passwordHash, t0, t0, t0);
+        userIns(
+          leader.id,
+          first ? "chutich.laivung" : `chutich.${ccode.toLowerCase()}`,
+          leader.name,
+          "Chủ tịch UBND xã",
+          cid,
+          "leader",
+          passwordHash,
+          t0,
+          t0,
+          t0,
+        );
         communes.push({ id: cid, provinceId: pid, officer, leader });
       }
     }
@@ -197,34 +416,100 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
         const early = Math.round((received - overdue) * (0.3 + r.next() * 0.3));
         const surveyed = r.int(10, 60);
         const feedback = r.int(0, 3);
-        figureIns(c.id, `${y}-${pad(m)}`, received, early, received - overdue - early, overdue, Math.round(received * (0.3 + r.next() * 0.5)), Math.round(received * r.next() * 0.2), feedback, Math.min(feedback, r.int(0, 3)), surveyed, surveyed - r.int(0, 4), at, at);
+        figureIns(
+          c.id,
+          `${y}-${pad(m)}`,
+          received,
+          early,
+          received - overdue - early,
+          overdue,
+          Math.round(received * (0.3 + r.next() * 0.5)),
+          Math.round(received * r.next() * 0.2),
+          feedback,
+          Math.min(feedback, r.int(0, 3)),
+          surveyed,
+          surveyed - r.int(0, 4),
+          at,
+          at,
+        );
       }
       const yStart = Date.UTC(y, 0, 10);
       objectiveIns(c.id, y, "Tỷ lệ hồ sơ giải quyết đúng hạn", "on_time_rate", 98, yStart, yStart);
       objectiveIns(c.id, y, "Tỷ lệ hồ sơ trực tuyến", "online_rate", 60, yStart, yStart);
       objectiveIns(c.id, y, "Mức độ hài lòng của người dân", "satisfaction_rate", 95, yStart, yStart);
       const reviewAt = Date.UTC(y, 11, 15);
-      if (reviewAt <= t0) reviewIns(c.id, iso(reviewAt), c.leader.name, "Kết quả đánh giá nội bộ, phản hồi của người dân, mục tiêu chất lượng", "Duy trì hệ thống; cập nhật quy trình", c.officer.id, reviewAt);
+      if (reviewAt <= t0)
+        reviewIns(
+          c.id,
+          iso(reviewAt),
+          c.leader.name,
+          "Kết quả đánh giá nội bộ, phản hồi của người dân, mục tiêu chất lượng",
+          "Duy trì hệ thống; cập nhật quy trình",
+          c.officer.id,
+          reviewAt,
+        );
     }
 
     // Documents: a revision about every two and a half years, the last one effective.
     for (let d = 0; d < DOCUMENTS_PER_COMMUNE; d++) {
       const docId = ++ids.doc;
       const k = d % DOC_TITLES.length;
-      const nRev = 1 + Math.round((cfg.years * 0.4) * (0.6 + r.next() * 0.8));
+      const nRev = 1 + Math.round(cfg.years * 0.4 * (0.6 + r.next() * 0.8));
       const firstAt = Date.UTC(firstYear, 0, 15) + r.int(0, 120) * DAY;
       const span = t0 - firstAt - 30 * DAY;
       const revIds = Array.from({ length: nRev }, () => ++ids.rev);
       const at = revIds.map((_, i) => firstAt + Math.floor((span * i) / nRev));
       const lastAt = at[nRev - 1]!;
-      docIns(docId, c.id, `QT-${pad(d + 1)}`, `${DOC_TITLES[k]} ${d + 1}`, DOC_KINDS[k]!, "Văn phòng HĐND và UBND", 12, "effective", null, iso(lastAt), iso(lastAt + 200 * DAY), iso(lastAt + 365 * DAY), c.officer.id, firstAt, lastAt);
+      docIns(
+        docId,
+        c.id,
+        `QT-${pad(d + 1)}`,
+        `${DOC_TITLES[k]} ${d + 1}`,
+        DOC_KINDS[k]!,
+        "Văn phòng HĐND và UBND",
+        12,
+        "effective",
+        null,
+        iso(lastAt),
+        iso(lastAt + 200 * DAY),
+        iso(lastAt + 365 * DAY),
+        c.officer.id,
+        firstAt,
+        lastAt,
+      );
       const fileId = ++ids.file;
-      fileIns(fileId, createHash("sha256").update(`doc-${docId}`).digest("hex"), 48_000 + r.int(0, 200_000), "application/pdf", "pdf", `QT-${pad(d + 1)}.pdf`, c.id, c.officer.id, firstAt);
+      fileIns(
+        fileId,
+        createHash("sha256").update(`doc-${docId}`).digest("hex"),
+        48_000 + r.int(0, 200_000),
+        "application/pdf",
+        "pdf",
+        `QT-${pad(d + 1)}.pdf`,
+        c.id,
+        c.officer.id,
+        firstAt,
+      );
       // Newest first: each older revision points at the one that superseded it, already inserted.
       for (let i = nRev - 1; i >= 0; i--) {
         const last = i === nRev - 1;
         const a = at[i]!;
-        revIns(revIds[i], docId, i + 1, i === 0 ? "Ban hành lần đầu" : "Cập nhật theo quy định mới", fileId, last ? "effective" : "superseded", c.officer.id, a - 10 * DAY, c.leader.id, a - DAY, iso(a), a, last ? null : at[i + 1], last ? null : revIds[i + 1], last ? a : at[i + 1]);
+        revIns(
+          revIds[i],
+          docId,
+          i + 1,
+          i === 0 ? "Ban hành lần đầu" : "Cập nhật theo quy định mới",
+          fileId,
+          last ? "effective" : "superseded",
+          c.officer.id,
+          a - 10 * DAY,
+          c.leader.id,
+          a - DAY,
+          iso(a),
+          a,
+          last ? null : at[i + 1],
+          last ? null : revIds[i + 1],
+          last ? a : at[i + 1],
+        );
       }
       setCurrent.run(revIds[nRev - 1], docId);
       trail(lastAt, c.officer, c.id, "document", docId, "revision_effective", { revision: nRev });
@@ -240,12 +525,37 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
       if (auditStart < t0) {
         auditId = ++ids.audit;
         const done = auditStart + 40 * DAY < t0;
-        auditIns(auditId, pgm, c.id, `Đánh giá nội bộ năm ${y}`, iso(auditStart), iso(auditStart + 2 * DAY), done ? "closed" : "in_progress", c.officer.id, done ? "Hệ thống được duy trì, có điểm cần khắc phục" : null, done ? iso(auditStart + 7 * DAY) : null, done ? auditStart + 30 * DAY : null, c.officer.id, auditStart - 30 * DAY, auditStart);
+        auditIns(
+          auditId,
+          pgm,
+          c.id,
+          `Đánh giá nội bộ năm ${y}`,
+          iso(auditStart),
+          iso(auditStart + 2 * DAY),
+          done ? "closed" : "in_progress",
+          c.officer.id,
+          done ? "Hệ thống được duy trì, có điểm cần khắc phục" : null,
+          done ? iso(auditStart + 7 * DAY) : null,
+          done ? auditStart + 30 * DAY : null,
+          c.officer.id,
+          auditStart - 30 * DAY,
+          auditStart,
+        );
         itemIds = [];
         for (let i = 0; i < CHECKLIST_ITEMS; i++) {
           const itemId = ++ids.item;
           itemIds.push(itemId);
-          itemIns(itemId, auditId, "clause", clauses[(i * 3) % clauses.length], `Đơn vị có đáp ứng yêu cầu điều khoản ${clauses[(i * 3) % clauses.length]}?`, i + 1, done ? r.pick(["conforms", "conforms", "conforms", "nonconformity", "observation"]) : null, done ? c.officer.id : null, done ? auditStart + DAY : null);
+          itemIns(
+            itemId,
+            auditId,
+            "clause",
+            clauses[(i * 3) % clauses.length],
+            `Đơn vị có đáp ứng yêu cầu điều khoản ${clauses[(i * 3) % clauses.length]}?`,
+            i + 1,
+            done ? r.pick(["conforms", "conforms", "conforms", "nonconformity", "observation"]) : null,
+            done ? c.officer.id : null,
+            done ? auditStart + DAY : null,
+          );
         }
       }
       for (let f = 0; f < FINDINGS_PER_YEAR; f++) {
@@ -259,7 +569,24 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
         const source = auditId && f < 4 ? "internal_audit" : r.pick(SOURCES);
         const dueAt = foundAt + 60 * DAY;
         const closedAt = closed ? foundAt + r.int(20, 200) * DAY : null;
-        findingIns(id, c.id, source, grade, r.pick(clauses), r.pick(FINDING_TEXTS), "Kiểm tra hồ sơ lưu tại bộ phận một cửa", iso(foundAt), needsAction ? iso(dueAt) : null, closed ? "closed" : "open", c.officer.id, closedAt, closed ? c.officer.id : null, closed ? "Đã khắc phục, xác nhận hiệu lực" : null, foundAt, closedAt ?? foundAt);
+        findingIns(
+          id,
+          c.id,
+          source,
+          grade,
+          r.pick(clauses),
+          r.pick(FINDING_TEXTS),
+          "Kiểm tra hồ sơ lưu tại bộ phận một cửa",
+          iso(foundAt),
+          needsAction ? iso(dueAt) : null,
+          closed ? "closed" : "open",
+          c.officer.id,
+          closedAt,
+          closed ? c.officer.id : null,
+          closed ? "Đã khắc phục, xác nhận hiệu lực" : null,
+          foundAt,
+          closedAt ?? foundAt,
+        );
         if (source === "internal_audit" && auditId) auditFindingIns(id, auditId, itemIds[f % itemIds.length] ?? null);
         trail(foundAt, c.officer, c.id, "finding", id, "create", { grade, source });
         if (!needsAction) continue;
@@ -275,7 +602,27 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
           const implemented = ["implemented", "verified", "closed"].includes(status);
           const implAt = implemented ? Math.min(due - r.int(-10, 10) * DAY, closedAt ?? t0) : null;
           const overdue = !implemented && due < t0 ? iso(due + DAY) : null;
-          actionIns(aid, reqId, id, c.id, r.pick(ACTION_TEXTS), c.officer.id, iso(due), status, overdue, status === "proposed" ? null : foundAt + 3 * DAY, implAt, implAt ? iso(implAt) : null, implAt ? c.officer.id : null, ["verified", "closed"].includes(status) ? (closedAt ?? implAt) : null, ["verified", "closed"].includes(status) ? c.leader.id : null, closedAt, c.officer.id, foundAt + 2 * DAY, closedAt ?? implAt ?? foundAt + 2 * DAY);
+          actionIns(
+            aid,
+            reqId,
+            id,
+            c.id,
+            r.pick(ACTION_TEXTS),
+            c.officer.id,
+            iso(due),
+            status,
+            overdue,
+            status === "proposed" ? null : foundAt + 3 * DAY,
+            implAt,
+            implAt ? iso(implAt) : null,
+            implAt ? c.officer.id : null,
+            ["verified", "closed"].includes(status) ? (closedAt ?? implAt) : null,
+            ["verified", "closed"].includes(status) ? c.leader.id : null,
+            closedAt,
+            c.officer.id,
+            foundAt + 2 * DAY,
+            closedAt ?? implAt ?? foundAt + 2 * DAY,
+          );
           trail(foundAt + 2 * DAY, c.officer, c.id, "corrective_action", aid, "create", { status });
         }
       }
@@ -286,7 +633,8 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
   const perTx = 100;
   for (let i = 0; i < communes.length; i += perTx) {
     tx(() => communes.slice(i, i + perTx).forEach(seedCommune));
-    if ((i / perTx) % 5 === 4) log(`  ${Math.min(i + perTx, communes.length)}/${communes.length} communes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if ((i / perTx) % 5 === 4)
+      log(`  ${Math.min(i + perTx, communes.length)}/${communes.length} communes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   sql.pragma("synchronous = NORMAL");
   sql.pragma("wal_checkpoint(TRUNCATE)");

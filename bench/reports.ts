@@ -42,7 +42,18 @@ const UNIT_CODE = "DT-LAIVUNG";
 const USER = "kiemtra.tinh";
 const PORT = 3951;
 
-export type LatencyFigure = { path: string; connections: number; duration_s: number; requests: number; rps: number; p50_ms: number; p95_ms: number; p99_ms: number; non2xx: number; errors: number };
+export type LatencyFigure = {
+  path: string;
+  connections: number;
+  duration_s: number;
+  requests: number;
+  rps: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  non2xx: number;
+  errors: number;
+};
 export type ReportBench = {
   period: string;
   /** Median end-to-end time of one unit report (produceScheduled, render worker on as in the scheduler). */
@@ -103,7 +114,10 @@ export function resetPeriod(dbFile: string, reportsDir: string, periodKey: strin
 // ---------------------------------------------------------------------------------------------------------------
 // 1. One unit report, end to end against the in-memory render
 
-export async function unitReportRatio(dataDir: string, runs = 11): Promise<Pick<ReportBench, "unit_report_ms" | "in_memory_render_ms" | "gather_ms" | "unit_runs" | "report_ratio">> {
+export async function unitReportRatio(
+  dataDir: string,
+  runs = 11,
+): Promise<Pick<ReportBench, "unit_report_ms" | "in_memory_render_ms" | "gather_ms" | "unit_runs" | "report_ratio">> {
   const config = configFor(dataDir);
   const db = await bootstrapDatabase(config, now);
   try {
@@ -193,7 +207,11 @@ export async function allReportsRun(dataDir: string, log: (s: string) => void): 
   clearInterval(sampler);
   const m = /RESULT (.*)/.exec(out);
   if (code !== 0 || !m) throw new Error(`monthly run failed (${code}): ${err}`);
-  const res = JSON.parse(m[1]!) as { outcome: { status: string; output?: { targets: number; produced: number; skipped: number; failed: number } }; wall_s: number; hwm_mb: number };
+  const res = JSON.parse(m[1]!) as {
+    outcome: { status: string; output?: { targets: number; produced: number; skipped: number; failed: number } };
+    wall_s: number;
+    hwm_mb: number;
+  };
   if (res.outcome.status !== "succeeded" || !res.outcome.output) throw new Error(`monthly run ${res.outcome.status}: ${JSON.stringify(res.outcome)}`);
   const o = res.outcome.output;
   log(`reports: monthly run ${o.produced}/${o.targets} in ${res.wall_s.toFixed(1)} s, peak RSS ${Math.max(peak, res.hwm_mb)} MB`);
@@ -231,7 +249,17 @@ function onlyTheMonthIsDue(db: DB, now: Date) {
     for (const periodKey of job.duePeriods(now)) {
       if (job.name === JOB && periodKey === PERIOD) continue;
       db.insert(jobRuns)
-        .values({ job: job.name, periodKey, status: "succeeded", trigger: "manual", owner: "bench", startedAt: now.getTime(), heartbeatAt: now.getTime(), finishedAt: now.getTime(), output: JSON.stringify({ bench: "marked done so that only the monthly reports run" }) })
+        .values({
+          job: job.name,
+          periodKey,
+          status: "succeeded",
+          trigger: "manual",
+          owner: "bench",
+          startedAt: now.getTime(),
+          heartbeatAt: now.getTime(),
+          finishedAt: now.getTime(),
+          output: JSON.stringify({ bench: "marked done so that only the monthly reports run" }),
+        })
         .onConflictDoUpdate({ target: [jobRuns.job, jobRuns.periodKey], set: { status: "succeeded" } })
         .run();
     }
@@ -249,7 +277,12 @@ function monthRun(dbFile: string): RunRow | undefined {
   }
 }
 
-export async function p95DuringReports(dataDir: string, log: (s: string) => void, connections: number, seconds: number): Promise<NonNullable<ReportBench["during"]>> {
+export async function p95DuringReports(
+  dataDir: string,
+  log: (s: string) => void,
+  connections: number,
+  seconds: number,
+): Promise<NonNullable<ReportBench["during"]>> {
   const config = configFor(dataDir);
   resetPeriod(config.dbFile, config.reportsDir, PERIOD);
   {
@@ -290,7 +323,8 @@ export async function p95DuringReports(dataDir: string, log: (s: string) => void
     const idle = await latency(url, cookie, connections, seconds, true);
     log(`reports: idle p95 ${idle.p95_ms} ms (${idle.requests} requests); in-server run ${out ? (out.ms / 1000).toFixed(1) : "?"} s`);
     return {
-      configuration: "production server (NODE_ENV=production, server.ts) with SCHEDULER on: the start-up catch-up produces the month in the web process (gathering on its event loop, pdfkit in its render worker thread); idle = the same server after the run",
+      configuration:
+        "production server (NODE_ENV=production, server.ts) with SCHEDULER on: the start-up catch-up produces the month in the web process (gathering on its event loop, pdfkit in its render worker thread); idle = the same server after the run",
       idle,
       during,
       overlap_s: r1(overlap),
@@ -313,10 +347,23 @@ export async function benchReports(
   const log = opts.log ?? ((s: string) => console.log(`[bench] ${s}`));
   const only = new Set(opts.only ?? ["unit", "all", "during"]);
   const dataDir = benchDataDir(scale);
-  const out: ReportBench = { period: PERIOD, unit_report_ms: null, in_memory_render_ms: null, gather_ms: null, unit_runs: 0, report_ratio: null, all_reports: null, all_reports_s: null, during: null, p95_during_reports_ratio: null };
+  const out: ReportBench = {
+    period: PERIOD,
+    unit_report_ms: null,
+    in_memory_render_ms: null,
+    gather_ms: null,
+    unit_runs: 0,
+    report_ratio: null,
+    all_reports: null,
+    all_reports_s: null,
+    during: null,
+    p95_during_reports_ratio: null,
+  };
   if (only.has("unit")) {
     Object.assign(out, await unitReportRatio(dataDir));
-    log(`${scale}: unit report ${out.unit_report_ms} ms end to end, ${out.in_memory_render_ms} ms in-memory pdfkit (gather ${out.gather_ms} ms): ratio ${out.report_ratio}`);
+    log(
+      `${scale}: unit report ${out.unit_report_ms} ms end to end, ${out.in_memory_render_ms} ms in-memory pdfkit (gather ${out.gather_ms} ms): ratio ${out.report_ratio}`,
+    );
   }
   if (only.has("all")) {
     out.all_reports = await allReportsRun(dataDir, (s) => log(`${scale}: ${s}`));
@@ -333,7 +380,13 @@ export async function benchReports(
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) {
   const { values } = parseArgs({
-    options: { scale: { type: "string", default: "province" }, only: { type: "string" }, connections: { type: "string" }, duration: { type: "string" }, "child-run": { type: "string" } },
+    options: {
+      scale: { type: "string", default: "province" },
+      only: { type: "string" },
+      connections: { type: "string" },
+      duration: { type: "string" },
+      "child-run": { type: "string" },
+    },
   });
   if (values["child-run"]) {
     await childRun(values["child-run"]);
@@ -347,4 +400,3 @@ if (isMain) {
   }
   process.exit(0);
 }
-

@@ -109,7 +109,9 @@ function ensureReport(dataDir: string): { id: number; seconds: number | null } {
     const db = new Database(file, { readonly: true });
     try {
       const r = db
-        .prepare("SELECT r.id, r.file FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'DT-LAIVUNG' AND r.kind = 'unit' AND r.period_key = ? AND r.status = 'done' ORDER BY r.id DESC LIMIT 1")
+        .prepare(
+          "SELECT r.id, r.file FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = 'DT-LAIVUNG' AND r.kind = 'unit' AND r.period_key = ? AND r.status = 'done' ORDER BY r.id DESC LIMIT 1",
+        )
         .get(PDF_PERIOD) as { id: number; file: string } | undefined;
       return r && fs.existsSync(path.join(dataDir, "reports", r.file)) ? r : undefined;
     } finally {
@@ -119,10 +121,14 @@ function ensureReport(dataDir: string): { id: number; seconds: number | null } {
   const have = find();
   if (have) return { id: have.id, seconds: null };
   const t = performance.now();
-  const out = spawnSync(process.execPath, ["--import", "tsx", "jobs/report.ts", "--unit", "DT-LAIVUNG", "--kind", "unit", "--period", PDF_PERIOD, "--out", path.join(dataDir, "bench-report.pdf")], {
-    env: { ...process.env, DATA_DIR: dataDir, SEED: "off" },
-    encoding: "utf8",
-  });
+  const out = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "jobs/report.ts", "--unit", "DT-LAIVUNG", "--kind", "unit", "--period", PDF_PERIOD, "--out", path.join(dataDir, "bench-report.pdf")],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, SEED: "off" },
+      encoding: "utf8",
+    },
+  );
   if (out.status !== 0) throw new Error(`report generation failed: ${out.stderr}`);
   const seconds = (performance.now() - t) / 1000;
   const made = find();
@@ -142,7 +148,18 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
   const counts: Record<string, number> = {};
   {
     const db = new Database(dbFile, { readonly: true });
-    for (const t of ["units", "users", "findings", "corrective_actions", "documents", "document_revisions", "audits", "audit_checklist_items", "service_figures", "trail"]) {
+    for (const t of [
+      "units",
+      "users",
+      "findings",
+      "corrective_actions",
+      "documents",
+      "document_revisions",
+      "audits",
+      "audit_checklist_items",
+      "service_figures",
+      "trail",
+    ]) {
       counts[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     }
     db.close();
@@ -211,7 +228,12 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
   }
   return {
     scale,
-    data: { file: path.relative(process.cwd(), dbFile), size_mb: Math.round(fs.statSync(dbFile).size / 1048576), generated_s: generated ? Math.round(generated.seconds * 10) / 10 : null, counts },
+    data: {
+      file: path.relative(process.cwd(), dbFile),
+      size_mb: Math.round(fs.statSync(dbFile).size / 1048576),
+      generated_s: generated ? Math.round(generated.seconds * 10) / 10 : null,
+      counts,
+    },
     report_generation_s: report.seconds === null ? null : Math.round(report.seconds * 10) / 10,
     pages: out,
     floor,
@@ -254,60 +276,95 @@ console.log(fs.readFileSync(path.resolve(`bench/RESULTS${suffix}.md`), "utf8"));
 log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
 
 function writeOut(results: ScaleResult[]) {
-const main = results[results.length - 1]!;
-const province = results.find((r) => r.scale === "province");
-const national = results.find((r) => r.scale === "national");
-if (province && national) {
-  for (const [name, p] of Object.entries(national.pages)) {
-    const before = province.pages[name];
-    p.growth_ratio = before && before.p95_ms > 0 && p.requests > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
+  const main = results[results.length - 1]!;
+  const province = results.find((r) => r.scale === "province");
+  const national = results.find((r) => r.scale === "national");
+  if (province && national) {
+    for (const [name, p] of Object.entries(national.pages)) {
+      const before = province.pages[name];
+      p.growth_ratio = before && before.p95_ms > 0 && p.requests > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
+    }
   }
-}
-const json = {
-  date: new Date().toISOString(),
-  machine: { ...machine, load_avg_at_end: loadAvg() },
-  connections,
-  duration_s: duration,
-  user: USER,
-  scale: main.scale,
-  // The figures the issue names, for the largest data set of this run.
-  pages: Object.fromEntries(Object.entries(main.pages).map(([k, p]) => [k, { path: p.path, rps: p.rps, p50_ms: p.p50_ms, p95_ms: p.p95_ms, p99_ms: p.p99_ms, floor_ratio: p.floor_ratio, bare_ratio: p.bare_ratio, growth_ratio: p.growth_ratio ?? null }])),
-  rss_mb: main.rss_mb,
-  report_ratio: main.reports.report_ratio,
-  all_reports_s: main.reports.all_reports_s,
-  p95_during_reports_ratio: main.reports.p95_during_reports_ratio,
-  scales: results,
-  total_s: Math.round((performance.now() - started) / 1000),
-};
-fs.writeFileSync(path.resolve(`bench/results${suffix}.json`), JSON.stringify(json, null, 2) + "\n");
-fs.writeFileSync(path.resolve(`bench/RESULTS${suffix}.md`), markdown(json.date, results));
+  const json = {
+    date: new Date().toISOString(),
+    machine: { ...machine, load_avg_at_end: loadAvg() },
+    connections,
+    duration_s: duration,
+    user: USER,
+    scale: main.scale,
+    // The figures the issue names, for the largest data set of this run.
+    pages: Object.fromEntries(
+      Object.entries(main.pages).map(([k, p]) => [
+        k,
+        {
+          path: p.path,
+          rps: p.rps,
+          p50_ms: p.p50_ms,
+          p95_ms: p.p95_ms,
+          p99_ms: p.p99_ms,
+          floor_ratio: p.floor_ratio,
+          bare_ratio: p.bare_ratio,
+          growth_ratio: p.growth_ratio ?? null,
+        },
+      ]),
+    ),
+    rss_mb: main.rss_mb,
+    report_ratio: main.reports.report_ratio,
+    all_reports_s: main.reports.all_reports_s,
+    p95_during_reports_ratio: main.reports.p95_during_reports_ratio,
+    scales: results,
+    total_s: Math.round((performance.now() - started) / 1000),
+  };
+  fs.writeFileSync(path.resolve(`bench/results${suffix}.json`), JSON.stringify(json, null, 2) + "\n");
+  fs.writeFileSync(path.resolve(`bench/RESULTS${suffix}.md`), markdown(json.date, results));
 }
 
 function markdown(date: string, rs: ScaleResult[]): string {
   const ok = (b: boolean) => (b ? "✅" : "❌");
   const lines: string[] = [];
   lines.push("# Benchmark results (issue 8)", "");
-  lines.push(`Generated by \`bench/run.ts\` on ${date}. ${connections} connections, ${duration} s per page (after a 1 s warm-up), signed in as \`${USER}\` (the first province's inspector).`, "");
-  lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, ${machine.os}, Node ${machine.node}, SQLite ${machine.sqlite}; load average at the end ${loadAvg().join(" / ")}.`, "");
-  lines.push("The load generator runs on the same machine as the server (it takes part of the 2 cores): absolute figures are pessimistic, the ratios are the point.", "");
+  lines.push(
+    `Generated by \`bench/run.ts\` on ${date}. ${connections} connections, ${duration} s per page (after a 1 s warm-up), signed in as \`${USER}\` (the first province's inspector).`,
+    "",
+  );
+  lines.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, ${machine.os}, Node ${machine.node}, SQLite ${machine.sqlite}; load average at the end ${loadAvg().join(" / ")}.`,
+    "",
+  );
+  lines.push(
+    "The load generator runs on the same machine as the server (it takes part of the 2 cores): absolute figures are pessimistic, the ratios are the point.",
+    "",
+  );
   for (const r of rs) {
     lines.push(`## ${r.scale} data set`, "");
     const c = r.data.counts;
-    lines.push(`${c.units} units, ${c.findings} findings, ${c.corrective_actions} corrective actions, ${c.document_revisions} document revisions, ${c.audit_checklist_items} checklist items, ${c.service_figures} service figure rows, ${c.trail} trail rows; ${r.data.size_mb} MB${r.data.generated_s !== null ? `, generated in ${r.data.generated_s} s` : ""}.`, "");
+    lines.push(
+      `${c.units} units, ${c.findings} findings, ${c.corrective_actions} corrective actions, ${c.document_revisions} document revisions, ${c.audit_checklist_items} checklist items, ${c.service_figures} service figure rows, ${c.trail} trail rows; ${r.data.size_mb} MB${r.data.generated_s !== null ? `, generated in ${r.data.generated_s} s` : ""}.`,
+      "",
+    );
     lines.push("| page | path | rps | p50 ms | p95 ms | p99 ms | floor_ratio (≥ 0.7) | bare rps | bare_ratio | growth_ratio (≤ 1.5) | p95 < 250 ms |");
     lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (const [name, p] of Object.entries(r.pages)) {
       if (!p.requests) {
-        lines.push(`| ${name} | \`${p.path}\` | 0: no response completed within the ${duration} s window | | | | ❌ | ${p.bare?.requests ? p.bare.rps : "0"} | | | ❌ |`);
+        lines.push(
+          `| ${name} | \`${p.path}\` | 0: no response completed within the ${duration} s window | | | | ❌ | ${p.bare?.requests ? p.bare.rps : "0"} | | | ❌ |`,
+        );
         continue;
       }
       const g = p.growth_ratio;
-      lines.push(`| ${name} | \`${p.path}\` | ${p.rps} | ${p.p50_ms} | ${p.p95_ms} | ${p.p99_ms} | ${p.floor_ratio} ${ok(p.floor_ratio >= 0.7)} | ${p.bare?.rps ?? "–"} | ${p.bare_ratio ?? "–"} | ${g === undefined || g === null ? "–" : `${g} ${ok(g <= 1.5)}`} | ${ok(p.p95_ms < 250)}${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""} |`);
+      lines.push(
+        `| ${name} | \`${p.path}\` | ${p.rps} | ${p.p50_ms} | ${p.p95_ms} | ${p.p99_ms} | ${p.floor_ratio} ${ok(p.floor_ratio >= 0.7)} | ${p.bare?.rps ?? "–"} | ${p.bare_ratio ?? "–"} | ${g === undefined || g === null ? "–" : `${g} ${ok(g <= 1.5)}`} | ${ok(p.p95_ms < 250)}${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""} |`,
+      );
     }
     lines.push(`| framework floor | \`${r.floor.path}\` | ${r.floor.rps} | ${r.floor.p50_ms} | ${r.floor.p95_ms} | ${r.floor.p99_ms} | 1 | | | | |`);
-    lines.push(`| app /healthz | \`/healthz\` | ${r.healthz.rps} | ${r.healthz.p50_ms} | ${r.healthz.p95_ms} | ${r.healthz.p99_ms} | | ${r.bare_healthz.rps} | | | |`);
+    lines.push(
+      `| app /healthz | \`/healthz\` | ${r.healthz.rps} | ${r.healthz.p50_ms} | ${r.healthz.p95_ms} | ${r.healthz.p99_ms} | | ${r.bare_healthz.rps} | | | |`,
+    );
     lines.push("");
-    lines.push(`Server RSS: ${r.rss_idle_mb} MB idle after sign-in, ${r.rss_mb} MB peak under load ${ok(r.rss_mb < 250)} (target < 250 MB).${r.report_generation_s !== null ? ` The unit report of the first commune took ${r.report_generation_s} s end to end through \`npm run report\` (process start included).` : ""}`, "");
+    lines.push(
+      `Server RSS: ${r.rss_idle_mb} MB idle after sign-in, ${r.rss_mb} MB peak under load ${ok(r.rss_mb < 250)} (target < 250 MB).${r.report_generation_s !== null ? ` The unit report of the first commune took ${r.report_generation_s} s end to end through \`npm run report\` (process start included).` : ""}`,
+      "",
+    );
   }
   lines.push(...reportsMarkdown(rs));
   return lines.join("\n");
@@ -316,7 +373,9 @@ function markdown(date: string, rs: ScaleResult[]): string {
 function reportsMarkdown(rs: ScaleResult[]): string[] {
   const ok = (b: boolean) => (b ? "✅" : "❌");
   const lines = ["## Reports (issue 8 item 4, `bench/reports.ts`)", ""];
-  lines.push("| data set | unit report end to end ms | in-memory pdfkit ms | report_ratio (≤ 1.5) | reports | all_reports_s (< 300) | peak RSS MB | commune p95 idle ms | p95 during run ms | p95_during_reports_ratio (≤ 2) |");
+  lines.push(
+    "| data set | unit report end to end ms | in-memory pdfkit ms | report_ratio (≤ 1.5) | reports | all_reports_s (< 300) | peak RSS MB | commune p95 idle ms | p95 during run ms | p95_during_reports_ratio (≤ 2) |",
+  );
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { scale, reports: b } of rs) {
     const d = b.during;

@@ -34,7 +34,17 @@ export function startArgs(): string[] {
 
 /** The environment of a benchmarked server: production, local only, on `dataDir`, scheduler off unless asked. */
 export function serverEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SCHEDULER: "off", SECURE_COOKIES: "off", SEED: "off", ...extra };
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SCHEDULER: "off",
+    SECURE_COOKIES: "off",
+    SEED: "off",
+    ...extra,
+  };
 }
 
 /** Start `node <args>` and wait until its /healthz answers (a large database takes seconds to open). */
@@ -42,7 +52,7 @@ export async function startServer(args: string[], port: number, env: NodeJS.Proc
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
-  for (const until = Date.now() + waitS * 1000; Date.now() < until; ) {
+  for (const until = Date.now() + waitS * 1000; Date.now() < until;) {
     if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited: ${stderr}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, stderr: () => stderr };
@@ -59,14 +69,21 @@ export async function startServer(args: string[], port: number, env: NodeJS.Proc
 export async function stopServer(child: ChildProcess, graceMs = 10_000) {
   if (child.exitCode !== null) return;
   child.kill("SIGTERM");
-  for (const until = Date.now() + graceMs; Date.now() < until && child.exitCode === null; ) await sleep(100);
+  for (const until = Date.now() + graceMs; Date.now() < until && child.exitCode === null;) await sleep(100);
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
 /** Sign in through the real form; the session cookie to send with every request. */
 export async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ username, password: DEMO_PASSWORD, redirectTo: "/" }), redirect: "manual" });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ username, password: DEMO_PASSWORD, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
   return cookie;
 }

@@ -12,4 +12,3 @@ const stamp = `${vnDay(at)}-${at.toISOString().slice(11, 19).replace(/:/g, "")}`
 const { file, bytes } = await backupDatabase(db, config.backupsDir, `iso-xa-manual-${stamp}`);
 db.$client.close();
 console.log(`backup written: ${file} (${bytes} bytes)`);
-

@@ -36,9 +36,7 @@ export function optimize(sqlite: Database.Database, all = false) {
 
 /** How many migrations the database has applied (for /healthz and the scripts). */
 export function appliedMigrations(db: DB): number {
-  const row = db.$client
-    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get() as { n: number };
+  const row = db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get() as { n: number };
   if (!row.n) return 0;
   return (db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
 }

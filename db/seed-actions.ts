@@ -40,7 +40,19 @@ export function insertFinding(db: DB, f: FindingSeed, now = new Date()) {
     (tx) => {
       const row = tx
         .insert(findings)
-        .values({ unitId: unit.id, source: f.source, gradeCode: f.grade, clauseCode: f.clause ?? null, description: f.description, evidence: f.evidence ?? null, foundOn: f.foundOn, actionDueOn: f.actionDueOn ?? null, raisedById, createdAt: t, updatedAt: t })
+        .values({
+          unitId: unit.id,
+          source: f.source,
+          gradeCode: f.grade,
+          clauseCode: f.clause ?? null,
+          description: f.description,
+          evidence: f.evidence ?? null,
+          foundOn: f.foundOn,
+          actionDueOn: f.actionDueOn ?? null,
+          raisedById,
+          createdAt: t,
+          updatedAt: t,
+        })
         .returning()
         .get();
       recordTrail(tx, { actor: { kind: "system", name: "seed" }, now }, { entity: "finding", entityId: row.id, action: "create", unitId: unit.id, after: row });
@@ -73,10 +85,24 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   const lv = db.select({ id: units.id }).from(units).where(eq(units.code, "DT-LAIVUNG")).get();
   if (!lv || (db.select({ n: count() }).from(findings).where(eq(findings.unitId, lv.id)).get()?.n ?? 0) > 0) return false;
   // A civil servant of Lai Vung who owns actions (the chair signs, the ISO secretary drafts, others verify).
-  const chair = db.select().from(users).where(and(eq(users.username, "chutich.laivung"))).get()!;
+  const chair = db
+    .select()
+    .from(users)
+    .where(and(eq(users.username, "chutich.laivung")))
+    .get()!;
   if (!db.select({ id: users.id }).from(users).where(eq(users.username, "congchuc.laivung")).get()) {
     db.insert(users)
-      .values({ username: "congchuc.laivung", fullName: "Nguyễn Thị Thu Trang", title: "Công chức Văn phòng - Thống kê", unitId: lv.id, role: "officer", passwordHash: chair.passwordHash, passwordChangedAt: now.getTime(), createdAt: now.getTime(), updatedAt: now.getTime() })
+      .values({
+        username: "congchuc.laivung",
+        fullName: "Nguyễn Thị Thu Trang",
+        title: "Công chức Văn phòng - Thống kê",
+        unitId: lv.id,
+        role: "officer",
+        passwordHash: chair.passwordHash,
+        passwordChangedAt: now.getTime(),
+        createdAt: now.getTime(),
+        updatedAt: now.getTime(),
+      })
       .run();
   }
   const at = (days: number): Ctx["now"] => new Date(now.getTime() + days * DAY);
@@ -85,17 +111,21 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   const ownerId = (username: string) => actor(db, username).id;
 
   // F1: internal audit, minor nonconformity, with one action in progress and one awaiting the chair.
-  const f1 = insertFinding(db, {
-    unitCode: "DT-LAIVUNG",
-    source: "internal_audit",
-    grade: "minor",
-    clause: "7.5.3",
-    description: "3/20 hồ sơ TTHC lĩnh vực hộ tịch được kiểm tra không có phiếu kiểm soát quá trình giải quyết hồ sơ.",
-    evidence: "Hồ sơ đăng ký khai sinh số 112, 118, 131/2025 tại Bộ phận Một cửa.",
-    foundOn: day(-40),
-    actionDueOn: addDays(day(-40), 60),
-    raisedBy: "thuky.laivung",
-  }, at(-40));
+  const f1 = insertFinding(
+    db,
+    {
+      unitCode: "DT-LAIVUNG",
+      source: "internal_audit",
+      grade: "minor",
+      clause: "7.5.3",
+      description: "3/20 hồ sơ TTHC lĩnh vực hộ tịch được kiểm tra không có phiếu kiểm soát quá trình giải quyết hồ sơ.",
+      evidence: "Hồ sơ đăng ký khai sinh số 112, 118, 131/2025 tại Bộ phận Một cửa.",
+      foundOn: day(-40),
+      actionDueOn: addDays(day(-40), 60),
+      raisedBy: "thuky.laivung",
+    },
+    at(-40),
+  );
   saveCaRequest(as("thuky.laivung", -38), f1.id, {
     correction: "Đã lập bổ sung phiếu kiểm soát cho 3 hồ sơ và trình lãnh đạo ký.",
     rootCauseMethod: "five_whys",
@@ -118,16 +148,20 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   });
 
   // F2: inspection by the province, major nonconformity; the action is implemented and waits for verification.
-  const f2 = insertFinding(db, {
-    unitCode: "DT-LAIVUNG",
-    source: "inspection",
-    grade: "major",
-    clause: "4.4",
-    description: "Chưa cập nhật 4 quy trình lĩnh vực chứng thực sau khi văn bản quy phạm pháp luật mới có hiệu lực quá 3 tháng.",
-    foundOn: day(-75),
-    actionDueOn: addDays(day(-75), 60),
-    raisedBy: "kiemtra.tinh",
-  }, at(-75));
+  const f2 = insertFinding(
+    db,
+    {
+      unitCode: "DT-LAIVUNG",
+      source: "inspection",
+      grade: "major",
+      clause: "4.4",
+      description: "Chưa cập nhật 4 quy trình lĩnh vực chứng thực sau khi văn bản quy phạm pháp luật mới có hiệu lực quá 3 tháng.",
+      foundOn: day(-75),
+      actionDueOn: addDays(day(-75), 60),
+      raisedBy: "kiemtra.tinh",
+    },
+    at(-75),
+  );
   saveCaRequest(as("thuky.laivung", -70), f2.id, {
     correction: "Đã tạm áp dụng biểu mẫu mới theo văn bản hiện hành.",
     rootCauseMethod: "free_text",
@@ -140,30 +174,40 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   });
   await acknowledgeCorrectiveAction(as("phochutich.laivung", -68), a3.id, { password, capacity: "kt" });
   startCorrectiveAction(as("thuky.laivung", -67), a3.id);
-  await implementCorrectiveAction(as("thuky.laivung", -20), a3.id, { note: "Đã ban hành 4 quy trình sửa đổi (Quyết định số 45/QĐ-UBND) và quyết định phân công theo dõi văn bản." });
+  await implementCorrectiveAction(as("thuky.laivung", -20), a3.id, {
+    note: "Đã ban hành 4 quy trình sửa đổi (Quyết định số 45/QĐ-UBND) và quyết định phân công theo dõi văn bản.",
+  });
 
   // F3: observation: may be closed without corrective action.
-  insertFinding(db, {
-    unitCode: "DT-LAIVUNG",
-    source: "internal_audit",
-    grade: "observation",
-    clause: "9.1.2",
-    description: "Chưa tổng hợp kết quả khảo sát mức độ hài lòng của người dân quý III.",
-    foundOn: day(-40),
-    raisedBy: "thuky.laivung",
-  }, at(-40));
+  insertFinding(
+    db,
+    {
+      unitCode: "DT-LAIVUNG",
+      source: "internal_audit",
+      grade: "observation",
+      clause: "9.1.2",
+      description: "Chưa tổng hợp kết quả khảo sát mức độ hài lòng của người dân quý III.",
+      foundOn: day(-40),
+      raisedBy: "thuky.laivung",
+    },
+    at(-40),
+  );
 
   // F4: a complaint, corrected and verified effective by the province officer: the finding is closed.
-  const f4 = insertFinding(db, {
-    unitCode: "DT-LAIVUNG",
-    source: "complaint",
-    grade: "minor",
-    clause: "8.5",
-    description: "Người dân phản ánh trả kết quả hồ sơ chứng thực trễ hẹn 1 ngày, chưa có văn bản xin lỗi.",
-    foundOn: day(-120),
-    actionDueOn: addDays(day(-120), 30),
-    raisedBy: "thuky.laivung",
-  }, at(-120));
+  const f4 = insertFinding(
+    db,
+    {
+      unitCode: "DT-LAIVUNG",
+      source: "complaint",
+      grade: "minor",
+      clause: "8.5",
+      description: "Người dân phản ánh trả kết quả hồ sơ chứng thực trễ hẹn 1 ngày, chưa có văn bản xin lỗi.",
+      foundOn: day(-120),
+      actionDueOn: addDays(day(-120), 30),
+      raisedBy: "thuky.laivung",
+    },
+    at(-120),
+  );
   saveCaRequest(as("thuky.laivung", -119), f4.id, {
     correction: "Đã gửi văn bản xin lỗi người dân.",
     rootCauseMethod: "five_whys",
@@ -181,16 +225,20 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   verifyEffectiveness(as("canbo.tinh", -60), a4.id, { outcome: "effective", note: "Kiểm tra 3 tháng: 0 hồ sơ chứng thực trễ hẹn." });
 
   // F5 (Hòa Long): an overdue action with a pending extension request.
-  const f5 = insertFinding(db, {
-    unitCode: "DT-HOALONG",
-    source: "internal_audit",
-    grade: "minor",
-    clause: "9.2",
-    description: "Kế hoạch đánh giá nội bộ năm chưa được Chủ tịch UBND xã phê duyệt trước khi thực hiện.",
-    foundOn: day(-90),
-    actionDueOn: addDays(day(-90), 60),
-    raisedBy: "thuky.hoalong",
-  }, at(-90));
+  const f5 = insertFinding(
+    db,
+    {
+      unitCode: "DT-HOALONG",
+      source: "internal_audit",
+      grade: "minor",
+      clause: "9.2",
+      description: "Kế hoạch đánh giá nội bộ năm chưa được Chủ tịch UBND xã phê duyệt trước khi thực hiện.",
+      foundOn: day(-90),
+      actionDueOn: addDays(day(-90), 60),
+      raisedBy: "thuky.hoalong",
+    },
+    at(-90),
+  );
   saveCaRequest(as("thuky.hoalong", -88), f5.id, {
     correction: "Đã trình phê duyệt bổ sung kế hoạch.",
     rootCauseMethod: "free_text",
@@ -203,6 +251,9 @@ export async function seedActions(db: DB, now = new Date(), password: string): P
   });
   await acknowledgeCorrectiveAction(as("chutich.hoalong", -86), a5.id, { password, capacity: "own" });
   startCorrectiveAction(as("thuky.hoalong", -85), a5.id);
-  requestExtension(as("thuky.hoalong", -1), a5.id, { proposedDueOn: addDays(day(0), 30), reason: "Chờ lớp tập huấn nghiệp vụ ISO của Sở KH&CN tổ chức trong tháng tới." });
+  requestExtension(as("thuky.hoalong", -1), a5.id, {
+    proposedDueOn: addDays(day(0), 30),
+    reason: "Chờ lớp tập huấn nghiệp vụ ISO của Sở KH&CN tổ chức trong tháng tới.",
+  });
   return true;
 }

@@ -80,7 +80,8 @@ export async function seedAudits(db: DB) {
     origin: { kind: "audit", auditId: audit.id, checklistItemId: major.id },
     gradeCode: "major",
     clauseCode: "8.7",
-    description: "Hồ sơ TTHC trả kết quả quá hạn nhưng đơn vị không lập văn bản xin lỗi người dân theo quy định; đầu ra không phù hợp không được nhận biết và xử lý.",
+    description:
+      "Hồ sơ TTHC trả kết quả quá hạn nhưng đơn vị không lập văn bản xin lỗi người dân theo quy định; đầu ra không phù hợp không được nhận biết và xử lý.",
     evidence: "3/20 hồ sơ chứng thực quý I/2026 trễ hạn (số biên nhận 000.00.31.H19-260112-0004, -0017, -0029); không có văn bản xin lỗi.",
     foundOn: "2026-06-16",
   });

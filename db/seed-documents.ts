@@ -112,15 +112,56 @@ export async function seedDocuments(db: DB, now: Date) {
 
   await make({ code: "STCL", title: "Sổ tay chất lượng", kind: "manual", owner: "Thư ký ISO", clauses: ["4.3", "4.4"] });
   const policy = await make({ code: "CSCL", title: "Chính sách chất lượng", kind: "policy", owner: "Chủ tịch UBND xã", clauses: ["5.2"] });
-  await make({ code: "MTCL-2026", title: "Mục tiêu chất lượng năm 2026", kind: "objectives", owner: "Thư ký ISO", clauses: ["6.2"] }, { effectiveFrom: clamp(`${today.slice(0, 4)}-01-05`) });
-  await make({ code: "QT 01/CX", title: "Quy trình kiểm soát thông tin dạng văn bản", kind: "process", owner: "Công chức Văn phòng - Thống kê", clauses: ["7.5.3"] });
-  const birth = await make({ code: "QT 02/CX-HCTP", title: "Quy trình đăng ký khai sinh", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["1.001193", "1.004873", "1.004884"] });
-  const marriage = await make({ code: "QT 03/CX-HCTP", title: "Quy trình đăng ký kết hôn", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["1.000894"] });
-  await make({ code: "QT 04/CX-HCTP", title: "Quy trình đăng ký khai tử", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["1.000656"] }, { submitOnly: true });
-  const cert = await make({ code: "QT 05/CX-HCTP", title: "Quy trình chứng thực bản sao, chữ ký, hợp đồng", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["2.000908", "2.000815", "2.001035"] });
+  await make(
+    { code: "MTCL-2026", title: "Mục tiêu chất lượng năm 2026", kind: "objectives", owner: "Thư ký ISO", clauses: ["6.2"] },
+    { effectiveFrom: clamp(`${today.slice(0, 4)}-01-05`) },
+  );
+  await make({
+    code: "QT 01/CX",
+    title: "Quy trình kiểm soát thông tin dạng văn bản",
+    kind: "process",
+    owner: "Công chức Văn phòng - Thống kê",
+    clauses: ["7.5.3"],
+  });
+  const birth = await make({
+    code: "QT 02/CX-HCTP",
+    title: "Quy trình đăng ký khai sinh",
+    kind: "process",
+    owner: "Công chức Tư pháp - Hộ tịch",
+    clauses: ["8.5"],
+    procs: ["1.001193", "1.004873", "1.004884"],
+  });
+  const marriage = await make({
+    code: "QT 03/CX-HCTP",
+    title: "Quy trình đăng ký kết hôn",
+    kind: "process",
+    owner: "Công chức Tư pháp - Hộ tịch",
+    clauses: ["8.5"],
+    procs: ["1.000894"],
+  });
+  await make(
+    { code: "QT 04/CX-HCTP", title: "Quy trình đăng ký khai tử", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["1.000656"] },
+    { submitOnly: true },
+  );
+  const cert = await make({
+    code: "QT 05/CX-HCTP",
+    title: "Quy trình chứng thực bản sao, chữ ký, hợp đồng",
+    kind: "process",
+    owner: "Công chức Tư pháp - Hộ tịch",
+    clauses: ["8.5"],
+    procs: ["2.000908", "2.000815", "2.001035"],
+  });
 
-  recordPeriodicReview(officer, policy.id, { reviewedOn: clamp(addMonthsToDay(today, -2)), outcome: "still_valid", note: "Chính sách vẫn phù hợp sau sáp nhập đơn vị hành chính." });
-  recordPeriodicReview(officer, cert.id, { reviewedOn: clamp(addMonthsToDay(today, -1)), outcome: "needs_revision", note: "Cập nhật biểu mẫu theo Bộ phận Một cửa mới của xã." });
+  recordPeriodicReview(officer, policy.id, {
+    reviewedOn: clamp(addMonthsToDay(today, -2)),
+    outcome: "still_valid",
+    note: "Chính sách vẫn phù hợp sau sáp nhập đơn vị hành chính.",
+  });
+  recordPeriodicReview(officer, cert.id, {
+    reviewedOn: clamp(addMonthsToDay(today, -1)),
+    outcome: "needs_revision",
+    note: "Cập nhật biểu mẫu theo Bộ phận Một cửa mới của xã.",
+  });
 
   // The decentralisation decree of the two-level local government (effective 01/07/2025) touches civil status.
   createLegalChange(officer, {
@@ -130,7 +171,9 @@ export async function seedDocuments(db: DB, now: Date) {
     effectiveOn: "2025-07-01",
     documentIds: [birth.id, marriage.id],
   });
-  const pdf2 = await demoPdf("xã Lai Vung", "QT 02/CX-HCTP", "Quy trình đăng ký khai sinh", 2, ["Sửa đổi thẩm quyền và thời hạn theo Nghị định 120/2025/NĐ-CP."]);
+  const pdf2 = await demoPdf("xã Lai Vung", "QT 02/CX-HCTP", "Quy trình đăng ký khai sinh", 2, [
+    "Sửa đổi thẩm quyền và thời hạn theo Nghị định 120/2025/NĐ-CP.",
+  ]);
   const r2 = await draftRevision(officer, birth.id, {
     changeSummary: "Cập nhật thẩm quyền, thành phần hồ sơ theo Nghị định 120/2025/NĐ-CP",
     file: new File([new Uint8Array(pdf2)], "QT-02-CX-HCTP-lan-2.pdf", { type: "application/pdf" }),
@@ -145,5 +188,15 @@ export async function seedDocuments(db: DB, now: Date) {
     createProcedure({ ...hlOfficer, now: CATALOGUE_AT }, { unitId: hlOfficer.actor.unitId, code, name, field, processingTime, onlineLevel, active: true }),
   );
   procIds.set("HL-1.001193", hlProcs[0]!.id);
-  await make({ code: "QT 02/HL-HT", title: "Quy trình đăng ký khai sinh", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["HL-1.001193"] }, { ctx: hlOfficer, approver: hlChair });
+  await make(
+    {
+      code: "QT 02/HL-HT",
+      title: "Quy trình đăng ký khai sinh",
+      kind: "process",
+      owner: "Công chức Tư pháp - Hộ tịch",
+      clauses: ["8.5"],
+      procs: ["HL-1.001193"],
+    },
+    { ctx: hlOfficer, approver: hlChair },
+  );
 }

@@ -17,8 +17,17 @@ const DISTRICT_END = "2025-06-30";
 const MERGER_START = "2025-07-01";
 
 const OLD_COMMUNES: [code: string, name: string][] = [
-  ["TD", "Tân Dương"], ["HT", "Hòa Thành"], ["LH", "Long Hậu"], ["TP", "Tân Phước"], ["HL", "Hòa Long"], ["THO", "Tân Hòa"],
-  ["LT", "Long Thắng"], ["VT", "Vĩnh Thới"], ["TTH", "Tân Thành"], ["DH", "Định Hòa"], ["PH", "Phong Hòa"],
+  ["TD", "Tân Dương"],
+  ["HT", "Hòa Thành"],
+  ["LH", "Long Hậu"],
+  ["TP", "Tân Phước"],
+  ["HL", "Hòa Long"],
+  ["THO", "Tân Hòa"],
+  ["LT", "Long Thắng"],
+  ["VT", "Vĩnh Thới"],
+  ["TTH", "Tân Thành"],
+  ["DH", "Định Hòa"],
+  ["PH", "Phong Hòa"],
 ];
 
 /**
@@ -32,10 +41,42 @@ export const DEMO_UNITS: SeedUnit[] = [
   { code: "DT-LV", name: "Huyện Lai Vung", kind: "district", parent: "DT", place: "Lai Vung", validTo: DISTRICT_END },
   { code: "DT-LV-TTLV", name: "Thị trấn Lai Vung", kind: "township", parent: "DT-LV", place: "Lai Vung", validTo: DISTRICT_END },
   ...OLD_COMMUNES.map(([c, n]): SeedUnit => ({ code: `DT-LV-${c}`, name: `Xã ${n}`, kind: "commune", parent: "DT-LV", place: n, validTo: DISTRICT_END })),
-  { code: "DT-LAIVUNG", name: "Xã Lai Vung", kind: "commune", parent: "DT", place: "Lai Vung", validFrom: MERGER_START, from: ["DT-LV-TTLV", "DT-LV-TTH", "DT-LV-LT"] },
-  { code: "DT-HOALONG", name: "Xã Hòa Long", kind: "commune", parent: "DT", place: "Hòa Long", validFrom: MERGER_START, from: ["DT-LV-HL", "DT-LV-LH", "DT-LV-VT"] },
-  { code: "DT-PHONGHOA", name: "Xã Phong Hòa", kind: "commune", parent: "DT", place: "Phong Hòa", validFrom: MERGER_START, from: ["DT-LV-PH", "DT-LV-DH", "DT-LV-TP"] },
-  { code: "DT-TANDUONG", name: "Xã Tân Dương", kind: "commune", parent: "DT", place: "Tân Dương", validFrom: MERGER_START, from: ["DT-LV-TD", "DT-LV-HT", "DT-LV-THO"] },
+  {
+    code: "DT-LAIVUNG",
+    name: "Xã Lai Vung",
+    kind: "commune",
+    parent: "DT",
+    place: "Lai Vung",
+    validFrom: MERGER_START,
+    from: ["DT-LV-TTLV", "DT-LV-TTH", "DT-LV-LT"],
+  },
+  {
+    code: "DT-HOALONG",
+    name: "Xã Hòa Long",
+    kind: "commune",
+    parent: "DT",
+    place: "Hòa Long",
+    validFrom: MERGER_START,
+    from: ["DT-LV-HL", "DT-LV-LH", "DT-LV-VT"],
+  },
+  {
+    code: "DT-PHONGHOA",
+    name: "Xã Phong Hòa",
+    kind: "commune",
+    parent: "DT",
+    place: "Phong Hòa",
+    validFrom: MERGER_START,
+    from: ["DT-LV-PH", "DT-LV-DH", "DT-LV-TP"],
+  },
+  {
+    code: "DT-TANDUONG",
+    name: "Xã Tân Dương",
+    kind: "commune",
+    parent: "DT",
+    place: "Tân Dương",
+    validFrom: MERGER_START,
+    from: ["DT-LV-TD", "DT-LV-HT", "DT-LV-THO"],
+  },
   { code: "VL", name: "Tỉnh Vĩnh Long", kind: "province", place: "Vĩnh Long" },
   { code: "VL-LONGHO", name: "Xã Long Hồ", kind: "commune", parent: "VL", place: "Long Hồ", validFrom: MERGER_START },
 ];
@@ -73,17 +114,42 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
         const parent = u.parent ? byCode.get(u.parent)! : undefined;
         const row = tx
           .insert(units)
-          .values({ code: u.code, name: u.name, kind: u.kind, parentId: parent?.id ?? null, placeName: u.place, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, path: "/pending/", depth: parent ? parent.depth + 1 : 0, createdAt: t, updatedAt: t })
+          .values({
+            code: u.code,
+            name: u.name,
+            kind: u.kind,
+            parentId: parent?.id ?? null,
+            placeName: u.place,
+            validFrom: u.validFrom ?? null,
+            validTo: u.validTo ?? null,
+            path: "/pending/",
+            depth: parent ? parent.depth + 1 : 0,
+            createdAt: t,
+            updatedAt: t,
+          })
           .returning({ id: units.id })
           .get();
         const path = `${parent?.path ?? "/"}${row.id}/`;
         tx.update(units).set({ path }).where(eq(units.id, row.id)).run();
         byCode.set(u.code, { id: row.id, path, depth: parent ? parent.depth + 1 : 0 });
-        for (const p of u.from ?? []) tx.insert(unitLineage).values({ unitId: row.id, predecessorId: byCode.get(p)!.id }).run();
+        for (const p of u.from ?? [])
+          tx.insert(unitLineage)
+            .values({ unitId: row.id, predecessorId: byCode.get(p)!.id })
+            .run();
       }
       for (const u of DEMO_USERS) {
         tx.insert(users)
-          .values({ username: u.username, fullName: u.fullName, title: u.title, unitId: byCode.get(u.unit)!.id, role: u.role, passwordHash, passwordChangedAt: t, createdAt: t, updatedAt: t })
+          .values({
+            username: u.username,
+            fullName: u.fullName,
+            title: u.title,
+            unitId: byCode.get(u.unit)!.id,
+            role: u.role,
+            passwordHash,
+            passwordChangedAt: t,
+            createdAt: t,
+            updatedAt: t,
+          })
           .run();
       }
       const unitIdOf = (code: string) => byCode.get(code)!.id;

@@ -27,7 +27,14 @@ function fail(message: string): never {
 }
 
 const { values } = parseArgs({
-  options: { unit: { type: "string" }, kind: { type: "string" }, period: { type: "string" }, out: { type: "string" }, id: { type: "string" }, subject: { type: "string" } },
+  options: {
+    unit: { type: "string" },
+    kind: { type: "string" },
+    period: { type: "string" },
+    out: { type: "string" },
+    id: { type: "string" },
+    subject: { type: "string" },
+  },
   allowPositionals: false,
 });
 const kind = values.kind ?? fail("--kind is required");
@@ -39,7 +46,10 @@ let period: NonNullable<ReturnType<typeof parsePeriod>> | undefined;
 let code = "";
 if (byRecord) {
   // Audit reports, action forms and minutes are drawn from one record, named by its id.
-  const raw = values.subject ?? values.id ?? fail(`kind "${kind}" needs --subject <id> (${kind === "action" ? "the finding's id" : kind === "audit" ? "the audit's id" : "the inspection's id"})`);
+  const raw =
+    values.subject ??
+    values.id ??
+    fail(`kind "${kind}" needs --subject <id> (${kind === "action" ? "the finding's id" : kind === "audit" ? "the audit's id" : "the inspection's id"})`);
   if (!/^\d{1,15}$/.test(raw) || Number(raw) <= 0) fail(`--subject must be a positive record id, not "${raw}"`);
   subjectId = Number(raw);
 } else {
@@ -56,18 +66,44 @@ try {
   const ctx = makeCtx(db, { kind: "system" as const, name: "cli" }, now);
   let row: ReportRow;
   try {
-    row = byRecord ? requestRecordReport(ctx, { kind: kind as RecordReportKind, subjectId }) : requestReport(ctx, { kind: kind as (typeof PERIOD_REPORT_KINDS)[number], unitId: unit!.id, period: period!.key });
+    row = byRecord
+      ? requestRecordReport(ctx, { kind: kind as RecordReportKind, subjectId })
+      : requestReport(ctx, { kind: kind as (typeof PERIOD_REPORT_KINDS)[number], unitId: unit!.id, period: period!.key });
   } catch (e) {
-    if (byRecord && e instanceof DomainError && e.messageKey === "errors.notFound") fail(`no ${kind === "action" ? "finding" : kind === "audit" ? "audit" : "inspection"} with id ${subjectId}`);
+    if (byRecord && e instanceof DomainError && e.messageKey === "errors.notFound")
+      fail(`no ${kind === "action" ? "finding" : kind === "audit" ? "audit" : "inspection"} with id ${subjectId}`);
     throw e;
   }
   const done = await produceQueued(db, row.id, { reportsDir: config.reportsDir, baseUrl: reportsBaseUrl() }, now);
   if (!done || done.status !== "done") fail(`generation failed: ${done?.error ?? "not produced"}`);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.copyFileSync(path.join(config.reportsDir, done.file!), out);
-  console.log(JSON.stringify({ id: done.id, kind, unit: code || undefined, period: period?.key, subject: byRecord ? subjectId : undefined, out, sha256: done.sha256, size: done.size, pages: done.pages, verifyCode: done.verifyCode }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        id: done.id,
+        kind,
+        unit: code || undefined,
+        period: period?.key,
+        subject: byRecord ? subjectId : undefined,
+        out,
+        sha256: done.sha256,
+        size: done.size,
+        pages: done.pages,
+        verifyCode: done.verifyCode,
+      },
+      null,
+      2,
+    ),
+  );
 } catch (e) {
-  if (e instanceof DomainError) fail(Object.values(e.fieldErrors).flat().map((k) => translate("en", k)).join("; ") || translate("en", e.messageKey));
+  if (e instanceof DomainError)
+    fail(
+      Object.values(e.fieldErrors)
+        .flat()
+        .map((k) => translate("en", k))
+        .join("; ") || translate("en", e.messageKey),
+    );
   throw e;
 } finally {
   await stopRenderWorker();

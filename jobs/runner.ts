@@ -38,7 +38,11 @@ export function claimRun(db: DB, job: JobDefinition, periodKey: string, trigger:
   const t = now.getTime();
   return db.transaction(
     (tx) => {
-      const existing = tx.select().from(jobRuns).where(and(eq(jobRuns.job, job.name), eq(jobRuns.periodKey, periodKey))).get();
+      const existing = tx
+        .select()
+        .from(jobRuns)
+        .where(and(eq(jobRuns.job, job.name), eq(jobRuns.periodKey, periodKey)))
+        .get();
       if (!existing) {
         return tx
           .insert(jobRuns)
@@ -86,7 +90,10 @@ export async function runJob(
   } catch (e) {
     const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     console.error(`[job ${job.name} ${periodKey}] failed`, e);
-    db.update(jobRuns).set({ status: "failed", finishedAt: clock().getTime(), error: error.slice(0, 4000) }).where(eq(jobRuns.id, runId)).run();
+    db.update(jobRuns)
+      .set({ status: "failed", finishedAt: clock().getTime(), error: error.slice(0, 4000) })
+      .where(eq(jobRuns.id, runId))
+      .run();
     return { status: "failed", runId, error };
   }
 }

@@ -44,7 +44,10 @@ export function unitsTable(doc: Doc, rows: AreaSummaryRow[]) {
     { boldLastRow: true, fontSize: 10 },
   );
   if (cols.some((c) => keys.some((k) => c[k] === null))) {
-    doc.font("serif-italic").fontSize(10).text(`Ghi chú: dấu “${DASH}”: ${NO_DATA.toLowerCase()} (phân hệ cung cấp số liệu chưa được triển khai); không phải số 0.`);
+    doc
+      .font("serif-italic")
+      .fontSize(10)
+      .text(`Ghi chú: dấu “${DASH}”: ${NO_DATA.toLowerCase()} (phân hệ cung cấp số liệu chưa được triển khai); không phải số 0.`);
     doc.moveDown(0.5);
   }
 }
@@ -73,7 +76,9 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
         { name: "Quá hạn khắc phục", values: withFindings.map((r) => (r.sections.findings.status === "ok" ? r.sections.findings.data.overdueAtEnd : 0)) },
         {
           name: "Trong hạn",
-          values: withFindings.map((r) => (r.sections.findings.status === "ok" ? r.sections.findings.data.openAtEnd - r.sections.findings.data.overdueAtEnd : 0)),
+          values: withFindings.map((r) =>
+            r.sections.findings.status === "ok" ? r.sections.findings.data.openAtEnd - r.sections.findings.data.overdueAtEnd : 0,
+          ),
         },
       ],
     });
@@ -88,7 +93,9 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
   else
     bullets(
       doc,
-      attention.map((r) => `${r.unit.name}: ${formatInt(r.sections.findings.status === "ok" ? r.sections.findings.data.overdueAtEnd : 0)} phát hiện quá hạn khắc phục.`),
+      attention.map(
+        (r) => `${r.unit.name}: ${formatInt(r.sections.findings.status === "ok" ? r.sections.findings.data.overdueAtEnd : 0)} phát hiện quá hạn khắc phục.`,
+      ),
     );
   paragraph(doc, `Trên đây là báo cáo tổng hợp ${data.period.label} trên địa bàn ${inSentence(data.area.name)}./.`);
   decreeClosing(doc, data.meta);

@@ -18,10 +18,20 @@ function box(doc: Doc, caption: string, lines: string[]) {
   ensureRoom(doc, Math.min(capH + bodyH + 2 * pad, 400));
   const y = doc.y;
   doc.save().rect(x, y, contentWidth, capH).fill(THEME.color.headFill).restore();
-  doc.font(THEME.fonts.bold).fontSize(THEME.size.body - 1).fillColor(THEME.color.ink).text(caption, x + pad, y + 3, { width: contentWidth - 2 * pad });
+  doc
+    .font(THEME.fonts.bold)
+    .fontSize(THEME.size.body - 1)
+    .fillColor(THEME.color.ink)
+    .text(caption, x + pad, y + 3, { width: contentWidth - 2 * pad });
   doc.font(THEME.fonts.regular).text(body, x + pad, y + capH + pad, { width: contentWidth - 2 * pad, lineGap: 1 });
   const bottom = doc.y + pad;
-  doc.save().lineWidth(0.6).strokeColor(THEME.color.grid).rect(x, y, contentWidth, bottom - y).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .strokeColor(THEME.color.grid)
+    .rect(x, y, contentWidth, bottom - y)
+    .stroke()
+    .restore();
   doc.x = x;
   doc.y = bottom + 8;
 }
@@ -39,10 +49,17 @@ export function renderCorrectiveActionForm(doc: Doc, data: CorrectiveActionFormD
     `Người yêu cầu: ${f.requestedBy}, ngày ${vnDate(f.requestedOn)}. Thời hạn hoàn thành: ${vnDate(f.dueOn)}.`,
   ]);
   box(doc, "2. Biện pháp khắc phục tức thời (khắc phục)", [f.correction]);
-  box(doc, "3. Nguyên nhân gốc rễ", [...(f.whys ?? []).map((w, i) => `Tại sao ${i + 1}? ${w}`), f.whys?.length ? `Kết luận nguyên nhân gốc rễ: ${f.rootCause}` : f.rootCause]);
+  box(doc, "3. Nguyên nhân gốc rễ", [
+    ...(f.whys ?? []).map((w, i) => `Tại sao ${i + 1}? ${w}`),
+    f.whys?.length ? `Kết luận nguyên nhân gốc rễ: ${f.rootCause}` : f.rootCause,
+  ]);
   if (f.actions?.length) {
     ensureRoom(doc, 60);
-    doc.font(THEME.fonts.bold).fontSize(THEME.size.body - 1).fillColor(THEME.color.ink).text("4. Hành động khắc phục", THEME.margins.left, doc.y);
+    doc
+      .font(THEME.fonts.bold)
+      .fontSize(THEME.size.body - 1)
+      .fillColor(THEME.color.ink)
+      .text("4. Hành động khắc phục", THEME.margins.left, doc.y);
     doc.moveDown(0.2);
     table(
       doc,
@@ -54,7 +71,16 @@ export function renderCorrectiveActionForm(doc: Doc, data: CorrectiveActionFormD
         { header: "Trạng thái", width: 14 },
         { header: "Lãnh đạo xác nhận", width: 16 },
       ],
-      f.actions.map((a) => [String(a.no), a.description, a.owner, vnDate(a.dueOn), a.status, a.acknowledgement ? `${a.acknowledgement.capacity ? `${a.acknowledgement.capacity} ` : ""}${a.acknowledgement.by}, ${vnDate(a.acknowledgement.on)}` : "Chưa xác nhận"]),
+      f.actions.map((a) => [
+        String(a.no),
+        a.description,
+        a.owner,
+        vnDate(a.dueOn),
+        a.status,
+        a.acknowledgement
+          ? `${a.acknowledgement.capacity ? `${a.acknowledgement.capacity} ` : ""}${a.acknowledgement.by}, ${vnDate(a.acknowledgement.on)}`
+          : "Chưa xác nhận",
+      ]),
     );
     doc.moveDown(0.4);
   } else box(doc, "4. Hành động khắc phục", [f.correctiveAction, `Người chịu trách nhiệm: ${f.responsible}.`]);
@@ -64,9 +90,16 @@ export function renderCorrectiveActionForm(doc: Doc, data: CorrectiveActionFormD
     "5. Xác nhận của lãnh đạo",
     f.actions?.length
       ? acks.length
-        ? acks.map((a) => `Hành động ${a.no}: ${a.acknowledgement!.capacity ? `${a.acknowledgement!.capacity} ` : ""}${a.acknowledgement!.by} đã ký xác nhận ngày ${vnDate(a.acknowledgement!.on)}.`)
+        ? acks.map(
+            (a) =>
+              `Hành động ${a.no}: ${a.acknowledgement!.capacity ? `${a.acknowledgement!.capacity} ` : ""}${a.acknowledgement!.by} đã ký xác nhận ngày ${vnDate(a.acknowledgement!.on)}.`,
+          )
         : ["Chưa có hành động nào được lãnh đạo ký xác nhận."]
-      : [f.acknowledgement ? `Đã xem xét, đồng ý: ${f.acknowledgement.capacity ? `${f.acknowledgement.capacity} ` : ""}${f.acknowledgement.by}, ngày ${vnDate(f.acknowledgement.on)}.` : "Chưa xác nhận."],
+      : [
+          f.acknowledgement
+            ? `Đã xem xét, đồng ý: ${f.acknowledgement.capacity ? `${f.acknowledgement.capacity} ` : ""}${f.acknowledgement.by}, ngày ${vnDate(f.acknowledgement.on)}.`
+            : "Chưa xác nhận.",
+        ],
   );
   box(doc, "6. Kiểm tra hiệu lực", [
     f.verification

@@ -12,23 +12,33 @@ export function renderInspectionMinutes(doc: Doc, data: InspectionMinutesData) {
   const m = data.minutes;
   decreeHeader(doc, data.meta);
   decreeTitle(doc, data.meta);
-  paragraph(doc, `Thực hiện ${m.decision}, hôm nay, ngày ${vnDate(m.heldOn)}, tại ${m.place}, Đoàn kiểm tra tiến hành kiểm tra việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 tại ${data.unit.name}.`);
+  paragraph(
+    doc,
+    `Thực hiện ${m.decision}, hôm nay, ngày ${vnDate(m.heldOn)}, tại ${m.place}, Đoàn kiểm tra tiến hành kiểm tra việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 tại ${data.unit.name}.`,
+  );
   heading(doc, "I. THÀNH PHẦN");
   paragraph(doc, "1. Đoàn kiểm tra:", { indent: false });
-  bullets(doc, m.inspectors.map((p) => `Ông (bà) ${p.name}, ${p.title};`));
+  bullets(
+    doc,
+    m.inspectors.map((p) => `Ông (bà) ${p.name}, ${p.title};`),
+  );
   paragraph(doc, `2. Đại diện ${data.unit.name}:`, { indent: false });
-  bullets(doc, m.unitRepresentatives.map((p) => `Ông (bà) ${p.name}, ${p.title};`));
+  bullets(
+    doc,
+    m.unitRepresentatives.map((p) => `Ông (bà) ${p.name}, ${p.title};`),
+  );
   heading(doc, "II. NỘI DUNG VÀ KẾT QUẢ KIỂM TRA");
   if (m.summary) paragraph(doc, m.summary);
-  if (m.checks.length) table(
-    doc,
-    [
-      { header: "STT", width: 6, align: "center" },
-      { header: "Nội dung kiểm tra", width: 44 },
-      { header: "Kết quả", width: 50 },
-    ],
-    m.checks.map((c, i) => [String(i + 1), c.item, c.result]),
-  );
+  if (m.checks.length)
+    table(
+      doc,
+      [
+        { header: "STT", width: 6, align: "center" },
+        { header: "Nội dung kiểm tra", width: 44 },
+        { header: "Kết quả", width: 50 },
+      ],
+      m.checks.map((c, i) => [String(i + 1), c.item, c.result]),
+    );
   if (m.findings.length) {
     paragraph(doc, "Các điểm không phù hợp:", { indent: false });
     table(
@@ -45,7 +55,10 @@ export function renderInspectionMinutes(doc: Doc, data: InspectionMinutesData) {
   }
   heading(doc, "III. KẾT LUẬN VÀ KIẾN NGHỊ");
   paragraph(doc, m.conclusion);
-  bullets(doc, [...m.requests, `${data.unit.name} báo cáo kết quả khắc phục các điểm không phù hợp về Đoàn kiểm tra trước ngày ${vnDate(m.correctiveReportDueOn)} (trong vòng 02 tháng kể từ ngày ký biên bản).`]);
+  bullets(doc, [
+    ...m.requests,
+    `${data.unit.name} báo cáo kết quả khắc phục các điểm không phù hợp về Đoàn kiểm tra trước ngày ${vnDate(m.correctiveReportDueOn)} (trong vòng 02 tháng kể từ ngày ký biên bản).`,
+  ]);
   paragraph(doc, "Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản; đã đọc lại cho các bên cùng nghe và thống nhất ký tên./.");
   ensureRoom(doc, 130);
   const y = doc.y + 8;

@@ -23,7 +23,8 @@ export function allVietnameseLetters(): string {
   return `${lower} ${lower.toLocaleUpperCase("vi-VN")} đ Đ`;
 }
 
-export const SAMPLE_SENTENCE = "Ủy ban nhân dân xã Lai Vung tiếp nhận 7.174 hồ sơ thủ tục hành chính; trả kết quả qua dịch vụ bưu chính công ích 1.858 hồ sơ, đạt 25,9%.";
+export const SAMPLE_SENTENCE =
+  "Ủy ban nhân dân xã Lai Vung tiếp nhận 7.174 hồ sơ thủ tục hành chính; trả kết quả qua dịch vụ bưu chính công ích 1.858 hồ sơ, đạt 25,9%.";
 
 export function sampleMeta(over: Partial<DocMeta> = {}): DocMeta {
   return {
@@ -56,8 +57,20 @@ export function sampleFindings(over: Partial<FindingsData> = {}): FindingsData {
     openAtEnd: 6,
     overdueAtEnd: 2,
     list: [
-      { foundOn: "2026-10-08", grade: "Không phù hợp nặng", clause: "8.5", description: "Hồ sơ TTHC lĩnh vực hộ tịch trả quá hạn 3 ngày, chưa có văn bản xin lỗi.", status: "Đang mở" },
-      { foundOn: "2026-10-15", grade: "Không phù hợp nhẹ", clause: "7.5.3", description: "Quy trình QT 02/CX-HCTP chưa cập nhật theo văn bản pháp luật mới.", status: "Đang mở" },
+      {
+        foundOn: "2026-10-08",
+        grade: "Không phù hợp nặng",
+        clause: "8.5",
+        description: "Hồ sơ TTHC lĩnh vực hộ tịch trả quá hạn 3 ngày, chưa có văn bản xin lỗi.",
+        status: "Đang mở",
+      },
+      {
+        foundOn: "2026-10-15",
+        grade: "Không phù hợp nhẹ",
+        clause: "7.5.3",
+        description: "Quy trình QT 02/CX-HCTP chưa cập nhật theo văn bản pháp luật mới.",
+        status: "Đang mở",
+      },
     ],
     ...over,
   };
@@ -103,7 +116,12 @@ export function sampleAreaRows(n: number): AreaSummaryRow[] {
 export function sampleAreaSummary(rows = 4): AreaSummaryData {
   return {
     kind: "area",
-    meta: sampleMeta({ issuingBody: ["Ủy ban nhân dân", "tỉnh Đồng Tháp"], place: "Đồng Tháp", title: "Báo cáo tổng hợp", subtitle: "Tình hình áp dụng hệ thống quản lý chất lượng tháng 10 năm 2026" }),
+    meta: sampleMeta({
+      issuingBody: ["Ủy ban nhân dân", "tỉnh Đồng Tháp"],
+      place: "Đồng Tháp",
+      title: "Báo cáo tổng hợp",
+      subtitle: "Tình hình áp dụng hệ thống quản lý chất lượng tháng 10 năm 2026",
+    }),
     area: { code: "DT", name: "Tỉnh Đồng Tháp" },
     period: { key: "2026-10", label: "tháng 10 năm 2026", start: "2026-10-01", end: "2026-10-31" },
     rows: sampleAreaRows(rows),
@@ -139,8 +157,22 @@ export function sampleAuditReport(): AuditReportData {
     },
     summary: "Hệ thống quản lý chất lượng được duy trì phù hợp; còn một số điểm cần khắc phục về kiểm soát thông tin dạng văn bản.",
     findings: [
-      { no: 1, clause: "7.5.3", clauseTitle: "Kiểm soát thông tin dạng văn bản", grade: "Không phù hợp nhẹ", description: "Biểu mẫu BM 01 đang dùng phiên bản cũ.", evidence: "Hồ sơ số 125/HT ngày 02/9/2026." },
-      { no: 2, clause: "9.1", clauseTitle: "Theo dõi, đo lường, phân tích và đánh giá", grade: "Điểm lưu ý", description: "Chưa phân tích mức độ hài lòng quý II.", evidence: "Sổ theo dõi khảo sát." },
+      {
+        no: 1,
+        clause: "7.5.3",
+        clauseTitle: "Kiểm soát thông tin dạng văn bản",
+        grade: "Không phù hợp nhẹ",
+        description: "Biểu mẫu BM 01 đang dùng phiên bản cũ.",
+        evidence: "Hồ sơ số 125/HT ngày 02/9/2026.",
+      },
+      {
+        no: 2,
+        clause: "9.1",
+        clauseTitle: "Theo dõi, đo lường, phân tích và đánh giá",
+        grade: "Điểm lưu ý",
+        description: "Chưa phân tích mức độ hài lòng quý II.",
+        evidence: "Sổ theo dõi khảo sát.",
+      },
     ],
     conclusion: "Hệ thống quản lý chất lượng của Ủy ban nhân dân xã được duy trì và có hiệu lực.",
   };
@@ -149,7 +181,12 @@ export function sampleAuditReport(): AuditReportData {
 export function sampleCorrectiveActionForm(): CorrectiveActionFormData {
   return {
     kind: "action",
-    meta: sampleMeta({ numberSuffix: "PYC-HĐKP", title: "Phiếu yêu cầu hành động khắc phục", subtitle: undefined, signature: { title: "Lãnh đạo phê duyệt", name: "Nguyễn Hữu Phước" } }),
+    meta: sampleMeta({
+      numberSuffix: "PYC-HĐKP",
+      title: "Phiếu yêu cầu hành động khắc phục",
+      subtitle: undefined,
+      signature: { title: "Lãnh đạo phê duyệt", name: "Nguyễn Hữu Phước" },
+    }),
     unit: { code: "DT-LAIVUNG", name: "Xã Lai Vung" },
     form: {
       number: "03",
@@ -175,7 +212,13 @@ export function sampleCorrectiveActionForm(): CorrectiveActionFormData {
 export function sampleInspectionMinutes(): InspectionMinutesData {
   return {
     kind: "minutes",
-    meta: sampleMeta({ issuingBody: ["UBND tỉnh Đồng Tháp", "Sở Khoa học và Công nghệ"], numberSuffix: "BB-KT", title: "Biên bản kiểm tra", subtitle: "Việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015", place: "Lai Vung" }),
+    meta: sampleMeta({
+      issuingBody: ["UBND tỉnh Đồng Tháp", "Sở Khoa học và Công nghệ"],
+      numberSuffix: "BB-KT",
+      title: "Biên bản kiểm tra",
+      subtitle: "Việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
+      place: "Lai Vung",
+    }),
     unit: { code: "DT-LAIVUNG", name: "Ủy ban nhân dân xã Lai Vung" },
     minutes: {
       decision: "Quyết định số 45/QĐ-SKHCN ngày 01/10/2026 của Giám đốc Sở Khoa học và Công nghệ",

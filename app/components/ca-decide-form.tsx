@@ -9,7 +9,19 @@ import { FormErrors, TextField } from "./field";
 type Reply = SubmissionResult<string[]> | undefined | null;
 
 /** The leader's decision on a due-date extension request (on the action's page and in the inbox). */
-export function DecideForm({ actionId, ext, lastResult, redirectTo, compact }: { actionId: number; ext: { id: number; currentDueOn: string; proposedDueOn: string; reason: string }; lastResult?: Reply; redirectTo?: string; compact?: boolean }) {
+export function DecideForm({
+  actionId,
+  ext,
+  lastResult,
+  redirectTo,
+  compact,
+}: {
+  actionId: number;
+  ext: { id: number; currentDueOn: string; proposedDueOn: string; reason: string };
+  lastResult?: Reply;
+  redirectTo?: string;
+  compact?: boolean;
+}) {
   const t = useT();
   const [form, fields] = useForm<z.input<typeof ExtensionDecisionSchema>>({
     id: `ca-decide-${ext.id}`,
@@ -42,4 +54,3 @@ export function DecideForm({ actionId, ext, lastResult, redirectTo, compact }: {
     </section>
   );
 }
-

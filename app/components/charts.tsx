@@ -15,7 +15,19 @@ import { TableWrap } from "./table-wrap";
 const fmt = (unit: "count" | "percent", v: number | null) => (v === null ? "—" : unit === "percent" ? formatPct(v) : formatInt(v));
 
 /** Horizontal bars, one per category, label above the bar so long commune names fit a phone. */
-export function BarChart({ title, chart, labelFor, emptyText, valueHeader }: { title: string; chart: BarChartData; labelFor?: (key: string, label: string) => string; emptyText: string; valueHeader: string }) {
+export function BarChart({
+  title,
+  chart,
+  labelFor,
+  emptyText,
+  valueHeader,
+}: {
+  title: string;
+  chart: BarChartData;
+  labelFor?: (key: string, label: string) => string;
+  emptyText: string;
+  valueHeader: string;
+}) {
   const t = useT();
   const id = useId();
   const label = (d: { key: string; label: string }) => (labelFor ? labelFor(d.key, d.label) : d.label);
@@ -26,10 +38,13 @@ export function BarChart({ title, chart, labelFor, emptyText, valueHeader }: { t
   const sum = barSummary(chart);
   // A few bars are read out in full; a long chart is summarised by its largest bar (the table has the rest).
   const desc =
-    chart.data.length === 0 ? emptyText
-    : chart.data.length <= 6 ? chart.data.map((d) => `${label(d)}: ${fmt(chart.unit, d.value)}`).join("; ")
-    : sum.top ? t("charts.barSummary", { top: label(sum.top), value: fmt(chart.unit, sum.top.value), count: chart.data.length })
-    : emptyText;
+    chart.data.length === 0
+      ? emptyText
+      : chart.data.length <= 6
+        ? chart.data.map((d) => `${label(d)}: ${fmt(chart.unit, d.value)}`).join("; ")
+        : sum.top
+          ? t("charts.barSummary", { top: label(sum.top), value: fmt(chart.unit, sum.top.value), count: chart.data.length })
+          : emptyText;
   return (
     <figure className="chart card" aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`} className="chart-title">
@@ -98,7 +113,17 @@ function Marker({ kind, x, y, className }: { kind: (typeof MARKER)[number]; x: n
 }
 
 /** Lines over months, 0–100 %, each series with its own colour, dash and marker (readable without colour). */
-export function RateChart({ title, chart, seriesLabel, emptyText }: { title: string; chart: SeriesChartData; seriesLabel: (key: string) => string; emptyText: string }) {
+export function RateChart({
+  title,
+  chart,
+  seriesLabel,
+  emptyText,
+}: {
+  title: string;
+  chart: SeriesChartData;
+  seriesLabel: (key: string) => string;
+  emptyText: string;
+}) {
   const t = useT();
   const id = useId();
   const W = 320;
@@ -171,7 +196,9 @@ export function RateChart({ title, chart, seriesLabel, emptyText }: { title: str
               {chart.series.map((s, i) => (
                 <g key={s.key}>
                   <path d={path(s.values)} className={`chart-line chart-stroke-${i}`} strokeDasharray={DASH[i % 3]} fill="none" />
-                  {s.values.map((v, j) => (v === null ? null : <Marker key={j} kind={MARKER[i % 3]!} x={x(j)} y={y(v)} className={`chart-dot chart-fill-${i}`} />))}
+                  {s.values.map((v, j) =>
+                    v === null ? null : <Marker key={j} kind={MARKER[i % 3]!} x={x(j)} y={y(v)} className={`chart-dot chart-fill-${i}`} />,
+                  )}
                 </g>
               ))}
             </g>

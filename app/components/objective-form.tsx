@@ -30,12 +30,22 @@ export function ObjectiveForm({
     <Form method="post" className="stack card" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="row">
-        <SelectField field={fields.unitId} label={t("objectives.unit")} placeholder="" options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))} />
+        <SelectField
+          field={fields.unitId}
+          label={t("objectives.unit")}
+          placeholder=""
+          options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+        />
         <TextField field={fields.year} label={t("objectives.year")} type="number" />
       </div>
       <TextField field={fields.title} label={t("objectives.titleField")} />
       <div className="row">
-        <SelectField field={fields.measure} label={t("objectives.measure")} placeholder="" options={OBJECTIVE_MEASURES.map((m) => ({ value: m, label: t(`objectives.measure.${m}`) }))} />
+        <SelectField
+          field={fields.measure}
+          label={t("objectives.measure")}
+          placeholder=""
+          options={OBJECTIVE_MEASURES.map((m) => ({ value: m, label: t(`objectives.measure.${m}`) }))}
+        />
         <TextField field={fields.target} label={t("objectives.target")} />
         <TextField field={fields.manualValue} label={t("objectives.manualValue")} />
       </div>

@@ -6,7 +6,12 @@ import { formatNumber } from "~/lib/locale";
 /** The answer of the verification page: genuine (which report) or not found; never who made it. */
 export function VerificationResult({ v }: { v: Verification }) {
   const t = useT();
-  if (v.by === "invalid") return <div className="alert alert-error" role="alert">{t("reports.verify.bad")}</div>;
+  if (v.by === "invalid")
+    return (
+      <div className="alert alert-error" role="alert">
+        {t("reports.verify.bad")}
+      </div>
+    );
   const r = v.report;
   return (
     <div className={`alert ${r ? "alert-success" : "alert-error"}`} role="status" aria-live="polite">

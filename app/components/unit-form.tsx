@@ -40,7 +40,12 @@ export function UnitForm({
       </div>
       <TextField field={fields.name} label={t("units.name")} />
       <TextField field={fields.placeName} label={t("units.placeName")} />
-      <SelectField field={fields.parentId} label={t("units.parent")} placeholder={t("units.noParent")} options={parents.map((u) => ({ value: u.id, label: label(u) }))} />
+      <SelectField
+        field={fields.parentId}
+        label={t("units.parent")}
+        placeholder={t("units.noParent")}
+        options={parents.map((u) => ({ value: u.id, label: label(u) }))}
+      />
       <div className="row">
         <TextField field={fields.validFrom} label={t("units.validFrom")} hint="dd/mm/yyyy" />
         <TextField field={fields.validTo} label={t("units.validTo")} hint="dd/mm/yyyy" />

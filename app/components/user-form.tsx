@@ -38,7 +38,12 @@ export function UserForm({
       </div>
       <TextField field={fields.title} label={t("people.jobTitle")} />
       <div className="row">
-        <SelectField field={fields.unitId} label={t("people.unit")} placeholder="" options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))} />
+        <SelectField
+          field={fields.unitId}
+          label={t("people.unit")}
+          placeholder=""
+          options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+        />
         <SelectField field={fields.role} label={t("people.role")} placeholder="" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
       </div>
       {withPassword ? <TextField field={fields.password} label={t("people.password")} type="password" autoComplete="new-password" /> : null}

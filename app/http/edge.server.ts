@@ -65,7 +65,6 @@ export function handle<A, R>(fn: (args: A) => Promise<R>): (args: A) => Promise<
   };
 }
 
-
 export type SubmitOptions = {
   /** Which of the page's forms this is; the page shows the reply only in that form (`replyFor`). */
   intent?: string;

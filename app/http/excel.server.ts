@@ -14,7 +14,11 @@ export async function xlsxResponse<R>(filename: string, sheetName: string, colum
   const wb = new ExcelJS.Workbook();
   wb.creator = "ISO Xã";
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, Math.min(50, c.header.length + 4)), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(12, Math.min(50, c.header.length + 4)),
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? null));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

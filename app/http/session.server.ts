@@ -53,7 +53,6 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-
 export function clientIp(request: Request): string {
   // The server sets this header from the socket (server.ts); a client cannot forge it through the proxy-less setup.
   return request.headers.get("x-isoxa-client-ip") ?? "unknown";

@@ -1,9 +1,4 @@
-import {
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { config } from "~/lib/config.server";
 
 /**
@@ -14,10 +9,7 @@ import { config } from "~/lib/config.server";
 export async function parseMultipart(request: Request): Promise<{ formData: FormData; tooLarge?: string; malformed?: boolean }> {
   const maxPartSize = config().uploadMaxBytes;
   try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize })),
-    );
+    const formData = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize })));
     return { formData };
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: e.field };

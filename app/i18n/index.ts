@@ -19,7 +19,9 @@ const catalogues = [common, foundation, files, figures, compliance, actions, rep
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
-type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R extends readonly { vi: object }[]] ? H["vi"] & Merge<R> : unknown;
+type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R extends readonly { vi: object }[]]
+  ? H["vi"] & Merge<R>
+  : unknown;
 export type MessageKey = keyof Merge<typeof catalogues>;
 
 const dict: Record<Lang, Record<string, string>> = { vi: {}, en: {} };

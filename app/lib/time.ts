@@ -10,7 +10,15 @@ export function inVn(d: Date | number): TZDate {
 
 // One Intl formatter for the wall clock in Vietnam, reused: lists format a date per row, and building a TZDate for
 // each costs far more (it was the largest JS cost of the compliance grid).
-const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** Year, month, day, hour and minute on the wall clock in Vietnam, zero-padded. */
 function vnParts(d: Date | number) {

@@ -59,7 +59,9 @@ export default function Home() {
             <p className="stat-label">{t("dash.averageScore", { count: compliance.units })}</p>
             {mostMissed && mostMissed.n > 0 ? (
               <p>
-                <Link to={`/compliance?missing=${mostMissed.k}&sort=score`}>{t("dash.missingMost", { obligation: t(`compliance.ob.${mostMissed.k}`), count: mostMissed.n })}</Link>
+                <Link to={`/compliance?missing=${mostMissed.k}&sort=score`}>
+                  {t("dash.missingMost", { obligation: t(`compliance.ob.${mostMissed.k}`), count: mostMissed.n })}
+                </Link>
               </p>
             ) : null}
             {compliance.weakest.length > 0 ? (
@@ -103,7 +105,12 @@ export default function Home() {
           <BarChart title={t("dash.findingsByGrade")} chart={charts.findingsByGrade} emptyText={t("dash.noFindings")} valueHeader={t("dash.count")} />
           <BarChart title={t("dash.overdueByUnit")} chart={charts.overdueByUnit} emptyText={t("dash.noOverdue")} valueHeader={t("dash.count")} />
           {charts.rates && charts.figuresYear ? (
-            <RateChart title={t("dash.ratesOverTime", { year: charts.figuresYear })} chart={charts.rates} seriesLabel={(k) => t(`charts.series.${k}`)} emptyText={t("dash.noFigures")} />
+            <RateChart
+              title={t("dash.ratesOverTime", { year: charts.figuresYear })}
+              chart={charts.rates}
+              seriesLabel={(k) => t(`charts.series.${k}`)}
+              emptyText={t("dash.noFigures")}
+            />
           ) : (
             <p className="card muted">{t("dash.noFigures")}</p>
           )}

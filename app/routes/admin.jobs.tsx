@@ -23,7 +23,11 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const job = getJob(String((await request.formData()).get("job") ?? ""));
   if (!job) throw new Response("errors.notFound", { status: 404 });
   const outcome = await runJob(ctx.db, config(), job, job.periodKey(ctx.now), "manual", undefined, { force: true });
-  return redirectWithFlash("/admin/jobs", { key: "jobs.started.ok", params: { status: outcome.status }, kind: outcome.status === "failed" ? "error" : "success" });
+  return redirectWithFlash("/admin/jobs", {
+    key: "jobs.started.ok",
+    params: { status: outcome.status },
+    kind: outcome.status === "failed" ? "error" : "success",
+  });
 });
 
 export default function Jobs() {
@@ -90,7 +94,9 @@ export default function Jobs() {
                 <td data-label={t("jobs.job")}>{r.job}</td>
                 <td data-label={t("jobs.period")}>{r.periodKey}</td>
                 <td data-label={t("common.status")}>
-                  <span className={`badge ${r.status === "succeeded" ? "badge-ok" : r.status === "failed" ? "badge-bad" : "badge-warn"}`}>{t(`jobs.status.${r.status}`)}</span>
+                  <span className={`badge ${r.status === "succeeded" ? "badge-ok" : r.status === "failed" ? "badge-bad" : "badge-warn"}`}>
+                    {t(`jobs.status.${r.status}`)}
+                  </span>
                 </td>
                 <td data-label={t("jobs.trigger")}>{r.trigger}</td>
                 <td data-label={t("jobs.started")}>{formatDateTime(r.startedAt)}</td>

@@ -72,7 +72,13 @@ export default function Users() {
                 <td data-label={t("people.role")}>{t(`role.${u.role}`)}</td>
                 <td data-label={t("people.unit")}>{u.unitName}</td>
                 <td data-label={t("common.status")}>
-                  {!u.active ? <span className="badge">{t("people.inactive")}</span> : u.locked ? <span className="badge badge-warn">{t("people.locked")}</span> : <span className="badge badge-ok">{t("people.active")}</span>}
+                  {!u.active ? (
+                    <span className="badge">{t("people.inactive")}</span>
+                  ) : u.locked ? (
+                    <span className="badge badge-warn">{t("people.locked")}</span>
+                  ) : (
+                    <span className="badge badge-ok">{t("people.active")}</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -39,16 +39,26 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "report") {
-    return submit(formData, AuditReportSchema, (value) => {
-      reportAudit(ctx, id, value);
-      return redirectWithFlash(`/audits/${id}`, { key: "audits.stepDone.report" });
-    }, { intent: "report" });
+    return submit(
+      formData,
+      AuditReportSchema,
+      (value) => {
+        reportAudit(ctx, id, value);
+        return redirectWithFlash(`/audits/${id}`, { key: "audits.stepDone.report" });
+      },
+      { intent: "report" },
+    );
   }
   if (intent === "copy") {
-    return submit(formData, AuditCopySchema, (value) => {
-      const copy = copyAudit(ctx, id, value);
-      return redirectWithFlash(`/audits/${copy.id}`, { key: "audits.copied" });
-    }, { intent: "copy" });
+    return submit(
+      formData,
+      AuditCopySchema,
+      (value) => {
+        const copy = copyAudit(ctx, id, value);
+        return redirectWithFlash(`/audits/${copy.id}`, { key: "audits.copied" });
+      },
+      { intent: "copy" },
+    );
   }
   const steps = { start: startAudit, close: closeAudit, reopen: reopenAudit } as const;
   if (intent !== "start" && intent !== "close" && intent !== "reopen") throw new Response("errors.badRequest", { status: 400 });
@@ -174,9 +184,7 @@ export default function AuditPage() {
           <AuditStatusBadge status={audit.status} />
         </dd>
         <dt>{t("audits.programmeLink")}</dt>
-        <dd>
-          {can.readUnit ? <Link to={`/audits/programme?unit=${audit.unitId}&year=${d.programme.year}`}>{d.programme.year}</Link> : d.programme.year}
-        </dd>
+        <dd>{can.readUnit ? <Link to={`/audits/programme?unit=${audit.unitId}&year=${d.programme.year}`}>{d.programme.year}</Link> : d.programme.year}</dd>
         <dt>{t("audits.dates")}</dt>
         <dd>
           {formatDate(audit.startOn)} – {formatDate(audit.endOn)}

@@ -32,17 +32,32 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   // Several item forms on one page and an emptied form data: which item it was is lost, so this stays a message.
   if (tooLarge) return redirectWithFlash(`/audits/${id}/checklist`, { key: "files.errors.tooLarge", kind: "error" });
   if (formData.get("intent") === "question") {
-    return submit(formData, CustomQuestionSchema, (value) => {
-      const item = addChecklistQuestion(ctx, id, value);
-      return redirectWithFlash(`/audits/${id}/checklist#item-${item.id}`, { key: "audits.questionAdded" });
-    }, { intent: "question" });
+    return submit(
+      formData,
+      CustomQuestionSchema,
+      (value) => {
+        const item = addChecklistQuestion(ctx, id, value);
+        return redirectWithFlash(`/audits/${id}/checklist#item-${item.id}`, { key: "audits.questionAdded" });
+      },
+      { intent: "question" },
+    );
   }
   const files = formData.getAll("evidence").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0);
-  return submit(formData, ChecklistAnswerSchema, async (value) => {
-    const c = config();
-    await answerChecklistItem(ctx, id, value, files.map((file) => ({ file, uploadsDir: c.uploadsDir, maxBytes: c.uploadMaxBytes })));
-    return redirectWithFlash(`/audits/${id}/checklist#item-${value.itemId}`, { key: "audits.itemSaved" });
-  }, { intent: "item" });
+  return submit(
+    formData,
+    ChecklistAnswerSchema,
+    async (value) => {
+      const c = config();
+      await answerChecklistItem(
+        ctx,
+        id,
+        value,
+        files.map((file) => ({ file, uploadsDir: c.uploadsDir, maxBytes: c.uploadMaxBytes })),
+      );
+      return redirectWithFlash(`/audits/${id}/checklist#item-${value.itemId}`, { key: "audits.itemSaved" });
+    },
+    { intent: "item" },
+  );
 });
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
@@ -62,7 +77,14 @@ function ItemForm({ item, index, auditId, fill, lastResult }: { item: Item; inde
   return (
     <li className="card checklist-item" id={`item-${item.id}`}>
       <p className="item-head">
-        <span className="badge">{index + 1}</span> <span className="muted">{item.kind === "process" ? t("audits.kind.process") : item.kind === "custom" ? t("audits.kind.custom") : `${t("audits.kind.clause")} ${item.clauseCode}`}</span>
+        <span className="badge">{index + 1}</span>{" "}
+        <span className="muted">
+          {item.kind === "process"
+            ? t("audits.kind.process")
+            : item.kind === "custom"
+              ? t("audits.kind.custom")
+              : `${t("audits.kind.clause")} ${item.clauseCode}`}
+        </span>
       </p>
       <p className="question" id={`q-${item.id}`}>
         {item.question}
@@ -150,7 +172,12 @@ function QuestionForm({ lastResult, clauses }: { lastResult: unknown; clauses: {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="question" />
       <TextAreaField field={fields.question} label={t("audits.customQuestion")} rows={2} />
-      <SelectField field={fields.clauseCode} label={t("audits.clauseOptional")} placeholder="—" options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))} />
+      <SelectField
+        field={fields.clauseCode}
+        label={t("audits.clauseOptional")}
+        placeholder="—"
+        options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))}
+      />
       <div className="actions">
         <button type="submit" className="secondary">
           {t("audits.addQuestion")}

@@ -49,7 +49,13 @@ export default function EditAudit() {
   return (
     <>
       <h1>{t("audits.edit")}</h1>
-      <AuditForm lastResult={useActionData<typeof action>()} defaultValue={defaultValue} options={options} fixedUnitName={unitName} cancelTo={`/audits/${id}`} />
+      <AuditForm
+        lastResult={useActionData<typeof action>()}
+        defaultValue={defaultValue}
+        options={options}
+        fixedUnitName={unitName}
+        cancelTo={`/audits/${id}`}
+      />
     </>
   );
 }

@@ -32,7 +32,10 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request);
   return submit(await request.formData(), AuditBatchSchema, (value) => {
     const { created, skipped } = planAuditsForUnits(ctx, value);
-    return redirectWithFlash(`/audits?year=${value.startOn.slice(0, 4)}`, { key: "audits.batchDone", params: { created: created.length, skipped: skipped.length } });
+    return redirectWithFlash(`/audits?year=${value.startOn.slice(0, 4)}`, {
+      key: "audits.batchDone",
+      params: { created: created.length, skipped: skipped.length },
+    });
   });
 });
 
@@ -58,7 +61,13 @@ export default function BatchPlan() {
           <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
         </div>
         <SelectField field={fields.leadAuditorId} label={t("audits.lead")} placeholder="" options={auditors.map((a) => ({ value: a.id, label: a.label }))} />
-        <SelectField field={fields.teamIds} label={t("audits.team")} hint={t("audits.teamHint")} multiple options={auditors.map((a) => ({ value: a.id, label: a.label }))} />
+        <SelectField
+          field={fields.teamIds}
+          label={t("audits.team")}
+          hint={t("audits.teamHint")}
+          multiple
+          options={auditors.map((a) => ({ value: a.id, label: a.label }))}
+        />
         <CheckGroup
           field={fields.clauseCodes}
           legend={t("audits.clauses")}

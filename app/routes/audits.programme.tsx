@@ -21,7 +21,8 @@ function params(request: Request) {
   const url = new URL(request.url);
   const unitId = Number(url.searchParams.get("unit"));
   const year = Number(url.searchParams.get("year"));
-  if (!Number.isSafeInteger(unitId) || unitId <= 0 || !Number.isInteger(year) || year < 2000 || year > 2100) throw new Response("errors.notFound", { status: 404 });
+  if (!Number.isSafeInteger(unitId) || unitId <= 0 || !Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new Response("errors.notFound", { status: 404 });
   return { unitId, year };
 }
 

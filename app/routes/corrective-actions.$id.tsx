@@ -246,7 +246,9 @@ export default function CorrectiveActionPage() {
             {d.extensions.map((e) => (
               <li key={e.id}>
                 {t("ca.extension.line", { from: formatDate(e.currentDueOn), to: formatDate(e.proposedDueOn), by: e.requestedByName ?? "" })}{" "}
-                <span className={`badge ${e.status === "approved" ? "badge-ok" : e.status === "refused" ? "badge-bad" : "badge-warn"}`}>{t(`ca.extension.${e.status}`)}</span>
+                <span className={`badge ${e.status === "approved" ? "badge-ok" : e.status === "refused" ? "badge-bad" : "badge-warn"}`}>
+                  {t(`ca.extension.${e.status}`)}
+                </span>
                 <p className="pre-line muted">{e.reason}</p>
                 {e.decidedAt ? (
                   <p className="muted">
@@ -366,7 +368,17 @@ function ExtensionForm({ lastResult }: { lastResult: Reply }) {
   );
 }
 
-function EditForm({ action: a, owners, dueLocked, lastResult }: { action: { description: string; ownerId: number; dueOn: string }; owners: { id: number; fullName: string; title: string | null }[]; dueLocked: boolean; lastResult: Reply }) {
+function EditForm({
+  action: a,
+  owners,
+  dueLocked,
+  lastResult,
+}: {
+  action: { description: string; ownerId: number; dueOn: string };
+  owners: { id: number; fullName: string; title: string | null }[];
+  dueLocked: boolean;
+  lastResult: Reply;
+}) {
   const t = useT();
   const [form, fields] = useForm<z.input<typeof ActionSchema>>({
     id: "ca-edit",
@@ -383,7 +395,11 @@ function EditForm({ action: a, owners, dueLocked, lastResult }: { action: { desc
         <input type="hidden" name="intent" value="edit" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextAreaField field={fields.description} label={t("ca.action.description")} rows={3} />
-        <SelectField field={fields.ownerId} label={t("ca.owner")} options={owners.map((o) => ({ value: o.id, label: o.title ? `${o.fullName} (${o.title})` : o.fullName }))} />
+        <SelectField
+          field={fields.ownerId}
+          label={t("ca.owner")}
+          options={owners.map((o) => ({ value: o.id, label: o.title ? `${o.fullName} (${o.title})` : o.fullName }))}
+        />
         {dueLocked ? (
           <>
             <input type="hidden" name={fields.dueOn.name} value={formatDate(a.dueOn)} />

@@ -147,10 +147,16 @@ export default function DocumentPage() {
                   <td data-label={t("documents.effectiveFrom")}>{formatDate(r.effectiveFrom) || "—"}</td>
                   <td data-label={t("common.actions")}>
                     <span className="actions">
-                      <Link to={`/documents/${doc.id}/revisions/${r.id}`} aria-label={`${t("documents.viewRevision")}: ${t("documents.revisionN", { n: r.number })}`}>
+                      <Link
+                        to={`/documents/${doc.id}/revisions/${r.id}`}
+                        aria-label={`${t("documents.viewRevision")}: ${t("documents.revisionN", { n: r.number })}`}
+                      >
                         {t("documents.viewRevision")}
                       </Link>
-                      <a href={`/documents/${doc.id}/revisions/${r.id}/file`} aria-label={`${isHistorical(r.status) ? t("documents.downloadHistorical") : t("documents.download")}: ${t("documents.revisionN", { n: r.number })}`}>
+                      <a
+                        href={`/documents/${doc.id}/revisions/${r.id}/file`}
+                        aria-label={`${isHistorical(r.status) ? t("documents.downloadHistorical") : t("documents.download")}: ${t("documents.revisionN", { n: r.number })}`}
+                      >
                         {isHistorical(r.status) ? t("documents.downloadHistorical") : t("documents.download")}
                       </a>
                     </span>

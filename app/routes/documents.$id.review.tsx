@@ -51,7 +51,11 @@ export default function PeriodicReview() {
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.reviewedOn} label={t("documents.reviewedOn")} hint="dd/mm/yyyy" />
-        <SelectField field={fields.outcome} label={t("documents.outcome")} options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`documents.outcome.${o}`) }))} />
+        <SelectField
+          field={fields.outcome}
+          label={t("documents.outcome")}
+          options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`documents.outcome.${o}`) }))}
+        />
         <TextAreaField field={fields.note} label={t("documents.note")} rows={3} />
         <div className="actions">
           <button type="submit" className="primary">

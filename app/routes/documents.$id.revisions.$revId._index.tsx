@@ -63,33 +63,43 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   const intent = String(formData.get("intent") ?? (tooLarge ? "update" : ""));
   const back = `/documents/${id}/revisions/${revId}`;
   if (intent === "update") {
-    return submit(formData, draftUpdateSchema(config().uploadMaxBytes), async (value) => {
-      await updateDraftRevision(ctx, id, revId, value);
-      return redirectWithFlash(back, { key: "documents.revisionUpdated" });
-    }, { intent, tooLarge });
+    return submit(
+      formData,
+      draftUpdateSchema(config().uploadMaxBytes),
+      async (value) => {
+        await updateDraftRevision(ctx, id, revId, value);
+        return redirectWithFlash(back, { key: "documents.revisionUpdated" });
+      },
+      { intent, tooLarge },
+    );
   }
   if (!(intent in SCHEMAS)) throw new Response("errors.badRequest", { status: 400 });
   const key = intent as keyof typeof SCHEMAS;
-  return submit(formData, SCHEMAS[key] as z.ZodType<Record<string, string | undefined>>, (v) => {
-    switch (key) {
-      case "submit":
-        submitRevision(ctx, id, revId);
-        return redirectWithFlash(back, { key: "documents.submitted" });
-      case "review":
-        recordRevisionReview(ctx, id, revId, v.note);
-        return redirectWithFlash(back, { key: "documents.reviewRecorded" });
-      case "return":
-        returnRevision(ctx, id, revId, v.note!);
-        return redirectWithFlash(back, { key: "documents.returned" });
-      case "approve": {
-        const r = approveRevision(ctx, id, revId, v.effectiveFrom!);
-        return redirectWithFlash(`/documents/${id}`, { key: r.status === "effective" ? "documents.effectiveFlash" : "documents.approvedFlash" });
+  return submit(
+    formData,
+    SCHEMAS[key] as z.ZodType<Record<string, string | undefined>>,
+    (v) => {
+      switch (key) {
+        case "submit":
+          submitRevision(ctx, id, revId);
+          return redirectWithFlash(back, { key: "documents.submitted" });
+        case "review":
+          recordRevisionReview(ctx, id, revId, v.note);
+          return redirectWithFlash(back, { key: "documents.reviewRecorded" });
+        case "return":
+          returnRevision(ctx, id, revId, v.note!);
+          return redirectWithFlash(back, { key: "documents.returned" });
+        case "approve": {
+          const r = approveRevision(ctx, id, revId, v.effectiveFrom!);
+          return redirectWithFlash(`/documents/${id}`, { key: r.status === "effective" ? "documents.effectiveFlash" : "documents.approvedFlash" });
+        }
+        case "activate":
+          activateRevision(ctx, id, revId);
+          return redirectWithFlash(`/documents/${id}`, { key: "documents.activated" });
       }
-      case "activate":
-        activateRevision(ctx, id, revId);
-        return redirectWithFlash(`/documents/${id}`, { key: "documents.activated" });
-    }
-  }, { intent });
+    },
+    { intent },
+  );
 });
 
 function StepForm({

@@ -28,10 +28,15 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   // Refused before the upload is read: a forbidden or unknown document is its status, not a form error.
   authorizeOnDocument(ctx, "documents.draft", id);
   const { formData, tooLarge } = await parseMultipart(request);
-  return submit(formData, revisionSchema(config().uploadMaxBytes), async (value) => {
-    const rev = await draftRevision(ctx, id, value);
-    return redirectWithFlash(`/documents/${id}/revisions/${rev.id}`, { key: "documents.revisionDrafted" });
-  }, { tooLarge });
+  return submit(
+    formData,
+    revisionSchema(config().uploadMaxBytes),
+    async (value) => {
+      const rev = await draftRevision(ctx, id, value);
+      return redirectWithFlash(`/documents/${id}/revisions/${rev.id}`, { key: "documents.revisionDrafted" });
+    },
+    { tooLarge },
+  );
 });
 
 export default function NewRevision() {

@@ -18,7 +18,14 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   const id = idParam(params.id);
   const legal = getLegalChangeInScopeOrThrow(ctx, id);
   const dueOn = addMonthsToDay(legal.effectiveOn, LEGAL_UPDATE_MONTHS);
-  return { legal, dueOn, late: ctx.today > dueOn, docs: legalChangeDocumentsOf(ctx.db, id), history: historyOf(ctx.db, "legal_change", id), canWrite: can(ctx.actor, "documents.draft") };
+  return {
+    legal,
+    dueOn,
+    late: ctx.today > dueOn,
+    docs: legalChangeDocumentsOf(ctx.db, id),
+    history: historyOf(ctx.db, "legal_change", id),
+    canWrite: can(ctx.actor, "documents.draft"),
+  };
 });
 
 export default function LegalChangePage() {

@@ -47,7 +47,13 @@ export default function EditLegalChange() {
       <h1>
         {t("documents.legal.edit")}: {legal.textNumber}
       </h1>
-      <LegalForm lastResult={useActionData<typeof action>()} options={options} defaultValue={defaultValue} cancelTo={`/documents/legal/${legal.id}`} fixedUnit />
+      <LegalForm
+        lastResult={useActionData<typeof action>()}
+        options={options}
+        defaultValue={defaultValue}
+        cancelTo={`/documents/legal/${legal.id}`}
+        fixedUnit
+      />
     </>
   );
 }

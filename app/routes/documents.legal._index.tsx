@@ -59,7 +59,15 @@ export default function LegalChanges() {
                   <td data-label={t("documents.legal.dueOn")}>
                     {formatDate(l.dueOn)} {l.overdue ? <span className="badge badge-bad">{t("documents.flag.updateOverdue")}</span> : null}
                   </td>
-                  <td data-label={t("documents.legal.documents")}>{l.open > 0 ? t("documents.legal.progress", { open: l.open, linked: l.linked }) : l.linked ? <span className="badge badge-ok">✓ {l.linked}</span> : "—"}</td>
+                  <td data-label={t("documents.legal.documents")}>
+                    {l.open > 0 ? (
+                      t("documents.legal.progress", { open: l.open, linked: l.linked })
+                    ) : l.linked ? (
+                      <span className="badge badge-ok">✓ {l.linked}</span>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

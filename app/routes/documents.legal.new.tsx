@@ -14,7 +14,16 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "documents.draft");
   const units = writableUnits(ctx.db, ctx.scope, ctx.today);
   const defaultUnit = units.find((u) => u.id === ctx.actor.unitId)?.id ?? units[0]?.id;
-  return { options: { units, documents: linkableDocuments(ctx.db, units.map((u) => u.id)) }, defaultUnit };
+  return {
+    options: {
+      units,
+      documents: linkableDocuments(
+        ctx.db,
+        units.map((u) => u.id),
+      ),
+    },
+    defaultUnit,
+  };
 });
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
@@ -32,7 +41,12 @@ export default function NewLegalChange() {
     <>
       <h1>{t("documents.legal.new")}</h1>
       <p className="muted">{t("documents.legalLead")}</p>
-      <LegalForm lastResult={useActionData<typeof action>()} options={options} defaultValue={{ unitId: String(defaultUnit ?? "") }} cancelTo="/documents/legal" />
+      <LegalForm
+        lastResult={useActionData<typeof action>()}
+        options={options}
+        defaultValue={{ unitId: String(defaultUnit ?? "") }}
+        cancelTo="/documents/legal"
+      />
     </>
   );
 }

@@ -23,10 +23,15 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request, "documents.draft");
   const { formData, tooLarge } = await parseMultipart(request);
-  return submit(formData, documentCreateSchema(config().uploadMaxBytes), async (value) => {
-    const { document } = await createDocument(ctx, value);
-    return redirectWithFlash(`/documents/${document.id}`, { key: "documents.created" });
-  }, { tooLarge });
+  return submit(
+    formData,
+    documentCreateSchema(config().uploadMaxBytes),
+    async (value) => {
+      const { document } = await createDocument(ctx, value);
+      return redirectWithFlash(`/documents/${document.id}`, { key: "documents.created" });
+    },
+    { tooLarge },
+  );
 });
 
 export default function NewDocument() {

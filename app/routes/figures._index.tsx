@@ -25,7 +25,10 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const unitId = unitOptions.some((u) => u.id === unitParam) ? unitParam : undefined;
   const data = listFigures(db, scope, { from: `${year}-01`, to: `${year}-12`, unitId });
   const charts = data.rows.length
-    ? { rates: monthlyRates(figuresByMonth(db, scope, `${year}-01`, `${year}-12`, unitId), `${year}-01`, `${year}-12`), shares: shares(data.total, { online: "online", post: "post" }) }
+    ? {
+        rates: monthlyRates(figuresByMonth(db, scope, `${year}-01`, `${year}-12`, unitId), `${year}-01`, `${year}-12`),
+        shares: shares(data.total, { online: "online", post: "post" }),
+      }
     : null;
   return { year, unitId: unitId ?? "", unitOptions, ...data, charts, canImport: can(ctx.actor, "qms.write") };
 });
@@ -86,7 +89,12 @@ export default function FiguresPage() {
           </div>
           {charts ? (
             <section className="charts" aria-label={t("dash.figuresCharts", { year })}>
-              <RateChart title={t("dash.ratesOverTime", { year })} chart={charts.rates} seriesLabel={(k) => t(`charts.series.${k}`)} emptyText={t("figures.none")} />
+              <RateChart
+                title={t("dash.ratesOverTime", { year })}
+                chart={charts.rates}
+                seriesLabel={(k) => t(`charts.series.${k}`)}
+                emptyText={t("figures.none")}
+              />
               <BarChart
                 title={t("dash.shares", { year })}
                 chart={charts.shares}

@@ -16,20 +16,25 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const { rows } = listFigures(ctx.db, ctx.scope, { from: `${year}-01`, to: `${year}-12`, unitId: Number.isSafeInteger(unit) && unit > 0 ? unit : undefined });
   type R = (typeof rows)[number];
   const num = (k: keyof R, key: string) => ({ header: t(key), value: (r: R) => r[k] as number });
-  return xlsxResponse(`so-lieu-mot-cua-${year}.xlsx`, t("nav.figures"), [
-    { header: t("units.code"), value: (r: R) => r.unitCode },
-    { header: t("figures.unit"), value: (r: R) => r.unitName, width: 30 },
-    { header: t("figures.month"), value: (r: R) => `${r.month.slice(5)}/${r.month.slice(0, 4)}` },
-    num("received", "figures.received"),
-    num("resolvedEarly", "figures.resolvedEarly"),
-    num("resolvedOnTime", "figures.resolvedOnTime"),
-    num("resolvedOverdue", "figures.resolvedOverdue"),
-    num("receivedOnline", "figures.receivedOnline"),
-    num("returnedByPost", "figures.returnedByPost"),
-    num("feedbackReceived", "figures.feedbackReceived"),
-    num("feedbackOnTime", "figures.feedbackOnTime"),
-    { header: `${t("figures.onTimeRate")} (%)`, value: (r: R) => r.onTimeRate },
-    { header: `${t("figures.onlineRate")} (%)`, value: (r: R) => r.onlineRate },
-    { header: `${t("figures.postRate")} (%)`, value: (r: R) => r.postRate },
-  ], rows);
+  return xlsxResponse(
+    `so-lieu-mot-cua-${year}.xlsx`,
+    t("nav.figures"),
+    [
+      { header: t("units.code"), value: (r: R) => r.unitCode },
+      { header: t("figures.unit"), value: (r: R) => r.unitName, width: 30 },
+      { header: t("figures.month"), value: (r: R) => `${r.month.slice(5)}/${r.month.slice(0, 4)}` },
+      num("received", "figures.received"),
+      num("resolvedEarly", "figures.resolvedEarly"),
+      num("resolvedOnTime", "figures.resolvedOnTime"),
+      num("resolvedOverdue", "figures.resolvedOverdue"),
+      num("receivedOnline", "figures.receivedOnline"),
+      num("returnedByPost", "figures.returnedByPost"),
+      num("feedbackReceived", "figures.feedbackReceived"),
+      num("feedbackOnTime", "figures.feedbackOnTime"),
+      { header: `${t("figures.onTimeRate")} (%)`, value: (r: R) => r.onTimeRate },
+      { header: `${t("figures.onlineRate")} (%)`, value: (r: R) => r.onlineRate },
+      { header: `${t("figures.postRate")} (%)`, value: (r: R) => r.postRate },
+    ],
+    rows,
+  );
 });

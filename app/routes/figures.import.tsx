@@ -68,7 +68,14 @@ export default function ImportFigures() {
       <Form method="post" encType="multipart/form-data" className="stack card">
         <div className="field">
           <label htmlFor="file">{t("figures.import.file")}</label>
-          <input id="file" name="file" type="file" accept=".xlsx,.csv" aria-invalid={fileError ? true : undefined} aria-describedby={fileError ? "file-error" : undefined} />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".xlsx,.csv"
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? "file-error" : undefined}
+          />
           {fileError ? (
             <div id="file-error" className="field-errors" role="alert">
               <p>{t(fileError)}</p>

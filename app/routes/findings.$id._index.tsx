@@ -36,7 +36,8 @@ export default function FindingPage() {
         <dd>{t(`findings.source.${finding.source}`)}</dd>
         <dt>{t("findings.grade")}</dt>
         <dd>
-          {lang === "en" ? grade.nameEn : grade.nameVi} · <span className="muted">{grade.requiresAction ? t("findings.requiresAction") : t("findings.noActionNeeded")}</span>
+          {lang === "en" ? grade.nameEn : grade.nameVi} ·{" "}
+          <span className="muted">{grade.requiresAction ? t("findings.requiresAction") : t("findings.noActionNeeded")}</span>
         </dd>
         <dt>{t("findings.clause")}</dt>
         <dd>{clause ? `${clause.code} ${lang === "en" ? clause.titleEn : clause.titleVi}` : "—"}</dd>
@@ -71,7 +72,9 @@ export default function FindingPage() {
           ) : inspection ? (
             <>
               {t("findings.fromInspection")}:{" "}
-              <Link to={`/inspections/${inspection.id}`}>{t("findings.decision", { number: inspection.decisionNumber, date: formatDate(inspection.decisionOn) })}</Link>
+              <Link to={`/inspections/${inspection.id}`}>
+                {t("findings.decision", { number: inspection.decisionNumber, date: formatDate(inspection.decisionOn) })}
+              </Link>
               {inspection.minutesSignedOn ? ` · ${t("inspections.signedOn")}: ${formatDate(inspection.minutesSignedOn)}` : ""}
             </>
           ) : (

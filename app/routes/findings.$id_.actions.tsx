@@ -50,7 +50,12 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
     );
   }
   if (intent === "close") {
-    return submit(formData, CloseFindingSchema, (value) => (closeFindingWithoutAction(ctx, id, value), redirectWithFlash(back, { key: "ca.flash.findingClosed" })), { intent });
+    return submit(
+      formData,
+      CloseFindingSchema,
+      (value) => (closeFindingWithoutAction(ctx, id, value), redirectWithFlash(back, { key: "ca.flash.findingClosed" })),
+      { intent },
+    );
   }
   throw new Response("errors.badRequest", { status: 400 });
 });
@@ -77,7 +82,11 @@ export default function FindingActions() {
         <h2 id="finding-title" className="card-title">
           {t("ca.finding")} #{finding.id}{" "}
           <span className={`badge ${finding.requiresAction ? "badge-warn" : ""}`}>{lang === "en" ? finding.gradeEn : finding.gradeVi}</span>{" "}
-          {finding.status === "closed" ? <span className="badge badge-ok">{t("ca.finding.closed")}</span> : <span className="badge">{t("ca.finding.open")}</span>}
+          {finding.status === "closed" ? (
+            <span className="badge badge-ok">{t("ca.finding.closed")}</span>
+          ) : (
+            <span className="badge">{t("ca.finding.open")}</span>
+          )}
         </h2>
         <p className="pre-line">{finding.description}</p>
         <dl className="dl">
@@ -179,7 +188,13 @@ function FragmentWhy({ n, text }: { n: number; text: string }) {
 
 type Reply = FormReply | undefined;
 
-function RequestForm({ request, lastResult }: { request: { correction: string | null; rootCauseMethod: string; whys: string[]; rootCause: string | null } | null; lastResult: Reply }) {
+function RequestForm({
+  request,
+  lastResult,
+}: {
+  request: { correction: string | null; rootCauseMethod: string; whys: string[]; rootCause: string | null } | null;
+  lastResult: Reply;
+}) {
   const t = useT();
   const whys = request?.whys ?? [];
   const [form, fields] = useForm<z.input<typeof RequestSchema>>({
@@ -232,7 +247,15 @@ function RequestForm({ request, lastResult }: { request: { correction: string | 
   );
 }
 
-function ActionForm({ owners, defaultDue, lastResult }: { owners: { id: number; fullName: string; title: string | null }[]; defaultDue: string | null; lastResult: Reply }) {
+function ActionForm({
+  owners,
+  defaultDue,
+  lastResult,
+}: {
+  owners: { id: number; fullName: string; title: string | null }[];
+  defaultDue: string | null;
+  lastResult: Reply;
+}) {
   const t = useT();
   const [form, fields] = useForm<z.input<typeof ActionSchema>>({
     id: "ca-new-action",
@@ -248,7 +271,12 @@ function ActionForm({ owners, defaultDue, lastResult }: { owners: { id: number; 
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextAreaField field={fields.description} label={t("ca.action.description")} rows={3} />
       <div className="row">
-        <SelectField field={fields.ownerId} label={t("ca.owner")} placeholder={t("ca.owner.choose")} options={owners.map((o) => ({ value: o.id, label: o.title ? `${o.fullName} (${o.title})` : o.fullName }))} />
+        <SelectField
+          field={fields.ownerId}
+          label={t("ca.owner")}
+          placeholder={t("ca.owner.choose")}
+          options={owners.map((o) => ({ value: o.id, label: o.title ? `${o.fullName} (${o.title})` : o.fullName }))}
+        />
         <TextField field={fields.dueOn} label={t("ca.dueOn")} hint={defaultDue ? t("ca.dueOn.hintDefault") : "dd/mm/yyyy"} />
       </div>
       <div className="actions">

@@ -48,8 +48,18 @@ export default function NewFinding() {
         withDue
         extra={(f) => (
           <>
-            <SelectField field={f.unitId} label={t("findings.unit")} placeholder="" options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))} />
-            <SelectField field={f.source} label={t("findings.source")} placeholder="" options={DIRECT_FINDING_SOURCES.map((s) => ({ value: s, label: t(`findings.source.${s}`) }))} />
+            <SelectField
+              field={f.unitId}
+              label={t("findings.unit")}
+              placeholder=""
+              options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+            />
+            <SelectField
+              field={f.source}
+              label={t("findings.source")}
+              placeholder=""
+              options={DIRECT_FINDING_SOURCES.map((s) => ({ value: s, label: t(`findings.source.${s}`) }))}
+            />
           </>
         )}
       />

@@ -49,7 +49,12 @@ export default function Inbox() {
           <h2 id="ack-h">{t("inbox.toAcknowledge", { count: toAcknowledge.length })}</h2>
           <ul className="ca-cards">
             {toAcknowledge.map((a) => (
-              <ActionCard key={a.id} a={a} cta={a.reacknowledge ? t("inbox.reviewAndSignAgain") : t("inbox.reviewAndSign")} to={`/corrective-actions/${a.id}/acknowledge`} />
+              <ActionCard
+                key={a.id}
+                a={a}
+                cta={a.reacknowledge ? t("inbox.reviewAndSignAgain") : t("inbox.reviewAndSign")}
+                to={`/corrective-actions/${a.id}/acknowledge`}
+              />
             ))}
           </ul>
         </section>

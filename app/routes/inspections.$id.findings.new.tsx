@@ -17,7 +17,14 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   const id = idParam(params.id);
   const d = getInspectionDetail(ctx.db, ctx.actor, id);
   if (!d.defaultDueOn) throw new Response("inspections.errors.minutesFirst", { status: 412 });
-  return { id, title: d.inspection.decisionNumber, unitName: d.unit.name, defaultDueOn: d.defaultDueOn, grades: gradeOptions(ctx.db), clauses: clauseOptions(ctx.db) };
+  return {
+    id,
+    title: d.inspection.decisionNumber,
+    unitName: d.unit.name,
+    defaultDueOn: d.defaultDueOn,
+    grades: gradeOptions(ctx.db),
+    clauses: clauseOptions(ctx.db),
+  };
 });
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {

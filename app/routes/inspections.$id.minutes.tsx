@@ -34,7 +34,10 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   const { formData, tooLarge } = await parseMultipart(request);
   if (tooLarge) return redirectWithFlash(`/inspections/${id}/minutes`, { key: "files.errors.tooLarge", kind: "error" });
   const file = formData.get("file");
-  const upload = file && typeof file === "object" && (file as File).size > 0 ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes } : undefined;
+  const upload =
+    file && typeof file === "object" && (file as File).size > 0
+      ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes }
+      : undefined;
   return submit(formData, MinutesSchema, async (value) => {
     await recordMinutes(ctx, id, value, upload);
     return redirectWithFlash(`/inspections/${id}`, { key: "inspections.minutesSaved" });

@@ -15,7 +15,13 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const thisYear = Number(ctx.today.slice(0, 4));
   const y = url.searchParams.get("year");
   const year = y === "" ? undefined : /^\d{4}$/.test(y ?? "") ? Number(y) : thisYear;
-  return { inspections: listInspections(ctx.db, ctx.actor, { year }), plans: listPlans(ctx.db, ctx.actor), year: year ? String(year) : "", thisYear, canWrite: can(ctx.actor, "inspection.write") };
+  return {
+    inspections: listInspections(ctx.db, ctx.actor, { year }),
+    plans: listPlans(ctx.db, ctx.actor),
+    year: year ? String(year) : "",
+    thisYear,
+    canWrite: can(ctx.actor, "inspection.write"),
+  };
 });
 
 export default function Inspections() {
@@ -45,7 +51,12 @@ export default function Inspections() {
           <ul className="card plain">
             {plans.map((p) => (
               <li key={p.id}>
-                {canWrite ? <Link to={`/inspections/plan?year=${p.year}`}>{t("inspections.plan", { year: p.year })}</Link> : t("inspections.plan", { year: p.year })} · {p.unitName}
+                {canWrite ? (
+                  <Link to={`/inspections/plan?year=${p.year}`}>{t("inspections.plan", { year: p.year })}</Link>
+                ) : (
+                  t("inspections.plan", { year: p.year })
+                )}{" "}
+                · {p.unitName}
                 {p.documentNumber ? ` · ${p.documentNumber}` : ""}
                 {p.issuedOn ? ` (${formatDate(p.issuedOn)})` : ""} · {t("inspections.share", { onSite: p.onSite, total: p.total })}
               </li>
@@ -95,7 +106,9 @@ export default function Inspections() {
                     </td>
                     <td data-label={t("inspections.unit")}>{i.unitName}</td>
                     <td data-label={t("inspections.method")}>{t(`inspections.method.${i.method}`)}</td>
-                    <td data-label={t("inspections.signedOn")}>{i.minutesSignedOn ? formatDate(i.minutesSignedOn) : <span className="muted">{t("inspections.noMinutes")}</span>}</td>
+                    <td data-label={t("inspections.signedOn")}>
+                      {i.minutesSignedOn ? formatDate(i.minutesSignedOn) : <span className="muted">{t("inspections.noMinutes")}</span>}
+                    </td>
                     <td data-label={t("inspections.findingsCount")} className="num">
                       {i.findings}
                     </td>

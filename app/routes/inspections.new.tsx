@@ -47,7 +47,12 @@ export default function NewInspection() {
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField field={fields.unitId} label={t("inspections.unit")} placeholder="" options={options.units.map((u) => ({ value: u.id, label: u.name }))} />
-        <SelectField field={fields.method} label={t("inspections.method")} placeholder="" options={INSPECTION_METHODS.map((m) => ({ value: m, label: t(`inspections.method.${m}`) }))} />
+        <SelectField
+          field={fields.method}
+          label={t("inspections.method")}
+          placeholder=""
+          options={INSPECTION_METHODS.map((m) => ({ value: m, label: t(`inspections.method.${m}`) }))}
+        />
         <div className="row">
           <TextField field={fields.decisionNumber} label={t("inspections.decisionNumber")} hint="215/QĐ-SKHCN" />
           <TextField field={fields.decisionOn} label={t("inspections.decisionOn")} hint="dd/mm/yyyy" />

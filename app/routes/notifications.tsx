@@ -34,7 +34,12 @@ export default function Notifications() {
   const t = useT();
   // Dates in parameters are YYYY-MM-DD: shown as dd/mm/yyyy.
   const fmt = (p: Record<string, string | number>) =>
-    Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : k === "decision" ? t(`ca.extension.${v}`) : v]));
+    Object.fromEntries(
+      Object.entries(p).map(([k, v]) => [
+        k,
+        typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : k === "decision" ? t(`ca.extension.${v}`) : v,
+      ]),
+    );
   return (
     <div className="narrow">
       <div className="page-head">

@@ -18,7 +18,14 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   const id = idParam(params.id);
   const o = getObjectiveInScopeOrThrow(ctx.db, ctx.scope, id);
   return {
-    objective: { ...o, unitId: String(o.unitId), year: String(o.year), target: String(o.target), manualValue: o.manualValue === null ? "" : String(o.manualValue), note: o.note ?? "" },
+    objective: {
+      ...o,
+      unitId: String(o.unitId),
+      year: String(o.year),
+      target: String(o.target),
+      manualValue: o.manualValue === null ? "" : String(o.manualValue),
+      note: o.note ?? "",
+    },
     units: userUnitOptions(ctx.db, ctx.scope, ctx.now, o.unitId),
     history: historyOf(ctx.db, "quality_objective", id),
   };

@@ -85,7 +85,13 @@ export default function Objectives() {
                     {show(o.measure, o.value)}
                   </td>
                   <td data-label={t("common.status")}>
-                    {o.met === null ? <span className="badge">{t("objectives.noData")}</span> : o.met ? <span className="badge badge-ok">{t("objectives.met")}</span> : <span className="badge badge-bad">{t("objectives.notMet")}</span>}
+                    {o.met === null ? (
+                      <span className="badge">{t("objectives.noData")}</span>
+                    ) : o.met ? (
+                      <span className="badge badge-ok">{t("objectives.met")}</span>
+                    ) : (
+                      <span className="badge badge-bad">{t("objectives.notMet")}</span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -96,7 +102,12 @@ export default function Objectives() {
       {canWrite ? (
         <section aria-labelledby="new-objective">
           <h2 id="new-objective">{t("objectives.new")}</h2>
-          <ObjectiveForm lastResult={lastResult} units={units} defaultValue={{ unitId: String(defaultUnitId), year: String(year) }} submitLabel={t("action.save")} />
+          <ObjectiveForm
+            lastResult={lastResult}
+            units={units}
+            defaultValue={{ unitId: String(defaultUnitId), year: String(year) }}
+            submitLabel={t("action.save")}
+          />
         </section>
       ) : null}
     </>

@@ -52,7 +52,9 @@ export default function ProcedurePage() {
         <dt>{t("procedures.onlineLevel")}</dt>
         <dd>{t(`procedures.level.${p.onlineLevel}`)}</dd>
         <dt>{t("common.status")}</dt>
-        <dd>{p.active ? <span className="badge badge-ok">{t("procedures.active")}</span> : <span className="badge badge-old">{t("procedures.inactive")}</span>}</dd>
+        <dd>
+          {p.active ? <span className="badge badge-ok">{t("procedures.active")}</span> : <span className="badge badge-old">{t("procedures.inactive")}</span>}
+        </dd>
         <dt>{t("procedures.documents")}</dt>
         <dd>
           {docs.length ? (
@@ -74,7 +76,15 @@ export default function ProcedurePage() {
           <ProcedureForm
             lastResult={lastResult}
             units={[{ id: p.unitId, name: p.unitName }]}
-            defaultValue={{ unitId: String(p.unitId), code: p.code, name: p.name, field: p.field, processingTime: p.processingTime ?? "", onlineLevel: p.onlineLevel, active: p.active ? "on" : undefined }}
+            defaultValue={{
+              unitId: String(p.unitId),
+              code: p.code,
+              name: p.name,
+              field: p.field,
+              processingTime: p.processingTime ?? "",
+              onlineLevel: p.onlineLevel,
+              active: p.active ? "on" : undefined,
+            }}
             cancelTo="/procedures"
           />
         </section>

@@ -47,7 +47,9 @@ export default function Procedures() {
       </div>
       <p className="muted">{t("procedures.lead")}</p>
       <p className={`card coverage ${summary.uncovered ? "coverage-gap" : "coverage-ok"}`}>
-        {summary.total && !summary.uncovered ? t("procedures.allCovered") : t("procedures.summary", { covered: summary.total - summary.uncovered, total: summary.total, uncovered: summary.uncovered })}
+        {summary.total && !summary.uncovered
+          ? t("procedures.allCovered")
+          : t("procedures.summary", { covered: summary.total - summary.uncovered, total: summary.total, uncovered: summary.uncovered })}
       </p>
       <Form method="get" className="row card filters" role="search">
         <div className="field">

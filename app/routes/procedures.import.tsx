@@ -34,10 +34,15 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     });
   }
   const { formData, tooLarge } = await parseMultipart(request);
-  return submit(formData, importUploadSchema(IMPORT_MAX_BYTES), async (value) => {
-    const r = await previewCatalogueImport(ctx, value.unitId, value.file);
-    return { preview: { ...r, rowsJson: JSON.stringify(r.rows.filter((x) => x.row).map((x) => x.row)) } };
-  }, { tooLarge, tooLargeMessage: "procedures.errors.importTooLarge" });
+  return submit(
+    formData,
+    importUploadSchema(IMPORT_MAX_BYTES),
+    async (value) => {
+      const r = await previewCatalogueImport(ctx, value.unitId, value.file);
+      return { preview: { ...r, rowsJson: JSON.stringify(r.rows.filter((x) => x.row).map((x) => x.row)) } };
+    },
+    { tooLarge, tooLargeMessage: "procedures.errors.importTooLarge" },
+  );
 });
 
 export default function ImportCatalogue() {
@@ -112,7 +117,9 @@ export default function ImportCatalogue() {
                     <td data-label={t("procedures.field")}>{r.values.field}</td>
                     <td data-label={t("procedures.onlineLevel")}>{r.row ? t(`procedures.level.${r.row.onlineLevel}`) : r.values.onlineLevel}</td>
                     <td data-label={t("procedures.action")}>
-                      <span className={r.action === "error" ? "badge badge-bad" : r.action === "new" ? "badge badge-ok" : "badge"}>{t(`procedures.action.${r.action}`)}</span>
+                      <span className={r.action === "error" ? "badge badge-bad" : r.action === "new" ? "badge badge-ok" : "badge"}>
+                        {t(`procedures.action.${r.action}`)}
+                      </span>
                       {r.action === "error" ? (
                         <ul className="field-errors">
                           {Object.entries(r.errors).flatMap(([field, keys]) =>
@@ -150,12 +157,14 @@ export default function ImportCatalogue() {
 
 function fieldLabel(field: string): string {
   return (
-    {
-      code: "procedures.code",
-      name: "procedures.name",
-      field: "procedures.field",
-      processingTime: "procedures.processingTime",
-      onlineLevel: "procedures.onlineLevel",
-    } as Record<string, string>
-  )[field] ?? field;
+    (
+      {
+        code: "procedures.code",
+        name: "procedures.name",
+        field: "procedures.field",
+        processingTime: "procedures.processingTime",
+        onlineLevel: "procedures.onlineLevel",
+      } as Record<string, string>
+    )[field] ?? field
+  );
 }

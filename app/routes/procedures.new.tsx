@@ -30,7 +30,12 @@ export default function NewProcedure() {
   return (
     <>
       <h1>{t("procedures.new")}</h1>
-      <ProcedureForm lastResult={useActionData<typeof action>()} units={units} defaultValue={{ unitId: String(defaultUnit ?? ""), onlineLevel: "none", active: "on" }} cancelTo="/procedures" />
+      <ProcedureForm
+        lastResult={useActionData<typeof action>()}
+        units={units}
+        defaultValue={{ unitId: String(defaultUnit ?? ""), onlineLevel: "none", active: "on" }}
+        cancelTo="/procedures"
+      />
     </>
   );
 }

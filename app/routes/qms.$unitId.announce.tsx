@@ -32,7 +32,10 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
     AnnouncementSchema,
     async (value) => {
       const file = formData.get("file");
-      const upload = file && typeof file === "object" && (file as File).size > 0 ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes } : undefined;
+      const upload =
+        file && typeof file === "object" && (file as File).size > 0
+          ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes }
+          : undefined;
       await recordAnnouncement(ctx, unitId, value, upload);
       return redirectWithFlash(`/qms/${unitId}`, { key: "qms.saved" });
     },
@@ -56,7 +59,12 @@ export default function Announce() {
       <h1>{t("qms.newAnnouncement")}</h1>
       <Form method="post" encType="multipart/form-data" className="stack card" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField field={fields.kind} label={t("qms.kind")} placeholder="" options={ANNOUNCEMENT_KINDS.map((k) => ({ value: k, label: t(`qms.kind.${k}`) }))} />
+        <SelectField
+          field={fields.kind}
+          label={t("qms.kind")}
+          placeholder=""
+          options={ANNOUNCEMENT_KINDS.map((k) => ({ value: k, label: t(`qms.kind.${k}`) }))}
+        />
         <div className="row">
           <TextField field={fields.decisionNumber} label={t("qms.decisionNumber")} hint="125/QĐ-UBND" />
           <TextField field={fields.decidedOn} label={t("qms.decidedOn")} hint="dd/mm/yyyy" />

@@ -31,7 +31,10 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
     ManagementReviewSchema,
     async (value) => {
       const file = formData.get("file");
-      const upload = file && typeof file === "object" && (file as File).size > 0 ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes } : undefined;
+      const upload =
+        file && typeof file === "object" && (file as File).size > 0
+          ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes }
+          : undefined;
       await recordManagementReview(ctx, unitId, value, upload);
       return redirectWithFlash(`/qms/${unitId}`, { key: "qms.saved" });
     },

@@ -17,7 +17,12 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 
 function DateCell({ on, yearAgo, label, href }: { on: string | null; yearAgo: string; label: string; href?: string }) {
   const t = useT();
-  if (!on) return <td data-label={label}><span className="badge badge-bad">{t("qms.never")}</span></td>;
+  if (!on)
+    return (
+      <td data-label={label}>
+        <span className="badge badge-bad">{t("qms.never")}</span>
+      </td>
+    );
   const stale = on < yearAgo;
   return (
     <td data-label={label}>
@@ -62,7 +67,12 @@ export default function QmsCycle() {
                 <td data-label={t("findings.unit")}>
                   <Link to={`/qms/${r.unitId}`}>{r.name}</Link>
                 </td>
-                <DateCell on={r.lastInternalAuditOn} yearAgo={yearAgo} label={t("qms.lastAudit")} href={r.lastInternalAuditId ? `/audits/${r.lastInternalAuditId}` : undefined} />
+                <DateCell
+                  on={r.lastInternalAuditOn}
+                  yearAgo={yearAgo}
+                  label={t("qms.lastAudit")}
+                  href={r.lastInternalAuditId ? `/audits/${r.lastInternalAuditId}` : undefined}
+                />
                 <DateCell on={r.lastManagementReviewOn} yearAgo={yearAgo} label={t("qms.lastReview")} />
                 <DateCell on={r.lastEffectivenessConfirmationOn} yearAgo={yearAgo} label={t("qms.lastConfirmation")} />
                 <td data-label={t("qms.lastAnnouncement")}>

@@ -116,7 +116,11 @@ export default function Reports() {
                   <td data-label={t("reports.createdAt")}>{formatDateTime(r.createdAt)}</td>
                   <td data-label={t("common.actions")}>
                     {r.status === "done" ? (
-                      <a href={`/reports/${r.id}/pdf`} download aria-label={`${t("reports.download")}: ${t(`reports.kind.${r.kind}`)} ${r.unitName} ${r.periodKey}`}>
+                      <a
+                        href={`/reports/${r.id}/pdf`}
+                        download
+                        aria-label={`${t("reports.download")}: ${t(`reports.kind.${r.kind}`)} ${r.unitName} ${r.periodKey}`}
+                      >
                         {t("reports.download")}
                       </a>
                     ) : (

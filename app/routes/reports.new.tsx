@@ -20,7 +20,14 @@ export const meta: MetaFunction = () => [{ title: "Tạo báo cáo · ISO Xã" }
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "reports.generate");
   const url = new URL(request.url);
-  const units = listUnitsInScope(ctx.db, ctx.scope).map((u) => ({ id: u.id, name: u.name, code: u.code, depth: u.depth, area: isAreaUnit(u), validTo: u.validTo }));
+  const units = listUnitsInScope(ctx.db, ctx.scope).map((u) => ({
+    id: u.id,
+    name: u.name,
+    code: u.code,
+    depth: u.depth,
+    area: isAreaUnit(u),
+    validTo: u.validTo,
+  }));
   return {
     units,
     defaults: {
@@ -62,7 +69,11 @@ export default function NewReport() {
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField field={fields.kind} label={t("reports.kind")} options={PERIOD_REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))} />
-        <SelectField field={fields.unitId} label={t("reports.unit")} options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}${u.validTo ? ` (≤ ${u.validTo.slice(0, 4)})` : ""}` }))} />
+        <SelectField
+          field={fields.unitId}
+          label={t("reports.unit")}
+          options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}${u.validTo ? ` (≤ ${u.validTo.slice(0, 4)})` : ""}` }))}
+        />
         <TextField field={fields.period} label={t("reports.period")} hint={t("reports.periodHint")} />
         <p className="hint">{t("reports.noData")}</p>
         <div className="actions">

@@ -22,7 +22,8 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   }
   const { formData, tooLarge } = await parseMultipart(request);
   const file = formData.get("file");
-  if (tooLarge || !(file instanceof File) || file.size === 0) return { result: { by: "invalid" } as Verification, fileError: tooLarge ? "files.errors.tooLarge" : "files.errors.empty" };
+  if (tooLarge || !(file instanceof File) || file.size === 0)
+    return { result: { by: "invalid" } as Verification, fileError: tooLarge ? "files.errors.tooLarge" : "files.errors.empty" };
   return { result: verifyBytes(getDb(), new Uint8Array(await file.arrayBuffer())), fileError: null };
 });
 
@@ -41,7 +42,14 @@ export default function Verify() {
         <Form method="post" encType="multipart/form-data" className="stack card">
           <div className="field">
             <label htmlFor="verify-file">{t("reports.verify.file")}</label>
-            <input id="verify-file" name="file" type="file" accept="application/pdf,.pdf" aria-invalid={posted?.fileError ? true : undefined} aria-describedby={posted?.fileError ? "verify-file-error" : undefined} />
+            <input
+              id="verify-file"
+              name="file"
+              type="file"
+              accept="application/pdf,.pdf"
+              aria-invalid={posted?.fileError ? true : undefined}
+              aria-describedby={posted?.fileError ? "verify-file-error" : undefined}
+            />
             {posted?.fileError ? (
               <p id="verify-file-error" className="field-errors" role="alert">
                 {t(posted.fileError)}

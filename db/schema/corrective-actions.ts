@@ -152,7 +152,9 @@ export const caExtensions = sqliteTable(
     index("ca_extensions_action_idx").on(t.actionId),
     index("ca_extensions_unit_status_idx").on(t.unitId, t.status),
     // At most one open request per action.
-    uniqueIndex("ca_extensions_pending_uq").on(t.actionId).where(sql`status = 'pending'`),
+    uniqueIndex("ca_extensions_pending_uq")
+      .on(t.actionId)
+      .where(sql`status = 'pending'`),
   ],
 );
 

@@ -20,7 +20,15 @@ export const FINDING_STATUSES = ["open", "closed"] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 /** What a quality objective measures; all but `manual` are computed from the one-stop service figures. */
-export const OBJECTIVE_MEASURES = ["on_time_rate", "online_rate", "post_rate", "feedback_on_time_rate", "overdue_count", "satisfaction_rate", "manual"] as const;
+export const OBJECTIVE_MEASURES = [
+  "on_time_rate",
+  "online_rate",
+  "post_rate",
+  "feedback_on_time_rate",
+  "overdue_count",
+  "satisfaction_rate",
+  "manual",
+] as const;
 export type ObjectiveMeasure = (typeof OBJECTIVE_MEASURES)[number];
 /**
  * Corrective action workflow (ISO 9001 clause 10.2). "proposed" waits for the leader's acknowledgement (again, when

@@ -74,7 +74,11 @@ export const inspections = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("inspections_unit_idx").on(t.unitId, t.decisionOn), index("inspections_plan_idx").on(t.planId), index("inspections_by_unit_idx").on(t.byUnitId)],
+  (t) => [
+    index("inspections_unit_idx").on(t.unitId, t.decisionOn),
+    index("inspections_plan_idx").on(t.planId),
+    index("inspections_by_unit_idx").on(t.byUnitId),
+  ],
 );
 
 export const inspectionTeamMembers = sqliteTable(

@@ -1,7 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { JOB_RUN_STATUSES } from "./enums";
 
-
 /** One row per job and period: the unique key is what makes a period run exactly once across schedulers. */
 export const jobRuns = sqliteTable(
   "job_runs",

@@ -2,7 +2,6 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { ROLES } from "./enums";
 import { units } from "./units";
 
-
 export const users = sqliteTable(
   "users",
   {

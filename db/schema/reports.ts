@@ -44,7 +44,9 @@ export const reports = sqliteTable(
   (t) => [
     uniqueIndex("reports_verify_code_uq").on(t.verifyCode),
     // Exactly once per (kind, unit, period) for scheduled reports; on-demand editions may repeat.
-    uniqueIndex("reports_scheduled_uq").on(t.kind, t.unitId, t.periodKey).where(sql`trigger = 'schedule'`),
+    uniqueIndex("reports_scheduled_uq")
+      .on(t.kind, t.unitId, t.periodKey)
+      .where(sql`trigger = 'schedule'`),
     index("reports_sha_idx").on(t.sha256),
     index("reports_unit_created_idx").on(t.unitId, t.createdAt),
     index("reports_status_idx").on(t.status, t.createdAt),

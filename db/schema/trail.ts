@@ -22,9 +22,5 @@ export const trail = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [
-    index("trail_entity_idx").on(t.entity, t.entityId, t.id),
-    index("trail_unit_idx").on(t.unitId, t.id),
-    index("trail_at_idx").on(t.at),
-  ],
+  (t) => [index("trail_entity_idx").on(t.entity, t.entityId, t.id), index("trail_unit_idx").on(t.unitId, t.id), index("trail_at_idx").on(t.at)],
 );

@@ -1,7 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { UNIT_KINDS } from "./enums";
 
-
 export const units = sqliteTable(
   "units",
   {
@@ -24,11 +23,7 @@ export const units = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("units_code_uq").on(t.code),
-    index("units_parent_idx").on(t.parentId),
-    index("units_path_idx").on(t.path),
-  ],
+  (t) => [uniqueIndex("units_code_uq").on(t.code), index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
 );
 
 /** Lineage: `unitId` was formed (wholly or partly) from `predecessorId` (e.g. the 1 July 2025 mergers). */
@@ -43,9 +38,5 @@ export const unitLineage = sqliteTable(
       .references(() => units.id),
     note: text("note"),
   },
-  (t) => [
-    primaryKey({ name: "unit_lineage_pk", columns: [t.unitId, t.predecessorId] }),
-    index("unit_lineage_pred_idx").on(t.predecessorId),
-  ],
+  (t) => [primaryKey({ name: "unit_lineage_pk", columns: [t.unitId, t.predecessorId] }), index("unit_lineage_pred_idx").on(t.predecessorId)],
 );
-

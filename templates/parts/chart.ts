@@ -28,7 +28,11 @@ export function stackedBarChart(doc: Doc, opts: { title: string; categories: str
   let lx = x0 + labelW;
   doc.font(THEME.fonts.regular).fontSize(9);
   opts.series.forEach((s, i) => {
-    doc.save().rect(lx, y + 2, 9, 9).fill(THEME.series[i % THEME.series.length]!).restore();
+    doc
+      .save()
+      .rect(lx, y + 2, 9, 9)
+      .fill(THEME.series[i % THEME.series.length]!)
+      .restore();
     doc.fillColor(THEME.color.ink).text(s.name, lx + 12, y + 1, { lineBreak: false });
     lx += 12 + doc.widthOfString(s.name) + 14;
   });
@@ -50,13 +54,25 @@ export function stackedBarChart(doc: Doc, opts: { title: string; categories: str
     opts.series.forEach((s, si) => {
       const v = s.values[ci] ?? 0;
       const w = (v / max) * plotW;
-      if (w > 0) doc.save().rect(bx, y, w, barH).fill(THEME.series[si % THEME.series.length]!).restore();
+      if (w > 0)
+        doc
+          .save()
+          .rect(bx, y, w, barH)
+          .fill(THEME.series[si % THEME.series.length]!)
+          .restore();
       bx += w;
     });
     doc.fillColor(THEME.color.ink).text(formatInt(totals[ci]!), bx + 4, y + 2, { lineBreak: false });
     y += barH + gap;
   });
-  doc.save().lineWidth(0.6).strokeColor(THEME.color.grid).moveTo(axisX, top - 2).lineTo(axisX, y - gap + 2).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .strokeColor(THEME.color.grid)
+    .moveTo(axisX, top - 2)
+    .lineTo(axisX, y - gap + 2)
+    .stroke()
+    .restore();
   doc.x = x0;
   doc.y = y + 8;
 }
@@ -91,12 +107,24 @@ export function columnChart(doc: Doc, opts: { title: string; categories: string[
   const slot = w / Math.max(1, opts.categories.length);
   const barW = Math.min(50, slot * 0.6);
   const base = y + h;
-  doc.save().lineWidth(0.6).strokeColor(THEME.color.grid).moveTo(x0, base).lineTo(x0 + w, base).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .strokeColor(THEME.color.grid)
+    .moveTo(x0, base)
+    .lineTo(x0 + w, base)
+    .stroke()
+    .restore();
   opts.categories.forEach((cat, i) => {
     const v = opts.values[i] ?? 0;
     const bh = (v / max) * h;
     const bx = x0 + i * slot + (slot - barW) / 2;
-    if (bh > 0) doc.save().rect(bx, base - bh, barW, bh).fill(THEME.series[i % THEME.series.length]!).restore();
+    if (bh > 0)
+      doc
+        .save()
+        .rect(bx, base - bh, barW, bh)
+        .fill(THEME.series[i % THEME.series.length]!)
+        .restore();
     doc.font(THEME.fonts.regular).fontSize(9).fillColor(THEME.color.ink);
     doc.text(formatInt(v), bx - 10, base - bh - 12, { width: barW + 20, align: "center", lineBreak: false });
     doc.text(cat, x0 + i * slot, base + 4, { width: slot, align: "center" });

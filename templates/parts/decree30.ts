@@ -31,7 +31,13 @@ export function decreeHeader(doc: Doc, meta: DocMeta) {
     y = doc.y;
   });
   const ruleW = Math.min(60, leftW / 2);
-  doc.save().lineWidth(0.6).moveTo(left + leftW / 2 - ruleW / 2, y + 2).lineTo(left + leftW / 2 + ruleW / 2, y + 2).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .moveTo(left + leftW / 2 - ruleW / 2, y + 2)
+    .lineTo(left + leftW / 2 + ruleW / 2, y + 2)
+    .stroke()
+    .restore();
   const leftBottom = y + 6;
 
   // Motto.
@@ -40,7 +46,13 @@ export function decreeHeader(doc: Doc, meta: DocMeta) {
   doc.fontSize(THEME.size.motto).text(MOTTO_2, rightX, doc.y, { width: rightW, align: "center" });
   const mottoW = doc.widthOfString(MOTTO_2);
   const my = doc.y + 1;
-  doc.save().lineWidth(0.6).moveTo(rightX + rightW / 2 - mottoW / 2, my).lineTo(rightX + rightW / 2 + mottoW / 2, my).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .moveTo(rightX + rightW / 2 - mottoW / 2, my)
+    .lineTo(rightX + rightW / 2 + mottoW / 2, my)
+    .stroke()
+    .restore();
   const rightBottom = my + 6;
 
   const rowY = Math.max(leftBottom, rightBottom) + 2;
@@ -63,7 +75,13 @@ export function decreeTitle(doc: Doc, meta: DocMeta) {
     doc.fontSize(THEME.size.body).text(meta.subtitle, left + 30, doc.y + 2, { width: contentWidth - 60, align: "center", lineGap: 1 });
   }
   const y = doc.y + 3;
-  doc.save().lineWidth(0.6).moveTo(left + contentWidth / 2 - 40, y).lineTo(left + contentWidth / 2 + 40, y).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .moveTo(left + contentWidth / 2 - 40, y)
+    .lineTo(left + contentWidth / 2 + 40, y)
+    .stroke()
+    .restore();
   doc.x = left;
   doc.y = y + 14;
 }

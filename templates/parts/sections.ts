@@ -112,7 +112,11 @@ export function drawFindings(doc: Doc, d: FindingsData, opts: { chart?: boolean;
     { boldLastRow: true },
   );
   if (opts.chart !== false && d.byGrade.some((g) => g.openAtEnd > 0 || g.raised > 0)) {
-    columnChart(doc, { title: "Biểu đồ: phát hiện còn mở cuối kỳ theo mức độ", categories: d.byGrade.map((g) => g.gradeName), values: d.byGrade.map((g) => g.openAtEnd) });
+    columnChart(doc, {
+      title: "Biểu đồ: phát hiện còn mở cuối kỳ theo mức độ",
+      categories: d.byGrade.map((g) => g.gradeName),
+      values: d.byGrade.map((g) => g.openAtEnd),
+    });
   }
   if (opts.list !== false && d.list.length) {
     subheading(doc, "Các phát hiện phát sinh trong kỳ");

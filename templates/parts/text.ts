@@ -59,7 +59,10 @@ export function subheading(doc: Doc, text: string) {
 
 /** A body paragraph with a first-line indent, justified as administrative documents are. */
 export function paragraph(doc: Doc, text: string, opts: { indent?: boolean; italic?: boolean; align?: "left" | "justify" | "center" } = {}) {
-  doc.font(opts.italic ? THEME.fonts.italic : THEME.fonts.regular).fontSize(THEME.size.body).fillColor(THEME.color.ink);
+  doc
+    .font(opts.italic ? THEME.fonts.italic : THEME.fonts.regular)
+    .fontSize(THEME.size.body)
+    .fillColor(THEME.color.ink);
   doc.text(text, L(), doc.y, {
     width: contentWidth,
     align: opts.align ?? "justify",

@@ -14,12 +14,20 @@ const REPORT_KILLS = Number(process.env.CRASH_REPORT_KILLS ?? 3);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 let seed = 20261125;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 type Server = { child: ChildProcess; exited: Promise<unknown> };
 function start(opts: { dataDir?: string; scheduler?: boolean } = {}): Server {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: opts.dataDir ?? DATA_DIR, SCHEDULER: opts.scheduler ? "on" : "off", SECURE_COOKIES: "off", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATA_DIR: opts.dataDir ?? DATA_DIR,
+      SCHEDULER: opts.scheduler ? "on" : "off",
+      SECURE_COOKIES: "off",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "ignore", fs.openSync(path.resolve("tests/.tmp/crash-server.log"), "a")],
   });
   // Listen from the start: the exit can come before anyone awaits it.
@@ -118,7 +126,10 @@ async function main() {
   const reportsOk = await reportRunKilled();
   const ok = reportsOk && lost.length === 0 && integrity === "ok" && fk.length === 0 && trailRows >= present.size && acknowledged.length > 0;
   fs.mkdirSync("test-reports", { recursive: true });
-  fs.writeFileSync("test-reports/crash.json", JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, kills: KILLS, attempted, acknowledged: acknowledged.length, lost: lost.length }));
+  fs.writeFileSync(
+    "test-reports/crash.json",
+    JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, kills: KILLS, attempted, acknowledged: acknowledged.length, lost: lost.length }),
+  );
   process.exit(ok ? 0 : 1);
 }
 
@@ -155,7 +166,11 @@ async function reportRunKilled(): Promise<boolean> {
   let pending = owed.length;
   while (Date.now() < deadline) {
     const db = new Database(dbFile, { readonly: true });
-    const succeeded = new Set((db.prepare("SELECT job || ':' || period_key AS k FROM job_runs WHERE job LIKE 'reports-%' AND status = 'succeeded'").all() as { k: string }[]).map((r) => r.k));
+    const succeeded = new Set(
+      (db.prepare("SELECT job || ':' || period_key AS k FROM job_runs WHERE job LIKE 'reports-%' AND status = 'succeeded'").all() as { k: string }[]).map(
+        (r) => r.k,
+      ),
+    );
     db.close();
     pending = owed.filter((k) => !succeeded.has(k)).length;
     if (pending === 0) break;
@@ -164,7 +179,14 @@ async function reportRunKilled(): Promise<boolean> {
   server.child.kill("SIGTERM");
   await server.exited;
   const db = new Database(dbFile, { readonly: true });
-  const rows = db.prepare("SELECT kind, unit_id AS unitId, period_key AS periodKey, status, sha256, file FROM reports WHERE trigger = 'schedule'").all() as { kind: string; unitId: number; periodKey: string; status: string; sha256: string | null; file: string | null }[];
+  const rows = db.prepare("SELECT kind, unit_id AS unitId, period_key AS periodKey, status, sha256, file FROM reports WHERE trigger = 'schedule'").all() as {
+    kind: string;
+    unitId: number;
+    periodKey: string;
+    status: string;
+    sha256: string | null;
+    file: string | null;
+  }[];
   db.close();
   const keys = new Map<string, number>();
   for (const r of rows) keys.set(`${r.kind}:${r.unitId}:${r.periodKey}`, (keys.get(`${r.kind}:${r.unitId}:${r.periodKey}`) ?? 0) + 1);

@@ -53,7 +53,11 @@ function newFinding(label: string) {
 /** A finding with a request and one proposed action, set up through the domain verbs. */
 function proposedAction(label: string, dueOn = addDays(today(), 20)) {
   const f = newFinding(label);
-  saveCaRequest(ctx("thuky.laivung"), f.id, { correction: "Đã lập bổ sung phiếu", rootCauseMethod: "free_text", rootCause: "Quy trình chưa quy định bước lập phiếu" });
+  saveCaRequest(ctx("thuky.laivung"), f.id, {
+    correction: "Đã lập bổ sung phiếu",
+    rootCauseMethod: "free_text",
+    rootCause: "Quy trình chưa quy định bước lập phiếu",
+  });
   return addCorrectiveAction(ctx("thuky.laivung"), f.id, { description: `Sửa quy trình QT 02 (${label})`, ownerId: actor("congchuc.laivung").id, dueOn });
 }
 
@@ -122,7 +126,9 @@ test.describe("corrective actions", () => {
     await expect(page.getByRole("status")).toHaveText("Đã chuyển sang đang thực hiện.");
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Kết quả thực hiện").fill("Đã ban hành QT 02 sửa đổi, rà soát 120 hồ sơ quý IV.");
-    await page.getByLabel("Tệp bằng chứng (không bắt buộc)").setInputFiles({ name: "quyet-dinh-sua-doi.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+    await page
+      .getByLabel("Tệp bằng chứng (không bắt buộc)")
+      .setInputFiles({ name: "quyet-dinh-sua-doi.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
     await page.getByRole("button", { name: "Báo cáo đã thực hiện" }).click();
     await expect(page.getByRole("status")).toContainText("chờ kiểm tra hiệu lực");
     await expect(page.getByRole("link", { name: "quyet-dinh-sua-doi.pdf" })).toBeVisible();
@@ -206,7 +212,11 @@ test.describe("corrective actions", () => {
     expect((await runOn(addDays(late, 2))).status).toBe("succeeded");
 
     const mine = (kind: "ca.overdue" | "ca.escalated" | "ca.overdue_leader") =>
-      db.select().from(notifications).where(and(eq(notifications.kind, kind), like(notifications.dedupeKey, `ca:${action.id}:%`))).all();
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, kind), like(notifications.dedupeKey, `ca:${action.id}:%`)))
+        .all();
     expect(mine("ca.overdue")).toHaveLength(1);
     expect(mine("ca.overdue_leader")).toHaveLength(2); // chair and vice-chair
     expect(mine("ca.escalated")).toHaveLength(1); // the province officer (parent unit)

@@ -10,7 +10,9 @@ test("a provincial inspector opens the dashboard, reads the charts and their dat
   // Each chart is an image named by its title, described in words, with its numbers one click away.
   const grades = page.getByRole("img", { name: /Phát hiện theo mức độ \(12 tháng qua\)/ });
   await expect(grades).toBeVisible();
-  await expect(page.getByRole("img", { name: /Hành động khắc phục quá hạn theo đơn vị/ }).or(page.getByText("Không có hành động khắc phục nào quá hạn."))).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: /Hành động khắc phục quá hạn theo đơn vị/ }).or(page.getByText("Không có hành động khắc phục nào quá hạn.")),
+  ).toBeVisible();
   const rates = page.getByRole("img", { name: /Tỷ lệ giải quyết đúng hạn, trực tuyến và BCCI theo tháng, năm 2026/ });
   await expect(rates).toBeVisible();
   await expect(rates).toHaveAccessibleDescription(/Đúng hạn tháng 10\/2026: \d/);

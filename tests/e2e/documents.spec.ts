@@ -9,7 +9,11 @@ const pdf = (label: string) => ({
   buffer: Buffer.from(`%PDF-1.4\n% ${label} ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`),
 });
 // A Windows executable's first bytes ("MZ" … "PE"), named and typed as a PDF.
-const fakePdf = { name: "quy-trinh.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58), Buffer.from([0x40, 0, 0, 0]), Buffer.from("PE\0\0"), Buffer.alloc(300, 7)]) };
+const fakePdf = {
+  name: "quy-trinh.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58), Buffer.from([0x40, 0, 0, 0]), Buffer.from("PE\0\0"), Buffer.alloc(300, 7)]),
+};
 const unique = () => String(Date.now() % 1_000_000);
 
 async function signOut(page: Page) {
@@ -25,7 +29,10 @@ async function fillNewProcess(page: Page, code: string, title: string) {
 }
 
 test.describe("document control", () => {
-  test("an officer drafts a process with a PDF, the chair approves it on a phone, a new revision supersedes it; a sibling cannot see it", async ({ page, browser }) => {
+  test("an officer drafts a process with a PDF, the chair approves it on a phone, a new revision supersedes it; a sibling cannot see it", async ({
+    page,
+    browser,
+  }) => {
     const code = `QT ${unique()}/CX-E2E`;
     await signIn(page, "thuky.laivung");
     await fillNewProcess(page, code, "Quy trình cấp bản sao trích lục hộ tịch");

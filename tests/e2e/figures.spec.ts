@@ -14,10 +14,12 @@ test("an officer imports the one-stop Excel file, sees the bad row explained, sk
   await signIn(page, "thuky.tanduong");
   await page.goto("/figures/import");
   await expectAccessible(page);
-  await page.getByLabel("Tệp số liệu").setInputFiles({ name: "mot-cua-11-2026.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await sampleXlsx() });
+  await page
+    .getByLabel("Tệp số liệu")
+    .setInputFiles({ name: "mot-cua-11-2026.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await sampleXlsx() });
   await page.getByRole("button", { name: "Xem trước" }).click();
   await expect(page.getByRole("heading", { name: /1 dòng hợp lệ, 1 dòng lỗi/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: /^3 / })).toContainText("Tháng \"14/2026\" không hợp lệ");
+  await expect(page.getByRole("row", { name: /^3 / })).toContainText('Tháng "14/2026" không hợp lệ');
   await expectAccessible(page);
 
   // Without choosing to skip, nothing is imported.
@@ -39,7 +41,9 @@ test("an executable disguised as a spreadsheet is refused beside the field", asy
   await signIn(page, "thuky.tanduong");
   await page.goto("/figures/import");
   const exe = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), Buffer.alloc(200)]);
-  await page.getByLabel("Tệp số liệu").setInputFiles({ name: "so-lieu.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: exe });
+  await page
+    .getByLabel("Tệp số liệu")
+    .setInputFiles({ name: "so-lieu.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: exe });
   await page.getByRole("button", { name: "Xem trước" }).click();
   await expect(page.getByRole("alert")).toContainText("Loại tệp không được chấp nhận");
 });

@@ -50,7 +50,13 @@ describe("inspections by the provincial Department", () => {
       teamIds: [],
     });
   const finding = (inspectionId: number, over: Record<string, unknown> = {}) =>
-    raiseFinding(inspector(), { origin: { kind: "inspection", inspectionId }, gradeCode: "minor", clauseCode: "9.3", description: "Chưa tổ chức xem xét của lãnh đạo.", ...over });
+    raiseFinding(inspector(), {
+      origin: { kind: "inspection", inspectionId },
+      gradeCode: "minor",
+      clauseCode: "9.3",
+      description: "Chưa tổ chức xem xét của lãnh đạo.",
+      ...over,
+    });
 
   it("findings written in the minutes are due two months after both sides signed (end of month clamped)", async () => {
     const insp = inspect();
@@ -77,8 +83,12 @@ describe("inspections by the provincial Department", () => {
 
   it("minutes cannot be signed before the decision or in the future; only inspectors record them", async () => {
     const insp = inspect();
-    expect((await rejectionOf(recordMinutes(inspector(), insp.id, { signedOn: "2026-11-30", summary: "x" }))).fieldErrors).toEqual({ signedOn: ["inspections.errors.minutesBeforeDecision"] });
-    expect((await rejectionOf(recordMinutes(inspector(), insp.id, { signedOn: "2027-04-01", summary: "x" }))).fieldErrors).toEqual({ signedOn: ["audits.errors.futureDate"] });
+    expect((await rejectionOf(recordMinutes(inspector(), insp.id, { signedOn: "2026-11-30", summary: "x" }))).fieldErrors).toEqual({
+      signedOn: ["inspections.errors.minutesBeforeDecision"],
+    });
+    expect((await rejectionOf(recordMinutes(inspector(), insp.id, { signedOn: "2027-04-01", summary: "x" }))).fieldErrors).toEqual({
+      signedOn: ["audits.errors.futureDate"],
+    });
     await expect(recordMinutes(ctxOf(db, "canbo.tinh", NOW), insp.id, { signedOn: "2026-12-10", summary: "x" })).rejects.toThrow(ForbiddenError);
   });
 
@@ -109,9 +119,18 @@ describe("inspections by the provincial Department", () => {
     expect(planForm(inspector(), 2027).share).toMatchObject({ total: 4, onSite: 0, enough: false, needed: 2 });
     saveInspectionPlan(inspector(), { year: 2027, entries: ids.map((unitId, i) => ({ unitId, method: i < 2 ? ("on_site" as const) : ("report" as const) })) });
     expect(planForm(inspector(), 2027).share).toMatchObject({ total: 4, onSite: 2, enough: true });
-    expect(errorOf(() => saveInspectionPlan(inspector(), { year: 2027, entries: [{ unitId: unitIdByCode(db, "DT-LV-TD"), method: "report" }] })).messageKey).toBe("inspections.errors.unitNotBelow");
+    expect(
+      errorOf(() => saveInspectionPlan(inspector(), { year: 2027, entries: [{ unitId: unitIdByCode(db, "DT-LV-TD"), method: "report" }] })).messageKey,
+    ).toBe("inspections.errors.unitNotBelow");
     // A decision for a planned unit is linked to the plan.
-    const insp = createInspection(inspector(), { unitId: ids[3]!, method: "report", decisionNumber: "12/QĐ-SKHCN", decisionOn: "2027-02-01", leadId: actorOf(db, "kiemtra.tinh").id, teamIds: [] });
+    const insp = createInspection(inspector(), {
+      unitId: ids[3]!,
+      method: "report",
+      decisionNumber: "12/QĐ-SKHCN",
+      decisionOn: "2027-02-01",
+      leadId: actorOf(db, "kiemtra.tinh").id,
+      teamIds: [],
+    });
     expect(insp.planId).not.toBeNull();
   });
 });
@@ -134,23 +153,47 @@ describe("management review, effectiveness confirmation, announcement", () => {
     const ok = confirmEffectiveness(ctxOf(db, "phochutich.laivung", NOW), laiVung, { confirmedOn: "2027-03-01", statement: "Có hiệu lực." });
     expect(ok).toMatchObject({ signedName: "Huỳnh Thanh Tâm", signedTitle: "Phó Chủ tịch UBND xã" });
     // More than twelve months after the audit, no confirmation without a new one.
-    expect(errorOf(() => confirmEffectiveness(ctxOf(db, "chutich.laivung", new Date("2027-08-01T03:00:00Z")), laiVung, { confirmedOn: "2027-07-20", statement: "x" })).messageKey).toBe(
-      "qms.errors.needAudit",
-    );
+    expect(
+      errorOf(() =>
+        confirmEffectiveness(ctxOf(db, "chutich.laivung", new Date("2027-08-01T03:00:00Z")), laiVung, { confirmedOn: "2027-07-20", statement: "x" }),
+      ).messageKey,
+    ).toBe("qms.errors.needAudit");
   });
 
   it("a re-announcement needs an earlier announcement; records feed the cycle query", async () => {
     const hoaLong = unitIdByCode(db, "DT-HOALONG");
     const officer = ctxOf(db, "thuky.hoalong", NOW);
     const ann = { decisionNumber: "88/QĐ-UBND", decidedOn: "2027-01-10", scope: "Toàn bộ TTHC cấp xã." };
-    expect((await rejectionOf(recordAnnouncement(officer, hoaLong, { kind: "re_announcement", ...ann }))).fieldErrors).toEqual({ kind: ["qms.errors.reWithoutFirst"] });
+    expect((await rejectionOf(recordAnnouncement(officer, hoaLong, { kind: "re_announcement", ...ann }))).fieldErrors).toEqual({
+      kind: ["qms.errors.reWithoutFirst"],
+    });
     await recordAnnouncement(officer, hoaLong, { kind: "announcement", ...ann });
-    await recordAnnouncement(officer, hoaLong, { kind: "re_announcement", ...ann, decisionNumber: "95/QĐ-UBND", decidedOn: "2027-02-20", scope: "Bổ sung 12 TTHC lĩnh vực đất đai." });
-    await recordManagementReview(officer, hoaLong, { heldOn: "2027-02-25", chairedBy: "Phan Văn Đức", inputs: "Kết quả kiểm tra của Sở.", decisions: "Cập nhật quy trình." });
-    await expect(recordManagementReview(ctxOf(db, "thuky.laivung", NOW), hoaLong, { heldOn: "2027-02-25", chairedBy: "x", inputs: "x", decisions: "x" })).rejects.toThrow(NotFoundError);
-    await expect(recordManagementReview(officer, hoaLong, { heldOn: "2027-04-25", chairedBy: "x", inputs: "x", decisions: "x" })).rejects.toThrow(InvalidInputError);
+    await recordAnnouncement(officer, hoaLong, {
+      kind: "re_announcement",
+      ...ann,
+      decisionNumber: "95/QĐ-UBND",
+      decidedOn: "2027-02-20",
+      scope: "Bổ sung 12 TTHC lĩnh vực đất đai.",
+    });
+    await recordManagementReview(officer, hoaLong, {
+      heldOn: "2027-02-25",
+      chairedBy: "Phan Văn Đức",
+      inputs: "Kết quả kiểm tra của Sở.",
+      decisions: "Cập nhật quy trình.",
+    });
+    await expect(
+      recordManagementReview(ctxOf(db, "thuky.laivung", NOW), hoaLong, { heldOn: "2027-02-25", chairedBy: "x", inputs: "x", decisions: "x" }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(recordManagementReview(officer, hoaLong, { heldOn: "2027-04-25", chairedBy: "x", inputs: "x", decisions: "x" })).rejects.toThrow(
+      InvalidInputError,
+    );
     const row = qmsCycleForUnits(db, scopeFor(db, actorOf(db, "chutich.hoalong")), "2027-03-05").find((r) => r.unitId === hoaLong)!;
-    expect(row).toMatchObject({ lastAnnouncementOn: "2027-02-20", lastAnnouncementKind: "re_announcement", lastManagementReviewOn: "2027-02-25", overdueInspectionFindings: 2 });
+    expect(row).toMatchObject({
+      lastAnnouncementOn: "2027-02-20",
+      lastAnnouncementKind: "re_announcement",
+      lastManagementReviewOn: "2027-02-25",
+      overdueInspectionFindings: 2,
+    });
     // A commune's scope covers only itself: no sibling rows.
     expect(qmsCycleForUnits(db, scopeFor(db, actorOf(db, "chutich.hoalong")), "2027-03-05").map((r) => r.code)).toEqual(["DT-HOALONG"]);
   });

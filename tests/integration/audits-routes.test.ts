@@ -53,11 +53,19 @@ describe("routes of the audits area keep to the reader's scope", () => {
   beforeAll(() => {
     db = testDb({ seeded: true });
     setDb(db);
-    laiVungAudit = db.select().from(audits).where(eq(audits.unitId, unitIdByCode(db, "DT-LAIVUNG"))).get()!.id;
+    laiVungAudit = db
+      .select()
+      .from(audits)
+      .where(eq(audits.unitId, unitIdByCode(db, "DT-LAIVUNG")))
+      .get()!.id;
     const link = db.select().from(auditFindings).where(eq(auditFindings.auditId, laiVungAudit)).get()!;
     laiVungItem = link.checklistItemId!;
     laiVungFinding = link.findingId;
-    hoaLongInspection = db.select().from(inspections).where(eq(inspections.unitId, unitIdByCode(db, "DT-HOALONG"))).get()!.id;
+    hoaLongInspection = db
+      .select()
+      .from(inspections)
+      .where(eq(inspections.unitId, unitIdByCode(db, "DT-HOALONG")))
+      .get()!.id;
     hoaLongFinding = db.select().from(inspectionFindings).where(eq(inspectionFindings.inspectionId, hoaLongInspection)).get()!.findingId;
   });
   afterAll(() => closeTestDb(db));

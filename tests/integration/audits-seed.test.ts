@@ -19,7 +19,12 @@ describe("demo data of the audits area", () => {
     expect(audits[0]).toMatchObject({ status: "reported", reportedOn: "2026-06-19", ncs: 2 });
     const lv = listFindings(db, chair, {}, "2026-11-25");
     // Other areas' demo data (corrective actions) adds findings of their own: look at the audit's.
-    expect(lv.rows.filter((r) => r.source === "internal_audit" && r.foundOn >= "2026-06-01" && r.foundOn <= "2026-06-30").map((r) => r.gradeCode).sort()).toEqual(["major", "minor", "observation"]);
+    expect(
+      lv.rows
+        .filter((r) => r.source === "internal_audit" && r.foundOn >= "2026-06-01" && r.foundOn <= "2026-06-30")
+        .map((r) => r.gradeCode)
+        .sort(),
+    ).toEqual(["major", "minor", "observation"]);
     const hl = listFindings(db, actorOf(db, "chutich.hoalong"), { source: "inspection" }, "2026-11-25");
     expect(hl.rows.map((r) => r.actionDueOn)).toEqual(["2026-10-20", "2026-10-20"]);
     expect(hl.rows.every((r) => r.overdue)).toBe(true);

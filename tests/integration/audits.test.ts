@@ -46,7 +46,8 @@ describe("internal audits", () => {
       processes: "QT 05/CX-HT | Đăng ký khai sinh",
       ...over,
     });
-  const itemsOf = (auditId: number) => db.select().from(auditChecklistItems).where(eq(auditChecklistItems.auditId, auditId)).orderBy(asc(auditChecklistItems.sortOrder)).all();
+  const itemsOf = (auditId: number) =>
+    db.select().from(auditChecklistItems).where(eq(auditChecklistItems.auditId, auditId)).orderBy(asc(auditChecklistItems.sortOrder)).all();
 
   describe("an auditor may not audit their own unit", () => {
     it("refuses a lead auditor from the audited commune, with the reason beside the field", () => {
@@ -117,10 +118,30 @@ describe("internal audits", () => {
       const member = ctxOf(db, "thuky.laivung", NOW);
       expect(errorOf(() => reportAudit(lead, audit.id, { reportedOn: "2026-11-03", conclusion: "x" }))).toBeInstanceOf(PreconditionFailedError);
       // A sibling commune's officer cannot touch the plan (nor learn it exists).
-      expect(errorOf(() => updateAudit(ctxOf(db, "thuky.hoalong", NOW), audit.id, { startOn: "2026-11-02", endOn: "2026-11-03", leadAuditorId: actorOf(db, "canbo.tinh").id, teamIds: [], clauseCodes: ["9.2"] }))).toBeInstanceOf(NotFoundError);
+      expect(
+        errorOf(() =>
+          updateAudit(ctxOf(db, "thuky.hoalong", NOW), audit.id, {
+            startOn: "2026-11-02",
+            endOn: "2026-11-03",
+            leadAuditorId: actorOf(db, "canbo.tinh").id,
+            teamIds: [],
+            clauseCodes: ["9.2"],
+          }),
+        ),
+      ).toBeInstanceOf(NotFoundError);
 
       startAudit(lead, audit.id);
-      expect(errorOf(() => updateAudit(officer, audit.id, { startOn: "2026-11-02", endOn: "2026-11-03", leadAuditorId: actorOf(db, "canbo.tinh").id, teamIds: [], clauseCodes: ["9.2"] })).messageKey).toBe("audits.errors.onlyPlanned");
+      expect(
+        errorOf(() =>
+          updateAudit(officer, audit.id, {
+            startOn: "2026-11-02",
+            endOn: "2026-11-03",
+            leadAuditorId: actorOf(db, "canbo.tinh").id,
+            teamIds: [],
+            clauseCodes: ["9.2"],
+          }),
+        ).messageKey,
+      ).toBe("audits.errors.onlyPlanned");
 
       const e = errorOf(() => reportAudit(lead, audit.id, { reportedOn: "2026-11-03", conclusion: "Phù hợp." }));
       expect(e).toBeInstanceOf(PreconditionFailedError);
@@ -128,8 +149,12 @@ describe("internal audits", () => {
 
       for (const item of itemsOf(audit.id)) await answerChecklistItem(member, audit.id, { itemId: item.id, result: "conforms" });
       expect(errorOf(() => reportAudit(member, audit.id, { reportedOn: "2026-11-03", conclusion: "Phù hợp." }))).toBeInstanceOf(ForbiddenError);
-      expect(errorOf(() => reportAudit(lead, audit.id, { reportedOn: "2026-11-01", conclusion: "Phù hợp." })).fieldErrors).toEqual({ reportedOn: ["audits.errors.reportBeforeStart"] });
-      expect(errorOf(() => reportAudit(lead, audit.id, { reportedOn: "2026-12-01", conclusion: "Phù hợp." })).fieldErrors).toEqual({ reportedOn: ["audits.errors.futureDate"] });
+      expect(errorOf(() => reportAudit(lead, audit.id, { reportedOn: "2026-11-01", conclusion: "Phù hợp." })).fieldErrors).toEqual({
+        reportedOn: ["audits.errors.reportBeforeStart"],
+      });
+      expect(errorOf(() => reportAudit(lead, audit.id, { reportedOn: "2026-12-01", conclusion: "Phù hợp." })).fieldErrors).toEqual({
+        reportedOn: ["audits.errors.futureDate"],
+      });
 
       reportAudit(lead, audit.id, { reportedOn: "2026-11-04", conclusion: "HTQLCL phù hợp và được duy trì." });
       expect(() => closeAudit(ctxOf(db, "thuky.hoalong", NOW), audit.id)).toThrow(NotFoundError);
@@ -159,7 +184,12 @@ describe("internal audits", () => {
       startAudit(officer, audit.id);
       const item = itemsOf(audit.id).find((i) => i.clauseCode === "8.7")!;
       const raise = (gradeCode: string, ctx = officer) =>
-        raiseFinding(ctx, { origin: { kind: "audit", auditId: audit.id, checklistItemId: item.id }, gradeCode, clauseCode: "8.7", description: "Hồ sơ trễ hạn không có văn bản xin lỗi." });
+        raiseFinding(ctx, {
+          origin: { kind: "audit", auditId: audit.id, checklistItemId: item.id },
+          gradeCode,
+          clauseCode: "8.7",
+          description: "Hồ sơ trễ hạn không có văn bản xin lỗi.",
+        });
       expect(errorOf(() => raise("major")).fieldErrors).toEqual({ gradeCode: ["audits.errors.answerFirst"] });
       await answerChecklistItem(officer, audit.id, { itemId: item.id, result: "observation" });
       expect(errorOf(() => raise("major")).fieldErrors).toEqual({ gradeCode: ["audits.errors.gradeForResult"] });
@@ -170,7 +200,11 @@ describe("internal audits", () => {
       expect(f).toMatchObject({ source: "internal_audit", unitId: unitIdByCode(db, "DT-PHONGHOA"), foundOn: "2026-11-25", status: "open" });
       const detail = getFindingDetail(db, actorOf(db, "chutich.phonghoa"), f.id);
       expect(detail.audit).toMatchObject({ id: audit.id, itemId: item.id, question: item.question });
-      expect(getAuditDetail(officer, audit.id).items.find((i) => i.id === item.id)!.findings.map((x) => x.id)).toEqual([f.id]);
+      expect(
+        getAuditDetail(officer, audit.id)
+          .items.find((i) => i.id === item.id)!
+          .findings.map((x) => x.id),
+      ).toEqual([f.id]);
       // The result can no longer be changed to one the major nonconformity does not fit.
       await expect(answerChecklistItem(officer, audit.id, { itemId: item.id, result: "conforms" })).rejects.toThrow(InvalidInputError);
       // A sibling commune's leader cannot read it.
@@ -214,7 +248,9 @@ describe("internal audits", () => {
       expect(d.team.map((m) => m.fullName)).toEqual(["Lý Thị Kim Ngân"]);
       expect(d.processes.map((p) => p.code)).toEqual(["QT 01/CX-HCTP", "QT 05/CX-HT"]);
       expect(errorOf(() => copyAudit(officer, src.id, { startOn: "2027-09-01", endOn: "2027-09-02" })).messageKey).toBe("audits.errors.alreadyCopied");
-      expect(errorOf(() => copyAudit(officer, src.id, { startOn: "2026-12-01", endOn: "2026-12-02" })).fieldErrors).toEqual({ startOn: ["audits.errors.copySameYear"] });
+      expect(errorOf(() => copyAudit(officer, src.id, { startOn: "2026-12-01", endOn: "2026-12-02" })).fieldErrors).toEqual({
+        startOn: ["audits.errors.copySameYear"],
+      });
       expect(() => copyAudit(ctxOf(db, "thuky.hoalong", NOW), src.id, { startOn: "2027-06-14", endOn: "2027-06-15" })).toThrow(NotFoundError);
     });
   });

@@ -65,7 +65,9 @@ describe("sign-in, sessions and throttling", () => {
     const s2 = await attempt("thuky.laivung", DEMO_PASSWORD);
     if (!s1.ok || !s2.ok) throw new Error("sign-in failed");
     const me = getSessionUser(db, s1.token, T0, 14)!;
-    await expect(changeOwnPassword(makeCtx(db, me, T0), { currentPassword: "nope", newPassword: "MatKhauMoi#2026", sessionId: me.sessionId })).rejects.toThrow(InvalidInputError);
+    await expect(changeOwnPassword(makeCtx(db, me, T0), { currentPassword: "nope", newPassword: "MatKhauMoi#2026", sessionId: me.sessionId })).rejects.toThrow(
+      InvalidInputError,
+    );
     await changeOwnPassword(makeCtx(db, me, T0), { currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi#2026", sessionId: me.sessionId });
     expect(getSessionUser(db, s1.token, T0, 14)).toBeDefined();
     expect(getSessionUser(db, s2.token, T0, 14)).toBeUndefined();

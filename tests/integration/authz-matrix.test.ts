@@ -18,12 +18,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Requested reports are produced in the background: let that finish before the database closes.
-  for (let i = 0; i < 100 && f.db.select().from(reports).where(inArray(reports.status, ["queued", "running"])).all().length; i++) await new Promise((r) => setTimeout(r, 200));
+  for (
+    let i = 0;
+    i < 100 &&
+    f.db
+      .select()
+      .from(reports)
+      .where(inArray(reports.status, ["queued", "running"]))
+      .all().length;
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 200));
   closeTestDb(f.db);
-  console.log(`[authz matrix] ${tally.routes} routes × 4 roles × 2 levels × 5 relations: ${tally.reads} reads, ${tally.actions} actions, ${tally.listsChecked} list leak checks`);
+  console.log(
+    `[authz matrix] ${tally.routes} routes × 4 roles × 2 levels × 5 relations: ${tally.reads} reads, ${tally.actions} actions, ${tally.listsChecked} list leak checks`,
+  );
 });
 
-const roleAllowed = (spec: RouteSpec["read"] | "any" | Role[], role: Role) => spec === "any" || spec === "public" || spec === "redirect" || (Array.isArray(spec) && spec.includes(role));
+const roleAllowed = (spec: RouteSpec["read"] | "any" | Role[], role: Role) =>
+  spec === "any" || spec === "public" || spec === "redirect" || (Array.isArray(spec) && spec.includes(role));
 const denied = (o: Outcome) => o.status === 403 || o.status === 404;
 const describeOutcome = (o: Outcome) => `${o.status}${o.location ? ` → ${o.location}` : ""} ${o.body.slice(0, 600)}`;
 
@@ -42,7 +55,9 @@ describe("authorization matrix (every route × role × relation)", () => {
       const url = "/" + route.path;
       const tokensOutside = (at: "D1" | "C11") => {
         const inside = Object.values(f.unit).filter((u) => u.path.startsWith(f.unit[at].path));
-        return Object.values(f.unit).filter((u) => !inside.includes(u)).map((u) => u.token);
+        return Object.values(f.unit)
+          .filter((u) => !inside.includes(u))
+          .map((u) => u.token);
       };
 
       // Signed out: everything but public pages sends to sign-in; no action runs.
@@ -75,7 +90,10 @@ describe("authorization matrix (every route × role × relation)", () => {
             if (!may) for (const tok of [target.token]) if (bound) expect(o.body.includes(tok), `${label} leaks ${tok} in its error`).toBe(false);
           }
           for (const [i, a] of (spec.actions ?? []).entries()) {
-            const targets = spec.params || !a.targetInForm ? [{ rel, target }] : RELS.filter((r) => RELATIONS[actor.at][r]).map((r) => ({ rel: r, target: f.unit[RELATIONS[actor.at][r]!] }));
+            const targets =
+              spec.params || !a.targetInForm
+                ? [{ rel, target }]
+                : RELS.filter((r) => RELATIONS[actor.at][r]).map((r) => ({ rel: r, target: f.unit[RELATIONS[actor.at][r]!] }));
             for (const { rel: r, target: tg } of targets) {
               if (a.applicable && !a.applicable(tg)) continue;
               tally.actions++;

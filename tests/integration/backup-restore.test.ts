@@ -24,7 +24,14 @@ describe("backup and restore", () => {
   });
 
   it("a backup taken while the app writes restores into a fresh folder with every record and an intact trail", async () => {
-    createUnit(ctxOf(db, "quantri"), { code: "DT-X", name: "Xã Thử Nghiệm", kind: "commune", parentId: unitIdByCode(db, "DT"), placeName: "Thử", predecessorIds: [] });
+    createUnit(ctxOf(db, "quantri"), {
+      code: "DT-X",
+      name: "Xã Thử Nghiệm",
+      kind: "commune",
+      parentId: unitIdByCode(db, "DT"),
+      placeName: "Thử",
+      predecessorIds: [],
+    });
     const counts = (d: typeof db) => ({
       units: d.select({ n: count() }).from(units).get()!.n,
       users: d.select({ n: count() }).from(users).get()!.n,

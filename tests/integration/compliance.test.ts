@@ -77,7 +77,12 @@ describe("compliance computed from the records of every area", () => {
       expect(state("DT-HOALONG", "kiemtra.tinh").managementReview).toBe("missing");
       expect(cached("DT-HOALONG")).toBeDefined();
       expect(cached("DT-TANDUONG")).toBeDefined();
-      await recordManagementReview(ctxOf(db, "thuky.hoalong"), unitIdByCode(db, "DT-HOALONG"), { heldOn: "2026-11-20", chairedBy: "Phan Văn Đức", inputs: "Kết quả đánh giá nội bộ.", decisions: "Cập nhật quy trình." });
+      await recordManagementReview(ctxOf(db, "thuky.hoalong"), unitIdByCode(db, "DT-HOALONG"), {
+        heldOn: "2026-11-20",
+        chairedBy: "Phan Văn Đức",
+        inputs: "Kết quả đánh giá nội bộ.",
+        decisions: "Cập nhật quy trình.",
+      });
       expect(cached("DT-HOALONG")).toBeUndefined();
       expect(cached("DT-TANDUONG")).toBeDefined();
       expect(state("DT-HOALONG", "kiemtra.tinh").managementReview).not.toBe("missing");

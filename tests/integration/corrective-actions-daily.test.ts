@@ -24,7 +24,12 @@ describe("the daily corrective-action job", () => {
   });
   afterAll(() => closeTestDb(db));
   const jobCtx = (now: Date) => makeCtx(db, { kind: "job" as const, name: "corrective-actions-daily" }, now);
-  const forAction = (id: number) => db.select().from(notifications).where(like(notifications.dedupeKey, `ca:${id}:%`)).all();
+  const forAction = (id: number) =>
+    db
+      .select()
+      .from(notifications)
+      .where(like(notifications.dedupeKey, `ca:${id}:%`))
+      .all();
   const kinds = (id: number, recipient: string) =>
     forAction(id)
       .filter((n) => n.recipientId === actorOf(db, recipient).id && !n.kind.startsWith("ca.ack") && n.kind !== "ca.acknowledged")
@@ -58,7 +63,11 @@ describe("the daily corrective-action job", () => {
     expect(kinds(a.id, "canbo.tinh")).toEqual(["ca.escalated"]); // the province is the commune's parent unit
     expect(kinds(a.id, "thuky.hoalong")).toEqual([]); // a sibling hears nothing
     expect(kinds(a.id, "congchuc.laivung")).toEqual(["ca.overdue", "ca.reminder_1d", "ca.reminder_7d"]);
-    const marks = db.select().from(trail).where(and(eq(trail.entity, "corrective_action"), eq(trail.entityId, String(a.id)), eq(trail.action, "mark-overdue"))).all();
+    const marks = db
+      .select()
+      .from(trail)
+      .where(and(eq(trail.entity, "corrective_action"), eq(trail.entityId, String(a.id)), eq(trail.action, "mark-overdue")))
+      .all();
     expect(marks).toHaveLength(1);
   });
 

@@ -27,7 +27,12 @@ export function finding(db: DB, over: Partial<FindingSeed> = {}) {
 }
 
 export function withRequest(db: DB, findingId: number, now = NOW) {
-  return saveCaRequest(ctxOf(db, "thuky.laivung", now), findingId, { correction: "Đã bổ sung phiếu", rootCauseMethod: "five_whys", why1: "Không lập phiếu", why2: "Quy trình không quy định" });
+  return saveCaRequest(ctxOf(db, "thuky.laivung", now), findingId, {
+    correction: "Đã bổ sung phiếu",
+    rootCauseMethod: "five_whys",
+    why1: "Không lập phiếu",
+    why2: "Quy trình không quy định",
+  });
 }
 
 export function proposed(db: DB, over: { owner?: string; dueOn?: string; grade?: FindingSeed["grade"] } = {}) {

@@ -35,7 +35,7 @@ describe("corrective-action routes: scope, permissions, bad input", () => {
   async function status(p: Promise<unknown>): Promise<number> {
     try {
       const r = await p;
-      return r instanceof Response ? r.status : (r as { init?: { status?: number } })?.init?.status ?? 200;
+      return r instanceof Response ? r.status : ((r as { init?: { status?: number } })?.init?.status ?? 200);
     } catch (e) {
       if (e instanceof Response) return e.status;
       throw e;
@@ -70,7 +70,9 @@ describe("corrective-action routes: scope, permissions, bad input", () => {
 
   it("a wrong password answers 400 with the reason beside the field, never echoing the password", async () => {
     const { a } = proposed(db);
-    const res = (await ackRoute.action(args(req("chutich.laivung", `/corrective-actions/${a.id}/acknowledge`, { password: "sai", capacity: "own" }), { id: String(a.id) }))) as unknown as { data: { error: Record<string, string[]>; initialValue?: Record<string, unknown> }; init: { status: number } };
+    const res = (await ackRoute.action(
+      args(req("chutich.laivung", `/corrective-actions/${a.id}/acknowledge`, { password: "sai", capacity: "own" }), { id: String(a.id) }),
+    )) as unknown as { data: { error: Record<string, string[]>; initialValue?: Record<string, unknown> }; init: { status: number } };
     expect(res.init.status).toBe(400);
     expect(res.data.error.password).toEqual(["ca.errors.wrongPassword"]);
     expect(JSON.stringify(res.data)).not.toContain("sai");
@@ -78,13 +80,25 @@ describe("corrective-action routes: scope, permissions, bad input", () => {
 
   it("bad input on the CA page answers 400 beside the field, not 500", async () => {
     const f = finding(db);
-    const res = (await findingRoute.action(args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "request", correction: "", rootCauseMethod: "five_whys", why2: "x" }), { id: String(f.id) }))) as unknown as { data: { form?: string; error: Record<string, string[]> }; init: { status: number } };
+    const res = (await findingRoute.action(
+      args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "request", correction: "", rootCauseMethod: "five_whys", why2: "x" }), {
+        id: String(f.id),
+      }),
+    )) as unknown as { data: { form?: string; error: Record<string, string[]> }; init: { status: number } };
     expect(res.init.status).toBe(400);
     expect(res.data.error).toMatchObject({ correction: ["errors.required"] });
-    const res2 = (await findingRoute.action(args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "request", correction: "Đã sửa", rootCauseMethod: "five_whys", why2: "x" }), { id: String(f.id) }))) as unknown as typeof res;
+    const res2 = (await findingRoute.action(
+      args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "request", correction: "Đã sửa", rootCauseMethod: "five_whys", why2: "x" }), {
+        id: String(f.id),
+      }),
+    )) as unknown as typeof res;
     expect(res2.init.status).toBe(400);
     expect(res2.data.error.why1).toContain("ca.errors.whyFirst");
-    const res3 = (await findingRoute.action(args(req("chutich.laivung", `/findings/${f.id}/actions`, { intent: "action", description: "x", ownerId: "1", dueOn: "31/02/2027" }), { id: String(f.id) }))) as unknown as typeof res;
+    const res3 = (await findingRoute.action(
+      args(req("chutich.laivung", `/findings/${f.id}/actions`, { intent: "action", description: "x", ownerId: "1", dueOn: "31/02/2027" }), {
+        id: String(f.id),
+      }),
+    )) as unknown as typeof res;
     expect(res3.init.status).toBe(400);
     expect(res3.data.error.dueOn).toEqual(["errors.date"]);
     const bogus = await status(findingRoute.action(args(req("thuky.laivung", `/findings/${f.id}/actions`, { intent: "nope" }), { id: String(f.id) })));

@@ -23,8 +23,18 @@ describe("the leader's signed acknowledgement", () => {
     const { a } = proposed(db);
     await acknowledgeCorrectiveAction(ctx("phochutich.laivung"), a.id, { password: PASSWORD, capacity: "kt", comment: "Đồng ý" });
     const [s] = sigs(a.id);
-    const expected = createHash("sha256").update(JSON.stringify([a.description, a.ownerId, a.dueOn])).digest("hex");
-    expect(s).toMatchObject({ signerId: actorOf(db, "phochutich.laivung").id, signerName: "Huỳnh Thanh Tâm", signerTitle: "Phó Chủ tịch UBND xã", capacity: "kt", comment: "Đồng ý", contentHash: expected, signedAt: NOW.getTime() });
+    const expected = createHash("sha256")
+      .update(JSON.stringify([a.description, a.ownerId, a.dueOn]))
+      .digest("hex");
+    expect(s).toMatchObject({
+      signerId: actorOf(db, "phochutich.laivung").id,
+      signerName: "Huỳnh Thanh Tâm",
+      signerTitle: "Phó Chủ tịch UBND xã",
+      capacity: "kt",
+      comment: "Đồng ý",
+      contentHash: expected,
+      signedAt: NOW.getTime(),
+    });
     expect(JSON.parse(s!.content)).toEqual({ description: a.description, ownerId: a.ownerId, dueOn: a.dueOn });
     expect(statusOf(db, a.id).status).toBe("acknowledged");
   });

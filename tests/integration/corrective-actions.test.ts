@@ -34,7 +34,9 @@ describe("corrective action workflow", () => {
 
     it("refuses an action before the root cause is analysed", () => {
       const f = finding(db);
-      expect(() => addCorrectiveAction(ctx("thuky.laivung"), f.id, { description: "x", ownerId: actorOf(db, "congchuc.laivung").id, dueOn: "2026-12-31" })).toThrow(PreconditionFailedError);
+      expect(() =>
+        addCorrectiveAction(ctx("thuky.laivung"), f.id, { description: "x", ownerId: actorOf(db, "congchuc.laivung").id, dueOn: "2026-12-31" }),
+      ).toThrow(PreconditionFailedError);
     });
 
     it("only officers propose; the owner must belong to the unit; the due date cannot be past", () => {
@@ -55,7 +57,11 @@ describe("corrective action workflow", () => {
 
     it("proposing notifies the unit's leaders once", () => {
       const { a } = proposed(db);
-      const n = db.select().from(notifications).where(and(eq(notifications.kind, "ca.ack_requested"), eq(notifications.link, `/corrective-actions/${a.id}`))).all();
+      const n = db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, "ca.ack_requested"), eq(notifications.link, `/corrective-actions/${a.id}`)))
+        .all();
       expect(n.map((x) => x.recipientId).sort()).toEqual([actorOf(db, "chutich.laivung").id, actorOf(db, "phochutich.laivung").id].sort());
     });
   });
@@ -126,13 +132,21 @@ describe("corrective action workflow", () => {
       expect(second.findingClosed).toBe(true);
       expect(findingOf(db, f.id)).toMatchObject({ status: "closed", closedById: actorOf(db, "canbo.tinh").id });
       expect([statusOf(db, a.id).status, statusOf(db, b.id).status]).toEqual(["closed", "closed"]);
-      expect(db.select().from(trail).where(and(eq(trail.entity, "finding"), eq(trail.entityId, String(f.id)), eq(trail.action, "close"))).all()).toHaveLength(1);
+      expect(
+        db
+          .select()
+          .from(trail)
+          .where(and(eq(trail.entity, "finding"), eq(trail.entityId, String(f.id)), eq(trail.action, "close")))
+          .all(),
+      ).toHaveLength(1);
     });
 
     it("a closed finding takes no new action", async () => {
       const { f, a } = await implemented(db);
       verifyEffectiveness(ctx("thuky.laivung"), a.id, { outcome: "effective", note: "ok" });
-      expect(() => addCorrectiveAction(ctx("thuky.laivung"), f.id, { description: "x", ownerId: actorOf(db, "congchuc.laivung").id, dueOn: "2026-12-31" })).toThrow(ConflictError);
+      expect(() =>
+        addCorrectiveAction(ctx("thuky.laivung"), f.id, { description: "x", ownerId: actorOf(db, "congchuc.laivung").id, dueOn: "2026-12-31" }),
+      ).toThrow(ConflictError);
     });
   });
 
@@ -155,10 +169,14 @@ describe("corrective action workflow", () => {
   describe("due dates and extensions", () => {
     it("before any acknowledgement the officer edits the due date directly; afterwards only by extension", async () => {
       const { a } = proposed(db);
-      expect(updateCorrectiveAction(ctx("thuky.laivung"), a.id, { description: a.description, ownerId: a.ownerId, dueOn: "2027-01-10" }).dueOn).toBe("2027-01-10");
+      expect(updateCorrectiveAction(ctx("thuky.laivung"), a.id, { description: a.description, ownerId: a.ownerId, dueOn: "2027-01-10" }).dueOn).toBe(
+        "2027-01-10",
+      );
       expect(() => requestExtension(ctx("congchuc.laivung"), a.id, { proposedDueOn: "2027-02-01", reason: "x" })).toThrow(PreconditionFailedError);
       const { a: b } = await acknowledged(db);
-      expect(() => updateCorrectiveAction(ctx("thuky.laivung"), b.id, { description: b.description, ownerId: b.ownerId, dueOn: "2027-01-10" })).toThrow(InvalidInputError);
+      expect(() => updateCorrectiveAction(ctx("thuky.laivung"), b.id, { description: b.description, ownerId: b.ownerId, dueOn: "2027-01-10" })).toThrow(
+        InvalidInputError,
+      );
     });
 
     it("an extension must be later, one at a time, decided by a leader; refusal is recorded and changes nothing", async () => {
@@ -197,7 +215,13 @@ describe("corrective action workflow", () => {
       expect(lv.rows.map((r) => r.id)).toContain(a.id);
       const hl = listCorrectiveActions(db, scopeFor(db, actorOf(db, "thuky.hoalong")), actorOf(db, "thuky.hoalong"), {}, "2026-11-25");
       expect(hl.rows.map((r) => r.id)).not.toContain(a.id);
-      const mine = listCorrectiveActions(db, scopeFor(db, actorOf(db, "congchuc.laivung")), actorOf(db, "congchuc.laivung"), { mine: "1", status: "proposed" }, "2026-11-25");
+      const mine = listCorrectiveActions(
+        db,
+        scopeFor(db, actorOf(db, "congchuc.laivung")),
+        actorOf(db, "congchuc.laivung"),
+        { mine: "1", status: "proposed" },
+        "2026-11-25",
+      );
       expect(mine.rows.every((r) => r.status === "proposed" && r.ownerId === actorOf(db, "congchuc.laivung").id)).toBe(true);
       expect(() => getActionDetail(db, ctx("chutich.hoalong"), a.id, "2026-11-25")).toThrow(NotFoundError);
     });

@@ -45,7 +45,10 @@ async function sheet(db: DB, username: string, loader: Loader, url: string, lang
 }
 
 async function page(db: DB, username: string, loader: Loader, url: string) {
-  return (await loader({ request: await request(db, username, url), params: {}, context: {} })) as Record<string, unknown> & { rows: unknown[]; total?: number };
+  return (await loader({ request: await request(db, username, url), params: {}, context: {} })) as Record<string, unknown> & {
+    rows: unknown[];
+    total?: number;
+  };
 }
 
 describe("Excel exports of every list", () => {
@@ -57,10 +60,26 @@ describe("Excel exports of every list", () => {
   beforeAll(() => {
     db = testDb({ seeded: true });
     setDb(db);
-    laiVung = db.select().from(units).where(eq(units.id, unitIdByCode(db, "DT-LAIVUNG"))).get()!.name;
-    hoaLong = db.select().from(units).where(eq(units.id, unitIdByCode(db, "DT-HOALONG"))).get()!.name;
+    laiVung = db
+      .select()
+      .from(units)
+      .where(eq(units.id, unitIdByCode(db, "DT-LAIVUNG")))
+      .get()!.name;
+    hoaLong = db
+      .select()
+      .from(units)
+      .where(eq(units.id, unitIdByCode(db, "DT-HOALONG")))
+      .get()!.name;
     const officer = db.select().from(users).where(eq(users.username, "thuky.laivung")).get()!;
-    const scope = scopeFor(db, { kind: "user", id: officer.id, name: "", username: officer.username, role: officer.role, unitId: officer.unitId, unitPath: db.select().from(units).where(eq(units.id, officer.unitId)).get()!.path });
+    const scope = scopeFor(db, {
+      kind: "user",
+      id: officer.id,
+      name: "",
+      username: officer.username,
+      role: officer.role,
+      unitId: officer.unitId,
+      unitPath: db.select().from(units).where(eq(units.id, officer.unitId)).get()!.path,
+    });
     outsideLaiVung = db
       .select()
       .from(units)
@@ -100,7 +119,18 @@ describe("Excel exports of every list", () => {
     // A chair is on no audit team: the list (and the file) holds only Lai Vung's own audits. (Officers also see
     // the audits of other communes they audit, by design of the audits list.)
     const s = await sheet(db, "chutich.laivung", auditsExport.loader as Loader, "/audits/export?year=");
-    expect(s.header).toEqual(["Đơn vị", "Tên", "Ngày bắt đầu", "Ngày kết thúc", "Trạng thái", "Ngày báo cáo", "Trưởng đoàn", "Số câu hỏi", "Đã trả lời", "Số điểm không phù hợp"]);
+    expect(s.header).toEqual([
+      "Đơn vị",
+      "Tên",
+      "Ngày bắt đầu",
+      "Ngày kết thúc",
+      "Trạng thái",
+      "Ngày báo cáo",
+      "Trưởng đoàn",
+      "Số câu hỏi",
+      "Đã trả lời",
+      "Số điểm không phù hợp",
+    ]);
     const p = await page(db, "chutich.laivung", auditsList.loader as Loader, "/audits?year=");
     expect(s.rows.length).toBe(p.rows.length);
     expect(s.rows.length).toBeGreaterThan(0);
@@ -159,10 +189,16 @@ describe("Excel exports of every list", () => {
   });
 
   it("the dashboard of a commune shows its own obligations; of the province, the area and its charts", async () => {
-    const commune = (await page(db, "chutich.laivung", home.loader as Loader, "/")) as unknown as { compliance: { own: { unit: { name: string } } | null }; charts: { overdueByUnit: { data: { label: string }[] } } };
+    const commune = (await page(db, "chutich.laivung", home.loader as Loader, "/")) as unknown as {
+      compliance: { own: { unit: { name: string } } | null };
+      charts: { overdueByUnit: { data: { label: string }[] } };
+    };
     expect(commune.compliance.own?.unit.name).toBe(laiVung);
     expect(commune.charts.overdueByUnit.data.every((d) => !outsideLaiVung.includes(d.label))).toBe(true);
-    const province = (await page(db, "kiemtra.tinh", home.loader as Loader, "/")) as unknown as { compliance: { own: unknown; units: number }; charts: { findingsByGrade: { data: unknown[] }; rates: unknown } };
+    const province = (await page(db, "kiemtra.tinh", home.loader as Loader, "/")) as unknown as {
+      compliance: { own: unknown; units: number };
+      charts: { findingsByGrade: { data: unknown[] }; rates: unknown };
+    };
     expect(province.compliance.own).toBeNull();
     expect(province.compliance.units).toBeGreaterThan(2);
     expect(province.charts.findingsByGrade.data.length).toBeGreaterThan(0);

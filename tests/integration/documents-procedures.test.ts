@@ -22,7 +22,10 @@ describe("administrative procedure catalogue", () => {
   const officer = () => ctxOf(db, "thuky.phonghoa");
 
   it("reads quoted CSV fields and Vietnamese online levels", async () => {
-    expect((await readRows(Buffer.from('a;b\n"x; ""y""";z\r\n'))).slice(0, 2).map((r) => r.cells)).toEqual([["a", "b"], ['x; "y"', "z"]]);
+    expect((await readRows(Buffer.from('a;b\n"x; ""y""";z\r\n'))).slice(0, 2).map((r) => r.cells)).toEqual([
+      ["a", "b"],
+      ['x; "y"', "z"],
+    ]);
     expect(parseOnlineLevel("Toàn trình")).toBe("full");
     expect(parseOnlineLevel("mức độ 3")).toBe("level3");
     expect(parseOnlineLevel("")).toBe("none");

@@ -38,7 +38,11 @@ describe("document routes answer a sibling commune with 404, never the record", 
       cookies[u] = commitSessionToken(createSession(db, id, new Date(), 14)) as unknown as string;
     }
     const laiVung = unitIdByCode(db, "DT-LAIVUNG");
-    const doc = db.select().from(documents).where(and(eq(documents.unitId, laiVung), eq(documents.code, "QT 02/CX-HCTP"))).get()!;
+    const doc = db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.unitId, laiVung), eq(documents.code, "QT 02/CX-HCTP")))
+      .get()!;
     const rev = db.select().from(documentRevisions).where(eq(documentRevisions.documentId, doc.id)).get()!;
     ids = {
       doc: doc.id,
@@ -75,7 +79,10 @@ describe("document routes answer a sibling commune with 404, never the record", 
       expect(status(await call(fn, "chutich.hoalong", url, params)), url).toBe(404);
     }
     // The download answers "not found" for the record itself, not merely for a missing blob.
-    const file = (await call(revFile.loader as Fn, "thuky.hoalong", `/documents/${d}/revisions/${ids.rev}/file`, { id: d, revId: String(ids.rev) })) as Response;
+    const file = (await call(revFile.loader as Fn, "thuky.hoalong", `/documents/${d}/revisions/${ids.rev}/file`, {
+      id: d,
+      revId: String(ids.rev),
+    })) as Response;
     expect(await file.text()).toBe("errors.notFound");
     const writerPages: [Fn, string, Record<string, string>, string][] = [
       [docEdit.loader as Fn, `/documents/${d}/edit`, { id: d }, "thuky.hoalong"],
@@ -92,11 +99,17 @@ describe("document routes answer a sibling commune with 404, never the record", 
 
   it("a sibling leader's approval is 404; the register and the catalogue of a sibling list nothing of Lai Vung", async () => {
     const body = new URLSearchParams({ intent: "approve", effectiveFrom: "01/01/2026" });
-    const r = await call(revPage.action as Fn, "chutich.hoalong", `/documents/${ids.doc}/revisions/${ids.rev}`, { id: String(ids.doc), revId: String(ids.rev) }, {
-      method: "POST",
-      body,
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    });
+    const r = await call(
+      revPage.action as Fn,
+      "chutich.hoalong",
+      `/documents/${ids.doc}/revisions/${ids.rev}`,
+      { id: String(ids.doc), revId: String(ids.rev) },
+      {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      },
+    );
     expect(status(r)).toBe(404);
     const list = (await call(docList.loader as Fn, "thuky.hoalong", "/documents?q=QT%2002%2FCX-HCTP", {})) as { rows: { unitName: string }[] };
     expect(list.rows.every((row) => row.unitName !== "Xã Lai Vung")).toBe(true);

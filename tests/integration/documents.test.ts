@@ -21,8 +21,10 @@ import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 // why: uploads go to a throwaway data folder, not the developer's ./data.
 process.env.DATA_DIR = path.resolve("tests/.tmp/docs-int-data");
 
-export const PDF = () => new File([Buffer.from(`%PDF-1.4\n% ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`)], "quy-trinh.pdf", { type: "application/pdf" });
-const EXE = () => new File([Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), Buffer.alloc(400, 1)])], "quy-trinh.pdf", { type: "application/pdf" });
+export const PDF = () =>
+  new File([Buffer.from(`%PDF-1.4\n% ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`)], "quy-trinh.pdf", { type: "application/pdf" });
+const EXE = () =>
+  new File([Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), Buffer.alloc(400, 1)])], "quy-trinh.pdf", { type: "application/pdf" });
 
 const at = (ctx: Ctx, iso: string): Ctx => atTime(ctx, new Date(iso));
 
@@ -61,13 +63,21 @@ describe("document control", () => {
   it("the demo commune's stored clocks agree with the pure rule, and its counts read as the demo intends", () => {
     for (const d of db.select().from(documents).all()) {
       const open = db.$client
-        .prepare("SELECT l.effective_on AS e FROM legal_change_documents x JOIN legal_changes l ON l.id = x.legal_change_id WHERE x.document_id = ? AND x.resolved_on IS NULL")
+        .prepare(
+          "SELECT l.effective_on AS e FROM legal_change_documents x JOIN legal_changes l ON l.id = x.legal_change_id WHERE x.document_id = ? AND x.resolved_on IS NULL",
+        )
         .all(d.id) as { e: string }[];
       const c = clockState({ ...d, openLegalChangeDays: open.map((o) => o.e) }, "2026-11-25");
       expect([d.nextReviewOn, d.updateDueOn]).toEqual([c.nextReviewOn, c.updateDueOn]);
     }
     const laiVung = unitIdByCode(db, "DT-LAIVUNG");
-    expect(documentStatsForUnits(db, [laiVung], "2026-01-05")[0]).toMatchObject({ effective: 7, overdueUpdate: 1, procedures: 12, uncoveredProcedures: 5, needsRevision: 1 });
+    expect(documentStatsForUnits(db, [laiVung], "2026-01-05")[0]).toMatchObject({
+      effective: 7,
+      overdueUpdate: 1,
+      procedures: 12,
+      uncoveredProcedures: 5,
+      needsRevision: 1,
+    });
   });
 
   it("only a quality officer drafts; a leader or an inspector cannot", async () => {
@@ -107,7 +117,12 @@ describe("document control", () => {
     expect(d.status).toBe("effective");
     expect(d.currentRevisionId).toBe(revision.id);
     expect(d.nextReviewOn).toBe("2027-03-03");
-    const actions = db.select({ a: trail.action }).from(trail).where(eq(trail.entityId, String(document.id))).all().map((r) => r.a);
+    const actions = db
+      .select({ a: trail.action })
+      .from(trail)
+      .where(eq(trail.entityId, String(document.id)))
+      .all()
+      .map((r) => r.a);
     expect(actions).toEqual(expect.arrayContaining(["create", "revision.submit", "revision.review", "revision.approve", "revision.effective"]));
   });
 
@@ -212,7 +227,14 @@ describe("document control", () => {
     const l = at(ctxOf(db, "chutich.tanduong"), "2025-08-10T03:00:00Z");
     const p1 = createProcedure(o, { unitId: tanDuong, code: "1.001193", name: "Đăng ký khai sinh", field: "Hộ tịch", onlineLevel: "partial", active: true });
     createProcedure(o, { unitId: tanDuong, code: "1.000894", name: "Đăng ký kết hôn", field: "Hộ tịch", onlineLevel: "partial", active: true });
-    createProcedure(o, { unitId: tanDuong, code: "2.000908", name: "Chứng thực bản sao từ bản chính", field: "Chứng thực", onlineLevel: "none", active: false });
+    createProcedure(o, {
+      unitId: tanDuong,
+      code: "2.000908",
+      name: "Chứng thực bản sao từ bản chính",
+      field: "Chứng thực",
+      onlineLevel: "none",
+      active: false,
+    });
     const { document, revision } = await createDocument(o, { ...base("QT 01/TD"), unitId: tanDuong, procedureIds: [p1.id], file: PDF() });
     submitRevision(o, document.id, revision.id);
     // Before approval nothing is covered.

@@ -67,7 +67,12 @@ describe("one-stop figures and quality objectives", () => {
       [6, ["figures.errors.onlineOverReceived"]],
     ]);
     await expect(importFigures(ctx, { bytes, skipBad: false })).rejects.toThrow(InvalidInputError);
-    const month = (m: string) => db.select().from(serviceFigures).where(and(eq(serviceFigures.unitId, unitIdByCode(db, "DT-LAIVUNG")), eq(serviceFigures.month, m))).get();
+    const month = (m: string) =>
+      db
+        .select()
+        .from(serviceFigures)
+        .where(and(eq(serviceFigures.unitId, unitIdByCode(db, "DT-LAIVUNG")), eq(serviceFigures.month, m)))
+        .get();
     expect(month("2026-11")).toBeUndefined();
     expect(await importFigures(ctx, { bytes, skipBad: true })).toEqual({ imported: 1, skipped: 4 });
     expect(month("2026-11")?.received).toBe(200);

@@ -18,7 +18,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const NASTY = [
   "<script>alert(1)</script>",
   "' OR 1=1; DROP TABLE units; --",
-  "\"; DELETE FROM trail; --",
+  '"; DELETE FROM trail; --',
   "../../../../etc/passwd",
   "\u0000\u0001\u0002",
   "\u202Eevil\u202C",
@@ -36,7 +36,7 @@ const NASTY = [
   "undefined",
   "[object Object]",
   "__proto__",
-  "{\"$gt\":\"\"}",
+  '{"$gt":""}',
 ];
 
 const value = fc.oneof(
@@ -69,7 +69,17 @@ beforeAll(async () => {
   await seedListRecords(f);
 });
 afterAll(async () => {
-  for (let i = 0; i < 100 && f.db.select().from(reports).where(inArray(reports.status, ["queued", "running"])).all().length; i++) await new Promise((r) => setTimeout(r, 200));
+  for (
+    let i = 0;
+    i < 100 &&
+    f.db
+      .select()
+      .from(reports)
+      .where(inArray(reports.status, ["queued", "running"]))
+      .all().length;
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 200));
   const integrity = f.db.$client.pragma("integrity_check") as { integrity_check: string }[];
   const fk = f.db.$client.pragma("foreign_key_check") as unknown[];
   console.log(`[fuzz] ${tried} hostile form submissions; integrity_check: ${integrity[0]?.integrity_check}; foreign_key_check rows: ${fk.length}`);
@@ -97,7 +107,14 @@ describe("hostile input on every form action", () => {
       await fc.assert(
         fc.asyncProperty(form, fc.boolean(), async (values, multipart) => {
           tried++;
-          const o = await call(mod.action as never, { method: "POST", url: `/${route.path}`, params, cookie: actor.cookie, form: values as FormValues, multipart });
+          const o = await call(mod.action as never, {
+            method: "POST",
+            url: `/${route.path}`,
+            params,
+            cookie: actor.cookie,
+            form: values as FormValues,
+            multipart,
+          });
           expect(o.status, `${route.id}: ${o.status} ${o.body.slice(0, 300)}`).toBeLessThan(500);
           expect(o.body).not.toMatch(/\n\s+at .+\.(ts|js):\d+/); // no stack trace in any answer
         }),

@@ -114,8 +114,16 @@ describe("documents approved with a future effective date", () => {
       const ctx = makeCtx(db, { kind: "system" as const, name: "test" }, new Date("2026-11-25T03:00:00Z"));
       const unitId = db.select().from(documents).get()!.unitId;
       const { document, revision } = await createDocument(ctx, {
-        unitId, code: "QT 99/TEST", title: "Quy trình thử hiệu lực", kind: "process", owner: "Văn phòng", reviewCycleMonths: 12,
-        clauseCodes: [], procedureIds: [], changeSummary: "Ban hành", file: new File(["%PDF-1.4\n%test\n"], "qt.pdf", { type: "application/pdf" }),
+        unitId,
+        code: "QT 99/TEST",
+        title: "Quy trình thử hiệu lực",
+        kind: "process",
+        owner: "Văn phòng",
+        reviewCycleMonths: 12,
+        clauseCodes: [],
+        procedureIds: [],
+        changeSummary: "Ban hành",
+        file: new File(["%PDF-1.4\n%test\n"], "qt.pdf", { type: "application/pdf" }),
       });
       submitRevision(ctx, document.id, revision.id);
       recordRevisionReview(ctx, document.id, revision.id, "Đạt");
@@ -124,9 +132,15 @@ describe("documents approved with a future effective date", () => {
       expect(status()).not.toBe("effective");
       const job = getJob("documents-in-force")!;
       const config = readConfig({ DATA_DIR: dir });
-      expect(await runJob(db, config, job, "2027-01-09", "manual", () => new Date("2027-01-08T18:30:00Z"))).toMatchObject({ status: "succeeded", output: { activated: 0 } });
+      expect(await runJob(db, config, job, "2027-01-09", "manual", () => new Date("2027-01-08T18:30:00Z"))).toMatchObject({
+        status: "succeeded",
+        output: { activated: 0 },
+      });
       expect(status()).not.toBe("effective");
-      expect(await runJob(db, config, job, "2027-01-10", "manual", () => new Date("2027-01-09T18:30:00Z"))).toMatchObject({ status: "succeeded", output: { activated: 1 } });
+      expect(await runJob(db, config, job, "2027-01-10", "manual", () => new Date("2027-01-09T18:30:00Z"))).toMatchObject({
+        status: "succeeded",
+        output: { activated: 1 },
+      });
       expect(status()).toBe("effective");
       expect((await runJob(db, config, job, "2027-01-10", "manual")).status).toBe("skipped");
     } finally {

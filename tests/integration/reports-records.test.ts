@@ -66,11 +66,16 @@ describe("PDFs of one record (audit report, corrective action request form, insp
     expect(text).toContain("QT 05/CX-HT – Đăng ký khai sinh");
     expect(text).toMatch(/8\.7 Kiểm soát đầu ra không phù hợp/);
     // Checklist figures: counted here from the audit's own rows.
-    const items = db.$client.prepare("SELECT result, count(*) n FROM audit_checklist_items WHERE audit_id = ? GROUP BY result").all(auditId) as { result: string; n: number }[];
+    const items = db.$client.prepare("SELECT result, count(*) n FROM audit_checklist_items WHERE audit_id = ? GROUP BY result").all(auditId) as {
+      result: string;
+      n: number;
+    }[];
     const n = (r: string) => items.find((i) => i.result === r)?.n ?? 0;
     const total = items.reduce((s, i) => s + i.n, 0);
     expect(n("nonconformity")).toBe(2);
-    expect(text).toContain(`Đoàn đánh giá đã đánh giá ${total}/${total} câu hỏi của danh mục kiểm tra: ${n("conforms")} phù hợp, 2 không phù hợp, 1 cần lưu ý, 0 không áp dụng.`);
+    expect(text).toContain(
+      `Đoàn đánh giá đã đánh giá ${total}/${total} câu hỏi của danh mục kiểm tra: ${n("conforms")} phù hợp, 2 không phù hợp, 1 cần lưu ý, 0 không áp dụng.`,
+    );
     expect(text).toContain("Ghi nhận 3 phát hiện");
     expect(text).toContain("Không phù hợp nặng");
     expect(text).toContain("3/20 hồ sơ chứng thực quý I/2026 trễ hạn");
@@ -85,7 +90,14 @@ describe("PDFs of one record (audit report, corrective action request form, insp
     expect(issued?.kind).toBe("audit");
     expect(issued?.unitCode).toBe("DT-LAIVUNG");
     expect(text).toContain(row.verifyCode);
-    expect(db.select().from(trail).where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id)))).all().map((t) => t.action)).toEqual(["requested", "generated"]);
+    expect(
+      db
+        .select()
+        .from(trail)
+        .where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id))))
+        .all()
+        .map((t) => t.action),
+    ).toEqual(["requested", "generated"]);
   });
 
   it("the corrective action request form carries the correction, root cause, the action with owner and due date, the KT. signature and its date", async () => {
@@ -122,7 +134,9 @@ describe("PDFs of one record (audit report, corrective action request form, insp
     expect(text).toContain("BIÊN BẢN KIỂM TRA");
     expect(text).toMatch(/Số: .*\/BB-ĐKT/);
     expect(text).toContain("SỞ KHOA HỌC VÀ CÔNG NGHỆ");
-    expect(text).toContain("Thực hiện Quyết định số 215/QĐ-SKHCN ngày 03/08/2026 của Giám đốc Sở Khoa học và Công nghệ, hôm nay, ngày 20/08/2026, tại trụ sở Ủy ban nhân dân xã Hòa Long");
+    expect(text).toContain(
+      "Thực hiện Quyết định số 215/QĐ-SKHCN ngày 03/08/2026 của Giám đốc Sở Khoa học và Công nghệ, hôm nay, ngày 20/08/2026, tại trụ sở Ủy ban nhân dân xã Hòa Long",
+    );
     expect(text).toContain("Ông (bà) Lê Thị Minh Thư, Chuyên viên Chi cục TCĐLCL, Trưởng đoàn;");
     expect(text).toContain("Ông (bà) Phạm Quốc Huy, Chuyên viên Sở KH&CN, thành viên;");
     expect(text).toContain("Ông (bà) Phan Văn Đức, Chủ tịch UBND xã;");

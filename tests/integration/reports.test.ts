@@ -26,7 +26,16 @@ function insertFinding(db: TDB, unitCode: string, over: Partial<typeof findings.
   const t = NOW.getTime();
   return db
     .insert(findings)
-    .values({ unitId: unitIdByCode(db, unitCode), source: "internal_audit", gradeCode: "minor", description: "Phát hiện thử", foundOn: "2026-10-10", createdAt: t, updatedAt: t, ...over })
+    .values({
+      unitId: unitIdByCode(db, unitCode),
+      source: "internal_audit",
+      gradeCode: "minor",
+      description: "Phát hiện thử",
+      foundOn: "2026-10-10",
+      createdAt: t,
+      updatedAt: t,
+      ...over,
+    })
     .returning()
     .get();
 }
@@ -40,7 +49,12 @@ function tmpData() {
 function expectedFindings(db: ReturnType<typeof testDb>, code: string, start: string, end: string) {
   const endMs = new Date(`${end}T17:00:00Z`).getTime(); // the end day's 24:00 in Vietnam
   const startMs = new Date(`${start}T00:00:00+07:00`).getTime();
-  const rows = db.select().from(findings).where(eq(findings.unitId, unitIdByCode(db, code))).all().filter((f) => f.foundOn <= end);
+  const rows = db
+    .select()
+    .from(findings)
+    .where(eq(findings.unitId, unitIdByCode(db, code)))
+    .all()
+    .filter((f) => f.foundOn <= end);
   const open = rows.filter((f) => f.closedAt === null || f.closedAt >= endMs);
   return {
     raised: rows.filter((f) => f.foundOn >= start).length,
@@ -58,7 +72,12 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     db = testDb({ seeded: true });
     config = tmpData();
     // Lai Vung, October 2026: 2 major (one closed in October), 3 minor (one overdue), 1 observation; Sept one still open.
-    insertFinding(db, "DT-LAIVUNG", { gradeCode: "major", foundOn: "2026-10-03", description: "Hồ sơ hộ tịch trả quá hạn, chưa có văn bản xin lỗi", actionDueOn: "2026-12-03" });
+    insertFinding(db, "DT-LAIVUNG", {
+      gradeCode: "major",
+      foundOn: "2026-10-03",
+      description: "Hồ sơ hộ tịch trả quá hạn, chưa có văn bản xin lỗi",
+      actionDueOn: "2026-12-03",
+    });
     insertFinding(db, "DT-LAIVUNG", { gradeCode: "major", foundOn: "2026-10-05", status: "closed", closedAt: new Date("2026-10-20T03:00:00Z").getTime() });
     insertFinding(db, "DT-LAIVUNG", { gradeCode: "minor", foundOn: "2026-10-08", actionDueOn: "2026-10-20" });
     insertFinding(db, "DT-LAIVUNG", { gradeCode: "minor", foundOn: "2026-10-12" });
@@ -88,7 +107,9 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     // in October (raised in September) and 1 still open from September: 7 raised, 2 closed, 8 open, 1 overdue.
     const e = expectedFindings(db, "DT-LAIVUNG", "2026-10-01", "2026-10-31");
     expect(e.raised).toBeGreaterThan(0);
-    expect(text).toContain(`Trong kỳ phát sinh ${e.raised} phát hiện, đã đóng ${e.closed}; đến cuối kỳ còn ${e.open} phát hiện chưa đóng, trong đó ${e.overdue} phát hiện quá hạn khắc phục.`);
+    expect(text).toContain(
+      `Trong kỳ phát sinh ${e.raised} phát hiện, đã đóng ${e.closed}; đến cuối kỳ còn ${e.open} phát hiện chưa đóng, trong đó ${e.overdue} phát hiện quá hạn khắc phục.`,
+    );
     expect(text).toContain("Hồ sơ hộ tịch trả quá hạn, chưa có văn bản xin lỗi");
     // Every area now feeds its section: the obligations, documents and quality objectives come from the records.
     expect(text).not.toContain("nguồn số liệu chưa được kết nối");
@@ -98,7 +119,12 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     expect(text).toContain(`https://iso.dongthap.gov.vn/reports/verify/${done!.verifyCode}`);
     expect(text).toContain("Nguyễn Hữu Phước"); // the chair signs
     // The request and the result are both in the trail.
-    const actions = db.select().from(trail).where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id)))).all().map((r) => r.action);
+    const actions = db
+      .select()
+      .from(trail)
+      .where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id))))
+      .all()
+      .map((r) => r.action);
     expect(actions).toEqual(["requested", "generated"]);
   });
 
@@ -189,7 +215,12 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
   afterAll(() => closeTestDb(db));
   const monthly = () => getJob("reports-monthly")!;
   const at = (iso: string) => () => new Date(iso);
-  const count = (periodKey: string) => db.select().from(reports).where(and(eq(reports.trigger, "schedule"), eq(reports.periodKey, periodKey))).all();
+  const count = (periodKey: string) =>
+    db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.trigger, "schedule"), eq(reports.periodKey, periodKey)))
+      .all();
 
   it("the job for a month produces each unit's report and each area's summary once; running it again adds nothing", async () => {
     const first = await runJob(db, config, monthly(), "2026-08", "manual", at("2026-09-01T01:00:00Z"));
@@ -208,11 +239,39 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
   it("a restart in the middle of a run finishes the period without producing anything twice", async () => {
     // A run of September died after two reports: its job_runs row and one report row stay "running".
     const started = new Date("2026-10-01T18:00:00Z").getTime(); // 01:00 on 2 Oct in Vietnam
-    db.insert(jobRuns).values({ job: "reports-monthly", periodKey: "2026-09", status: "running", trigger: "schedule", owner: "dead:1", startedAt: started, heartbeatAt: started }).run();
+    db.insert(jobRuns)
+      .values({
+        job: "reports-monthly",
+        periodKey: "2026-09",
+        status: "running",
+        trigger: "schedule",
+        owner: "dead:1",
+        startedAt: started,
+        heartbeatAt: started,
+      })
+      .run();
     const { produceScheduled } = await import("~/modules/reports/generate.server");
     const { parsePeriod } = await import("~/modules/reports/periods");
-    await produceScheduled(db, { name: "reports-monthly", now: new Date(started) }, { kind: "unit", unitId: unitIdByCode(db, "DT-LAIVUNG"), period: parsePeriod("2026-09")! }, { reportsDir: config.reportsDir, baseUrl: "http://x" });
-    db.insert(reports).values({ kind: "unit", unitId: unitIdByCode(db, "DT-HOALONG"), periodKey: "2026-09", status: "running", trigger: "schedule", jobName: "reports-monthly", verifyCode: "DEAD0-00001", attempts: 1, createdAt: started, startedAt: started }).run();
+    await produceScheduled(
+      db,
+      { name: "reports-monthly", now: new Date(started) },
+      { kind: "unit", unitId: unitIdByCode(db, "DT-LAIVUNG"), period: parsePeriod("2026-09")! },
+      { reportsDir: config.reportsDir, baseUrl: "http://x" },
+    );
+    db.insert(reports)
+      .values({
+        kind: "unit",
+        unitId: unitIdByCode(db, "DT-HOALONG"),
+        periodKey: "2026-09",
+        status: "running",
+        trigger: "schedule",
+        jobName: "reports-monthly",
+        verifyCode: "DEAD0-00001",
+        attempts: 1,
+        createdAt: started,
+        startedAt: started,
+      })
+      .run();
     // Restart 20 minutes later: catch-up takes the stale run over.
     const results = await catchUp(db, config, [monthly()], at("2026-10-01T18:20:00Z"));
     expect(results.find((r) => r.periodKey === "2026-09")?.outcome.status).toBe("succeeded");
@@ -227,7 +286,10 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
   it("after two months stopped, the start catches up both missed months", async () => {
     // Last produced: September (above). Stopped until 1 December, 09:00 Vietnam.
     const results = await catchUp(db, config, [monthly()], at("2026-12-01T02:00:00Z"));
-    const produced = results.filter((r) => r.outcome.status === "succeeded").map((r) => r.periodKey).sort();
+    const produced = results
+      .filter((r) => r.outcome.status === "succeeded")
+      .map((r) => r.periodKey)
+      .sort();
     expect(produced).toEqual(["2026-10", "2026-11"]);
     expect(count("2026-10")).toHaveLength(7);
     expect(count("2026-11")).toHaveLength(7);
@@ -249,7 +311,11 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
     const first = await runJob(db, config, failing, "2026-06", "schedule", at("2026-07-01T00:00:00Z"));
     expect(first.status).toBe("failed");
     expect(first.error).toContain("2/7 reports failed");
-    const run = db.select().from(jobRuns).where(and(eq(jobRuns.job, "reports-monthly"), eq(jobRuns.periodKey, "2026-06"))).get()!;
+    const run = db
+      .select()
+      .from(jobRuns)
+      .where(and(eq(jobRuns.job, "reports-monthly"), eq(jobRuns.periodKey, "2026-06")))
+      .get()!;
     expect(run.status).toBe("failed");
     const failed = count("2026-06").filter((r) => r.status === "failed");
     expect(failed).toHaveLength(2);

@@ -32,7 +32,10 @@ describe("the audit trail", () => {
     for (let i = 0; i < 5; i++) write(ctx, (tx) => recordTrail(tx, ctx, { entity: "test", entityId: i, action: "touch", after: { i } }));
     expect(verifyTrail(db).ok).toBe(true);
     const third = db.select().from(trail).all()[3]!;
-    db.update(trail).set({ after: JSON.stringify({ i: 99 }) }).where(eq(trail.id, third.id)).run();
+    db.update(trail)
+      .set({ after: JSON.stringify({ i: 99 }) })
+      .where(eq(trail.id, third.id))
+      .run();
     expect(verifyTrail(db)).toMatchObject({ ok: false, brokenAtId: third.id });
     db.update(trail).set({ after: third.after }).where(eq(trail.id, third.id)).run();
     expect(verifyTrail(db).ok).toBe(true);

@@ -30,7 +30,11 @@ describe("units and accounts, administered within scope, every change in the tra
     const u = createUnit(ctx, unitInput({ predecessorIds: [unitIdByCode(db, "DT-LV-TD")] }));
     const province = db.select().from(units).where(eq(units.code, "DT")).get()!;
     expect(u.path).toBe(`${province.path}${u.id}/`);
-    const rows = db.select().from(trail).where(eq(trail.entityId, String(u.id))).all();
+    const rows = db
+      .select()
+      .from(trail)
+      .where(eq(trail.entityId, String(u.id)))
+      .all();
     expect(rows.map((r) => r.action)).toEqual(["create"]);
     expect(JSON.parse(rows[0]!.after!).name).toBe("Xã Mỹ An Hưng");
     expect(verifyTrail(db).ok).toBe(true);
@@ -56,22 +60,37 @@ describe("units and accounts, administered within scope, every change in the tra
     updateUnit(ctx, commune.id, unitInput({ code: "DT-NEW-A", name: "Xã A", parentId: other.id, placeName: "A" }));
     const moved = db.select().from(units).where(eq(units.id, commune.id)).get()!;
     expect(moved.path).toBe(`${other.path}${commune.id}/`);
-    expect(() => updateUnit(ctx, district.id, unitInput({ code: "DT-NEW", name: "Huyện Mới", kind: "district", parentId: district.id, placeName: "Mới" }))).toThrow(InvalidInputError);
+    expect(() =>
+      updateUnit(ctx, district.id, unitInput({ code: "DT-NEW", name: "Huyện Mới", kind: "district", parentId: district.id, placeName: "Mới" })),
+    ).toThrow(InvalidInputError);
   });
 
   it("an administrator of one province cannot reach accounts or units of another", async () => {
     const ctx = ctxOf(db, "quantri");
     const longHo = unitIdByCode(db, "VL-LONGHO");
-    await expect(createUser(ctx, { username: "x.y", fullName: "Người Lạ", unitId: longHo, role: "officer", password: "12345678" })).rejects.toThrow(InvalidInputError);
+    await expect(createUser(ctx, { username: "x.y", fullName: "Người Lạ", unitId: longHo, role: "officer", password: "12345678" })).rejects.toThrow(
+      InvalidInputError,
+    );
     const foreignUser = db.select().from(units).where(eq(units.code, "VL-LONGHO")).get()!;
     expect(() => updateUnit(ctx, foreignUser.id, unitInput({ code: "VL-LONGHO" }))).toThrow(NotFoundError);
   });
 
   it("creating and editing an account is trailed without the password hash", async () => {
     const ctx = ctxOf(db, "quantri");
-    const u = await createUser(ctx, { username: "vanthu.laivung", fullName: "Ngô Thị Văn", unitId: unitIdByCode(db, "DT-LAIVUNG"), role: "officer", password: "MatKhau#123" });
+    const u = await createUser(ctx, {
+      username: "vanthu.laivung",
+      fullName: "Ngô Thị Văn",
+      unitId: unitIdByCode(db, "DT-LAIVUNG"),
+      role: "officer",
+      password: "MatKhau#123",
+    });
     updateUser(ctx, u.id, { username: "vanthu.laivung", fullName: "Ngô Thị Vân", unitId: unitIdByCode(db, "DT-LAIVUNG"), role: "leader" });
-    const rows = db.select().from(trail).where(eq(trail.entity, "user")).all().filter((r) => r.entityId === String(u.id));
+    const rows = db
+      .select()
+      .from(trail)
+      .where(eq(trail.entity, "user"))
+      .all()
+      .filter((r) => r.entityId === String(u.id));
     expect(rows.map((r) => r.action)).toEqual(["create", "update"]);
     expect(rows.every((r) => !(r.after ?? "").includes("scrypt$"))).toBe(true);
     expect(JSON.parse(rows[1]!.before!).fullName).toBe("Ngô Thị Văn");

@@ -36,12 +36,29 @@ describe("obligations against a fixed clock (DOMAIN.md §6)", () => {
     expect(state({ ...good, lastManagementReviewOn: "2026-08-01" }, "2026-11-25").effectiveness).toBe("missing");
   });
   it("one overdue corrective action, an uncovered procedure or a late document each break their duty", () => {
-    const s = state({ ...good, actions: { open: 3, overdue: 1, dueSoon: 0 }, procedures: { total: 156, uncovered: 2 }, documents: { effective: 40, overdueReview: 0, overdueUpdate: 1 } }, "2026-11-25");
+    const s = state(
+      {
+        ...good,
+        actions: { open: 3, overdue: 1, dueSoon: 0 },
+        procedures: { total: 156, uncovered: 2 },
+        documents: { effective: 40, overdueReview: 0, overdueUpdate: 1 },
+      },
+      "2026-11-25",
+    );
     expect([s.actionsOnTime, s.coverage, s.documentsCurrent]).toEqual(["missing", "missing", "missing"]);
   });
   it("areas with no data are shown as such and left out of the score, never counted as met", () => {
-    const obs = evaluate({ ...good, procedures: null, documents: null, actions: null, inspection: null, objectives: null, lastInternalAuditOn: null }, "2026-11-25");
-    expect(obs.filter((o) => o.state === "no_data").map((o) => o.key)).toEqual(["coverage", "documentsCurrent", "actionsOnTime", "inspectionActionsReported", "objectivesMeasured"]);
+    const obs = evaluate(
+      { ...good, procedures: null, documents: null, actions: null, inspection: null, objectives: null, lastInternalAuditOn: null },
+      "2026-11-25",
+    );
+    expect(obs.filter((o) => o.state === "no_data").map((o) => o.key)).toEqual([
+      "coverage",
+      "documentsCurrent",
+      "actionsOnTime",
+      "inspectionActionsReported",
+      "objectivesMeasured",
+    ]);
     expect(score(obs)).toBe(75); // 3 of the 4 with data: the audit is missing
   });
 });

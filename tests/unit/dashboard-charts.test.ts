@@ -13,7 +13,11 @@ describe("chart data", () => {
       { code: "obs", nameVi: "Khuyến nghị", nameEn: "Observation", sortOrder: 3, count: 5 },
     ];
     const vi = findingsByGrade(rows, "vi", (g) => `/findings?grade=${g}`);
-    expect(vi.data.map((d) => [d.key, d.value])).toEqual([["major", 0], ["minor", 3], ["obs", 5]]);
+    expect(vi.data.map((d) => [d.key, d.value])).toEqual([
+      ["major", 0],
+      ["minor", 3],
+      ["obs", 5],
+    ]);
     expect(vi.data[0]!.label).toBe("Không phù hợp lớn");
     expect(vi.data[1]!.href).toBe("/findings?grade=minor");
     expect(findingsByGrade(rows, "en").data[2]!.label).toBe("Observation");
@@ -65,7 +69,10 @@ describe("chart data", () => {
   it("shares: Lai Vung 2020, 1,858 of 7,174 dossiers returned by BCCI = 25.9 %", () => {
     const c = shares({ ...ZERO, received: 7174, returnedByPost: 1858, receivedOnline: 717 }, { online: "Trực tuyến", post: "BCCI" });
     expect(c.unit).toBe("percent");
-    expect(c.data.map((d) => [d.key, d.value])).toEqual([["online", 10], ["post", 25.9]]);
+    expect(c.data.map((d) => [d.key, d.value])).toEqual([
+      ["online", 10],
+      ["post", 25.9],
+    ]);
     expect(shares(ZERO, { online: "a", post: "b" }).data.map((d) => d.value)).toEqual([null, null]);
   });
 });

@@ -4,7 +4,16 @@ import { attainment, rates, sumFigures } from "~/modules/figures/rules";
 import { fold, mapColumns } from "~/modules/imports/tabular.server";
 import { splitYear } from "#db/seed-figures";
 
-const f = { received: 100, resolvedEarly: 60, resolvedOnTime: 38, resolvedOverdue: 2, receivedOnline: 45, returnedByPost: 26, feedbackReceived: 4, feedbackOnTime: 3 };
+const f = {
+  received: 100,
+  resolvedEarly: 60,
+  resolvedOnTime: 38,
+  resolvedOverdue: 2,
+  receivedOnline: 45,
+  returnedByPost: 26,
+  feedbackReceived: 4,
+  feedbackOnTime: 3,
+};
 
 describe("service figure rules", () => {
   it("computes on-time, online, post and feedback rates and the one-stop score", () => {

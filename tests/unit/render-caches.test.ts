@@ -9,7 +9,10 @@ describe("render caches shared across documents", () => {
   it("a report drawn after other reports is byte for byte the report drawn first", async () => {
     const a = sampleUnitReport({ meta: sampleMeta({ verification: { code: "AAAAA-11111", url: "http://x/reports/verify/AAAAA-11111" } }) });
     const first = await renderReport(a);
-    const other = await renderReport({ ...sampleAreaSummary(6), meta: sampleMeta({ subtitle: "Khác hẳn: ỹ ỵ ữ ự ẵ ặ ẩ ẫ", verification: { code: "BBBBB-22222", url: "http://x/reports/verify/BBBBB-22222" } }) });
+    const other = await renderReport({
+      ...sampleAreaSummary(6),
+      meta: sampleMeta({ subtitle: "Khác hẳn: ỹ ỵ ữ ự ẵ ặ ẩ ẫ", verification: { code: "BBBBB-22222", url: "http://x/reports/verify/BBBBB-22222" } }),
+    });
     const again = await renderReport(a);
     expect(pdfText(other.bytes)).toContain("BBBBB-22222");
     expect(again.pages).toBe(first.pages);

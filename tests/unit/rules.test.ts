@@ -31,7 +31,9 @@ describe("dates in Vietnam", () => {
     expect(addMonthsToDay("2026-01-15", -13)).toBe("2024-12-15");
   });
   it("agrees with date-fns in Vietnam's zone on any day and any instant (the fast paths are not approximations)", () => {
-    const days = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const days = fc
+      .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(days, fc.integer({ min: -150, max: 150 }), (day, n) => {
         expect(addMonthsToDay(day, n)).toBe(format(addMonths(new TZDate(`${day}T12:00:00`, "Asia/Ho_Chi_Minh"), n), "yyyy-MM-dd"));
@@ -94,6 +96,8 @@ describe("i18n and history", () => {
     expect(translate("en", "no.such.key")).toBe("no.such.key");
   });
   it("shows only the fields that changed", () => {
-    expect(diffSnapshots(JSON.stringify({ a: 1, b: "x", updatedAt: 1 }), JSON.stringify({ a: 2, b: "x", updatedAt: 2 }))).toEqual([{ field: "a", from: "1", to: "2" }]);
+    expect(diffSnapshots(JSON.stringify({ a: 1, b: "x", updatedAt: 1 }), JSON.stringify({ a: 2, b: "x", updatedAt: 2 }))).toEqual([
+      { field: "a", from: "1", to: "2" },
+    ]);
   });
 });

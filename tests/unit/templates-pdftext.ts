@@ -26,7 +26,12 @@ export function pdfInfo(bytes: Uint8Array): Record<string, string> {
   fs.writeFileSync(file, bytes);
   try {
     const out = execFileSync("pdfinfo", ["-isodates", file], { encoding: "utf8" });
-    return Object.fromEntries(out.split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]));
+    return Object.fromEntries(
+      out
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

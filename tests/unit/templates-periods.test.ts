@@ -37,7 +37,9 @@ describe("report periods and schedule keys (Asia/Ho_Chi_Minh)", () => {
     const p = parsePeriod("2026-10")!;
     expect(requestProblems({ kind: "area", unitIsArea: false, period: p, today: "2026-11-25" })).toEqual({ unitId: ["reports.errors.notArea"] });
     expect(requestProblems({ kind: "annual", unitIsArea: true, period: p, today: "2026-11-25" })).toEqual({ period: ["reports.errors.annualYear"] });
-    expect(requestProblems({ kind: "unit", unitIsArea: false, period: parsePeriod("2026-12")!, today: "2026-11-25" })).toEqual({ period: ["reports.errors.future"] });
+    expect(requestProblems({ kind: "unit", unitIsArea: false, period: parsePeriod("2026-12")!, today: "2026-11-25" })).toEqual({
+      period: ["reports.errors.future"],
+    });
     expect(requestProblems({ kind: "unit", unitIsArea: false, period: parsePeriod("2026-11")!, today: "2026-11-25" })).toEqual({});
   });
 });

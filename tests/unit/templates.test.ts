@@ -57,8 +57,25 @@ describe("PDF templates (checked by the text poppler extracts)", () => {
     const data = sampleUnitReport({
       sections: sampleSections({
         obligations: { status: "ok", data: { lines: [{ label: "Đánh giá nội bộ trong 12 tháng", state: "met", evidence: "Báo cáo ĐGNB ngày 16/9/2026" }] } },
-        documents: { status: "ok", data: { total: 42, effective: 40, overdueReview: 1, overdueUpdate: 1, attention: [{ code: "QT 02/CX-HCTP", title: "Quy trình chứng thực", reason: "Quá hạn cập nhật" }] } },
-        cycle: { status: "ok", data: { audits: [{ date: "2026-10-16", title: "ĐGNB năm 2026", result: "2 điểm KPH nhẹ" }], inspections: [], managementReviews: [], effectivenessConfirmedOn: "2026-10-20" } },
+        documents: {
+          status: "ok",
+          data: {
+            total: 42,
+            effective: 40,
+            overdueReview: 1,
+            overdueUpdate: 1,
+            attention: [{ code: "QT 02/CX-HCTP", title: "Quy trình chứng thực", reason: "Quá hạn cập nhật" }],
+          },
+        },
+        cycle: {
+          status: "ok",
+          data: {
+            audits: [{ date: "2026-10-16", title: "ĐGNB năm 2026", result: "2 điểm KPH nhẹ" }],
+            inspections: [],
+            managementReviews: [],
+            effectivenessConfirmedOn: "2026-10-20",
+          },
+        },
         correctiveActions: { status: "ok", data: { open: 3, overdue: 1, closed: 8, closedOnTime: 7, closedOnTimePct: 87.5 } },
         acknowledgements: { status: "ok", data: { acknowledged: 5, pending: 2, list: [] } },
         objectives: { status: "ok", data: { rows: [{ objective: "Hồ sơ giải quyết đúng hạn", target: "100%", actual: "99,2%", met: false }] } },

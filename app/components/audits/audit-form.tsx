@@ -51,15 +51,31 @@ export function AuditForm({
           <input type="hidden" name={fields.unitId.name} value={String(defaultValue?.unitId ?? "")} />
         </>
       ) : (
-        <SelectField field={fields.unitId} label={t("audits.unit")} placeholder="" options={options.units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))} />
+        <SelectField
+          field={fields.unitId}
+          label={t("audits.unit")}
+          placeholder=""
+          options={options.units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+        />
       )}
       <TextField field={fields.title} label={t("audits.titleField")} hint={t("audits.titleHint")} />
       <div className="row">
         <TextField field={fields.startOn} label={t("audits.startOn")} hint="dd/mm/yyyy" />
         <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
       </div>
-      <SelectField field={fields.leadAuditorId} label={t("audits.lead")} placeholder="" options={options.auditors.map((a) => ({ value: a.id, label: a.label }))} />
-      <SelectField field={fields.teamIds} label={t("audits.team")} hint={t("audits.teamHint")} multiple options={options.auditors.map((a) => ({ value: a.id, label: a.label }))} />
+      <SelectField
+        field={fields.leadAuditorId}
+        label={t("audits.lead")}
+        placeholder=""
+        options={options.auditors.map((a) => ({ value: a.id, label: a.label }))}
+      />
+      <SelectField
+        field={fields.teamIds}
+        label={t("audits.team")}
+        hint={t("audits.teamHint")}
+        multiple
+        options={options.auditors.map((a) => ({ value: a.id, label: a.label }))}
+      />
       <TextAreaField field={fields.objectives} label={t("audits.objectives")} rows={3} />
       <CheckGroup
         field={fields.clauseCodes}

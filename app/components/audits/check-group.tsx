@@ -18,7 +18,10 @@ export function CheckGroup({
   const initial = field.initialValue;
   const checked = new Set((Array.isArray(initial) ? initial : initial ? [initial] : []).map(String));
   return (
-    <fieldset className="field check-group" aria-describedby={[hint ? `${field.id}-hint` : "", field.errors?.length ? field.errorId : ""].filter(Boolean).join(" ") || undefined}>
+    <fieldset
+      className="field check-group"
+      aria-describedby={[hint ? `${field.id}-hint` : "", field.errors?.length ? field.errorId : ""].filter(Boolean).join(" ") || undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p className="hint" id={`${field.id}-hint`}>

@@ -54,8 +54,18 @@ export function FindingForm<S extends z.ZodObject>({
     <Form method="post" className="stack card" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       {extra ? extra(f) : null}
-      <SelectField field={f.gradeCode} label={t("findings.grade")} placeholder="" options={grades.map((g) => ({ value: g.code, label: lang === "en" ? g.nameEn : g.nameVi }))} />
-      <SelectField field={f.clauseCode} label={t("findings.clause")} placeholder="—" options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))} />
+      <SelectField
+        field={f.gradeCode}
+        label={t("findings.grade")}
+        placeholder=""
+        options={grades.map((g) => ({ value: g.code, label: lang === "en" ? g.nameEn : g.nameVi }))}
+      />
+      <SelectField
+        field={f.clauseCode}
+        label={t("findings.clause")}
+        placeholder="—"
+        options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))}
+      />
       <TextAreaField field={f.description} label={t("findings.description")} rows={3} />
       <TextAreaField field={f.evidence} label={t("findings.evidence")} rows={3} />
       {withFoundOn ? <TextField field={f.foundOn} label={t("findings.foundOn")} hint="dd/mm/yyyy" /> : null}

@@ -15,6 +15,7 @@ export function GradeBadge({ code, label }: { code: string; label: string }) {
 
 export function ResultBadge({ result }: { result: string | null }) {
   const t = useT();
-  const cls = result === "nonconformity" ? "badge badge-bad" : result === "observation" ? "badge badge-warn" : result === "conforms" ? "badge badge-ok" : "badge";
+  const cls =
+    result === "nonconformity" ? "badge badge-bad" : result === "observation" ? "badge badge-warn" : result === "conforms" ? "badge badge-ok" : "badge";
   return <span className={cls}>{t(`audits.result.${result ?? "none"}`)}</span>;
 }

@@ -22,7 +22,17 @@ export function DocumentStatusBadge({ status }: { status: DocumentStatus }) {
 }
 
 /** The flags a register row or a document page shows for its clocks (overdue in red, soon in amber). */
-export function ClockFlags({ reviewOverdue, updateOverdue, needsRevision, reviewDueSoon }: { reviewOverdue?: boolean; updateOverdue?: boolean; needsRevision?: boolean; reviewDueSoon?: boolean }) {
+export function ClockFlags({
+  reviewOverdue,
+  updateOverdue,
+  needsRevision,
+  reviewDueSoon,
+}: {
+  reviewOverdue?: boolean;
+  updateOverdue?: boolean;
+  needsRevision?: boolean;
+  reviewDueSoon?: boolean;
+}) {
   const t = useT();
   const flags: [string, string][] = [];
   if (reviewOverdue) flags.push(["badge badge-bad", t("documents.flag.reviewOverdue")]);

@@ -109,7 +109,9 @@ export function DocumentForm({
         errors={f.clauseCodes!.errors}
         defaultValue={f.clauseCodes!.initialValue}
         legend={t("documents.clauses")}
-        options={options.clauses.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}`, group: groupTitle(c.parentCode!) }))}
+        options={options.clauses
+          .filter((c) => c.parentCode)
+          .map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}`, group: groupTitle(c.parentCode!) }))}
       />
       {kind === "process" ? (
         procs.length ? (
@@ -155,7 +157,11 @@ export function FileField({ field, label, hint }: { field: Parameters<typeof Tex
           {hint}
         </p>
       ) : null}
-      <input {...props} key={props.key} accept=".pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+      <input
+        {...props}
+        key={props.key}
+        accept=".pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      />
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );

@@ -14,7 +14,19 @@ export type LegalFormOptions = {
 };
 
 /** A legal change and the documents it affects (documents of the chosen unit only). */
-export function LegalForm({ lastResult, defaultValue, options, cancelTo, fixedUnit }: { lastResult: SubmissionResult<string[]> | undefined | null; defaultValue?: Record<string, unknown>; options: LegalFormOptions; cancelTo: string; fixedUnit?: boolean }) {
+export function LegalForm({
+  lastResult,
+  defaultValue,
+  options,
+  cancelTo,
+  fixedUnit,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined | null;
+  defaultValue?: Record<string, unknown>;
+  options: LegalFormOptions;
+  cancelTo: string;
+  fixedUnit?: boolean;
+}) {
   const t = useT();
   const [form, fields] = useForm<z.input<typeof LegalChangeSchema>>({
     lastResult,

@@ -7,7 +7,17 @@ import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/fi
 import { ProcedureSchema } from "~/modules/procedures/schema";
 import { useT } from "~/i18n/react";
 
-export function ProcedureForm({ lastResult, defaultValue, units, cancelTo }: { lastResult: SubmissionResult<string[]> | undefined | null; defaultValue?: Record<string, unknown>; units: { id: number; name: string }[]; cancelTo: string }) {
+export function ProcedureForm({
+  lastResult,
+  defaultValue,
+  units,
+  cancelTo,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined | null;
+  defaultValue?: Record<string, unknown>;
+  units: { id: number; name: string }[];
+  cancelTo: string;
+}) {
   const t = useT();
   const [form, fields] = useForm<z.input<typeof ProcedureSchema>>({
     lastResult,
@@ -30,7 +40,11 @@ export function ProcedureForm({ lastResult, defaultValue, units, cancelTo }: { l
         <TextField field={fields.field} label={t("procedures.field")} />
         <TextField field={fields.processingTime} label={t("procedures.processingTime")} />
       </div>
-      <SelectField field={fields.onlineLevel} label={t("procedures.onlineLevel")} options={ONLINE_LEVELS.map((l) => ({ value: l, label: t(`procedures.level.${l}`) }))} />
+      <SelectField
+        field={fields.onlineLevel}
+        label={t("procedures.onlineLevel")}
+        options={ONLINE_LEVELS.map((l) => ({ value: l, label: t(`procedures.level.${l}`) }))}
+      />
       <div>
         <label className="checkbox">
           <input {...active} key={active.key} /> {t("procedures.active")}

@@ -7,7 +7,8 @@ export const compliance = {
     "compliance.score": "Điểm tuân thủ",
     "compliance.averageScore": "Điểm bình quân",
     "compliance.units": "Số đơn vị",
-    "compliance.scoreDefinition": "Điểm tuân thủ = số nghĩa vụ đạt (kể cả sắp đến hạn) ÷ số nghĩa vụ có dữ liệu × 100. Nghĩa vụ \"chưa có dữ liệu\" không được tính là đạt và không tính vào mẫu số.",
+    "compliance.scoreDefinition":
+      'Điểm tuân thủ = số nghĩa vụ đạt (kể cả sắp đến hạn) ÷ số nghĩa vụ có dữ liệu × 100. Nghĩa vụ "chưa có dữ liệu" không được tính là đạt và không tính vào mẫu số.',
     "compliance.filterMissing": "Chỉ đơn vị chưa đạt",
     "compliance.sort": "Sắp xếp",
     "compliance.sort.path": "Theo cây đơn vị",
@@ -71,7 +72,8 @@ export const compliance = {
     "compliance.score": "Compliance score",
     "compliance.averageScore": "Average score",
     "compliance.units": "Units",
-    "compliance.scoreDefinition": "Compliance score = obligations met (including those due soon) ÷ obligations with data × 100. An obligation with no data is neither counted as met nor in the denominator.",
+    "compliance.scoreDefinition":
+      "Compliance score = obligations met (including those due soon) ÷ obligations with data × 100. An obligation with no data is neither counted as met nor in the denominator.",
     "compliance.filterMissing": "Only units failing",
     "compliance.sort": "Sort",
     "compliance.sort.path": "By unit tree",

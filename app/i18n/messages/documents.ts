@@ -126,7 +126,8 @@ export const documents = {
     "documents.reviewer": "Người xem xét",
     "documents.noReviews": "Chưa có lần xem xét định kỳ nào.",
     "documents.legal": "Văn bản pháp luật mới",
-    "documents.legalLead": "Văn bản pháp luật có hiệu lực làm thay đổi nội dung tài liệu: theo QĐ 19/2014/QĐ-TTg, hệ thống phải được cập nhật trong 3 tháng kể từ ngày văn bản có hiệu lực.",
+    "documents.legalLead":
+      "Văn bản pháp luật có hiệu lực làm thay đổi nội dung tài liệu: theo QĐ 19/2014/QĐ-TTg, hệ thống phải được cập nhật trong 3 tháng kể từ ngày văn bản có hiệu lực.",
     "documents.legal.new": "Ghi nhận văn bản mới",
     "documents.legal.edit": "Sửa văn bản",
     "documents.legal.textNumber": "Số, ký hiệu văn bản",
@@ -154,7 +155,8 @@ export const documents = {
     "documents.errors.clause": "Điều khoản không hợp lệ.",
     "documents.errors.procedure": "Thủ tục hành chính không thuộc đơn vị của tài liệu.",
     "documents.errors.proceduresOnlyProcess": "Chỉ tài liệu loại Quy trình mới liên kết với thủ tục hành chính.",
-    "documents.errors.fileType": "Tệp không phải PDF, DOCX hoặc XLSX (hệ thống kiểm tra nội dung tệp, không dựa vào đuôi tên). Tệp .doc/.xls cũ cần lưu lại dưới dạng DOCX/XLSX hoặc PDF.",
+    "documents.errors.fileType":
+      "Tệp không phải PDF, DOCX hoặc XLSX (hệ thống kiểm tra nội dung tệp, không dựa vào đuôi tên). Tệp .doc/.xls cũ cần lưu lại dưới dạng DOCX/XLSX hoặc PDF.",
     "documents.errors.obsolete": "Tài liệu đã bị hủy bỏ; không thể thay đổi.",
     "documents.errors.pendingExists": "Tài liệu đang có một bản dự thảo chưa ban hành. Hãy hoàn tất hoặc chỉnh sửa bản đó.",
     "documents.errors.step": "Thao tác không phù hợp với trạng thái hiện tại của bản này (có thể người khác vừa xử lý). Vui lòng tải lại trang.",
@@ -166,7 +168,8 @@ export const documents = {
     "documents.errors.reviewBeforeEffective": "Ngày xem xét không được trước ngày hiệu lực của bản hiện hành.",
     "documents.errors.legalDocument": "Tài liệu không thuộc đơn vị đã chọn hoặc đã bị hủy bỏ.",
     "procedures.title": "Danh mục thủ tục hành chính",
-    "procedures.lead": "Phạm vi áp dụng ISO là toàn bộ TTHC thuộc thẩm quyền giải quyết của đơn vị (QĐ 19/2014/QĐ-TTg). TTHC chưa có quy trình đang hiệu lực được đánh dấu.",
+    "procedures.lead":
+      "Phạm vi áp dụng ISO là toàn bộ TTHC thuộc thẩm quyền giải quyết của đơn vị (QĐ 19/2014/QĐ-TTg). TTHC chưa có quy trình đang hiệu lực được đánh dấu.",
     "procedures.new": "Thêm TTHC",
     "procedures.edit": "Sửa TTHC",
     "procedures.import": "Nhập danh mục từ tệp",
@@ -194,7 +197,8 @@ export const documents = {
     "procedures.empty": "Không có TTHC nào phù hợp.",
     "procedures.saved": "Đã lưu TTHC.",
     "procedures.documents": "Tài liệu liên kết",
-    "procedures.importLead": "Tệp CSV (UTF-8) hoặc Excel (.xlsx, trang tính đầu tiên) có dòng tiêu đề gồm các cột: Mã TTHC, Tên thủ tục, Lĩnh vực, Thời hạn giải quyết, Mức độ DVC (không / mức độ 3 / mức độ 4 / một phần / toàn trình). TTHC đã có (cùng mã) được cập nhật; TTHC không có trong tệp giữ nguyên.",
+    "procedures.importLead":
+      "Tệp CSV (UTF-8) hoặc Excel (.xlsx, trang tính đầu tiên) có dòng tiêu đề gồm các cột: Mã TTHC, Tên thủ tục, Lĩnh vực, Thời hạn giải quyết, Mức độ DVC (không / mức độ 3 / mức độ 4 / một phần / toàn trình). TTHC đã có (cùng mã) được cập nhật; TTHC không có trong tệp giữ nguyên.",
     "procedures.importFile": "Tệp danh mục (CSV hoặc XLSX)",
     "procedures.preview": "Xem trước",
     "procedures.previewTitle": "Xem trước: {count} dòng",
@@ -350,7 +354,8 @@ export const documents = {
     "documents.reviewer": "Reviewer",
     "documents.noReviews": "No periodic review recorded yet.",
     "documents.legal": "Legal changes",
-    "documents.legalLead": "Legal texts that change what documents must say: under QĐ 19/2014/QĐ-TTg the system is updated within 3 months of the text taking effect.",
+    "documents.legalLead":
+      "Legal texts that change what documents must say: under QĐ 19/2014/QĐ-TTg the system is updated within 3 months of the text taking effect.",
     "documents.legal.new": "Record a legal change",
     "documents.legal.edit": "Edit legal change",
     "documents.legal.textNumber": "Number of the legal text",
@@ -378,7 +383,8 @@ export const documents = {
     "documents.errors.clause": "Unknown clause.",
     "documents.errors.procedure": "The procedure does not belong to the document's unit.",
     "documents.errors.proceduresOnlyProcess": "Only process documents are linked to administrative procedures.",
-    "documents.errors.fileType": "The file is not a PDF, DOCX or XLSX (the content is checked, not the file name). Save old .doc/.xls files as DOCX/XLSX or PDF.",
+    "documents.errors.fileType":
+      "The file is not a PDF, DOCX or XLSX (the content is checked, not the file name). Save old .doc/.xls files as DOCX/XLSX or PDF.",
     "documents.errors.obsolete": "The document has been withdrawn and cannot change.",
     "documents.errors.pendingExists": "A revision of this document is already in progress. Finish or correct that one.",
     "documents.errors.step": "This action does not fit the revision's current status (someone may just have acted on it). Please reload the page.",
@@ -390,7 +396,8 @@ export const documents = {
     "documents.errors.reviewBeforeEffective": "The review date cannot be before the current revision took effect.",
     "documents.errors.legalDocument": "The document is not the chosen unit's, or it has been withdrawn.",
     "procedures.title": "Administrative procedure catalogue",
-    "procedures.lead": "The ISO scope is every administrative procedure (TTHC) the unit handles (QĐ 19/2014/QĐ-TTg). Procedures without a process in force are flagged.",
+    "procedures.lead":
+      "The ISO scope is every administrative procedure (TTHC) the unit handles (QĐ 19/2014/QĐ-TTg). Procedures without a process in force are flagged.",
     "procedures.new": "Add a procedure",
     "procedures.edit": "Edit procedure",
     "procedures.import": "Import the catalogue from a file",
@@ -418,7 +425,8 @@ export const documents = {
     "procedures.empty": "No procedure matches.",
     "procedures.saved": "Procedure saved.",
     "procedures.documents": "Linked documents",
-    "procedures.importLead": "A CSV (UTF-8) or Excel (.xlsx, first sheet) file with a header row naming: Procedure code, Procedure name, Field, Legal processing time, Online level (none / level 3 / level 4 / partial / full). Known codes are updated; procedures missing from the file are left as they are.",
+    "procedures.importLead":
+      "A CSV (UTF-8) or Excel (.xlsx, first sheet) file with a header row naming: Procedure code, Procedure name, Field, Legal processing time, Online level (none / level 3 / level 4 / partial / full). Known codes are updated; procedures missing from the file are left as they are.",
     "procedures.importFile": "Catalogue file (CSV or XLSX)",
     "procedures.preview": "Preview",
     "procedures.previewTitle": "Preview: {count} rows",

@@ -9,7 +9,8 @@ export const files = {
   en: {
     "files.errors.empty": "Please choose a file.",
     "files.errors.tooLarge": "The file is larger than allowed.",
-    "files.errors.type": "This type of file is not accepted (checked from its content, not its name). Accepted: PDF, DOCX, XLSX or images, depending on the form.",
+    "files.errors.type":
+      "This type of file is not accepted (checked from its content, not its name). Accepted: PDF, DOCX, XLSX or images, depending on the form.",
     "files.errors.missing": "The file is no longer on the server. Please contact the administrator.",
     "files.download": "Download",
   },

@@ -4,7 +4,8 @@ export const reports = {
     "reports.title": "Báo cáo PDF",
     "reports.intro": "Báo cáo được lưu trữ kèm mã băm SHA-256; không thể sửa hay xóa. Mỗi tệp có mã xác thực và mã QR ở chân trang.",
     "reports.new": "Tạo báo cáo",
-    "reports.newIntro": "Chọn loại báo cáo, đơn vị trong phạm vi của bạn và kỳ báo cáo. Báo cáo được tạo trong nền; trang tiếp theo hiển thị tiến độ cho đến khi tải xuống được.",
+    "reports.newIntro":
+      "Chọn loại báo cáo, đơn vị trong phạm vi của bạn và kỳ báo cáo. Báo cáo được tạo trong nền; trang tiếp theo hiển thị tiến độ cho đến khi tải xuống được.",
     "reports.kind": "Loại báo cáo",
     "reports.kind.unit": "Báo cáo định kỳ của đơn vị",
     "reports.kind.area": "Báo cáo tổng hợp địa bàn",
@@ -48,7 +49,8 @@ export const reports = {
     "reports.bytes": "{n} byte",
     "reports.job": "Tác vụ {name}",
     "reports.noData": "Các mục chưa có nguồn số liệu được ghi rõ “Chưa có dữ liệu” trong báo cáo, không điền số liệu giả định.",
-    "reports.recordKinds": "Báo cáo đánh giá nội bộ, phiếu yêu cầu hành động khắc phục và biên bản kiểm tra được tạo từ chính hồ sơ đó: dùng nút “Xuất PDF” trên trang cuộc đánh giá, trang hành động khắc phục của phát hiện hoặc trang cuộc kiểm tra.",
+    "reports.recordKinds":
+      "Báo cáo đánh giá nội bộ, phiếu yêu cầu hành động khắc phục và biên bản kiểm tra được tạo từ chính hồ sơ đó: dùng nút “Xuất PDF” trên trang cuộc đánh giá, trang hành động khắc phục của phát hiện hoặc trang cuộc kiểm tra.",
     "reports.record.button.audit": "Xuất PDF báo cáo đánh giá",
     "reports.record.button.action": "Xuất PDF phiếu yêu cầu HĐKP",
     "reports.record.button.minutes": "Xuất PDF biên bản kiểm tra",
@@ -57,7 +59,8 @@ export const reports = {
     "reports.record.hint.minutes": "Tạo biên bản kiểm tra (mẫu 21, PDF) có mã xác thực, lưu vào kho báo cáo",
     "reports.record.open": "Mở hồ sơ gốc",
     "reports.verify.title": "Xác thực báo cáo",
-    "reports.verify.intro": "Kiểm tra một tệp báo cáo có đúng do hệ thống ISO Xã phát hành hay không: tải tệp lên, hoặc dán mã băm SHA-256 hay mã xác thực in ở chân trang.",
+    "reports.verify.intro":
+      "Kiểm tra một tệp báo cáo có đúng do hệ thống ISO Xã phát hành hay không: tải tệp lên, hoặc dán mã băm SHA-256 hay mã xác thực in ở chân trang.",
     "reports.verify.q": "Mã băm SHA-256 hoặc mã xác thực",
     "reports.verify.qHint": "Ví dụ mã xác thực: 7KQ2M-X9DHT",
     "reports.verify.file": "Tệp PDF cần kiểm tra",
@@ -78,9 +81,11 @@ export const reports = {
   en: {
     "nav.reports": "Reports",
     "reports.title": "PDF reports",
-    "reports.intro": "Reports are archived with their SHA-256 hash and can be neither changed nor deleted. Each file carries a verification code and a QR code in its footer.",
+    "reports.intro":
+      "Reports are archived with their SHA-256 hash and can be neither changed nor deleted. Each file carries a verification code and a QR code in its footer.",
     "reports.new": "Generate a report",
-    "reports.newIntro": "Choose the kind of report, a unit in your scope and the period. The report is generated in the background; the next page shows its progress until it can be downloaded.",
+    "reports.newIntro":
+      "Choose the kind of report, a unit in your scope and the period. The report is generated in the background; the next page shows its progress until it can be downloaded.",
     "reports.kind": "Kind of report",
     "reports.kind.unit": "Unit's periodic report",
     "reports.kind.area": "Area summary",
@@ -124,7 +129,8 @@ export const reports = {
     "reports.bytes": "{n} bytes",
     "reports.job": "Job {name}",
     "reports.noData": "Sections without a data source say “Chưa có dữ liệu” (no data) in the report; no figure is ever assumed.",
-    "reports.recordKinds": "Internal audit reports, corrective action request forms and inspection minutes are generated from the record itself: use the “Export PDF” button on the audit page, the finding's corrective actions page or the inspection page.",
+    "reports.recordKinds":
+      "Internal audit reports, corrective action request forms and inspection minutes are generated from the record itself: use the “Export PDF” button on the audit page, the finding's corrective actions page or the inspection page.",
     "reports.record.button.audit": "Export audit report PDF",
     "reports.record.button.action": "Export CA request form PDF",
     "reports.record.button.minutes": "Export inspection minutes PDF",
@@ -133,14 +139,16 @@ export const reports = {
     "reports.record.hint.minutes": "Generate the inspection minutes (form 21, PDF) with its verification code, kept in the report archive",
     "reports.record.open": "Open the original record",
     "reports.verify.title": "Verify a report",
-    "reports.verify.intro": "Check whether a report file was issued by ISO Xã: upload the file, or paste its SHA-256 hash or the verification code printed in its footer.",
+    "reports.verify.intro":
+      "Check whether a report file was issued by ISO Xã: upload the file, or paste its SHA-256 hash or the verification code printed in its footer.",
     "reports.verify.q": "SHA-256 hash or verification code",
     "reports.verify.qHint": "Example code: 7KQ2M-X9DHT",
     "reports.verify.file": "PDF file to check",
     "reports.verify.byText": "Check by code",
     "reports.verify.byFile": "Check the file",
     "reports.verify.genuine": "This file is a genuine report issued by the system.",
-    "reports.verify.codeFound": "The verification code is valid. The original report has the hash below: your file must have the same hash (upload it to have it compared).",
+    "reports.verify.codeFound":
+      "The verification code is valid. The original report has the hash below: your file must have the same hash (upload it to have it compared).",
     "reports.verify.notFound": "No report issued by the system matches. The file may have been altered.",
     "reports.verify.checkedHash": "Hash of the checked file",
     "reports.verify.bad": "Enter a SHA-256 hash (64 characters) or a verification code (10 characters).",

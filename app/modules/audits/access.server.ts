@@ -25,7 +25,12 @@ export function onTeam(db: Reader, actor: Actor, audit: { id: number; leadAudito
  */
 export function getAuditOrThrow(db: DB, actor: Actor, auditId: number) {
   const row = Number.isSafeInteger(auditId)
-    ? db.select({ a: audits, unitPath: units.path, unitName: units.name }).from(audits).innerJoin(units, eq(units.id, audits.unitId)).where(eq(audits.id, auditId)).get()
+    ? db
+        .select({ a: audits, unitPath: units.path, unitName: units.name })
+        .from(audits)
+        .innerJoin(units, eq(units.id, audits.unitId))
+        .where(eq(audits.id, auditId))
+        .get()
     : undefined;
   if (!row) throw new NotFoundError("errors.notFound");
   const inScope = pathInScope(scopeFor(db, actor), row.unitPath);

@@ -28,7 +28,8 @@ export async function answerChecklistItem(ctx: Ctx, auditId: number, input: Chec
   if (!item || item.auditId !== auditId) throw new NotFoundError("errors.notFound");
   const { audit } = requireFillable(ctx, auditId);
   const stored: StoredFile[] = [];
-  for (const u of uploads) stored.push(await storeUpload(u.uploadsDir, u.file, { field: "evidence", kinds: ["pdf", "docx", "xlsx", "image"], maxBytes: u.maxBytes }));
+  for (const u of uploads)
+    stored.push(await storeUpload(u.uploadsDir, u.file, { field: "evidence", kinds: ["pdf", "docx", "xlsx", "image"], maxBytes: u.maxBytes }));
   return write(ctx, (tx) => {
     const current = tx.select().from(audits).where(eq(audits.id, auditId)).get()!;
     if (current.status !== "in_progress") throw new PreconditionFailedError("audits.errors.notInProgress");
@@ -76,7 +77,12 @@ export function addChecklistQuestion(ctx: Ctx, auditId: number, input: CustomQue
     if (input.clauseCode && !tx.select({ c: isoClauses.code }).from(isoClauses).where(eq(isoClauses.code, input.clauseCode)).get()) {
       throw new InvalidInputError("errors.invalid", {}, { clauseCode: ["errors.choose"] });
     }
-    const last = tx.select({ m: max(auditChecklistItems.sortOrder) }).from(auditChecklistItems).where(and(eq(auditChecklistItems.auditId, auditId))).get()?.m ?? 0;
+    const last =
+      tx
+        .select({ m: max(auditChecklistItems.sortOrder) })
+        .from(auditChecklistItems)
+        .where(and(eq(auditChecklistItems.auditId, auditId)))
+        .get()?.m ?? 0;
     const row = tx
       .insert(auditChecklistItems)
       .values({ auditId, kind: "custom", clauseCode: input.clauseCode ?? null, question: input.question.trim(), sortOrder: last + 1 })

@@ -24,9 +24,23 @@ function snapshot(tx: Tx, auditId: number) {
   const a = tx.select().from(audits).where(eq(audits.id, auditId)).get()!;
   return {
     ...a,
-    teamIds: tx.select({ u: auditTeamMembers.userId }).from(auditTeamMembers).where(eq(auditTeamMembers.auditId, auditId)).all().map((r) => r.u),
-    clauseCodes: tx.select({ c: auditScopeClauses.clauseCode }).from(auditScopeClauses).where(eq(auditScopeClauses.auditId, auditId)).all().map((r) => r.c),
-    processes: tx.select({ code: auditScopeProcesses.code, name: auditScopeProcesses.name }).from(auditScopeProcesses).where(eq(auditScopeProcesses.auditId, auditId)).all(),
+    teamIds: tx
+      .select({ u: auditTeamMembers.userId })
+      .from(auditTeamMembers)
+      .where(eq(auditTeamMembers.auditId, auditId))
+      .all()
+      .map((r) => r.u),
+    clauseCodes: tx
+      .select({ c: auditScopeClauses.clauseCode })
+      .from(auditScopeClauses)
+      .where(eq(auditScopeClauses.auditId, auditId))
+      .all()
+      .map((r) => r.c),
+    processes: tx
+      .select({ code: auditScopeProcesses.code, name: auditScopeProcesses.name })
+      .from(auditScopeProcesses)
+      .where(eq(auditScopeProcesses.auditId, auditId))
+      .all(),
   };
 }
 
@@ -217,7 +231,14 @@ export function copyAudit(ctx: Ctx, fromAuditId: number, input: AuditCopyInput) 
     items.forEach((it, i) =>
       tx
         .insert(auditChecklistItems)
-        .values({ auditId: row.id, kind: it.kind, clauseCode: it.clauseCode, processId: it.processId ? procMap.get(it.processId) ?? null : null, question: it.question, sortOrder: i + 1 })
+        .values({
+          auditId: row.id,
+          kind: it.kind,
+          clauseCode: it.clauseCode,
+          processId: it.processId ? (procMap.get(it.processId) ?? null) : null,
+          question: it.question,
+          sortOrder: i + 1,
+        })
         .run(),
     );
     recordTrail(tx, ctx, { entity: "audit", entityId: row.id, action: "copy", unitId: unit.id, after: { ...snapshot(tx, row.id), copiedFromId: from.id } });
@@ -231,8 +252,18 @@ export function saveProgramme(ctx: Ctx, unitId: number, year: number, objectives
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   return write(ctx, (tx) => {
     const p = ensureProgramme(tx, ctx, unit.id, year);
-    tx.update(auditProgrammes).set({ objectives: objectives?.trim() || null, updatedAt: ctx.now.getTime() }).where(eq(auditProgrammes.id, p.id)).run();
-    recordTrail(tx, ctx, { entity: "audit_programme", entityId: p.id, action: "update", unitId: unit.id, before: { objectives: p.objectives }, after: { objectives: objectives?.trim() || null, year } });
+    tx.update(auditProgrammes)
+      .set({ objectives: objectives?.trim() || null, updatedAt: ctx.now.getTime() })
+      .where(eq(auditProgrammes.id, p.id))
+      .run();
+    recordTrail(tx, ctx, {
+      entity: "audit_programme",
+      entityId: p.id,
+      action: "update",
+      unitId: unit.id,
+      before: { objectives: p.objectives },
+      after: { objectives: objectives?.trim() || null, year },
+    });
     return p.id;
   });
 }

@@ -106,7 +106,12 @@ export function getAuditDetail(ctx: Ctx, auditId: number) {
   const { db, actor } = ctx;
   const { audit, unit, inScope: readsUnit, onTeam } = getAuditOrThrow(db, actor, auditId);
   const programme = db.select().from(auditProgrammes).where(eq(auditProgrammes.id, audit.programmeId)).get()!;
-  const lead = db.select({ id: users.id, fullName: users.fullName, title: users.title, unitName: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, audit.leadAuditorId)).get()!;
+  const lead = db
+    .select({ id: users.id, fullName: users.fullName, title: users.title, unitName: units.name })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, audit.leadAuditorId))
+    .get()!;
   const team = db
     .select({ id: users.id, fullName: users.fullName, title: users.title, unitName: units.name })
     .from(auditTeamMembers)
@@ -154,7 +159,9 @@ export function getAuditDetail(ctx: Ctx, auditId: number) {
     .all();
   const steps = stepsFrom(audit.status).filter((s) => mayTake(ctx, s, audit, unit.path));
   const planner = canPlanFor(db, actor, unit.path);
-  const copiedFrom = audit.copiedFromId ? db.select({ id: audits.id, title: audits.title }).from(audits).where(eq(audits.id, audit.copiedFromId)).get() : undefined;
+  const copiedFrom = audit.copiedFromId
+    ? db.select({ id: audits.id, title: audits.title }).from(audits).where(eq(audits.id, audit.copiedFromId)).get()
+    : undefined;
   return {
     audit,
     unit,
@@ -187,7 +194,11 @@ export function getAuditDetail(ctx: Ctx, auditId: number) {
 
 /** A unit's programme for a year: the programme row (if any) and its audits. */
 export function getProgramme(db: DB, actor: Actor, unitId: number, year: number) {
-  const programme = db.select().from(auditProgrammes).where(and(eq(auditProgrammes.unitId, unitId), eq(auditProgrammes.year, year))).get();
+  const programme = db
+    .select()
+    .from(auditProgrammes)
+    .where(and(eq(auditProgrammes.unitId, unitId), eq(auditProgrammes.year, year)))
+    .get();
   const rows = listAudits(db, actor, { unitId, year });
   return { programme, audits: rows };
 }

@@ -65,7 +65,8 @@ export function buildChecklist(clauseCodes: string[], processes: ScopeProcess[],
   const items: PlannedItem[] = [];
   for (const q of sorted) {
     if (q.appliesTo !== "clause" || !q.clauseCode) continue;
-    if (clauseCodes.some((c) => clauseCovers(c, q.clauseCode!))) items.push({ kind: "clause", clauseCode: q.clauseCode, processId: null, question: q.question });
+    if (clauseCodes.some((c) => clauseCovers(c, q.clauseCode!)))
+      items.push({ kind: "clause", clauseCode: q.clauseCode, processId: null, question: q.question });
   }
   for (const p of processes) {
     for (const q of sorted) {

@@ -7,8 +7,12 @@ import { vnDay } from "~/lib/zod";
 const id = z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" });
 const ids = z.array(z.coerce.number().int().positive()).max(50, { message: "errors.tooLong" }).default([]);
 const text = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional();
-const required = (max: number) => z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
-const clauseCodes = z.array(z.string().regex(/^\d+(\.\d+)*$/)).max(60).default([]);
+const required = (max: number) =>
+  z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
+const clauseCodes = z
+  .array(z.string().regex(/^\d+(\.\d+)*$/))
+  .max(60)
+  .default([]);
 
 function datesOrdered<T extends { startOn: string; endOn: string }>(v: T) {
   return v.startOn <= v.endOn;
@@ -60,7 +64,10 @@ export type ChecklistAnswerInput = z.infer<typeof ChecklistAnswerSchema>;
 
 export const CustomQuestionSchema = z.object({
   question: required(1000),
-  clauseCode: z.string().regex(/^\d+(\.\d+)*$/).optional(),
+  clauseCode: z
+    .string()
+    .regex(/^\d+(\.\d+)*$/)
+    .optional(),
 });
 export type CustomQuestionInput = z.infer<typeof CustomQuestionSchema>;
 

@@ -1,5 +1,14 @@
 import { and, asc, eq, ne } from "drizzle-orm";
-import { auditChecklistItems, auditProgrammes, auditQuestionBank, auditScopeClauses, auditScopeProcesses, auditTeamMembers, isoClauses, units } from "#db/schema";
+import {
+  auditChecklistItems,
+  auditProgrammes,
+  auditQuestionBank,
+  auditScopeClauses,
+  auditScopeProcesses,
+  auditTeamMembers,
+  isoClauses,
+  units,
+} from "#db/schema";
 import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
@@ -10,7 +19,11 @@ import { auditorIndependent, buildChecklist } from "./rules";
 
 /** The unit's programme for the year, created on first use. */
 export function ensureProgramme(tx: Tx, ctx: Ctx, unitId: number, year: number) {
-  const found = tx.select().from(auditProgrammes).where(and(eq(auditProgrammes.unitId, unitId), eq(auditProgrammes.year, year))).get();
+  const found = tx
+    .select()
+    .from(auditProgrammes)
+    .where(and(eq(auditProgrammes.unitId, unitId), eq(auditProgrammes.year, year)))
+    .get();
   if (found) return found;
   const now = ctx.now.getTime();
   return tx
@@ -49,7 +62,13 @@ export function setTeam(tx: Tx, auditId: number, team: number[]) {
 
 /** Known clause codes only (a stale form cannot smuggle in a code the reference data lacks). */
 export function checkClauses(tx: Tx, codes: string[]) {
-  const known = new Set(tx.select({ c: isoClauses.code }).from(isoClauses).all().map((r) => r.c));
+  const known = new Set(
+    tx
+      .select({ c: isoClauses.code })
+      .from(isoClauses)
+      .all()
+      .map((r) => r.c),
+  );
   const unique = [...new Set(codes)];
   if (unique.some((c) => !known.has(c))) throw new InvalidInputError("errors.invalid", {}, { clauseCodes: ["errors.choose"] });
   return unique;
@@ -60,7 +79,10 @@ export function setScope(tx: Tx, auditId: number, clauseCodes: string[], process
   for (const c of clauseCodes) tx.insert(auditScopeClauses).values({ auditId, clauseCode: c }).run();
   tx.delete(auditScopeProcesses).where(eq(auditScopeProcesses.auditId, auditId)).run();
   processes.forEach((p, i) =>
-    tx.insert(auditScopeProcesses).values({ auditId, code: p.code, name: p.name, documentId: p.documentId ?? null, sortOrder: i + 1 }).run(),
+    tx
+      .insert(auditScopeProcesses)
+      .values({ auditId, code: p.code, name: p.name, documentId: p.documentId ?? null, sortOrder: i + 1 })
+      .run(),
   );
 }
 
@@ -69,14 +91,32 @@ export function setScope(tx: Tx, auditId: number, clauseCodes: string[], process
  * (after the generated ones). Only for planned audits: nothing has been answered yet.
  */
 export function generateChecklist(tx: Tx, auditId: number) {
-  const clauseCodes = tx.select({ c: auditScopeClauses.clauseCode }).from(auditScopeClauses).where(eq(auditScopeClauses.auditId, auditId)).all().map((r) => r.c);
+  const clauseCodes = tx
+    .select({ c: auditScopeClauses.clauseCode })
+    .from(auditScopeClauses)
+    .where(eq(auditScopeClauses.auditId, auditId))
+    .all()
+    .map((r) => r.c);
   const processes = tx.select().from(auditScopeProcesses).where(eq(auditScopeProcesses.auditId, auditId)).orderBy(asc(auditScopeProcesses.sortOrder)).all();
   const bank = tx.select().from(auditQuestionBank).all();
   const items = buildChecklist(clauseCodes, processes, bank);
-  tx.delete(auditChecklistItems).where(and(eq(auditChecklistItems.auditId, auditId), ne(auditChecklistItems.kind, "custom"))).run();
+  tx.delete(auditChecklistItems)
+    .where(and(eq(auditChecklistItems.auditId, auditId), ne(auditChecklistItems.kind, "custom")))
+    .run();
   const custom = tx.select().from(auditChecklistItems).where(eq(auditChecklistItems.auditId, auditId)).orderBy(asc(auditChecklistItems.sortOrder)).all();
-  items.forEach((it, i) => tx.insert(auditChecklistItems).values({ auditId, ...it, sortOrder: i + 1 }).run());
-  custom.forEach((c, i) => tx.update(auditChecklistItems).set({ sortOrder: items.length + i + 1 }).where(eq(auditChecklistItems.id, c.id)).run());
+  items.forEach((it, i) =>
+    tx
+      .insert(auditChecklistItems)
+      .values({ auditId, ...it, sortOrder: i + 1 })
+      .run(),
+  );
+  custom.forEach((c, i) =>
+    tx
+      .update(auditChecklistItems)
+      .set({ sortOrder: items.length + i + 1 })
+      .where(eq(auditChecklistItems.id, c.id))
+      .run(),
+  );
   return items.length + custom.length;
 }
 

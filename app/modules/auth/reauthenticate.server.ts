@@ -25,7 +25,8 @@ export async function reauthenticate(ctx: Ctx, userId: number, password: string,
     const failures = row.failedLogins + 1;
     const lockedUntil = lockAfter(failures, now);
     tx.update(users).set({ failedLogins: failures, lockedUntil }).where(eq(users.id, userId)).run();
-    if (lockedUntil) recordTrail(tx, ctx, { entity: "user", entityId: userId, action: "lock", unitId: row.unitId, after: { lockedUntil, failures, at: "signature" } });
+    if (lockedUntil)
+      recordTrail(tx, ctx, { entity: "user", entityId: userId, action: "lock", unitId: row.unitId, after: { lockedUntil, failures, at: "signature" } });
   });
   throw new InvalidInputError("ca.errors.wrongPassword", {}, { [field]: ["ca.errors.wrongPassword"] });
 }

@@ -14,7 +14,15 @@ export function createSession(db: DB, userId: number, now: Date, days: number, m
   const token = randomBytes(32).toString("base64url");
   const t = now.getTime();
   db.insert(sessions)
-    .values({ id: tokenId(token), userId, createdAt: t, lastSeenAt: t, expiresAt: t + days * DAY, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+    .values({
+      id: tokenId(token),
+      userId,
+      createdAt: t,
+      lastSeenAt: t,
+      expiresAt: t + days * DAY,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
     .run();
   return token;
 }
@@ -57,18 +65,25 @@ export function getSessionUser(db: DB, token: string, now: Date, days: number): 
   if (!row || !row.active || row.expiresAt <= t) return undefined;
   // Sliding expiry, written at most once an hour so reads stay reads.
   if (t - row.lastSeenAt > 60 * 60 * 1000) {
-    db.update(sessions).set({ lastSeenAt: t, expiresAt: t + days * DAY }).where(eq(sessions.id, id)).run();
+    db.update(sessions)
+      .set({ lastSeenAt: t, expiresAt: t + days * DAY })
+      .where(eq(sessions.id, id))
+      .run();
   }
   const { expiresAt: _e, lastSeenAt: _l, active: _a, ...user } = row;
   return { kind: "user", ...user };
 }
 
 export function deleteSession(db: DB, token: string) {
-  db.delete(sessions).where(eq(sessions.id, tokenId(token))).run();
+  db.delete(sessions)
+    .where(eq(sessions.id, tokenId(token)))
+    .run();
 }
 
 export function deleteOtherSessions(db: Pick<DB, "delete">, userId: number, keepSessionId: string) {
-  db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))).run();
+  db.delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .run();
 }
 
 export function purgeExpiredSessions(db: DB, now: Date) {

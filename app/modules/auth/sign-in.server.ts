@@ -9,8 +9,7 @@ import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
 
 export type SignInResult =
-  | { ok: true; token: string; userId: number }
-  | { ok: false; reason: "invalid" | "locked" | "ipThrottled"; delayMs: number; lockedUntil?: number };
+  { ok: true; token: string; userId: number } | { ok: false; reason: "invalid" | "locked" | "ipThrottled"; delayMs: number; lockedUntil?: number };
 
 /**
  * Check a username and password. Failures are counted per account (lock after 5 for 15 minutes) and per
@@ -51,7 +50,12 @@ export async function signIn(
       if (lockedUntil) {
         recordTrail(tx, ctx, { entity: "user", entityId: user.id, action: "lock", unitId: user.unitId, after: { lockedUntil, failures } });
       }
-      return { ok: false as const, reason: lockedUntil ? ("locked" as const) : ("invalid" as const), delayMs: failureDelayMs(failures), lockedUntil: lockedUntil ?? undefined };
+      return {
+        ok: false as const,
+        reason: lockedUntil ? ("locked" as const) : ("invalid" as const),
+        delayMs: failureDelayMs(failures),
+        lockedUntil: lockedUntil ?? undefined,
+      };
     });
   }
 

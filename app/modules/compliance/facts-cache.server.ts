@@ -46,7 +46,10 @@ export function cachedFacts(db: DB, unitIds: number[], day: string, now = Date.n
       const facts = gatherFacts(tx as unknown as DB, todo, day);
       for (const [unitId, f] of facts) {
         const row = { unitId, day, facts: JSON.stringify({ v: VERSION, f } satisfies Stored), computedAt: now };
-        tx.insert(complianceFacts).values(row).onConflictDoUpdate({ target: complianceFacts.unitId, set: { day: row.day, facts: row.facts, computedAt: now } }).run();
+        tx.insert(complianceFacts)
+          .values(row)
+          .onConflictDoUpdate({ target: complianceFacts.unitId, set: { day: row.day, facts: row.facts, computedAt: now } })
+          .run();
       }
       for (const [id, f] of facts) ready.set(id, f);
       return ready;

@@ -35,7 +35,11 @@ export const objectivesFacts: FactsProvider = (db, unitIds, day) => {
   const year = Number(day.slice(0, 4));
   const out = new Map<number, Partial<ComplianceFacts>>();
   if (!unitIds.length) return out;
-  const rows = db.select().from(qualityObjectives).where(and(eq(qualityObjectives.year, year), inArray(qualityObjectives.unitId, unitIds))).all();
+  const rows = db
+    .select()
+    .from(qualityObjectives)
+    .where(and(eq(qualityObjectives.year, year), inArray(qualityObjectives.unitId, unitIds)))
+    .all();
   const figures = figuresByUnit(db, [...new Set(rows.map((r) => r.unitId))], EVERYWHERE, `${year}-01`, day.slice(0, 7));
   for (const r of rows) {
     const a = attainment(r.measure, r.target, figures.get(r.unitId), r.manualValue);
@@ -125,7 +129,13 @@ export const findingFacts: FactsProvider = (db, unitIds, day) => {
 /** The providers in use. Each area registers its own here. */
 export const PROVIDERS: FactsProvider[] = [qmsCycleFacts, documentFacts, actionFacts, objectivesFacts, findingFacts];
 
-export function gatherFacts(db: DB, unitIds: number[], day: string, scope: Scope = EVERYWHERE, providers: FactsProvider[] = PROVIDERS): Map<number, ComplianceFacts> {
+export function gatherFacts(
+  db: DB,
+  unitIds: number[],
+  day: string,
+  scope: Scope = EVERYWHERE,
+  providers: FactsProvider[] = PROVIDERS,
+): Map<number, ComplianceFacts> {
   const out = new Map<number, ComplianceFacts>(unitIds.map((id) => [id, { ...EMPTY }]));
   // SQLite limits bound parameters: ask in chunks.
   for (let i = 0; i < unitIds.length; i += 500) {

@@ -54,11 +54,21 @@ export function unitsWithCompliance(db: DB, scope: Scope, day: string, q?: strin
     .where(and(pathCondition(scope), q ? sql`(${units.name} LIKE ${"%" + q + "%"} OR ${units.code} LIKE ${"%" + q + "%"})` : undefined))
     .orderBy(asc(units.path))
     .all();
-  const facts = cachedFacts(db, list.map((u) => u.id), day);
+  const facts = cachedFacts(
+    db,
+    list.map((u) => u.id),
+    day,
+  );
   return list.map((u) => {
     const f = facts.get(u.id)!;
     const obligations = evaluate(f, day);
-    return { ...u, current: Boolean(u.current), facts: f, score: score(obligations), states: Object.fromEntries(obligations.map((o) => [o.key, o.state])) as Record<ObligationKey, ObligationState> };
+    return {
+      ...u,
+      current: Boolean(u.current),
+      facts: f,
+      score: score(obligations),
+      states: Object.fromEntries(obligations.map((o) => [o.key, o.state])) as Record<ObligationKey, ObligationState>,
+    };
   });
 }
 
@@ -66,7 +76,13 @@ export function unitsWithCompliance(db: DB, scope: Scope, day: string, q?: strin
  * Every unit in scope that exists on `day` × every obligation, sorted and paged in memory (sorting by score
  * needs all of them). `rows` lets a caller that already has them (the dashboard) pass them in.
  */
-export function complianceGrid(db: DB, scope: Scope, day: string, query: GridQuery = {}, all: UnitComplianceRow[] = unitsWithCompliance(db, scope, day, query.q?.trim())) {
+export function complianceGrid(
+  db: DB,
+  scope: Scope,
+  day: string,
+  query: GridQuery = {},
+  all: UnitComplianceRow[] = unitsWithCompliance(db, scope, day, query.q?.trim()),
+) {
   let rows = all.filter((r) => r.current).map(({ facts: _facts, current: _current, ...r }) => r);
   if (query.missing) rows = rows.filter((r) => r.states[query.missing!] === "missing");
   if (query.sort === "score" || query.sort === "-score") {
@@ -96,5 +112,9 @@ export function unitCompliance(db: DB, scope: Scope, unitId: number, day: string
 }
 
 export function unitByIdInScope(db: DB, scope: Scope, id: number) {
-  return db.select().from(units).where(and(eq(units.id, id), pathCondition(scope))).get();
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.id, id), pathCondition(scope)))
+    .get();
 }

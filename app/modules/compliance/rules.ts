@@ -42,7 +42,11 @@ export type ComplianceFacts = {
   findings: { overdue: number; byGradeLast12Months: Record<string, number> } | null;
 };
 
-export type Obligation = { key: ObligationKey; state: ObligationState; /** i18n key + params explaining the state. */ detail: { key: string; params?: Record<string, string | number> } };
+export type Obligation = {
+  key: ObligationKey;
+  state: ObligationState;
+  /** i18n key + params explaining the state. */ detail: { key: string; params?: Record<string, string | number> };
+};
 
 /** Within the last 12 months (inclusive): the yearly duties of QĐ 19 (internal audit, management review). */
 export function withinYear(on: string | null, day: string): boolean {
@@ -64,17 +68,24 @@ export function evaluate(f: ComplianceFacts, day: string): Obligation[] {
   const out: Obligation[] = [];
   // Announced, and re-announced after any change of scope.
   if (!f.lastAnnouncedOn) out.push({ key: "announced", state: "missing", detail: { key: "compliance.announced.never" } });
-  else if (f.scopeChangedOn && f.scopeChangedOn > f.lastAnnouncedOn) out.push({ key: "announced", state: "missing", detail: { key: "compliance.announced.reannounce", params: { date: f.scopeChangedOn } } });
+  else if (f.scopeChangedOn && f.scopeChangedOn > f.lastAnnouncedOn)
+    out.push({ key: "announced", state: "missing", detail: { key: "compliance.announced.reannounce", params: { date: f.scopeChangedOn } } });
   else out.push({ key: "announced", state: "ok", detail: { key: "compliance.announced.ok", params: { date: f.lastAnnouncedOn } } });
 
   out.push({ key: "internalAudit", ...yearly(f.lastInternalAuditOn, day, "compliance.internalAudit") });
   out.push({ key: "managementReview", ...yearly(f.lastManagementReviewOn, day, "compliance.managementReview") });
 
   // The head confirms effectiveness after the audit and the review that it rests on.
-  const after = [f.lastInternalAuditOn, f.lastManagementReviewOn].filter((d): d is string => d !== null).sort().pop() ?? null;
+  const after =
+    [f.lastInternalAuditOn, f.lastManagementReviewOn]
+      .filter((d): d is string => d !== null)
+      .sort()
+      .pop() ?? null;
   if (!f.lastEffectivenessOn) out.push({ key: "effectiveness", state: "missing", detail: { key: "compliance.effectiveness.never" } });
-  else if (after && f.lastEffectivenessOn < after) out.push({ key: "effectiveness", state: "missing", detail: { key: "compliance.effectiveness.stale", params: { date: f.lastEffectivenessOn } } });
-  else if (!withinYear(f.lastEffectivenessOn, day)) out.push({ key: "effectiveness", state: "missing", detail: { key: "compliance.effectiveness.expired", params: { date: f.lastEffectivenessOn } } });
+  else if (after && f.lastEffectivenessOn < after)
+    out.push({ key: "effectiveness", state: "missing", detail: { key: "compliance.effectiveness.stale", params: { date: f.lastEffectivenessOn } } });
+  else if (!withinYear(f.lastEffectivenessOn, day))
+    out.push({ key: "effectiveness", state: "missing", detail: { key: "compliance.effectiveness.expired", params: { date: f.lastEffectivenessOn } } });
   else out.push({ key: "effectiveness", state: "ok", detail: { key: "compliance.effectiveness.ok", params: { date: f.lastEffectivenessOn } } });
 
   if (!f.procedures) out.push({ key: "coverage", state: "no_data", detail: { key: "compliance.noData" } });
@@ -88,14 +99,34 @@ export function evaluate(f: ComplianceFacts, day: string): Obligation[] {
   }
 
   if (!f.actions) out.push({ key: "actionsOnTime", state: "no_data", detail: { key: "compliance.noData" } });
-  else out.push({ key: "actionsOnTime", state: f.actions.overdue ? "missing" : f.actions.dueSoon ? "warning" : "ok", detail: { key: "compliance.actions.state", params: f.actions } });
+  else
+    out.push({
+      key: "actionsOnTime",
+      state: f.actions.overdue ? "missing" : f.actions.dueSoon ? "warning" : "ok",
+      detail: { key: "compliance.actions.state", params: f.actions },
+    });
 
   if (!f.inspection) out.push({ key: "inspectionActionsReported", state: "no_data", detail: { key: "compliance.noData" } });
   else if (f.inspection.findings === 0) out.push({ key: "inspectionActionsReported", state: "ok", detail: { key: "compliance.inspection.none" } });
-  else out.push({ key: "inspectionActionsReported", state: f.inspection.late ? "missing" : "ok", detail: { key: "compliance.inspection.state", params: f.inspection } });
+  else
+    out.push({
+      key: "inspectionActionsReported",
+      state: f.inspection.late ? "missing" : "ok",
+      detail: { key: "compliance.inspection.state", params: f.inspection },
+    });
 
-  if (!f.objectives || f.objectives.total === 0) out.push({ key: "objectivesMeasured", state: f.objectives ? "missing" : "no_data", detail: { key: f.objectives ? "compliance.objectives.none" : "compliance.noData" } });
-  else out.push({ key: "objectivesMeasured", state: f.objectives.measured < f.objectives.total ? "warning" : "ok", detail: { key: "compliance.objectives.state", params: f.objectives } });
+  if (!f.objectives || f.objectives.total === 0)
+    out.push({
+      key: "objectivesMeasured",
+      state: f.objectives ? "missing" : "no_data",
+      detail: { key: f.objectives ? "compliance.objectives.none" : "compliance.noData" },
+    });
+  else
+    out.push({
+      key: "objectivesMeasured",
+      state: f.objectives.measured < f.objectives.total ? "warning" : "ok",
+      detail: { key: "compliance.objectives.state", params: f.objectives },
+    });
   return out;
 }
 

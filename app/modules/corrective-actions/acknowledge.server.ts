@@ -43,7 +43,14 @@ export async function acknowledgeCorrectiveAction(ctx: Ctx, actionId: number, in
       .get();
     const status = statusAfterAcknowledgement(a.startedAt);
     tx.update(correctiveActions).set({ status, updatedAt: ctx.now.getTime() }).where(eq(correctiveActions.id, actionId)).run();
-    recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: "acknowledge", unitId: a.unitId, before: { status: a.status }, after: { status, signatureId: signature.id, capacity: input.capacity, contentHash: signature.contentHash } });
+    recordTrail(tx, ctx, {
+      entity: "corrective_action",
+      entityId: actionId,
+      action: "acknowledge",
+      unitId: a.unitId,
+      before: { status: a.status },
+      after: { status, signatureId: signature.id, capacity: input.capacity, contentHash: signature.contentHash },
+    });
     notify(tx, ctx, {
       recipients: [a.ownerId],
       kind: "ca.acknowledged",

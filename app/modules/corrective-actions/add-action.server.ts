@@ -42,7 +42,18 @@ export function addCorrectiveAction(ctx: Ctx, findingId: number, input: ActionIn
     const t = ctx.now.getTime();
     const row = tx
       .insert(correctiveActions)
-      .values({ requestId: request.id, findingId, unitId: f.unitId, description: input.description, ownerId: input.ownerId, dueOn: input.dueOn, status: "proposed", createdById: actorId(ctx.actor), createdAt: t, updatedAt: t })
+      .values({
+        requestId: request.id,
+        findingId,
+        unitId: f.unitId,
+        description: input.description,
+        ownerId: input.ownerId,
+        dueOn: input.dueOn,
+        status: "proposed",
+        createdById: actorId(ctx.actor),
+        createdAt: t,
+        updatedAt: t,
+      })
       .returning()
       .get();
     recordTrail(tx, ctx, { entity: "corrective_action", entityId: row.id, action: "propose", unitId: f.unitId, after: row });

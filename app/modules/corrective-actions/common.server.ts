@@ -16,7 +16,9 @@ export function signedContent(a: Pick<ActionRow, "description" | "ownerId" | "du
 }
 export function contentHash(a: Pick<ActionRow, "description" | "ownerId" | "dueOn">): string {
   const c = signedContent(a);
-  return createHash("sha256").update(JSON.stringify([c.description, c.ownerId, c.dueOn])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([c.description, c.ownerId, c.dueOn]))
+    .digest("hex");
 }
 
 /** The newest signature that still matches the action's content, if any: the acknowledgement that counts. */
@@ -32,7 +34,14 @@ export function everAcknowledged(db: Reader, actionId: number): boolean {
 /** A finding the actor's scope reads, with its grade; out of scope is "not found". */
 export function getFindingInScopeOrThrow(db: Reader, ctx: Ctx, findingId: number) {
   const row = db
-    .select({ f: findings, unitPath: units.path, unitName: units.name, requiresAction: findingGrades.requiresAction, gradeVi: findingGrades.nameVi, gradeEn: findingGrades.nameEn })
+    .select({
+      f: findings,
+      unitPath: units.path,
+      unitName: units.name,
+      requiresAction: findingGrades.requiresAction,
+      gradeVi: findingGrades.nameVi,
+      gradeEn: findingGrades.nameEn,
+    })
     .from(findings)
     .innerJoin(units, eq(units.id, findings.unitId))
     .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
@@ -44,7 +53,12 @@ export function getFindingInScopeOrThrow(db: Reader, ctx: Ctx, findingId: number
 
 export function getActionInScopeOrThrow(db: Reader, ctx: Ctx, actionId: number) {
   const row = Number.isSafeInteger(actionId)
-    ? db.select({ a: correctiveActions, unitPath: units.path }).from(correctiveActions).innerJoin(units, eq(units.id, correctiveActions.unitId)).where(eq(correctiveActions.id, actionId)).get()
+    ? db
+        .select({ a: correctiveActions, unitPath: units.path })
+        .from(correctiveActions)
+        .innerJoin(units, eq(units.id, correctiveActions.unitId))
+        .where(eq(correctiveActions.id, actionId))
+        .get()
     : undefined;
   if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
   return row.a;

@@ -37,8 +37,17 @@ export function runCorrectiveActionsDaily(ctx: Ctx, day: string): DailyResult {
           counts[notice]! += notify(tx, ctx, { ...base, recipients: [a.ownerId], kind: `ca.${notice}`, key: key(notice), params });
         } else if (notice === "overdue") {
           if (!a.overdueSince) {
-            tx.update(correctiveActions).set({ overdueSince: day }).where(and(eq(correctiveActions.id, a.id), isNull(correctiveActions.overdueSince))).run();
-            recordTrail(tx, ctx, { entity: "corrective_action", entityId: a.id, action: "mark-overdue", unitId: a.unitId, after: { overdueSince: day, dueOn: a.dueOn } });
+            tx.update(correctiveActions)
+              .set({ overdueSince: day })
+              .where(and(eq(correctiveActions.id, a.id), isNull(correctiveActions.overdueSince)))
+              .run();
+            recordTrail(tx, ctx, {
+              entity: "corrective_action",
+              entityId: a.id,
+              action: "mark-overdue",
+              unitId: a.unitId,
+              after: { overdueSince: day, dueOn: a.dueOn },
+            });
             markedOverdue++;
           }
           counts.overdue! += notify(tx, ctx, { ...base, recipients: [a.ownerId], kind: "ca.overdue", key: key("overdue"), params });
@@ -47,7 +56,14 @@ export function runCorrectiveActionsDaily(ctx: Ctx, day: string): DailyResult {
         } else {
           const officers = parentOfficers(tx, a.unitId);
           const added = notify(tx, ctx, { ...base, recipients: officers, kind: "ca.escalated", key: key("escalated"), params: { ...params, n } });
-          if (added) recordTrail(tx, ctx, { entity: "corrective_action", entityId: a.id, action: "escalate", unitId: a.unitId, after: { day, dueOn: a.dueOn, afterDays: n, recipients: officers.length } });
+          if (added)
+            recordTrail(tx, ctx, {
+              entity: "corrective_action",
+              entityId: a.id,
+              action: "escalate",
+              unitId: a.unitId,
+              after: { day, dueOn: a.dueOn, afterDays: n, recipients: officers.length },
+            });
           counts.escalated! += added;
         }
       }

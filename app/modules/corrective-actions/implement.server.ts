@@ -31,20 +31,38 @@ export async function implementCorrectiveAction(ctx: Ctx, actionId: number, inpu
     const t = ctx.now.getTime();
     const after = tx
       .update(correctiveActions)
-      .set({ status: "implemented", implementedAt: t, implementedOn: vnDay(ctx.now), implementedById: actorId(ctx.actor), implementationNote: input.note, updatedAt: t })
+      .set({
+        status: "implemented",
+        implementedAt: t,
+        implementedOn: vnDay(ctx.now),
+        implementedById: actorId(ctx.actor),
+        implementationNote: input.note,
+        updatedAt: t,
+      })
       .where(eq(correctiveActions.id, actionId))
       .returning()
       .get();
     const fileIds: number[] = [];
     for (const s of stored) {
       const file = insertFileRow(tx, ctx, s, a.unitId);
-      tx.insert(caEvidence).values({ actionId, fileId: file.id, addedById: actorId(ctx.actor), addedAt: t }).run();
+      tx.insert(caEvidence)
+        .values({ actionId, fileId: file.id, addedById: actorId(ctx.actor), addedAt: t })
+        .run();
       fileIds.push(file.id);
     }
-    recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: "implement", unitId: a.unitId, before: { status: a.status }, after: { status: after.status, note: input.note, fileIds } });
+    recordTrail(tx, ctx, {
+      entity: "corrective_action",
+      entityId: actionId,
+      action: "implement",
+      unitId: a.unitId,
+      before: { status: a.status },
+      after: { status: after.status, note: input.note, fileIds },
+    });
     const me = actorId(ctx.actor);
     notify(tx, ctx, {
-      recipients: peopleOf(tx, a.unitId, ["officer"]).map((p) => p.id).filter((id) => id !== me && id !== a.ownerId),
+      recipients: peopleOf(tx, a.unitId, ["officer"])
+        .map((p) => p.id)
+        .filter((id) => id !== me && id !== a.ownerId),
       kind: "ca.implemented",
       key: `ca:${a.id}:implemented:${t}`,
       params: { id: a.id, description: a.description.slice(0, 120) },

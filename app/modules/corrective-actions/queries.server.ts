@@ -26,7 +26,15 @@ export function getFindingActionsPage(db: DB, ctx: Ctx, findingId: number, day: 
     .map(({ a, ownerName }) => ({ ...a, ownerName, acknowledged: !!validAcknowledgement(db, a), overdue: isOverdue(a, day) }));
   const open = finding.f.status === "open";
   return {
-    finding: { ...finding.f, unitName: finding.unitName, requiresAction: finding.requiresAction, gradeVi: finding.gradeVi, gradeEn: finding.gradeEn, clauseTitleVi: clause?.titleVi ?? null, clauseTitleEn: clause?.titleEn ?? null },
+    finding: {
+      ...finding.f,
+      unitName: finding.unitName,
+      requiresAction: finding.requiresAction,
+      gradeVi: finding.gradeVi,
+      gradeEn: finding.gradeEn,
+      clauseTitleVi: clause?.titleVi ?? null,
+      clauseTitleEn: clause?.titleEn ?? null,
+    },
     request: request ? { ...request, whys: request.whys ? (JSON.parse(request.whys) as string[]) : [] } : null,
     actions,
     owners: ownerChoices(db, finding.f.unitId),
@@ -60,7 +68,11 @@ export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filte
     const q = db.select(columns).from(ca);
     return filter.q ? q.innerJoin(findings, eq(findings.id, ca.findingId)) : q;
   };
-  const total = Number(matching({ n: sql<number>`count(*)` }).where(and(...where)).get()?.n ?? 0);
+  const total = Number(
+    matching({ n: sql<number>`count(*)` })
+      .where(and(...where))
+      .get()?.n ?? 0,
+  );
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page ?? 1, pages);
   const order = toDo ? [asc(ca.dueOn), asc(ca.id)] : [desc(ca.id)];
@@ -118,7 +130,11 @@ export function getActionDetail(db: DB, ctx: Ctx, actionId: number, day: string)
     .where(eq(caSignatures.actionId, actionId))
     .orderBy(desc(caSignatures.id))
     .all()
-    .map((s, i) => ({ ...s, content: JSON.parse(s.content) as { description: string; ownerId: number; dueOn: string }, counts: i === 0 && s.contentHash === hash }));
+    .map((s, i) => ({
+      ...s,
+      content: JSON.parse(s.content) as { description: string; ownerId: number; dueOn: string },
+      counts: i === 0 && s.contentHash === hash,
+    }));
   const verifier = aliasedTable(users, "verifier");
   const reviews = db
     .select({ r: caReviews, verifierName: verifier.fullName })
@@ -179,7 +195,13 @@ export function inboxFor(db: DB, actor: Actor, day: string) {
   const me = actor.kind === "user" ? actor : undefined;
   const base = () =>
     db
-      .select({ a: correctiveActions, ownerName: owner.fullName, unitName: units.name, findingDescription: findings.description, gradeCode: findings.gradeCode })
+      .select({
+        a: correctiveActions,
+        ownerName: owner.fullName,
+        unitName: units.name,
+        findingDescription: findings.description,
+        gradeCode: findings.gradeCode,
+      })
       .from(correctiveActions)
       .innerJoin(owner, eq(owner.id, correctiveActions.ownerId))
       .innerJoin(units, eq(units.id, correctiveActions.unitId))
@@ -198,7 +220,10 @@ export function inboxFor(db: DB, actor: Actor, day: string) {
         .where(and(inScope(correctiveActions.unitId, scope), eq(correctiveActions.status, "proposed")))
         .orderBy(asc(correctiveActions.dueOn))
         .all()
-        .map((r) => ({ ...shape(r), reacknowledge: !!db.select({ id: caSignatures.id }).from(caSignatures).where(eq(caSignatures.actionId, r.a.id)).limit(1).get() }))
+        .map((r) => ({
+          ...shape(r),
+          reacknowledge: !!db.select({ id: caSignatures.id }).from(caSignatures).where(eq(caSignatures.actionId, r.a.id)).limit(1).get(),
+        }))
     : [];
   const extensions = can(actor, "ca.acknowledge")
     ? db

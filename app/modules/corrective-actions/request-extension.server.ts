@@ -18,11 +18,23 @@ export function requestExtension(ctx: Ctx, actionId: number, input: { proposedDu
     if (!allows("requestExtension", a.status)) throw new ConflictError("ca.errors.wrongStep");
     if (!everAcknowledged(tx, actionId)) throw new PreconditionFailedError("ca.errors.editDueDirectly");
     if (input.proposedDueOn <= a.dueOn) throw new InvalidInputError("errors.invalid", {}, { proposedDueOn: ["ca.errors.extensionLater"] });
-    const pending = tx.select({ id: caExtensions.id }).from(caExtensions).where(and(eq(caExtensions.actionId, actionId), eq(caExtensions.status, "pending"))).get();
+    const pending = tx
+      .select({ id: caExtensions.id })
+      .from(caExtensions)
+      .where(and(eq(caExtensions.actionId, actionId), eq(caExtensions.status, "pending")))
+      .get();
     if (pending) throw new ConflictError("ca.errors.extensionPending");
     const row = tx
       .insert(caExtensions)
-      .values({ actionId, unitId: a.unitId, requestedById: me.id, requestedAt: ctx.now.getTime(), currentDueOn: a.dueOn, proposedDueOn: input.proposedDueOn, reason: input.reason })
+      .values({
+        actionId,
+        unitId: a.unitId,
+        requestedById: me.id,
+        requestedAt: ctx.now.getTime(),
+        currentDueOn: a.dueOn,
+        proposedDueOn: input.proposedDueOn,
+        reason: input.reason,
+      })
       .returning()
       .get();
     recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: "request-extension", unitId: a.unitId, after: row });

@@ -69,5 +69,9 @@ export const ListFilterSchema = z.object({
 export type ListFilter = z.infer<typeof ListFilterSchema>;
 
 export const EscalationSettingSchema = z.object({
-  escalateAfterDays: z.coerce.number({ message: "errors.required" }).int({ message: "ca.errors.days" }).min(1, { message: "ca.errors.days" }).max(365, { message: "ca.errors.days" }),
+  escalateAfterDays: z.coerce
+    .number({ message: "errors.required" })
+    .int({ message: "ca.errors.days" })
+    .min(1, { message: "ca.errors.days" })
+    .max(365, { message: "ca.errors.days" }),
 });

@@ -14,8 +14,20 @@ export function startCorrectiveAction(ctx: Ctx, actionId: number) {
     requireOwnerOrWriter(ctx.actor, a);
     if (!allows("start", a.status) || !validAcknowledgement(tx, a)) throw new ConflictError("ca.errors.wrongStep");
     const t = ctx.now.getTime();
-    const after = tx.update(correctiveActions).set({ status: "in_progress", startedAt: t, updatedAt: t }).where(eq(correctiveActions.id, actionId)).returning().get();
-    recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: "start", unitId: a.unitId, before: { status: a.status }, after: { status: after.status } });
+    const after = tx
+      .update(correctiveActions)
+      .set({ status: "in_progress", startedAt: t, updatedAt: t })
+      .where(eq(correctiveActions.id, actionId))
+      .returning()
+      .get();
+    recordTrail(tx, ctx, {
+      entity: "corrective_action",
+      entityId: actionId,
+      action: "start",
+      unitId: a.unitId,
+      before: { status: a.status },
+      after: { status: after.status },
+    });
     return after;
   });
 }

@@ -34,7 +34,14 @@ export function updateCorrectiveAction(ctx: Ctx, actionId: number, input: Action
       .where(eq(correctiveActions.id, actionId))
       .returning()
       .get();
-    recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: hadValidAck && changed ? "edit-voids-acknowledgement" : "edit", unitId: before.unitId, before, after });
+    recordTrail(tx, ctx, {
+      entity: "corrective_action",
+      entityId: actionId,
+      action: hadValidAck && changed ? "edit-voids-acknowledgement" : "edit",
+      unitId: before.unitId,
+      before,
+      after,
+    });
     if (changed && status === "proposed") askForAcknowledgement(tx, ctx, after);
     return after;
   });

@@ -30,12 +30,38 @@ export function verifyEffectiveness(ctx: Ctx, actionId: number, input: { outcome
         .where(eq(correctiveActions.id, actionId))
         .returning()
         .get();
-      recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: "verify-ineffective", unitId: a.unitId, before: { status: a.status, implementationNote: a.implementationNote }, after: { status: after.status, reviewId: review.id, reason: input.note } });
-      notify(tx, ctx, { recipients: [a.ownerId], kind: "ca.ineffective", key: `ca:${a.id}:ineffective:${review.id}`, params: { id: a.id, reason: input.note.slice(0, 160) }, link: link(a.id), unitId: a.unitId });
+      recordTrail(tx, ctx, {
+        entity: "corrective_action",
+        entityId: actionId,
+        action: "verify-ineffective",
+        unitId: a.unitId,
+        before: { status: a.status, implementationNote: a.implementationNote },
+        after: { status: after.status, reviewId: review.id, reason: input.note },
+      });
+      notify(tx, ctx, {
+        recipients: [a.ownerId],
+        kind: "ca.ineffective",
+        key: `ca:${a.id}:ineffective:${review.id}`,
+        params: { id: a.id, reason: input.note.slice(0, 160) },
+        link: link(a.id),
+        unitId: a.unitId,
+      });
       return { action: after, findingClosed: false };
     }
-    const after = tx.update(correctiveActions).set({ status: "verified", verifiedAt: t, verifiedById: me.id, updatedAt: t }).where(eq(correctiveActions.id, actionId)).returning().get();
-    recordTrail(tx, ctx, { entity: "corrective_action", entityId: actionId, action: "verify-effective", unitId: a.unitId, before: { status: a.status }, after: { status: after.status, reviewId: review.id, note: input.note } });
+    const after = tx
+      .update(correctiveActions)
+      .set({ status: "verified", verifiedAt: t, verifiedById: me.id, updatedAt: t })
+      .where(eq(correctiveActions.id, actionId))
+      .returning()
+      .get();
+    recordTrail(tx, ctx, {
+      entity: "corrective_action",
+      entityId: actionId,
+      action: "verify-effective",
+      unitId: a.unitId,
+      before: { status: a.status },
+      after: { status: after.status, reviewId: review.id, note: input.note },
+    });
     const findingClosed = closeFindingIfAllVerified(tx, ctx, a.findingId, "ca.closeNote.allVerified");
     return { action: findingClosed ? tx.select().from(correctiveActions).where(eq(correctiveActions.id, actionId)).get()! : after, findingClosed };
   });
@@ -43,7 +69,11 @@ export function verifyEffectiveness(ctx: Ctx, actionId: number, input: { outcome
 
 /** Close the finding (and its verified actions) when none of its actions is left undone. */
 export function closeFindingIfAllVerified(tx: Tx, ctx: Ctx, findingId: number, closeNote: string): boolean {
-  const siblings = tx.select({ id: correctiveActions.id, status: correctiveActions.status }).from(correctiveActions).where(eq(correctiveActions.findingId, findingId)).all();
+  const siblings = tx
+    .select({ id: correctiveActions.id, status: correctiveActions.status })
+    .from(correctiveActions)
+    .where(eq(correctiveActions.findingId, findingId))
+    .all();
   if (!siblings.length || !siblings.every((s) => isDone(s.status))) return false;
   closeFinding(tx, ctx, findingId, closeNote);
   return true;
@@ -58,10 +88,24 @@ export function closeFinding(tx: Tx, ctx: Ctx, findingId: number, closeNote: str
     .where(and(eq(correctiveActions.findingId, findingId), inArray(correctiveActions.status, ["verified"])))
     .run();
   const me = ctx.actor.kind === "user" ? ctx.actor.id : null;
-  const after = tx.update(findings).set({ status: "closed", closedAt: t, closedById: me, closeNote, updatedAt: t }).where(eq(findings.id, findingId)).returning().get();
-  recordTrail(tx, ctx, { entity: "finding", entityId: findingId, action: "close", unitId: before.unitId, before: { status: before.status }, after: { status: after.status, closeNote } });
+  const after = tx
+    .update(findings)
+    .set({ status: "closed", closedAt: t, closedById: me, closeNote, updatedAt: t })
+    .where(eq(findings.id, findingId))
+    .returning()
+    .get();
+  recordTrail(tx, ctx, {
+    entity: "finding",
+    entityId: findingId,
+    action: "close",
+    unitId: before.unitId,
+    before: { status: before.status },
+    after: { status: after.status, closeNote },
+  });
   notify(tx, ctx, {
-    recipients: peopleOf(tx, before.unitId, ["officer", "leader"]).map((p) => p.id).filter((id) => id !== me),
+    recipients: peopleOf(tx, before.unitId, ["officer", "leader"])
+      .map((p) => p.id)
+      .filter((id) => id !== me),
     kind: "finding.closed",
     key: `finding:${findingId}:closed`,
     params: { id: findingId, description: before.description.slice(0, 120) },

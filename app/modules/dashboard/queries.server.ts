@@ -24,26 +24,28 @@ function gradeCounts(db: DB, rows: { facts: ComplianceFacts }[]): GradeCount[] {
 /** Service figures summed per month over the units in scope (or one unit), months "YYYY-MM" inclusive. */
 export function figuresByMonth(db: DB, scope: Scope, from: string, to: string, unitId?: number): (Figures & { month: string })[] {
   const s = serviceFigures;
-  return db
-    .select({
-      month: s.month,
-      received: sql<number>`sum(${s.received})`,
-      resolvedEarly: sql<number>`sum(${s.resolvedEarly})`,
-      resolvedOnTime: sql<number>`sum(${s.resolvedOnTime})`,
-      resolvedOverdue: sql<number>`sum(${s.resolvedOverdue})`,
-      receivedOnline: sql<number>`sum(${s.receivedOnline})`,
-      returnedByPost: sql<number>`sum(${s.returnedByPost})`,
-      feedbackReceived: sql<number>`sum(${s.feedbackReceived})`,
-      feedbackOnTime: sql<number>`sum(${s.feedbackOnTime})`,
-      surveyed: sql<number | null>`sum(${s.surveyed})`,
-      satisfied: sql<number | null>`sum(${s.satisfied})`,
-    })
-    .from(s)
-    // unit_id IN (scope): one (unit_id, month) range per unit, not every unit of the country for those months.
-    .where(and(inScope(s.unitId, scope), gte(s.month, from), lte(s.month, to), unitId ? eq(s.unitId, unitId) : undefined))
-    .groupBy(s.month)
-    .orderBy(asc(s.month))
-    .all();
+  return (
+    db
+      .select({
+        month: s.month,
+        received: sql<number>`sum(${s.received})`,
+        resolvedEarly: sql<number>`sum(${s.resolvedEarly})`,
+        resolvedOnTime: sql<number>`sum(${s.resolvedOnTime})`,
+        resolvedOverdue: sql<number>`sum(${s.resolvedOverdue})`,
+        receivedOnline: sql<number>`sum(${s.receivedOnline})`,
+        returnedByPost: sql<number>`sum(${s.returnedByPost})`,
+        feedbackReceived: sql<number>`sum(${s.feedbackReceived})`,
+        feedbackOnTime: sql<number>`sum(${s.feedbackOnTime})`,
+        surveyed: sql<number | null>`sum(${s.surveyed})`,
+        satisfied: sql<number | null>`sum(${s.satisfied})`,
+      })
+      .from(s)
+      // unit_id IN (scope): one (unit_id, month) range per unit, not every unit of the country for those months.
+      .where(and(inScope(s.unitId, scope), gte(s.month, from), lte(s.month, to), unitId ? eq(s.unitId, unitId) : undefined))
+      .groupBy(s.month)
+      .orderBy(asc(s.month))
+      .all()
+  );
 }
 
 const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;

@@ -42,7 +42,16 @@ export async function createDocument(ctx: Ctx, input: DocumentCreateInput) {
     const file = insertFileRow(tx, ctx, stored, unit.id);
     const rev = tx
       .insert(documentRevisions)
-      .values({ documentId: doc.id, number: 1, changeSummary: input.changeSummary, fileId: file.id, status: "draft", draftedById: actorId(ctx), draftedAt: t, updatedAt: t })
+      .values({
+        documentId: doc.id,
+        number: 1,
+        changeSummary: input.changeSummary,
+        fileId: file.id,
+        status: "draft",
+        draftedById: actorId(ctx),
+        draftedAt: t,
+        updatedAt: t,
+      })
       .returning()
       .get();
     refreshClocks(tx, doc.id);

@@ -26,7 +26,16 @@ export async function draftRevision(ctx: Ctx, documentId: number, input: Revisio
     const number = (revs[0]?.number ?? 0) + 1;
     const rev = tx
       .insert(documentRevisions)
-      .values({ documentId, number, changeSummary: input.changeSummary, fileId: file.id, status: "draft", draftedById: actorId(ctx), draftedAt: t, updatedAt: t })
+      .values({
+        documentId,
+        number,
+        changeSummary: input.changeSummary,
+        fileId: file.id,
+        status: "draft",
+        draftedById: actorId(ctx),
+        draftedAt: t,
+        updatedAt: t,
+      })
       .returning()
       .get();
     recordTrail(tx, ctx, {
@@ -51,7 +60,10 @@ export async function updateDraftRevision(ctx: Ctx, documentId: number, revision
     if (!stepAllowed("update", rev.status)) throw new PreconditionFailedError("documents.errors.step");
     const before = { changeSummary: rev.changeSummary, fileId: rev.fileId };
     const fileId = stored ? insertFileRow(tx, ctx, stored, doc.unitId).id : rev.fileId;
-    tx.update(documentRevisions).set({ changeSummary: input.changeSummary, fileId, updatedAt: ctx.now.getTime() }).where(eq(documentRevisions.id, revisionId)).run();
+    tx.update(documentRevisions)
+      .set({ changeSummary: input.changeSummary, fileId, updatedAt: ctx.now.getTime() })
+      .where(eq(documentRevisions.id, revisionId))
+      .run();
     const fileName = tx.select({ n: files.originalName }).from(files).where(eq(files.id, fileId)).get()?.n;
     recordTrail(tx, ctx, {
       entity: "document",

@@ -37,13 +37,28 @@ export function createLegalChange(ctx: Ctx, input: LegalChangeInput) {
     const t = ctx.now.getTime();
     const row = tx
       .insert(legalChanges)
-      .values({ unitId: unit.id, textNumber: input.textNumber, title: input.title, effectiveOn: input.effectiveOn, note: input.note || null, createdById: ctx.actor.kind === "user" ? ctx.actor.id : null, createdAt: t, updatedAt: t })
+      .values({
+        unitId: unit.id,
+        textNumber: input.textNumber,
+        title: input.title,
+        effectiveOn: input.effectiveOn,
+        note: input.note || null,
+        createdById: ctx.actor.kind === "user" ? ctx.actor.id : null,
+        createdAt: t,
+        updatedAt: t,
+      })
       .returning()
       .get();
     for (const d of documentIds) {
       tx.insert(legalChangeDocuments).values({ legalChangeId: row.id, documentId: d, linkedAt: t }).run();
       refreshClocks(tx, d);
-      recordTrail(tx, ctx, { entity: "document", entityId: d, action: "legal.link", unitId: unit.id, after: { legalChangeId: row.id, textNumber: row.textNumber, effectiveOn: row.effectiveOn } });
+      recordTrail(tx, ctx, {
+        entity: "document",
+        entityId: d,
+        action: "legal.link",
+        unitId: unit.id,
+        after: { legalChangeId: row.id, textNumber: row.textNumber, effectiveOn: row.effectiveOn },
+      });
     }
     recordTrail(tx, ctx, { entity: "legal_change", entityId: row.id, action: "create", unitId: unit.id, after: { ...row, documentIds } });
     return row;
@@ -52,7 +67,12 @@ export function createLegalChange(ctx: Ctx, input: LegalChangeInput) {
 
 export function getLegalChangeInScopeOrThrow(ctx: Ctx, id: number) {
   const row = Number.isSafeInteger(id)
-    ? ctx.db.select({ l: legalChanges, path: units.path, unitName: units.name }).from(legalChanges).innerJoin(units, eq(units.id, legalChanges.unitId)).where(eq(legalChanges.id, id)).get()
+    ? ctx.db
+        .select({ l: legalChanges, path: units.path, unitName: units.name })
+        .from(legalChanges)
+        .innerJoin(units, eq(units.id, legalChanges.unitId))
+        .where(eq(legalChanges.id, id))
+        .get()
     : undefined;
   if (!row || !pathInScope(ctx.scope, row.path)) throw new NotFoundError("errors.notFound");
   return { ...row.l, unitName: row.unitName };
@@ -82,15 +102,41 @@ export function updateLegalChange(ctx: Ctx, id: number, input: Omit<LegalChangeI
     const added = wanted.filter((d) => !links.some((l) => l.documentId === d));
     for (const d of added) tx.insert(legalChangeDocuments).values({ legalChangeId: id, documentId: d, linkedAt: t }).run();
     for (const d of new Set([...links.map((l) => l.documentId), ...added])) refreshClocks(tx, d);
-    for (const d of added) recordTrail(tx, ctx, { entity: "document", entityId: d, action: "legal.link", unitId: before.unitId, after: { legalChangeId: id, textNumber: input.textNumber, effectiveOn: input.effectiveOn } });
-    for (const d of removed) recordTrail(tx, ctx, { entity: "document", entityId: d, action: "legal.unlink", unitId: before.unitId, before: { legalChangeId: id, textNumber: before.textNumber } });
+    for (const d of added)
+      recordTrail(tx, ctx, {
+        entity: "document",
+        entityId: d,
+        action: "legal.link",
+        unitId: before.unitId,
+        after: { legalChangeId: id, textNumber: input.textNumber, effectiveOn: input.effectiveOn },
+      });
+    for (const d of removed)
+      recordTrail(tx, ctx, {
+        entity: "document",
+        entityId: d,
+        action: "legal.unlink",
+        unitId: before.unitId,
+        before: { legalChangeId: id, textNumber: before.textNumber },
+      });
     recordTrail(tx, ctx, {
       entity: "legal_change",
       entityId: id,
       action: "update",
       unitId: before.unitId,
-      before: { textNumber: before.textNumber, title: before.title, effectiveOn: before.effectiveOn, note: before.note, documentIds: links.map((l) => l.documentId) },
-      after: { textNumber: input.textNumber, title: input.title, effectiveOn: input.effectiveOn, note: input.note || null, documentIds: [...links.filter((l) => !removed.includes(l.documentId)).map((l) => l.documentId), ...added] },
+      before: {
+        textNumber: before.textNumber,
+        title: before.title,
+        effectiveOn: before.effectiveOn,
+        note: before.note,
+        documentIds: links.map((l) => l.documentId),
+      },
+      after: {
+        textNumber: input.textNumber,
+        title: input.title,
+        effectiveOn: input.effectiveOn,
+        note: input.note || null,
+        documentIds: [...links.filter((l) => !removed.includes(l.documentId)).map((l) => l.documentId), ...added],
+      },
     });
   });
 }

@@ -23,7 +23,6 @@ import { clockState, DUE_SOON_DAYS } from "./rules";
 import { LIST_PAGE_SIZE, LIST_STATUSES, OVERDUE_FILTERS } from "./schema";
 import { addDays, addMonthsToDay } from "~/lib/time";
 
-
 export type DocumentFilter = {
   q?: string;
   kind?: DocumentKind;
@@ -64,7 +63,11 @@ function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | u
   }
   if (f.kind) conds.push(eq(documents.kind, f.kind));
   if (f.status === "pending") {
-    conds.push(exists(sql`(SELECT 1 FROM ${documentRevisions} WHERE ${documentRevisions.documentId} = ${documents.id} AND ${documentRevisions.status} IN ('in_review', 'approved'))`));
+    conds.push(
+      exists(
+        sql`(SELECT 1 FROM ${documentRevisions} WHERE ${documentRevisions.documentId} = ${documents.id} AND ${documentRevisions.status} IN ('in_review', 'approved'))`,
+      ),
+    );
   } else if (f.status) conds.push(eq(documents.status, f.status));
   if (f.clause) {
     // A clause filter includes its sub-clauses (7.5 finds documents filed under 7.5.3).
@@ -79,7 +82,9 @@ function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | u
   if (f.overdue === "update") conds.push(updateOverdueSql(day));
   if (f.overdue === "needs_revision") conds.push(and(eq(documents.status, "effective"), eq(documents.needsRevision, true)));
   if (f.overdue === "due_soon") {
-    conds.push(sql`(${documents.status} = 'effective' AND ${documents.nextReviewOn} >= ${day} AND ${documents.nextReviewOn} <= ${addDays(day, DUE_SOON_DAYS)})`);
+    conds.push(
+      sql`(${documents.status} = 'effective' AND ${documents.nextReviewOn} >= ${day} AND ${documents.nextReviewOn} <= ${addDays(day, DUE_SOON_DAYS)})`,
+    );
   }
   return and(...conds);
 }
@@ -223,7 +228,8 @@ export type UnitDocumentStats = {
  * have documents or procedures). The clocks are the documents' current ones, compared with `day`.
  */
 export function documentStatsForUnits(db: DB, units_: number[] | Scope, day: string): UnitDocumentStats[] {
-  const unitFilter = (col: Parameters<typeof inScope>[0]) => (Array.isArray(units_) ? (units_.length ? inArray(col as never, units_) : sql`0`) : inScope(col, units_));
+  const unitFilter = (col: Parameters<typeof inScope>[0]) =>
+    Array.isArray(units_) ? (units_.length ? inArray(col as never, units_) : sql`0`) : inScope(col, units_);
   const docRows = db
     .select({
       unitId: documents.unitId,
@@ -250,11 +256,26 @@ export function documentStatsForUnits(db: DB, units_: number[] | Scope, day: str
     .groupBy(procedures.unitId)
     .all();
   const out = new Map<number, UnitDocumentStats>();
-  const blank = (unitId: number): UnitDocumentStats => ({ unitId, effective: 0, overdueReview: 0, overdueUpdate: 0, overdue: 0, needsRevision: 0, procedures: 0, uncoveredProcedures: 0 });
+  const blank = (unitId: number): UnitDocumentStats => ({
+    unitId,
+    effective: 0,
+    overdueReview: 0,
+    overdueUpdate: 0,
+    overdue: 0,
+    needsRevision: 0,
+    procedures: 0,
+    uncoveredProcedures: 0,
+  });
   if (Array.isArray(units_)) for (const id of units_) out.set(id, blank(id));
   for (const r of docRows) {
     const s = out.get(r.unitId) ?? blank(r.unitId);
-    Object.assign(s, { effective: r.effective ?? 0, overdueReview: r.overdueReview ?? 0, overdueUpdate: r.overdueUpdate ?? 0, overdue: r.overdue ?? 0, needsRevision: r.needsRevision ?? 0 });
+    Object.assign(s, {
+      effective: r.effective ?? 0,
+      overdueReview: r.overdueReview ?? 0,
+      overdueUpdate: r.overdueUpdate ?? 0,
+      overdue: r.overdue ?? 0,
+      needsRevision: r.needsRevision ?? 0,
+    });
     out.set(r.unitId, s);
   }
   for (const r of procRows) {
@@ -270,13 +291,23 @@ export function writableUnits(db: DB, scope: Scope, day: string) {
   return db
     .select({ id: units.id, name: units.name, code: units.code, depth: units.depth })
     .from(units)
-    .where(and(inScope(units.id, scope), sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day})`, sql`(${units.validTo} IS NULL OR ${units.validTo} >= ${day})`))
+    .where(
+      and(
+        inScope(units.id, scope),
+        sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day})`,
+        sql`(${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
+      ),
+    )
     .orderBy(asc(units.path))
     .all();
 }
 
 export function clauseOptions(db: DB) {
-  return db.select({ code: isoClauses.code, titleVi: isoClauses.titleVi, titleEn: isoClauses.titleEn, parentCode: isoClauses.parentCode }).from(isoClauses).orderBy(asc(isoClauses.sortOrder)).all();
+  return db
+    .select({ code: isoClauses.code, titleVi: isoClauses.titleVi, titleEn: isoClauses.titleEn, parentCode: isoClauses.parentCode })
+    .from(isoClauses)
+    .orderBy(asc(isoClauses.sortOrder))
+    .all();
 }
 
 /** Documents a legal change may be linked to: the unit's documents not withdrawn. */
@@ -328,4 +359,3 @@ export function legalChangeDocumentsOf(db: DB, legalChangeId: number) {
     .orderBy(asc(documents.code))
     .all();
 }
-

@@ -24,7 +24,14 @@ export function recordPeriodicReview(ctx: Ctx, documentId: number, input: Period
     const current = tx.select().from(documents).where(eq(documents.id, documentId)).get()!;
     const row = tx
       .insert(documentReviews)
-      .values({ documentId, reviewedOn: input.reviewedOn, outcome: input.outcome, note: input.note || null, reviewerId: actorId(ctx), createdAt: ctx.now.getTime() })
+      .values({
+        documentId,
+        reviewedOn: input.reviewedOn,
+        outcome: input.outcome,
+        note: input.note || null,
+        reviewerId: actorId(ctx),
+        createdAt: ctx.now.getTime(),
+      })
       .returning()
       .get();
     const latest = !current.lastReviewedOn || input.reviewedOn >= current.lastReviewedOn;
@@ -42,7 +49,15 @@ export function recordPeriodicReview(ctx: Ctx, documentId: number, input: Period
       action: "review",
       unitId: doc.unitId,
       before: { lastReviewedOn: current.lastReviewedOn, nextReviewOn: current.nextReviewOn, needsRevision: current.needsRevision },
-      after: { reviewId: row.id, reviewedOn: input.reviewedOn, outcome: input.outcome, note: row.note, lastReviewedOn: after.lastReviewedOn, nextReviewOn: after.nextReviewOn, needsRevision: after.needsRevision },
+      after: {
+        reviewId: row.id,
+        reviewedOn: input.reviewedOn,
+        outcome: input.outcome,
+        note: row.note,
+        lastReviewedOn: after.lastReviewedOn,
+        nextReviewOn: after.nextReviewOn,
+        needsRevision: after.needsRevision,
+      },
     });
     return row;
   });

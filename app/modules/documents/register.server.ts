@@ -55,7 +55,19 @@ export function setLinks(tx: Tx, documentId: number, clauseCodes: string[], proc
 
 export function linksOf(tx: Tx, documentId: number) {
   return {
-    clauseCodes: tx.select({ c: documentClauses.clauseCode }).from(documentClauses).where(eq(documentClauses.documentId, documentId)).all().map((r) => r.c).sort(),
-    procedureIds: tx.select({ p: documentProcedures.procedureId }).from(documentProcedures).where(eq(documentProcedures.documentId, documentId)).all().map((r) => r.p).sort((a, b) => a - b),
+    clauseCodes: tx
+      .select({ c: documentClauses.clauseCode })
+      .from(documentClauses)
+      .where(eq(documentClauses.documentId, documentId))
+      .all()
+      .map((r) => r.c)
+      .sort(),
+    procedureIds: tx
+      .select({ p: documentProcedures.procedureId })
+      .from(documentProcedures)
+      .where(eq(documentProcedures.documentId, documentId))
+      .all()
+      .map((r) => r.p)
+      .sort((a, b) => a - b),
   };
 }

@@ -100,7 +100,10 @@ export function dueToTakeEffect(effectiveFrom: string | null, day: string): bool
  * marker in front, so a copy saved to a desktop still says it must not be applied ("[ĐÃ BỊ THAY THẾ] …").
  */
 export function downloadName(code: string, number: number, ext: string, marker: string | null, revisionWord: string): string {
-  const safeCode = code.replace(/[\\/:*?"<>|]+/g, "-").replace(/\s+/g, " ").trim();
+  const safeCode = code
+    .replace(/[\\/:*?"<>|]+/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
   const base = `${safeCode} - ${revisionWord} ${number}.${ext}`;
   return marker ? `[${marker}] ${base}` : base;
 }

@@ -17,13 +17,27 @@ export function updateDocument(ctx: Ctx, documentId: number, input: DocumentEdit
     const beforeLinks = linksOf(tx, documentId);
     const links = checkRegister(tx, before.unitId, input, documentId);
     tx.update(documents)
-      .set({ code: input.code, title: input.title, kind: input.kind, owner: input.owner, reviewCycleMonths: input.reviewCycleMonths, updatedAt: ctx.now.getTime() })
+      .set({
+        code: input.code,
+        title: input.title,
+        kind: input.kind,
+        owner: input.owner,
+        reviewCycleMonths: input.reviewCycleMonths,
+        updatedAt: ctx.now.getTime(),
+      })
       .where(eq(documents.id, documentId))
       .run();
     setLinks(tx, documentId, links.clauseCodes, links.procedureIds);
     refreshClocks(tx, documentId);
     const after = tx.select().from(documents).where(eq(documents.id, documentId)).get()!;
-    const pick = (d: typeof after) => ({ code: d.code, title: d.title, kind: d.kind, owner: d.owner, reviewCycleMonths: d.reviewCycleMonths, nextReviewOn: d.nextReviewOn });
+    const pick = (d: typeof after) => ({
+      code: d.code,
+      title: d.title,
+      kind: d.kind,
+      owner: d.owner,
+      reviewCycleMonths: d.reviewCycleMonths,
+      nextReviewOn: d.nextReviewOn,
+    });
     recordTrail(tx, ctx, {
       entity: "document",
       entityId: documentId,

@@ -49,7 +49,10 @@ export function recordRevisionReview(ctx: Ctx, documentId: number, revisionId: n
     const rev = revisionFor(tx, doc, revisionId, "review");
     requireNotDrafter(ctx, rev);
     const t = ctx.now.getTime();
-    tx.update(documentRevisions).set({ reviewedById: actorId(ctx), reviewedAt: t, reviewNote: note || null, updatedAt: t }).where(eq(documentRevisions.id, rev.id)).run();
+    tx.update(documentRevisions)
+      .set({ reviewedById: actorId(ctx), reviewedAt: t, reviewNote: note || null, updatedAt: t })
+      .where(eq(documentRevisions.id, rev.id))
+      .run();
     trailStep(tx, ctx, doc, "revision.review", { number: rev.number }, { number: rev.number, reviewNote: note ?? null });
   });
 }
@@ -102,7 +105,13 @@ function takeEffect(tx: Tx, ctx: Ctx, doc: Doc, rev: Rev, effectiveFrom: string)
     ctx,
     doc,
     "revision.effective",
-    { status: current.status, currentRevisionId: current.currentRevisionId, effectiveFrom: current.effectiveFrom, nextReviewOn: current.nextReviewOn, updateDueOn: current.updateDueOn },
+    {
+      status: current.status,
+      currentRevisionId: current.currentRevisionId,
+      effectiveFrom: current.effectiveFrom,
+      nextReviewOn: current.nextReviewOn,
+      updateDueOn: current.updateDueOn,
+    },
     {
       status: "effective",
       currentRevisionId: rev.id,

@@ -11,7 +11,18 @@ import { write } from "../tx.server";
 import { pathCondition, type Scope } from "../units/scope.server";
 import { figureProblems, type Figures } from "./rules";
 
-const NUMBERS = ["received", "resolvedEarly", "resolvedOnTime", "resolvedOverdue", "receivedOnline", "returnedByPost", "feedbackReceived", "feedbackOnTime", "surveyed", "satisfied"] as const;
+const NUMBERS = [
+  "received",
+  "resolvedEarly",
+  "resolvedOnTime",
+  "resolvedOverdue",
+  "receivedOnline",
+  "returnedByPost",
+  "feedbackReceived",
+  "feedbackOnTime",
+  "surveyed",
+  "satisfied",
+] as const;
 type NumberKey = (typeof NUMBERS)[number];
 const OPTIONAL: NumberKey[] = ["feedbackReceived", "feedbackOnTime", "surveyed", "satisfied"];
 
@@ -104,7 +115,8 @@ export async function previewFigures(db: DB, scope: Scope, bytes: Buffer): Promi
     for (const k of NUMBERS) {
       const n = parseCount(cell(k));
       if (n === "bad") errors.push({ key: "figures.import.badNumber", params: { column: table.headers[columns[k]!] ?? k, value: cell(k) ?? "" } });
-      else if (n === undefined && !OPTIONAL.includes(k)) errors.push({ key: "figures.import.missingNumber", params: { column: table.headers[columns[k]!] ?? k } });
+      else if (n === undefined && !OPTIONAL.includes(k))
+        errors.push({ key: "figures.import.missingNumber", params: { column: table.headers[columns[k]!] ?? k } });
       else (figures as Record<string, number | null>)[k] = n ?? (k === "surveyed" || k === "satisfied" ? null : 0);
     }
     if (!errors.length) for (const p of figureProblems(figures)) errors.push({ key: p.key });
@@ -117,7 +129,12 @@ export async function previewFigures(db: DB, scope: Scope, bytes: Buffer): Promi
   const ids = [...new Set(rows.filter((r) => r.unitId).map((r) => r.unitId!))];
   if (ids.length) {
     const existing = new Set(
-      db.select({ unitId: serviceFigures.unitId, month: serviceFigures.month }).from(serviceFigures).where(inArray(serviceFigures.unitId, ids)).all().map((r) => `${r.unitId}:${r.month}`),
+      db
+        .select({ unitId: serviceFigures.unitId, month: serviceFigures.month })
+        .from(serviceFigures)
+        .where(inArray(serviceFigures.unitId, ids))
+        .all()
+        .map((r) => `${r.unitId}:${r.month}`),
     );
     for (const r of rows) r.replaces = existing.has(`${r.unitId}:${r.month}`);
   }
@@ -140,11 +157,19 @@ export async function importFigures(ctx: Ctx, input: { bytes: Buffer; fileId?: n
   const byId = ctx.actor.kind === "user" ? ctx.actor.id : null;
   write(ctx, (tx) => {
     for (const r of good) {
-      const before = tx.select().from(serviceFigures).where(and(eq(serviceFigures.unitId, r.unitId!), eq(serviceFigures.month, r.month!))).get();
+      const before = tx
+        .select()
+        .from(serviceFigures)
+        .where(and(eq(serviceFigures.unitId, r.unitId!), eq(serviceFigures.month, r.month!)))
+        .get();
       const values = { ...r.figures!, sourceFileId: input.fileId ?? null, updatedById: byId, updatedAt: t };
       const after = before
         ? tx.update(serviceFigures).set(values).where(eq(serviceFigures.id, before.id)).returning().get()
-        : tx.insert(serviceFigures).values({ ...values, unitId: r.unitId!, month: r.month!, createdAt: t }).returning().get();
+        : tx
+            .insert(serviceFigures)
+            .values({ ...values, unitId: r.unitId!, month: r.month!, createdAt: t })
+            .returning()
+            .get();
       recordTrail(tx, ctx, { entity: "service_figure", entityId: after.id, action: before ? "reimport" : "import", unitId: r.unitId!, before, after });
     }
   });
@@ -159,7 +184,13 @@ export async function uploadFiguresFile(ctx: Ctx, file: File, opts: { uploadsDir
   const unitId = ctx.actor.unitId;
   return write(ctx, (tx) => {
     const row = insertFileRow(tx, ctx, stored, unitId);
-    recordTrail(tx, ctx, { entity: "file", entityId: row.id, action: "upload", unitId, after: { name: row.originalName, sha256: row.sha256, purpose: "service-figures-import" } });
+    recordTrail(tx, ctx, {
+      entity: "file",
+      entityId: row.id,
+      action: "upload",
+      unitId,
+      after: { name: row.originalName, sha256: row.sha256, purpose: "service-figures-import" },
+    });
     return row;
   });
 }

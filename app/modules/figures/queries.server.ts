@@ -10,7 +10,14 @@ export function listFigures(db: DB, scope: Scope, filter: { from: string; to: st
     .select({ f: serviceFigures, unitName: units.name, unitCode: units.code })
     .from(serviceFigures)
     .innerJoin(units, eq(units.id, serviceFigures.unitId))
-    .where(and(pathCondition(scope), gte(serviceFigures.month, filter.from), lte(serviceFigures.month, filter.to), filter.unitId ? eq(serviceFigures.unitId, filter.unitId) : undefined))
+    .where(
+      and(
+        pathCondition(scope),
+        gte(serviceFigures.month, filter.from),
+        lte(serviceFigures.month, filter.to),
+        filter.unitId ? eq(serviceFigures.unitId, filter.unitId) : undefined,
+      ),
+    )
     .orderBy(asc(units.path), asc(serviceFigures.month))
     .limit(5000)
     .all();
@@ -42,7 +49,14 @@ export function figuresByUnit(db: DB, unitIds: number[] | "scope", scope: Scope,
         pathCondition(scope),
         gte(serviceFigures.month, from),
         lte(serviceFigures.month, to),
-        unitIds === "scope" ? undefined : unitIds.length ? sql`${serviceFigures.unitId} IN (${sql.join(unitIds.map((i) => sql`${i}`), sql`, `)})` : sql`0`,
+        unitIds === "scope"
+          ? undefined
+          : unitIds.length
+            ? sql`${serviceFigures.unitId} IN (${sql.join(
+                unitIds.map((i) => sql`${i}`),
+                sql`, `,
+              )})`
+            : sql`0`,
       ),
     )
     .groupBy(serviceFigures.unitId)

@@ -13,7 +13,18 @@ export type Figures = {
   satisfied?: number | null;
 };
 
-export const ZERO: Figures = { received: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedOverdue: 0, receivedOnline: 0, returnedByPost: 0, feedbackReceived: 0, feedbackOnTime: 0, surveyed: 0, satisfied: 0 };
+export const ZERO: Figures = {
+  received: 0,
+  resolvedEarly: 0,
+  resolvedOnTime: 0,
+  resolvedOverdue: 0,
+  receivedOnline: 0,
+  returnedByPost: 0,
+  feedbackReceived: 0,
+  feedbackOnTime: 0,
+  surveyed: 0,
+  satisfied: 0,
+};
 
 export function sumFigures(rows: Figures[]): Figures {
   return rows.reduce<Figures>(
@@ -75,13 +86,19 @@ export function attainment(measure: ObjectiveMeasure, target: number, f: Figures
   if (value === null && f) {
     const r = rates(f);
     value =
-      measure === "on_time_rate" ? r.onTimeRate
-      : measure === "online_rate" ? r.onlineRate
-      : measure === "post_rate" ? r.postRate
-      : measure === "feedback_on_time_rate" ? r.feedbackOnTimeRate
-      : measure === "satisfaction_rate" ? r.satisfactionRate
-      : measure === "overdue_count" ? f.resolvedOverdue
-      : null;
+      measure === "on_time_rate"
+        ? r.onTimeRate
+        : measure === "online_rate"
+          ? r.onlineRate
+          : measure === "post_rate"
+            ? r.postRate
+            : measure === "feedback_on_time_rate"
+              ? r.feedbackOnTimeRate
+              : measure === "satisfaction_rate"
+                ? r.satisfactionRate
+                : measure === "overdue_count"
+                  ? f.resolvedOverdue
+                  : null;
   }
   if (value === null) return { value: null, met: null };
   return { value, met: measure === "overdue_count" ? value <= target : value >= target };

@@ -26,8 +26,11 @@ export type StoredFile = { sha256: string; size: number; mime: string; ext: stri
 /** Keep a display name harmless: no path parts, no control characters, bounded length. */
 export function sanitiseName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_").normalize("NFC").trim();
+  const clean = base
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
+    .normalize("NFC")
+    .trim();
   return (clean || "file").slice(0, 150);
 }
 
@@ -41,11 +44,7 @@ export function blobPath(uploadsDir: string, sha256: string): string {
  * (it is async); then record the row with `insertFileRow` inside the transaction. Same bytes, same blob:
  * writing twice is harmless, and a crash between the two steps leaves at most an unreferenced blob.
  */
-export async function storeUpload(
-  uploadsDir: string,
-  file: File,
-  opts: { field: string; kinds: FileKind[]; maxBytes: number },
-): Promise<StoredFile> {
+export async function storeUpload(uploadsDir: string, file: File, opts: { field: string; kinds: FileKind[]; maxBytes: number }): Promise<StoredFile> {
   if (!file || typeof file.arrayBuffer !== "function" || file.size === 0) {
     throw new InvalidInputError("errors.invalid", {}, { [opts.field]: ["files.errors.empty"] });
   }
@@ -104,7 +103,13 @@ export function getFileInScopeOrThrow(db: DB, scope: Scope, uploadsDir: string, 
 
 /** RFC 6266 Content-Disposition with a UTF-8 name (Vietnamese names survive) and an ASCII fallback. */
 export function contentDisposition(name: string, inline = false): string {
-  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/"/g, "'");
   return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 

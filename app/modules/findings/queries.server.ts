@@ -97,12 +97,22 @@ export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today:
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  return { rows: rows.map((r) => ({ ...r, overdue: r.status === "open" && !!r.actionDueOn && r.actionDueOn < today })), total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  return {
+    rows: rows.map((r) => ({ ...r, overdue: r.status === "open" && !!r.actionDueOn && r.actionDueOn < today })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+  };
 }
 
 export function findingFilterOptions(db: DB, actor: Actor) {
   return {
-    units: db.select({ id: units.id, name: units.name, depth: units.depth }).from(units).where(pathCondition(scopeFor(db, actor))).orderBy(asc(units.path)).all(),
+    units: db
+      .select({ id: units.id, name: units.name, depth: units.depth })
+      .from(units)
+      .where(pathCondition(scopeFor(db, actor)))
+      .orderBy(asc(units.path))
+      .all(),
     grades: db.select().from(findingGrades).orderBy(asc(findingGrades.sortOrder)).all(),
   };
 }
@@ -114,7 +124,14 @@ export function findingFilterOptions(db: DB, actor: Actor) {
 export function getFindingDetail(db: DB, actor: Actor, findingId: number) {
   const row = Number.isSafeInteger(findingId)
     ? db
-        .select({ f: findings, unitName: units.name, unitPath: units.path, gradeVi: findingGrades.nameVi, gradeEn: findingGrades.nameEn, requiresAction: findingGrades.requiresAction })
+        .select({
+          f: findings,
+          unitName: units.name,
+          unitPath: units.path,
+          gradeVi: findingGrades.nameVi,
+          gradeEn: findingGrades.nameEn,
+          requiresAction: findingGrades.requiresAction,
+        })
         .from(findings)
         .innerJoin(units, eq(units.id, findings.unitId))
         .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
@@ -123,7 +140,13 @@ export function getFindingDetail(db: DB, actor: Actor, findingId: number) {
     : undefined;
   if (!row) throw new NotFoundError("errors.notFound");
   const audit = db
-    .select({ id: audits.id, title: audits.title, leadAuditorId: audits.leadAuditorId, itemId: auditFindings.checklistItemId, question: auditChecklistItems.question })
+    .select({
+      id: audits.id,
+      title: audits.title,
+      leadAuditorId: audits.leadAuditorId,
+      itemId: auditFindings.checklistItemId,
+      question: auditChecklistItems.question,
+    })
     .from(auditFindings)
     .innerJoin(audits, eq(audits.id, auditFindings.auditId))
     .leftJoin(auditChecklistItems, eq(auditChecklistItems.id, auditFindings.checklistItemId))
@@ -132,13 +155,20 @@ export function getFindingDetail(db: DB, actor: Actor, findingId: number) {
   const readable = pathInScope(scopeFor(db, actor), row.unitPath) || (audit ? onTeam(db, actor, audit) : false);
   if (!readable) throw new NotFoundError("errors.notFound");
   const inspection = db
-    .select({ id: inspections.id, decisionNumber: inspections.decisionNumber, decisionOn: inspections.decisionOn, minutesSignedOn: inspections.minutesSignedOn })
+    .select({
+      id: inspections.id,
+      decisionNumber: inspections.decisionNumber,
+      decisionOn: inspections.decisionOn,
+      minutesSignedOn: inspections.minutesSignedOn,
+    })
     .from(inspectionFindings)
     .innerJoin(inspections, eq(inspections.id, inspectionFindings.inspectionId))
     .where(eq(inspectionFindings.findingId, findingId))
     .get();
   const clause = row.f.clauseCode ? db.select().from(isoClauses).where(eq(isoClauses.code, row.f.clauseCode)).get() : undefined;
-  const raisedBy = row.f.raisedById ? db.select({ fullName: users.fullName, title: users.title }).from(users).where(eq(users.id, row.f.raisedById)).get() : undefined;
+  const raisedBy = row.f.raisedById
+    ? db.select({ fullName: users.fullName, title: users.title }).from(users).where(eq(users.id, row.f.raisedById)).get()
+    : undefined;
   return {
     finding: row.f,
     unit: { id: row.f.unitId, name: row.unitName },

@@ -59,7 +59,11 @@ function placeAuditFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin, { ki
   if (actor.kind === "user") {
     const onTeam =
       audit.leadAuditorId === actor.id ||
-      !!tx.select({ u: auditTeamMembers.userId }).from(auditTeamMembers).where(and(eq(auditTeamMembers.auditId, audit.id), eq(auditTeamMembers.userId, actor.id))).get();
+      !!tx
+        .select({ u: auditTeamMembers.userId })
+        .from(auditTeamMembers)
+        .where(and(eq(auditTeamMembers.auditId, audit.id), eq(auditTeamMembers.userId, actor.id)))
+        .get();
     if (!onTeam) {
       // A reader in scope learns they are not on the team; anyone else learns nothing.
       getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, actor), audit.unitId);
@@ -122,7 +126,11 @@ export function insertFinding(tx: Tx, ctx: Ctx, input: RaiseFindingInput) {
   checkReference(tx, input);
   const o = input.origin;
   const placement =
-    o.kind === "audit" ? placeAuditFinding(tx, ctx, o, input) : o.kind === "inspection" ? placeInspectionFinding(tx, ctx, o, input) : placeDirectFinding(ctx, o, input);
+    o.kind === "audit"
+      ? placeAuditFinding(tx, ctx, o, input)
+      : o.kind === "inspection"
+        ? placeInspectionFinding(tx, ctx, o, input)
+        : placeDirectFinding(ctx, o, input);
   const now = ctx.now.getTime();
   const row = tx
     .insert(findings)

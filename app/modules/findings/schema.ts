@@ -9,7 +9,10 @@ export type DirectFindingSource = (typeof DIRECT_FINDING_SOURCES)[number];
 
 const fields = {
   gradeCode: z.string({ message: "errors.choose" }).trim().min(1, { message: "errors.choose" }).max(32),
-  clauseCode: z.string().regex(/^\d+(\.\d+)*$/, { message: "errors.choose" }).optional(),
+  clauseCode: z
+    .string()
+    .regex(/^\d+(\.\d+)*$/, { message: "errors.choose" })
+    .optional(),
   description: z.string({ message: "errors.required" }).trim().min(5, { message: "findings.errors.description" }).max(4000, { message: "errors.tooLong" }),
   evidence: z.string().trim().max(4000, { message: "errors.tooLong" }).optional(),
 };

@@ -35,7 +35,10 @@ export async function readRows(bytes: Buffer): Promise<Row[]> {
     let text: string;
     try {
       // Line endings normalised: files edited on several machines mix CRLF and LF.
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+      text = new TextDecoder("utf-8", { fatal: true })
+        .decode(bytes)
+        .replace(/^\uFEFF/, "")
+        .replace(/\r\n?/g, "\n");
     } catch {
       throw new TableReadError("imports.errors.encoding");
     }

@@ -1,6 +1,17 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
-import { files, findingGrades, findings, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, inspectionTeamMembers, units, users } from "#db/schema";
+import {
+  files,
+  findingGrades,
+  findings,
+  inspectionFindings,
+  inspectionPlans,
+  inspectionPlanUnits,
+  inspections,
+  inspectionTeamMembers,
+  units,
+  users,
+} from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Actor, Ctx } from "../context";
 import { auditorCandidates } from "../audits/access.server";
@@ -26,7 +37,9 @@ export function listInspections(db: DB, actor: Actor, filter: { year?: number } 
     })
     .from(inspections)
     .innerJoin(units, eq(units.id, inspections.unitId))
-    .where(and(inScope(inspections.unitId, scopeFor(db, actor)), filter.year ? sql`substr(${inspections.decisionOn}, 1, 4) = ${String(filter.year)}` : undefined))
+    .where(
+      and(inScope(inspections.unitId, scopeFor(db, actor)), filter.year ? sql`substr(${inspections.decisionOn}, 1, 4) = ${String(filter.year)}` : undefined),
+    )
     .orderBy(desc(inspections.decisionOn), desc(inspections.id))
     .limit(500)
     .all();
@@ -54,7 +67,13 @@ export function listPlans(db: DB, actor: Actor) {
 /** The plan form of the inspector's own unit for a year: candidate units and the current choices. */
 export function planForm(ctx: Ctx, year: number) {
   const actor = ctx.actor.kind === "user" ? ctx.actor : undefined;
-  const plan = actor ? ctx.db.select().from(inspectionPlans).where(and(eq(inspectionPlans.unitId, actor.unitId), eq(inspectionPlans.year, year))).get() : undefined;
+  const plan = actor
+    ? ctx.db
+        .select()
+        .from(inspectionPlans)
+        .where(and(eq(inspectionPlans.unitId, actor.unitId), eq(inspectionPlans.year, year)))
+        .get()
+    : undefined;
   const entries = plan ? ctx.db.select().from(inspectionPlanUnits).where(eq(inspectionPlanUnits.planId, plan.id)).all() : [];
   const candidates = inspectableUnits(ctx)
     .filter((u) => existedDuring(u, year))
@@ -65,7 +84,12 @@ export function planForm(ctx: Ctx, year: number) {
 /** One inspection, for a reader whose scope covers the inspected unit. */
 export function getInspectionDetail(db: DB, actor: Actor, inspectionId: number) {
   const row = Number.isSafeInteger(inspectionId)
-    ? db.select({ i: inspections, unitName: units.name, unitPath: units.path }).from(inspections).innerJoin(units, eq(units.id, inspections.unitId)).where(eq(inspections.id, inspectionId)).get()
+    ? db
+        .select({ i: inspections, unitName: units.name, unitPath: units.path })
+        .from(inspections)
+        .innerJoin(units, eq(units.id, inspections.unitId))
+        .where(eq(inspections.id, inspectionId))
+        .get()
     : undefined;
   if (!row || !pathInScope(scopeFor(db, actor), row.unitPath)) throw new NotFoundError("errors.notFound");
   const i = row.i;
@@ -95,7 +119,9 @@ export function getInspectionDetail(db: DB, actor: Actor, inspectionId: number) 
     .where(eq(inspectionFindings.inspectionId, i.id))
     .orderBy(asc(findings.id))
     .all();
-  const minutesFile = i.minutesFileId ? db.select({ id: files.id, name: files.originalName }).from(files).where(eq(files.id, i.minutesFileId)).get() : undefined;
+  const minutesFile = i.minutesFileId
+    ? db.select({ id: files.id, name: files.originalName }).from(files).where(eq(files.id, i.minutesFileId)).get()
+    : undefined;
   const writer = can(actor, "inspection.write");
   return {
     inspection: i,

@@ -29,17 +29,29 @@ export function inspectableUnits(ctx: Ctx) {
 export function saveInspectionPlan(ctx: Ctx, input: InspectionPlanInput) {
   requireCapability(ctx.actor, "inspection.write");
   const actor = requireUserActor(ctx.actor);
-  const allowed = new Map(inspectableUnits(ctx).filter((u) => existedDuring(u, input.year)).map((u) => [u.id, u]));
+  const allowed = new Map(
+    inspectableUnits(ctx)
+      .filter((u) => existedDuring(u, input.year))
+      .map((u) => [u.id, u]),
+  );
   const entries = new Map(input.entries.map((e) => [e.unitId, e]));
   if ([...entries.keys()].some((id) => !allowed.has(id))) throw new InvalidInputError("inspections.errors.unitNotBelow");
   if (entries.size === 0) throw new InvalidInputError("inspections.errors.noUnits");
   return write(ctx, (tx) => {
     const now = ctx.now.getTime();
-    const existing = tx.select().from(inspectionPlans).where(and(eq(inspectionPlans.unitId, actor.unitId), eq(inspectionPlans.year, input.year))).get();
+    const existing = tx
+      .select()
+      .from(inspectionPlans)
+      .where(and(eq(inspectionPlans.unitId, actor.unitId), eq(inspectionPlans.year, input.year)))
+      .get();
     const values = { documentNumber: input.documentNumber || null, issuedOn: input.issuedOn ?? null, notes: input.notes || null, updatedAt: now };
     const plan = existing
       ? tx.update(inspectionPlans).set(values).where(eq(inspectionPlans.id, existing.id)).returning().get()
-      : tx.insert(inspectionPlans).values({ ...values, unitId: actor.unitId, year: input.year, createdById: actor.id, createdAt: now }).returning().get();
+      : tx
+          .insert(inspectionPlans)
+          .values({ ...values, unitId: actor.unitId, year: input.year, createdById: actor.id, createdAt: now })
+          .returning()
+          .get();
     const before = existing ? tx.select().from(inspectionPlanUnits).where(eq(inspectionPlanUnits.planId, plan.id)).all() : [];
     tx.delete(inspectionPlanUnits).where(eq(inspectionPlanUnits.planId, plan.id)).run();
     for (const e of entries.values()) tx.insert(inspectionPlanUnits).values({ planId: plan.id, unitId: e.unitId, method: e.method }).run();
@@ -62,7 +74,8 @@ function checkInspectionTeam(tx: Tx, ctx: Ctx, inspectedPath: string, leadId: nu
     const field = i === 0 ? "leadId" : "teamIds";
     const c = candidates.get(uid);
     if (!c) throw new InvalidInputError("errors.invalid", {}, { [field]: ["audits.errors.auditorUnknown"] });
-    if (!auditorIndependent(c.unitPath, inspectedPath)) throw new InvalidInputError("inspections.errors.notIndependent", {}, { [field]: ["inspections.errors.ownUnit"] });
+    if (!auditorIndependent(c.unitPath, inspectedPath))
+      throw new InvalidInputError("inspections.errors.notIndependent", {}, { [field]: ["inspections.errors.ownUnit"] });
   }
   return all;
 }
@@ -99,7 +112,12 @@ export function createInspection(ctx: Ctx, input: InspectionInput) {
       })
       .returning()
       .get();
-    team.forEach((userId, i) => tx.insert(inspectionTeamMembers).values({ inspectionId: row.id, userId, isLead: i === 0 }).run());
+    team.forEach((userId, i) =>
+      tx
+        .insert(inspectionTeamMembers)
+        .values({ inspectionId: row.id, userId, isLead: i === 0 })
+        .run(),
+    );
     recordTrail(tx, ctx, { entity: "inspection", entityId: row.id, action: "create", unitId: unit.id, after: { ...row, team } });
     return row;
   });
@@ -128,7 +146,12 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
     let moved = 0;
     if (current.minutesSignedOn && current.minutesSignedOn !== input.signedOn) {
       const oldDefault = defaultActionDueOn(current.minutesSignedOn);
-      const ids = tx.select({ id: inspectionFindings.findingId }).from(inspectionFindings).where(eq(inspectionFindings.inspectionId, inspectionId)).all().map((r) => r.id);
+      const ids = tx
+        .select({ id: inspectionFindings.findingId })
+        .from(inspectionFindings)
+        .where(eq(inspectionFindings.inspectionId, inspectionId))
+        .all()
+        .map((r) => r.id);
       if (ids.length) {
         tx.update(findings).set({ foundOn: input.signedOn, updatedAt: ctx.now.getTime() }).where(inArray(findings.id, ids)).run();
         moved = tx
@@ -149,4 +172,3 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
     return { moved };
   });
 }
-

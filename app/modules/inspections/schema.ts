@@ -6,10 +6,15 @@ import { vnDay } from "~/lib/zod";
 
 const id = z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" });
 const optText = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional();
-const required = (max: number) => z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
+const required = (max: number) =>
+  z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
 
 export const InspectionPlanSchema = z.object({
-  year: z.coerce.number({ message: "errors.required" }).int().min(2000, { message: "inspections.errors.year" }).max(2100, { message: "inspections.errors.year" }),
+  year: z.coerce
+    .number({ message: "errors.required" })
+    .int()
+    .min(2000, { message: "inspections.errors.year" })
+    .max(2100, { message: "inspections.errors.year" }),
   documentNumber: optText(100),
   issuedOn: vnDay.optional(),
   notes: optText(2000),

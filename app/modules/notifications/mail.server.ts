@@ -43,7 +43,15 @@ export async function sendNotificationDigests(db: DB, mailer: Mailer, now: Date,
     const lines = items.map((n) => `- ${translate("vi", `notifications.kind.${n.kind}`, JSON.parse(n.params))}${n.link ? `\n  ${baseUrl}${n.link}` : ""}`);
     try {
       await mailer.send({ to, subject: translate("vi", "notifications.mailSubject", { count: items.length }), text: lines.join("\n") });
-      db.update(notifications).set({ mailedAt: now.getTime() }).where(inArray(notifications.id, items.map((n) => n.id))).run();
+      db.update(notifications)
+        .set({ mailedAt: now.getTime() })
+        .where(
+          inArray(
+            notifications.id,
+            items.map((n) => n.id),
+          ),
+        )
+        .run();
       mails++;
     } catch (e) {
       failed++;

@@ -12,7 +12,11 @@ import { write } from "../tx.server";
 export function openNotification(ctx: Ctx, id: number): string | null {
   const me = requireUserActor(ctx.actor);
   return write(ctx, (tx) => {
-    const row = tx.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.recipientId, me.id))).get();
+    const row = tx
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.id, id), eq(notifications.recipientId, me.id)))
+      .get();
     if (!row) throw new NotFoundError("errors.notFound");
     if (!row.readAt) tx.update(notifications).set({ readAt: ctx.now.getTime() }).where(eq(notifications.id, id)).run();
     return row.link;
@@ -21,7 +25,13 @@ export function openNotification(ctx: Ctx, id: number): string | null {
 
 export function markAllRead(ctx: Ctx): number {
   const me = requireUserActor(ctx.actor);
-  return write(ctx, (tx) =>
-    tx.update(notifications).set({ readAt: ctx.now.getTime() }).where(and(eq(notifications.recipientId, me.id), isNull(notifications.readAt))).run().changes,
+  return write(
+    ctx,
+    (tx) =>
+      tx
+        .update(notifications)
+        .set({ readAt: ctx.now.getTime() })
+        .where(and(eq(notifications.recipientId, me.id), isNull(notifications.readAt)))
+        .run().changes,
   );
 }

@@ -20,7 +20,12 @@ export function objectivesWithAttainment(db: DB, scope: Scope, year: number, uni
 }
 
 export function getObjectiveInScopeOrThrow(db: DB, scope: Scope, id: number) {
-  const row = db.select({ o: qualityObjectives, path: units.path }).from(qualityObjectives).innerJoin(units, eq(units.id, qualityObjectives.unitId)).where(eq(qualityObjectives.id, id)).get();
+  const row = db
+    .select({ o: qualityObjectives, path: units.path })
+    .from(qualityObjectives)
+    .innerJoin(units, eq(units.id, qualityObjectives.unitId))
+    .where(eq(qualityObjectives.id, id))
+    .get();
   if (!row || !pathInScope(scope, row.path)) throw new NotFoundError("errors.notFound");
   return row.o;
 }

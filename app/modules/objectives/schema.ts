@@ -2,7 +2,10 @@ import { z } from "zod";
 import { OBJECTIVE_MEASURES } from "#db/schema/enums";
 
 const number = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.replace(",", ".") : v), z.coerce.number({ message: "errors.number" }).min(0, { message: "errors.number" }).max(max, { message: "errors.number" }));
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(",", ".") : v),
+    z.coerce.number({ message: "errors.number" }).min(0, { message: "errors.number" }).max(max, { message: "errors.number" }),
+  );
 
 export const ObjectiveSchema = z
   .object({

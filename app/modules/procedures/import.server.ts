@@ -25,7 +25,14 @@ function diffAction(existing: typeof procedures.$inferSelect | undefined, row: I
 }
 
 function existingByCode(db: DB | Tx, unitId: number) {
-  return new Map(db.select().from(procedures).where(eq(procedures.unitId, unitId)).all().map((p) => [p.code.toUpperCase(), p]));
+  return new Map(
+    db
+      .select()
+      .from(procedures)
+      .where(eq(procedures.unitId, unitId))
+      .all()
+      .map((p) => [p.code.toUpperCase(), p]),
+  );
 }
 
 /**
@@ -75,7 +82,11 @@ export function applyCatalogueImport(ctx: Ctx, unitId: number, rowsJson: string)
         tx.update(procedures).set(values).where(eq(procedures.id, before.id)).run();
         recordTrail(tx, ctx, { entity: "procedure", entityId: before.id, action: "import.update", unitId: unit.id, before, after: { ...before, ...values } });
       } else {
-        const created = tx.insert(procedures).values({ unitId: unit.id, code: row.code, ...values, createdAt: t }).returning().get();
+        const created = tx
+          .insert(procedures)
+          .values({ unitId: unit.id, code: row.code, ...values, createdAt: t })
+          .returning()
+          .get();
         recordTrail(tx, ctx, { entity: "procedure", entityId: created.id, action: "import.create", unitId: unit.id, after: created });
       }
     }

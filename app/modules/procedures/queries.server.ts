@@ -99,7 +99,12 @@ export function fieldsInScope(db: DB, scope: Scope, unitId?: number) {
 
 export function getProcedureInScopeOrThrow(db: DB, scope: Scope, id: number) {
   const row = Number.isSafeInteger(id)
-    ? db.select({ p: procedures, path: units.path, unitName: units.name }).from(procedures).innerJoin(units, eq(units.id, procedures.unitId)).where(eq(procedures.id, id)).get()
+    ? db
+        .select({ p: procedures, path: units.path, unitName: units.name })
+        .from(procedures)
+        .innerJoin(units, eq(units.id, procedures.unitId))
+        .where(eq(procedures.id, id))
+        .get()
     : undefined;
   if (!row || !pathInScope(scope, row.path)) throw new NotFoundError("errors.notFound");
   return { ...row.p, unitName: row.unitName };
@@ -111,7 +116,15 @@ export function procedureOptions(db: DB, unitIds: number[]) {
   return db
     .select({ id: procedures.id, unitId: procedures.unitId, code: procedures.code, name: procedures.name, field: procedures.field })
     .from(procedures)
-    .where(and(sql`${procedures.unitId} IN (${sql.join(unitIds.map((u) => sql`${u}`), sql`, `)})`, eq(procedures.active, true)))
+    .where(
+      and(
+        sql`${procedures.unitId} IN (${sql.join(
+          unitIds.map((u) => sql`${u}`),
+          sql`, `,
+        )})`,
+        eq(procedures.active, true),
+      ),
+    )
     .orderBy(asc(procedures.field), asc(procedures.code))
     .all();
 }

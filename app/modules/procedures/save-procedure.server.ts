@@ -27,7 +27,17 @@ export function createProcedure(ctx: Ctx, input: ProcedureInput) {
     const t = ctx.now.getTime();
     const row = tx
       .insert(procedures)
-      .values({ unitId: unit.id, code: input.code, name: input.name, field: input.field, processingTime: input.processingTime || null, onlineLevel: input.onlineLevel, active: input.active, createdAt: t, updatedAt: t })
+      .values({
+        unitId: unit.id,
+        code: input.code,
+        name: input.name,
+        field: input.field,
+        processingTime: input.processingTime || null,
+        onlineLevel: input.onlineLevel,
+        active: input.active,
+        createdAt: t,
+        updatedAt: t,
+      })
       .returning()
       .get();
     recordTrail(tx, ctx, { entity: "procedure", entityId: row.id, action: "create", unitId: unit.id, after: row });
@@ -42,7 +52,15 @@ export function updateProcedure(ctx: Ctx, id: number, input: Omit<ProcedureInput
   return write(ctx, (tx) => {
     checkCode(tx, before.unitId, input.code, id);
     tx.update(procedures)
-      .set({ code: input.code, name: input.name, field: input.field, processingTime: input.processingTime || null, onlineLevel: input.onlineLevel, active: input.active, updatedAt: ctx.now.getTime() })
+      .set({
+        code: input.code,
+        name: input.name,
+        field: input.field,
+        processingTime: input.processingTime || null,
+        onlineLevel: input.onlineLevel,
+        active: input.active,
+        updatedAt: ctx.now.getTime(),
+      })
       .where(eq(procedures.id, id))
       .run();
     const after = tx.select().from(procedures).where(eq(procedures.id, id)).get()!;

@@ -72,7 +72,12 @@ export function listQmsRecords(db: DB, actor: Actor, unitId: number) {
     .orderBy(desc(managementReviews.heldOn))
     .all()
     .map((x) => ({ ...x.r, fileName: x.fileName }));
-  const confirmations = db.select().from(effectivenessConfirmations).where(eq(effectivenessConfirmations.unitId, unit.id)).orderBy(desc(effectivenessConfirmations.confirmedOn)).all();
+  const confirmations = db
+    .select()
+    .from(effectivenessConfirmations)
+    .where(eq(effectivenessConfirmations.unitId, unit.id))
+    .orderBy(desc(effectivenessConfirmations.confirmedOn))
+    .all();
   const announcements = db
     .select({ a: conformityAnnouncements, fileName: files.originalName })
     .from(conformityAnnouncements)

@@ -30,7 +30,14 @@ export async function recordManagementReview(ctx: Ctx, unitId: number, input: Ma
     const fileId = stored ? insertFileRow(tx, ctx, stored, unit.id).id : null;
     const row = tx
       .insert(managementReviews)
-      .values({ unitId: unit.id, ...input, participants: input.participants || null, fileId, createdById: ctx.actor.kind === "user" ? ctx.actor.id : null, createdAt: ctx.now.getTime() })
+      .values({
+        unitId: unit.id,
+        ...input,
+        participants: input.participants || null,
+        fileId,
+        createdById: ctx.actor.kind === "user" ? ctx.actor.id : null,
+        createdAt: ctx.now.getTime(),
+      })
       .returning()
       .get();
     recordTrail(tx, ctx, { entity: "management_review", entityId: row.id, action: "create", unitId: unit.id, after: row });
@@ -53,7 +60,14 @@ export function confirmEffectiveness(ctx: Ctx, unitId: number, input: Confirmati
     const audit = tx
       .select({ id: audits.id })
       .from(audits)
-      .where(and(eq(audits.unitId, unit.id), inArray(audits.status, ["reported", "closed"]), gte(audits.reportedOn, since), lte(audits.reportedOn, input.confirmedOn)))
+      .where(
+        and(
+          eq(audits.unitId, unit.id),
+          inArray(audits.status, ["reported", "closed"]),
+          gte(audits.reportedOn, since),
+          lte(audits.reportedOn, input.confirmedOn),
+        ),
+      )
       .get();
     if (!audit) throw new PreconditionFailedError("qms.errors.needAudit");
     const review = tx
@@ -77,7 +91,13 @@ export function confirmEffectiveness(ctx: Ctx, unitId: number, input: Confirmati
       })
       .returning()
       .get();
-    recordTrail(tx, ctx, { entity: "effectiveness_confirmation", entityId: row.id, action: "confirm", unitId: unit.id, after: { ...row, auditId: audit.id, reviewId: review.id } });
+    recordTrail(tx, ctx, {
+      entity: "effectiveness_confirmation",
+      entityId: row.id,
+      action: "confirm",
+      unitId: unit.id,
+      after: { ...row, auditId: audit.id, reviewId: review.id },
+    });
     return row;
   });
 }

@@ -5,7 +5,8 @@ import { vnDay } from "~/lib/zod";
 // Forms for management reviews, effectiveness confirmations and announcements (browser and server).
 
 const optText = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional();
-const required = (max: number) => z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
+const required = (max: number) =>
+  z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
 
 export const ManagementReviewSchema = z.object({
   heldOn: vnDay,

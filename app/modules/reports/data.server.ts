@@ -39,7 +39,10 @@ export function metaFor(db: DB, unit: UnitRow, input: MetaInput, title: string, 
     issuedOn: vnDay(input.now),
     title,
     subtitle,
-    recipients: unit.kind === "province" ? ["Bộ Khoa học và Công nghệ;", "Sở Khoa học và Công nghệ;", "Lưu: VT."] : ["Sở Khoa học và Công nghệ;", `Chủ tịch, các Phó Chủ tịch UBND ${lowerKind(unit.name)};`, "Lưu: VT, ISO."],
+    recipients:
+      unit.kind === "province"
+        ? ["Bộ Khoa học và Công nghệ;", "Sở Khoa học và Công nghệ;", "Lưu: VT."]
+        : ["Sở Khoa học và Công nghệ;", `Chủ tịch, các Phó Chủ tịch UBND ${lowerKind(unit.name)};`, "Lưu: VT, ISO."],
     signature: { capacity: committee ? "TM. Ủy ban nhân dân" : undefined, title: committee ? "Chủ tịch" : "Thủ trưởng đơn vị", name: chairOf(db, unit.id) },
     verification: { code: input.verifyCode, url: `${input.baseUrl.replace(/\/$/, "")}/reports/verify/${input.verifyCode}` },
     createdAt: input.now,
@@ -87,7 +90,11 @@ export function unitReportData(db: DB, unit: UnitRow, period: Period, m: MetaInp
 }
 
 function areaRows(db: DB, below: UnitRow[], period: Period): AreaSummaryRow[] {
-  const sections = loadSections(db, below.map((u) => ({ key: u.id, unitIds: [u.id] })), period);
+  const sections = loadSections(
+    db,
+    below.map((u) => ({ key: u.id, unitIds: [u.id] })),
+    period,
+  );
   return below.map((u) => {
     const s = sections.get(u.id)!;
     return { unit: ref(u), sections: { findings: s.findings, documents: s.documents, correctiveActions: s.correctiveActions, cycle: s.cycle } };
@@ -96,14 +103,26 @@ function areaRows(db: DB, below: UnitRow[], period: Period): AreaSummaryRow[] {
 
 export function areaSummaryData(db: DB, area: UnitRow, period: Period, m: MetaInput): AreaSummaryData {
   const below = unitsBelow(db, area, period);
-  const meta = metaFor(db, area, m, "Báo cáo tổng hợp", `Tình hình áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của các đơn vị trên địa bàn ${lowerKind(area.name)} ${period.label}`);
+  const meta = metaFor(
+    db,
+    area,
+    m,
+    "Báo cáo tổng hợp",
+    `Tình hình áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của các đơn vị trên địa bàn ${lowerKind(area.name)} ${period.label}`,
+  );
   return { kind: "area", meta, area: ref(area), period: info(period), rows: areaRows(db, below, period) };
 }
 
 export function annualReportData(db: DB, unit: UnitRow, period: Period, m: MetaInput): AnnualReportData {
   const below = isAreaUnit(unit) ? unitsBelow(db, unit, period) : [];
   const sections = loadSections(db, [{ key: unit.id, unitIds: [unit.id, ...below.map((u) => u.id)] }], period).get(unit.id)!;
-  const meta = metaFor(db, unit, m, "Báo cáo", `Tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`);
+  const meta = metaFor(
+    db,
+    unit,
+    m,
+    "Báo cáo",
+    `Tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`,
+  );
   return { kind: "annual", meta, unit: ref(unit), period: info(period), sections, rows: areaRows(db, below, period) };
 }
 

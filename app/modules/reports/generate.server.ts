@@ -152,13 +152,24 @@ async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, actor: 
         .where(eq(reports.id, row.id))
         .returning()
         .get();
-      recordTrail(tx, ctx, { entity: "report", entityId: row.id, action: "generated", unitId: row.unitId, after: { kind: row.kind, periodKey: row.periodKey, sha256, size: bytes.length } });
+      recordTrail(tx, ctx, {
+        entity: "report",
+        entityId: row.id,
+        action: "generated",
+        unitId: row.unitId,
+        after: { kind: row.kind, periodKey: row.periodKey, sha256, size: bytes.length },
+      });
       return done;
     });
   } catch (e) {
     const error = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 2000);
     return write(ctx, (tx) => {
-      const failed = tx.update(reports).set({ status: "failed", progress: null, error, finishedAt: Date.now() }).where(eq(reports.id, row.id)).returning().get();
+      const failed = tx
+        .update(reports)
+        .set({ status: "failed", progress: null, error, finishedAt: Date.now() })
+        .where(eq(reports.id, row.id))
+        .returning()
+        .get();
       recordTrail(tx, ctx, { entity: "report", entityId: row.id, action: "failed", unitId: row.unitId, after: { error } });
       return failed;
     });
@@ -234,7 +245,12 @@ export async function produceScheduled(
   const t = job.now.getTime();
   const claimed = db.transaction(
     (tx) => {
-      const key = and(eq(reports.trigger, "schedule"), eq(reports.kind, target.kind), eq(reports.unitId, target.unitId), eq(reports.periodKey, target.period.key));
+      const key = and(
+        eq(reports.trigger, "schedule"),
+        eq(reports.kind, target.kind),
+        eq(reports.unitId, target.unitId),
+        eq(reports.periodKey, target.period.key),
+      );
       const existing = tx.select().from(reports).where(key).get();
       if (!existing) {
         return tx

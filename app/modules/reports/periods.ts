@@ -16,12 +16,28 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 export function makePeriod(cadence: Cadence, year: number, index: number): Period {
   if (cadence === "month") {
-    return { key: `${year}-${pad(index)}`, cadence, year, index, start: `${year}-${pad(index)}-01`, end: `${year}-${pad(index)}-${pad(lastDay(year, index))}`, label: `tháng ${index} năm ${year}` };
+    return {
+      key: `${year}-${pad(index)}`,
+      cadence,
+      year,
+      index,
+      start: `${year}-${pad(index)}-01`,
+      end: `${year}-${pad(index)}-${pad(lastDay(year, index))}`,
+      label: `tháng ${index} năm ${year}`,
+    };
   }
   if (cadence === "quarter") {
     const m1 = (index - 1) * 3 + 1;
     const m3 = m1 + 2;
-    return { key: `${year}-Q${index}`, cadence, year, index, start: `${year}-${pad(m1)}-01`, end: `${year}-${pad(m3)}-${pad(lastDay(year, m3))}`, label: `quý ${ROMAN[index - 1]} năm ${year}` };
+    return {
+      key: `${year}-Q${index}`,
+      cadence,
+      year,
+      index,
+      start: `${year}-${pad(m1)}-01`,
+      end: `${year}-${pad(m3)}-${pad(lastDay(year, m3))}`,
+      label: `quý ${ROMAN[index - 1]} năm ${year}`,
+    };
   }
   return { key: String(year), cadence, year, index: 1, start: `${year}-01-01`, end: `${year}-12-31`, label: `năm ${year}` };
 }

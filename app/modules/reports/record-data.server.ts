@@ -73,7 +73,12 @@ export function auditReportData(db: DB, auditId: number, m: MetaInput): AuditRep
   if (!audit) throw new NotFoundError("errors.notFound");
   const unit = unitOf(db, audit.unitId);
   const withUnit = (id: number) =>
-    db.select({ fullName: users.fullName, title: users.title, unitName: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).get();
+    db
+      .select({ fullName: users.fullName, title: users.title, unitName: units.name })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(eq(users.id, id))
+      .get();
   const lead = withUnit(audit.leadAuditorId)!;
   const team = db
     .select({ fullName: users.fullName, title: users.title, unitName: units.name })
@@ -94,7 +99,14 @@ export function auditReportData(db: DB, auditId: number, m: MetaInput): AuditRep
   const items = db.select({ result: auditChecklistItems.result }).from(auditChecklistItems).where(eq(auditChecklistItems.auditId, audit.id)).all();
   const counts = resultCounts(items);
   const raised = db
-    .select({ grade: findingGrades.nameVi, gradeCode: findings.gradeCode, clause: findings.clauseCode, clauseTitle: isoClauses.titleVi, description: findings.description, evidence: findings.evidence })
+    .select({
+      grade: findingGrades.nameVi,
+      gradeCode: findings.gradeCode,
+      clause: findings.clauseCode,
+      clauseTitle: isoClauses.titleVi,
+      description: findings.description,
+      evidence: findings.evidence,
+    })
     .from(auditFindings)
     .innerJoin(findings, eq(findings.id, auditFindings.findingId))
     .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
@@ -126,7 +138,10 @@ export function auditReportData(db: DB, auditId: number, m: MetaInput): AuditRep
       code: `ĐGNB-${year}-${String(audit.id).padStart(3, "0")}`,
       title: audit.title,
       objectives: audit.objectives,
-      scope: [clauses.length ? `${clauses.length} điều khoản của TCVN ISO 9001:2015` : null, processes.length ? `${processes.length} quy trình` : null].filter(Boolean).join(" và ") || "—",
+      scope:
+        [clauses.length ? `${clauses.length} điều khoản của TCVN ISO 9001:2015` : null, processes.length ? `${processes.length} quy trình` : null]
+          .filter(Boolean)
+          .join(" và ") || "—",
       clauses: clauses.map((c) => `${c.code} ${c.title}`),
       processes: processes.map((p) => (p.code ? `${p.code} – ${p.name}` : p.name)),
       criteria: "TCVN ISO 9001:2015; các quy trình, tài liệu của hệ thống quản lý chất lượng; quy định pháp luật liên quan",
@@ -136,9 +151,23 @@ export function auditReportData(db: DB, auditId: number, m: MetaInput): AuditRep
       team: team.map(person),
       auditees: [`Ủy ban nhân dân ${lowerKind(unit.name)}`, ...processes.map((p) => p.code ?? p.name)],
     },
-    checklist: { total: items.length, conforms: counts.conforms, nonconformity: counts.nonconformity, observation: counts.observation, notApplicable: counts.not_applicable, unanswered: counts.unanswered },
+    checklist: {
+      total: items.length,
+      conforms: counts.conforms,
+      nonconformity: counts.nonconformity,
+      observation: counts.observation,
+      notApplicable: counts.not_applicable,
+      unanswered: counts.unanswered,
+    },
     summary,
-    findings: raised.map((f, i) => ({ no: i + 1, clause: f.clause ?? "", clauseTitle: f.clauseTitle ?? "", grade: f.grade, description: f.description, evidence: f.evidence ?? "—" })),
+    findings: raised.map((f, i) => ({
+      no: i + 1,
+      clause: f.clause ?? "",
+      clauseTitle: f.clauseTitle ?? "",
+      grade: f.grade,
+      description: f.description,
+      evidence: f.evidence ?? "—",
+    })),
     conclusion: audit.conclusion ?? `Cuộc đánh giá chưa có kết luận (trạng thái: ${status.toLocaleLowerCase("vi-VN")}).`,
     signatures: { leadAuditor: { capacity: "Đoàn đánh giá", title: "Trưởng đoàn", name: lead.fullName }, unitHead },
   };
@@ -171,7 +200,13 @@ export function actionFormData(db: DB, findingId: number, m: MetaInput): Correct
   const signatures = ids.length ? db.select().from(caSignatures).where(inArray(caSignatures.actionId, ids)).orderBy(desc(caSignatures.id)).all() : [];
   const verifier = aliasedTable(users, "verifier");
   const reviews = ids.length
-    ? db.select({ r: caReviews, by: verifier.fullName }).from(caReviews).innerJoin(verifier, eq(verifier.id, caReviews.verifierId)).where(inArray(caReviews.actionId, ids)).orderBy(desc(caReviews.at), desc(caReviews.id)).all()
+    ? db
+        .select({ r: caReviews, by: verifier.fullName })
+        .from(caReviews)
+        .innerJoin(verifier, eq(verifier.id, caReviews.verifierId))
+        .where(inArray(caReviews.actionId, ids))
+        .orderBy(desc(caReviews.at), desc(caReviews.id))
+        .all()
     : [];
   // The acknowledgement that counts: the newest signature of the action, while it still matches its content.
   const ackOf = (a: (typeof actions)[number]["a"]) => {
@@ -200,7 +235,13 @@ export function actionFormData(db: DB, findingId: number, m: MetaInput): Correct
   meta.recipients = ["Người thực hiện hành động khắc phục;", "Thư ký ISO;", "Lưu: VT, ISO."];
   // The leader who signed (in the capacity they chose) closes the form; before any signature, the chair's line is blank.
   meta.signature = lastAck ? { ...lastAck.sig!, name: lastAck.ack!.signerName } : { capacity: "Lãnh đạo phê duyệt", title: "Chủ tịch", name: null };
-  const dueOn = finding.actionDueOn ?? actions.map((x) => x.a.dueOn).sort().at(-1) ?? finding.foundOn;
+  const dueOn =
+    finding.actionDueOn ??
+    actions
+      .map((x) => x.a.dueOn)
+      .sort()
+      .at(-1) ??
+    finding.foundOn;
   return {
     kind: "action",
     meta,
@@ -223,7 +264,9 @@ export function actionFormData(db: DB, findingId: number, m: MetaInput): Correct
       correctiveAction: rows.map((r) => r.description).join("; ") || "Chưa đề xuất.",
       actions: rows.map(({ ack: _a, sig: _s, ...r }) => r),
       acknowledgement: lastAck ? { by: lastAck.acknowledgement!.by, capacity: lastAck.acknowledgement!.capacity, on: lastAck.acknowledgement!.on } : null,
-      verification: latestReview ? { by: latestReview.by, on: vnDay(new Date(latestReview.r.at)), effective: latestReview.r.outcome === "effective", note: latestReview.r.note } : null,
+      verification: latestReview
+        ? { by: latestReview.by, on: vnDay(new Date(latestReview.r.at)), effective: latestReview.r.outcome === "effective", note: latestReview.r.note }
+        : null,
     },
   };
 }
@@ -264,7 +307,12 @@ export function inspectionMinutesData(db: DB, inspectionId: number, m: MetaInput
     .filter((u) => (u.role === "leader" && (u.title ?? "").startsWith("Chủ tịch")) || (u.role === "officer" && /ISO/.test(u.title ?? "")));
   const chair = chairOf(db, unit.id);
   // What the minutes can state from the records as they stood on the day (form 21's checks).
-  const announced = db.select().from(conformityAnnouncements).where(and(eq(conformityAnnouncements.unitId, unit.id), lte(conformityAnnouncements.decidedOn, day))).orderBy(desc(conformityAnnouncements.decidedOn)).get();
+  const announced = db
+    .select()
+    .from(conformityAnnouncements)
+    .where(and(eq(conformityAnnouncements.unitId, unit.id), lte(conformityAnnouncements.decidedOn, day)))
+    .orderBy(desc(conformityAnnouncements.decidedOn))
+    .get();
   const year = day.slice(0, 4);
   const audit = db
     .select({ reportedOn: audits.reportedOn, startOn: audits.startOn })
@@ -272,12 +320,30 @@ export function inspectionMinutesData(db: DB, inspectionId: number, m: MetaInput
     .where(and(eq(audits.unitId, unit.id), like(audits.startOn, `${year}-%`), lte(audits.startOn, day)))
     .orderBy(desc(audits.startOn))
     .get();
-  const review = db.select({ heldOn: managementReviews.heldOn }).from(managementReviews).where(and(eq(managementReviews.unitId, unit.id), like(managementReviews.heldOn, `${year}-%`), lte(managementReviews.heldOn, day))).orderBy(desc(managementReviews.heldOn)).get();
+  const review = db
+    .select({ heldOn: managementReviews.heldOn })
+    .from(managementReviews)
+    .where(and(eq(managementReviews.unitId, unit.id), like(managementReviews.heldOn, `${year}-%`), lte(managementReviews.heldOn, day)))
+    .orderBy(desc(managementReviews.heldOn))
+    .get();
   const checks = [
-    { item: "Công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015", result: announced ? `Đã công bố theo Quyết định số ${announced.decisionNumber} ngày ${vnDayText(announced.decidedOn)}` : "Chưa có quyết định công bố" },
-    { item: `Đánh giá nội bộ năm ${year}`, result: audit ? (audit.reportedOn && audit.reportedOn <= day ? `Đã thực hiện, báo cáo ngày ${vnDayText(audit.reportedOn)}` : `Đang thực hiện (bắt đầu ${vnDayText(audit.startOn)})`) : "Chưa thực hiện" },
+    {
+      item: "Công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+      result: announced ? `Đã công bố theo Quyết định số ${announced.decisionNumber} ngày ${vnDayText(announced.decidedOn)}` : "Chưa có quyết định công bố",
+    },
+    {
+      item: `Đánh giá nội bộ năm ${year}`,
+      result: audit
+        ? audit.reportedOn && audit.reportedOn <= day
+          ? `Đã thực hiện, báo cáo ngày ${vnDayText(audit.reportedOn)}`
+          : `Đang thực hiện (bắt đầu ${vnDayText(audit.startOn)})`
+        : "Chưa thực hiện",
+    },
     { item: `Xem xét của lãnh đạo năm ${year}`, result: review ? `Đã thực hiện ngày ${vnDayText(review.heldOn)}` : "Chưa thực hiện" },
-    { item: "Các điểm không phù hợp ghi nhận tại biên bản", result: written.length ? `${String(written.length).padStart(2, "0")} điểm (chi tiết dưới đây)` : "Không có" },
+    {
+      item: "Các điểm không phù hợp ghi nhận tại biên bản",
+      result: written.length ? `${String(written.length).padStart(2, "0")} điểm (chi tiết dưới đây)` : "Không có",
+    },
   ];
   const skhcn = /SKHCN/i.test(i.decisionNumber);
   const issuer = skhcn ? "Giám đốc Sở Khoa học và Công nghệ" : `Chủ tịch Ủy ban nhân dân ${lowerKind(by.name)}`;

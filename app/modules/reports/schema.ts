@@ -18,7 +18,11 @@ export type GenerateReportInput = z.infer<typeof GenerateReportSchema>;
 /** A report about one record (the "Xuất PDF" buttons of an audit, a finding's corrective actions, an inspection). */
 export const RecordReportSchema = z.object({
   kind: z.enum(RECORD_REPORT_KINDS, { message: "errors.choose" }),
-  subjectId: z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" }).max(Number.MAX_SAFE_INTEGER, { message: "errors.choose" }),
+  subjectId: z.coerce
+    .number({ message: "errors.choose" })
+    .int()
+    .positive({ message: "errors.choose" })
+    .max(Number.MAX_SAFE_INTEGER, { message: "errors.choose" }),
 });
 export type RecordReportInput = z.infer<typeof RecordReportSchema>;
 

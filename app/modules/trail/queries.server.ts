@@ -42,5 +42,10 @@ export function historyOf(db: DB, entity: string, entityId: string | number, lim
 }
 
 export function trailEntities(db: DB): string[] {
-  return db.selectDistinct({ e: trail.entity }).from(trail).orderBy(trail.entity).all().map((r) => r.e);
+  return db
+    .selectDistinct({ e: trail.entity })
+    .from(trail)
+    .orderBy(trail.entity)
+    .all()
+    .map((r) => r.e);
 }

@@ -84,7 +84,9 @@ export function recordTrail(tx: Tx | Ctx["db"], ctx: Pick<Ctx, "actor" | "now">,
     after: json(redact(input.after)),
   };
   const hash = trailHash(prevHash, row);
-  tx.insert(trail).values({ ...row, prevHash, hash }).run();
+  tx.insert(trail)
+    .values({ ...row, prevHash, hash })
+    .run();
   // Every change passes here, so derived summaries are invalidated here, in the same transaction (a report
   // being produced changes no fact: a monthly run would otherwise clear every unit's).
   if (!FACT_NEUTRAL.has(row.entity)) markFactsStale(tx, row.unitId);

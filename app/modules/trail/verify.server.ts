@@ -14,7 +14,8 @@ export function verifyTrail(db: DB, pageSize = 5000): TrailVerdict {
     const page = db.select().from(trail).where(gt(trail.id, lastId)).orderBy(asc(trail.id)).limit(pageSize).all();
     if (page.length === 0) return { ok: true, rows };
     for (const r of page) {
-      if (r.prevHash !== prev) return { ok: false, rows, brokenAtId: r.id, reason: "prev_hash does not match the previous row (a row was removed or reordered)" };
+      if (r.prevHash !== prev)
+        return { ok: false, rows, brokenAtId: r.id, reason: "prev_hash does not match the previous row (a row was removed or reordered)" };
       if (trailHash(prev, r) !== r.hash) return { ok: false, rows, brokenAtId: r.id, reason: "content does not match its hash (the row was altered)" };
       prev = r.hash;
       lastId = r.id;

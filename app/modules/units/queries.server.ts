@@ -33,7 +33,12 @@ export function getUnitDetail(db: DB, scope: Scope, unitId: number) {
     .innerJoin(units, eq(units.id, unitLineage.unitId))
     .where(eq(unitLineage.predecessorId, unit.id))
     .all();
-  const people = db.select({ role: users.role, n: count() }).from(users).where(and(eq(users.unitId, unit.id), eq(users.active, true))).groupBy(users.role).all();
+  const people = db
+    .select({ role: users.role, n: count() })
+    .from(users)
+    .where(and(eq(users.unitId, unit.id), eq(users.active, true)))
+    .groupBy(users.role)
+    .all();
   return {
     unit,
     // A parent outside the scope is named but not linked: its records stay closed.
@@ -46,7 +51,12 @@ export function getUnitDetail(db: DB, scope: Scope, unitId: number) {
 }
 
 export function predecessorIdsOf(db: DB, unitId: number): number[] {
-  return db.select({ id: unitLineage.predecessorId }).from(unitLineage).where(eq(unitLineage.unitId, unitId)).all().map((r) => r.id);
+  return db
+    .select({ id: unitLineage.predecessorId })
+    .from(unitLineage)
+    .where(eq(unitLineage.unitId, unitId))
+    .all()
+    .map((r) => r.id);
 }
 
 export function unitsByIds(db: DB, ids: number[]) {

@@ -19,7 +19,8 @@ function checkParentAndCode(tx: Tx, ctx: Ctx, input: UnitInput, current?: { id: 
     throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parent"] });
   }
   // A top-level unit (province) can only be placed at the top by someone whose scope is everywhere.
-  if (!parent && !parentUnchanged && !scope.prefixes.includes("/")) throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parentRequired"] });
+  if (!parent && !parentUnchanged && !scope.prefixes.includes("/"))
+    throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parentRequired"] });
   if (!parentAllowed(input.kind, parent?.kind ?? null)) {
     throw new InvalidInputError("errors.invalid", {}, { parentId: ["units.errors.parentKind"] });
   }
@@ -30,13 +31,20 @@ function checkParentAndCode(tx: Tx, ctx: Ctx, input: UnitInput, current?: { id: 
   if (clash && clash.id !== selfId) throw new ConflictError("errors.invalid", {}, { code: ["units.errors.codeTaken"] });
   for (const pid of input.predecessorIds) {
     const p = tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, pid)).get();
-    if (!p || !pathInScope(scope, p.path) || pid === selfId) throw new InvalidInputError("errors.invalid", {}, { predecessorIds: ["units.errors.predecessor"] });
+    if (!p || !pathInScope(scope, p.path) || pid === selfId)
+      throw new InvalidInputError("errors.invalid", {}, { predecessorIds: ["units.errors.predecessor"] });
   }
   return parent;
 }
 
 function setLineage(tx: Tx, unitId: number, predecessorIds: number[]) {
-  const predsOf = (id: number) => tx.select({ id: unitLineage.predecessorId }).from(unitLineage).where(eq(unitLineage.unitId, id)).all().map((r) => r.id);
+  const predsOf = (id: number) =>
+    tx
+      .select({ id: unitLineage.predecessorId })
+      .from(unitLineage)
+      .where(eq(unitLineage.unitId, id))
+      .all()
+      .map((r) => r.id);
   if (lineageCreatesCycle(unitId, predecessorIds, predsOf)) {
     throw new InvalidInputError("errors.invalid", {}, { predecessorIds: ["units.errors.lineageCycle"] });
   }
@@ -84,7 +92,12 @@ export function updateUnit(ctx: Ctx, unitId: number, input: UnitInput) {
     if (!current) throw new NotFoundError("errors.notFound");
     const parent = checkParentAndCode(tx, ctx, input, current);
     const newPath = childPath(parent?.path ?? null, unitId);
-    const beforePreds = tx.select({ id: unitLineage.predecessorId }).from(unitLineage).where(eq(unitLineage.unitId, unitId)).all().map((r) => r.id);
+    const beforePreds = tx
+      .select({ id: unitLineage.predecessorId })
+      .from(unitLineage)
+      .where(eq(unitLineage.unitId, unitId))
+      .all()
+      .map((r) => r.id);
     tx.update(units)
       .set({
         code: input.code,

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { UNIT_KINDS } from "#db/schema/enums";
 import { vnDay } from "~/lib/zod";
 
-
 /** One schema for the unit form, used by the browser (conform) and the server. */
 export const UnitSchema = z
   .object({

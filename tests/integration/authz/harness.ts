@@ -74,7 +74,17 @@ export async function buildFixture(): Promise<Fixture> {
       const parent = u.parent ? unit[u.parent] : undefined;
       const row = tx
         .insert(units)
-        .values({ code: u.code, name: `Đơn vị ${tokenOf(u.code)}`, kind: u.kind, parentId: parent?.id ?? null, placeName: u.code, path: "/x/", depth: parent ? parent.path.split("/").length - 2 : 0, createdAt: t, updatedAt: t })
+        .values({
+          code: u.code,
+          name: `Đơn vị ${tokenOf(u.code)}`,
+          kind: u.kind,
+          parentId: parent?.id ?? null,
+          placeName: u.code,
+          path: "/x/",
+          depth: parent ? parent.path.split("/").length - 2 : 0,
+          createdAt: t,
+          updatedAt: t,
+        })
         .returning()
         .get();
       const p = `${parent?.path ?? "/"}${row.id}/`;
@@ -82,11 +92,24 @@ export async function buildFixture(): Promise<Fixture> {
       unit[u.code] = { id: row.id, code: u.code, path: p, token: tokenOf(u.code) };
       const off = tx
         .insert(users)
-        .values({ username: `officer.${u.code.toLowerCase()}`, fullName: `Cán bộ ${tokenOf(u.code)}`, unitId: row.id, role: "officer", passwordHash, passwordChangedAt: t, createdAt: t, updatedAt: t })
+        .values({
+          username: `officer.${u.code.toLowerCase()}`,
+          fullName: `Cán bộ ${tokenOf(u.code)}`,
+          unitId: row.id,
+          role: "officer",
+          passwordHash,
+          passwordChangedAt: t,
+          createdAt: t,
+          updatedAt: t,
+        })
         .returning()
         .get();
       officerOf[u.code] = off.id;
-      recordTrail(tx, { actor: { kind: "system", name: "fixture" }, now }, { entity: "unit", entityId: row.id, action: "create", unitId: row.id, after: { name: `Đơn vị ${tokenOf(u.code)}` } });
+      recordTrail(
+        tx,
+        { actor: { kind: "system", name: "fixture" }, now },
+        { entity: "unit", entityId: row.id, action: "create", unitId: row.id, after: { name: `Đơn vị ${tokenOf(u.code)}` } },
+      );
     }
   });
   for (const at of ["D1", "C11"] as const) {

@@ -71,7 +71,19 @@ function fileIn(f: Fixture, target: Unit): number {
   const dir = path.join(f.dataDir, "files", sha.slice(0, 2));
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, sha), bytes);
-  const row = f.db.insert(files).values({ sha256: sha, size: bytes.length, mime: "application/pdf", ext: "pdf", originalName: `${target.token}.pdf`, unitId: target.id, createdAt: f.now.getTime() }).returning().get();
+  const row = f.db
+    .insert(files)
+    .values({
+      sha256: sha,
+      size: bytes.length,
+      mime: "application/pdf",
+      ext: "pdf",
+      originalName: `${target.token}.pdf`,
+      unitId: target.id,
+      createdAt: f.now.getTime(),
+    })
+    .returning()
+    .get();
   f.memo.set(key, row.id);
   return row.id;
 }
@@ -85,9 +97,28 @@ function figuresFileIn(f: Fixture, target: Unit): number {
   const sha = createHash("sha256").update(bytes).digest("hex");
   fs.mkdirSync(path.join(f.dataDir, "files", sha.slice(0, 2)), { recursive: true });
   fs.writeFileSync(path.join(f.dataDir, "files", sha.slice(0, 2), sha), bytes);
-  const row = f.db.insert(files).values({ sha256: sha, size: bytes.length, mime: "text/csv", ext: "csv", originalName: "so-lieu.csv", unitId: target.id, createdAt: f.now.getTime() }).returning().get();
+  const row = f.db
+    .insert(files)
+    .values({ sha256: sha, size: bytes.length, mime: "text/csv", ext: "csv", originalName: "so-lieu.csv", unitId: target.id, createdAt: f.now.getTime() })
+    .returning()
+    .get();
   // Figures already stored for the unit, named with its token, so the lists have something to leak.
-  f.db.insert(serviceFigures).values({ unitId: target.id, month: "2026-02", received: 1, resolvedEarly: 1, resolvedOnTime: 0, resolvedOverdue: 0, receivedOnline: 0, returnedByPost: 0, createdAt: 0, updatedAt: 0 }).onConflictDoNothing().run();
+  f.db
+    .insert(serviceFigures)
+    .values({
+      unitId: target.id,
+      month: "2026-02",
+      received: 1,
+      resolvedEarly: 1,
+      resolvedOnTime: 0,
+      resolvedOverdue: 0,
+      receivedOnline: 0,
+      returnedByPost: 0,
+      createdAt: 0,
+      updatedAt: 0,
+    })
+    .onConflictDoNothing()
+    .run();
   f.memo.set(key, row.id);
   return row.id;
 }
@@ -95,7 +126,11 @@ function figuresFileIn(f: Fixture, target: Unit): number {
 function objectiveIn(f: Fixture, target: Unit): number {
   const key = `objective:${target.code}`;
   if (f.memo.has(key)) return f.memo.get(key) as number;
-  const row = f.db.insert(qualityObjectives).values({ unitId: target.id, year: 2026, title: `Mục tiêu ${target.token}`, measure: "on_time_rate", target: 100, createdAt: 0, updatedAt: 0 }).returning().get();
+  const row = f.db
+    .insert(qualityObjectives)
+    .values({ unitId: target.id, year: 2026, title: `Mục tiêu ${target.token}`, measure: "on_time_rate", target: 100, createdAt: 0, updatedAt: 0 })
+    .returning()
+    .get();
   f.memo.set(key, row.id);
   return row.id;
 }
@@ -104,8 +139,23 @@ function objectiveIn(f: Fixture, target: Unit): number {
 export function findingIn(f: Fixture, target: Unit, fresh = false): number {
   const key = `finding:${target.code}`;
   if (!fresh && f.memo.has(key)) return f.memo.get(key) as number;
-  const row = insertFinding(f.db, { unitCode: target.code, source: "internal_audit", grade: "major", description: `Phát hiện ${target.token}`, foundOn: "2026-10-01", actionDueOn: "2026-12-31" }, f.now);
-  saveCaRequest(makeCtx(f.db, { kind: "system", name: "fixture" }, f.now), row.id, { correction: "Khắc phục ngay", rootCauseMethod: "free_text", rootCause: "Thiếu phân công" });
+  const row = insertFinding(
+    f.db,
+    {
+      unitCode: target.code,
+      source: "internal_audit",
+      grade: "major",
+      description: `Phát hiện ${target.token}`,
+      foundOn: "2026-10-01",
+      actionDueOn: "2026-12-31",
+    },
+    f.now,
+  );
+  saveCaRequest(makeCtx(f.db, { kind: "system", name: "fixture" }, f.now), row.id, {
+    correction: "Khắc phục ngay",
+    rootCauseMethod: "free_text",
+    rootCause: "Thiếu phân công",
+  });
   if (!fresh) f.memo.set(key, row.id);
   return row.id;
 }
@@ -115,7 +165,11 @@ function actionIn(f: Fixture, target: Unit, fresh = false): number {
   const key = `action:${target.code}`;
   if (!fresh && f.memo.has(key)) return f.memo.get(key) as number;
   const ctx = makeCtx(f.db, { kind: "system" as const, name: "fixture" }, f.now);
-  const a = addCorrectiveAction(ctx, findingIn(f, target, fresh), { description: `Hành động ${target.token}`, ownerId: f.officerOf[target.code], dueOn: "2027-01-31" });
+  const a = addCorrectiveAction(ctx, findingIn(f, target, fresh), {
+    description: `Hành động ${target.token}`,
+    ownerId: f.officerOf[target.code],
+    dueOn: "2027-01-31",
+  });
   if (!fresh) f.memo.set(key, a.id);
   return a.id;
 }
@@ -132,7 +186,21 @@ function reportIn(f: Fixture, target: Unit): number {
   const t = f.now.getTime();
   const row = f.db
     .insert(reports)
-    .values({ kind: "unit", unitId: target.id, periodKey: "2026-10", status: "done", trigger: "manual", verifyCode: `M${target.code}X`, sha256: sha, size: bytes.length, pages: 1, file: rel, createdAt: t, startedAt: t, finishedAt: t })
+    .values({
+      kind: "unit",
+      unitId: target.id,
+      periodKey: "2026-10",
+      status: "done",
+      trigger: "manual",
+      verifyCode: `M${target.code}X`,
+      sha256: sha,
+      size: bytes.length,
+      pages: 1,
+      file: rel,
+      createdAt: t,
+      startedAt: t,
+      finishedAt: t,
+    })
     .returning()
     .get();
   f.memo.set(key, row.id);
@@ -142,37 +210,100 @@ function reportIn(f: Fixture, target: Unit): number {
 let spare = 0;
 function spareUserIn(f: Fixture, target: Unit): number {
   const t = f.now.getTime();
-  return f.db.insert(users).values({ username: `spare${++spare}.${target.code.toLowerCase()}`, fullName: "Dự phòng", unitId: target.id, role: "officer", passwordHash: "x", passwordChangedAt: t, createdAt: t, updatedAt: t }).returning().get().id;
+  return f.db
+    .insert(users)
+    .values({
+      username: `spare${++spare}.${target.code.toLowerCase()}`,
+      fullName: "Dự phòng",
+      unitId: target.id,
+      role: "officer",
+      passwordHash: "x",
+      passwordChangedAt: t,
+      createdAt: t,
+      updatedAt: t,
+    })
+    .returning()
+    .get().id;
 }
 
-const sys = (f: Fixture) => (makeCtx(f.db, { kind: "system" as const, name: "fixture" }, f.now));
+const sys = (f: Fixture) => makeCtx(f.db, { kind: "system" as const, name: "fixture" }, f.now);
 const pdf = (name: string) => new File([`%PDF-1.4\n% ${name}\n1 0 obj\n<<>>\nendobj\n`], `${name}.pdf`, { type: "application/pdf" });
 
 /** A process document (with its draft revision 1), a legal change and a procedure in the target unit. */
 async function documentsIn(f: Fixture, target: Unit) {
   const ctx = sys(f);
-  const { document: doc, revision: rev } = await createDocument(ctx, { unitId: target.id, code: `QT ${target.code}`, title: `Quy trình ${target.token}`, kind: "process", owner: "Văn phòng", reviewCycleMonths: 12, clauseCodes: ["8.1"], procedureIds: [], changeSummary: "Ban hành lần đầu", file: pdf(target.code) });
+  const { document: doc, revision: rev } = await createDocument(ctx, {
+    unitId: target.id,
+    code: `QT ${target.code}`,
+    title: `Quy trình ${target.token}`,
+    kind: "process",
+    owner: "Văn phòng",
+    reviewCycleMonths: 12,
+    clauseCodes: ["8.1"],
+    procedureIds: [],
+    changeSummary: "Ban hành lần đầu",
+    file: pdf(target.code),
+  });
   // Take it through the workflow so it is in force (a periodic review needs an effective document).
   submitRevision(ctx, doc.id, rev.id);
   recordRevisionReview(ctx, doc.id, rev.id, "Đạt");
   approveRevision(ctx, doc.id, rev.id, "2026-08-01");
-  const legal = createLegalChange(ctx, { unitId: target.id, textNumber: `01/${target.code}`, title: `Văn bản ${target.token}`, effectiveOn: "2026-09-01", documentIds: [doc.id] });
-  const proc = createProcedure(ctx, { unitId: target.id, code: `TTHC-${target.code}`, name: `Thủ tục ${target.token}`, field: "Hộ tịch", onlineLevel: "none", active: true });
+  const legal = createLegalChange(ctx, {
+    unitId: target.id,
+    textNumber: `01/${target.code}`,
+    title: `Văn bản ${target.token}`,
+    effectiveOn: "2026-09-01",
+    documentIds: [doc.id],
+  });
+  const proc = createProcedure(ctx, {
+    unitId: target.id,
+    code: `TTHC-${target.code}`,
+    name: `Thủ tục ${target.token}`,
+    field: "Hộ tịch",
+    onlineLevel: "none",
+    active: true,
+  });
   f.memo.set(`doc:${target.code}`, { doc: doc.id, rev: rev.id, legal: legal.id, proc: proc.id });
 }
 const docOf = (f: Fixture, t: Unit) => f.memo.get(`doc:${t.code}`) as { doc: number; rev: number; legal: number; proc: number };
-const docForm = (t: Unit, n: number) => ({ unitId: String(t.id), code: `QT M${n}`, title: `Quy trình thử ${n}`, kind: "process", owner: "Văn phòng", reviewCycleMonths: "12", clauseCodes: ["8.1"] });
+const docForm = (t: Unit, n: number) => ({
+  unitId: String(t.id),
+  code: `QT M${n}`,
+  title: `Quy trình thử ${n}`,
+  kind: "process",
+  owner: "Văn phòng",
+  reviewCycleMonths: "12",
+  clauseCodes: ["8.1"],
+});
 
 /** A planned internal audit of the target unit (led by an officer of the other province: independent) and an inspection. */
 function auditsIn(f: Fixture, target: Unit) {
   const ctx = sys(f);
   const lead = auditorOf(f, target.path.startsWith(f.unit.P1.path) ? f.unit.P2 : f.unit.P1);
-  const audit = planAudit(ctx, { unitId: target.id, title: `Đánh giá ${target.token}`, startOn: "2026-11-10", endOn: "2026-11-12", leadAuditorId: lead, teamIds: [], clauseCodes: ["8.5"], processes: undefined, objectives: undefined });
+  const audit = planAudit(ctx, {
+    unitId: target.id,
+    title: `Đánh giá ${target.token}`,
+    startOn: "2026-11-10",
+    endOn: "2026-11-12",
+    leadAuditorId: lead,
+    teamIds: [],
+    clauseCodes: ["8.5"],
+    processes: undefined,
+    objectives: undefined,
+  });
   const item = f.db.select({ id: auditChecklistItems.id }).from(auditChecklistItems).where(eq(auditChecklistItems.auditId, audit.id)).get()!;
   const t = f.now.getTime();
   const insp = f.db
     .insert(inspections)
-    .values({ unitId: target.id, byUnitId: target.id, method: "on_site", decisionNumber: `${target.code}/QĐ-SKHCN`, decisionOn: "2026-08-01", createdAt: t, updatedAt: t })
+    .values({
+      unitId: target.id,
+      byUnitId: target.id,
+      method: "on_site",
+      decisionNumber: `${target.code}/QĐ-SKHCN`,
+      decisionOn: "2026-08-01",
+      createdAt: t,
+      updatedAt: t,
+    })
     .returning()
     .get();
   f.memo.set(`audit:${target.code}`, { audit: audit.id, item: item.id, inspection: insp.id });
@@ -182,12 +313,29 @@ function auditorOf(f: Fixture, unit: Unit): number {
   const key = `auditor:${unit.code}`;
   if (!f.memo.has(key)) {
     const t = f.now.getTime();
-    f.memo.set(key, f.db.insert(users).values({ username: `auditor.${unit.code.toLowerCase()}`, fullName: "Chuyên gia đánh giá", unitId: unit.id, role: "officer", passwordHash: "x", passwordChangedAt: t, createdAt: t, updatedAt: t }).returning().get().id);
+    f.memo.set(
+      key,
+      f.db
+        .insert(users)
+        .values({
+          username: `auditor.${unit.code.toLowerCase()}`,
+          fullName: "Chuyên gia đánh giá",
+          unitId: unit.id,
+          role: "officer",
+          passwordHash: "x",
+          passwordChangedAt: t,
+          createdAt: t,
+          updatedAt: t,
+        })
+        .returning()
+        .get().id,
+    );
   }
   return f.memo.get(key) as number;
 }
 export const auditOf = (f: Fixture, t: Unit) => f.memo.get(`audit:${t.code}`) as { audit: number; item: number; inspection: number };
-const auditsCovered = "workflow and write pages: tests/integration/audits-routes.test.ts (sibling 404 on every detail route, 403 on write pages) and audits*.test.ts";
+const auditsCovered =
+  "workflow and write pages: tests/integration/audits-routes.test.ts (sibling 404 on every detail route, 403 on write pages) and audits*.test.ts";
 
 export async function seedListRecords(f: Fixture) {
   for (const u of Object.values(f.unit)) {
@@ -212,7 +360,13 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/_index": { read: "any", list: true },
   "routes/account": {
     read: "any",
-    actions: [{ name: "change own password (wrong current password)", roles: [], form: () => ({ currentPassword: "wrong", newPassword: "NewPass#2026", confirmPassword: "NewPass#2026" }) }],
+    actions: [
+      {
+        name: "change own password (wrong current password)",
+        roles: [],
+        form: () => ({ currentPassword: "wrong", newPassword: "NewPass#2026", confirmPassword: "NewPass#2026" }),
+      },
+    ],
   },
   "routes/units._index": { read: "any", list: true },
   "routes/units.new": {
@@ -238,8 +392,15 @@ export const SPECS: Record<string, RouteSpec> = {
         roles: ["admin"],
         form: (f, t) => {
           const kind = t.code.startsWith("P") ? "province" : t.code.startsWith("D") ? "district" : "commune";
-          const parentCode = t.code === "C11" || t.code === "C12" ? "D1" : t.code === "C21" ? "D2" : t.code === "C31" ? "P2" : t.code.startsWith("D") ? "P1" : undefined;
-          return { code: t.code, name: `Đơn vị ${t.token} (sửa)`, kind, placeName: t.code, ...(parentCode ? { parentId: String(f.unit[parentCode as "P1"].id) } : {}) };
+          const parentCode =
+            t.code === "C11" || t.code === "C12" ? "D1" : t.code === "C21" ? "D2" : t.code === "C31" ? "P2" : t.code.startsWith("D") ? "P1" : undefined;
+          return {
+            code: t.code,
+            name: `Đơn vị ${t.token} (sửa)`,
+            kind,
+            placeName: t.code,
+            ...(parentCode ? { parentId: String(f.unit[parentCode as "P1"].id) } : {}),
+          };
         },
       },
     ],
@@ -253,7 +414,13 @@ export const SPECS: Record<string, RouteSpec> = {
         name: "create an account in the target unit",
         roles: ["admin"],
         targetInForm: true,
-        form: (_f, t, n) => ({ username: `new${n}.${t.code.toLowerCase()}`, fullName: "Người Mới", unitId: String(t.id), role: "officer", password: "MatKhau#2026" }),
+        form: (_f, t, n) => ({
+          username: `new${n}.${t.code.toLowerCase()}`,
+          fullName: "Người Mới",
+          unitId: String(t.id),
+          role: "officer",
+          password: "MatKhau#2026",
+        }),
       },
     ],
   },
@@ -264,7 +431,13 @@ export const SPECS: Record<string, RouteSpec> = {
       {
         name: "edit the account",
         roles: ["admin"],
-        form: (f, t) => ({ username: `officer.${t.code.toLowerCase()}`, fullName: `Cán bộ ${t.token}`, unitId: String(t.id), role: "officer", title: "Thư ký ISO" }),
+        form: (f, t) => ({
+          username: `officer.${t.code.toLowerCase()}`,
+          fullName: `Cán bộ ${t.token}`,
+          unitId: String(t.id),
+          role: "officer",
+          title: "Thư ký ISO",
+        }),
       },
     ],
   },
@@ -290,7 +463,13 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/corrective-actions.$id": {
     read: "any",
     params: (f, t) => ({ id: String(actionIn(f, t)) }),
-    actions: [{ name: "edit the action", roles: ["officer"], form: (f, t, n) => ({ intent: "edit", description: `Hành động ${t.token} v${n}`, ownerId: String(f.officerOf[t.code]), dueOn: "31/01/2027" }) }],
+    actions: [
+      {
+        name: "edit the action",
+        roles: ["officer"],
+        form: (f, t, n) => ({ intent: "edit", description: `Hành động ${t.token} v${n}`, ownerId: String(f.officerOf[t.code]), dueOn: "31/01/2027" }),
+      },
+    ],
   },
   "routes/corrective-actions.$id_.acknowledge": {
     read: ["leader"],
@@ -306,8 +485,16 @@ export const SPECS: Record<string, RouteSpec> = {
     read: "any",
     params: (f, t) => ({ id: String(findingIn(f, t)) }),
     actions: [
-      { name: "write the correction and root cause", roles: ["officer"], form: () => ({ intent: "request", correction: "Bổ sung hồ sơ", rootCauseMethod: "free_text", rootCause: "Chưa phân công" }) },
-      { name: "add an action", roles: ["officer"], form: (f, t) => ({ intent: "action", description: "Phân công rà soát", ownerId: String(f.officerOf[t.code]), dueOn: "31/01/2027" }) },
+      {
+        name: "write the correction and root cause",
+        roles: ["officer"],
+        form: () => ({ intent: "request", correction: "Bổ sung hồ sơ", rootCauseMethod: "free_text", rootCause: "Chưa phân công" }),
+      },
+      {
+        name: "add an action",
+        roles: ["officer"],
+        form: (f, t) => ({ intent: "action", description: "Phân công rà soát", ownerId: String(f.officerOf[t.code]), dueOn: "31/01/2027" }),
+      },
     ],
   },
   "routes/inbox": { read: "any", list: true },
@@ -318,13 +505,26 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/audits.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).audit) }), actionsCoveredElsewhere: auditsCovered },
   "routes/audits.$id.edit": { read: ["officer"], params: (f, t) => ({ id: String(auditOf(f, t).audit) }), actionsCoveredElsewhere: auditsCovered },
   "routes/audits.$id.checklist": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).audit) }), actionsCoveredElsewhere: auditsCovered },
-  "routes/audits.$id.items.$itemId.finding": { read: [], params: (f, t) => ({ id: String(auditOf(f, t).audit), itemId: String(auditOf(f, t).item) }), actionsCoveredElsewhere: "only the audit team raises findings: audits.test.ts" },
+  "routes/audits.$id.items.$itemId.finding": {
+    read: [],
+    params: (f, t) => ({ id: String(auditOf(f, t).audit), itemId: String(auditOf(f, t).item) }),
+    actionsCoveredElsewhere: "only the audit team raises findings: audits.test.ts",
+  },
   "routes/inspections._index": { read: "any", list: true },
   "routes/inspections.new": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.plan": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
-  "routes/inspections.$id.minutes": { read: ["inspector"], params: (f, t) => ({ id: String(auditOf(f, t).inspection) }), actionsCoveredElsewhere: auditsCovered },
-  "routes/inspections.$id.findings.new": { read: ["inspector"], allowedStatuses: [412], params: (f, t) => ({ id: String(auditOf(f, t).inspection) }), actionsCoveredElsewhere: auditsCovered },
+  "routes/inspections.$id.minutes": {
+    read: ["inspector"],
+    params: (f, t) => ({ id: String(auditOf(f, t).inspection) }),
+    actionsCoveredElsewhere: auditsCovered,
+  },
+  "routes/inspections.$id.findings.new": {
+    read: ["inspector"],
+    allowedStatuses: [412],
+    params: (f, t) => ({ id: String(auditOf(f, t).inspection) }),
+    actionsCoveredElsewhere: auditsCovered,
+  },
   "routes/findings._index": { read: "any", list: true },
   "routes/findings.new": {
     read: ["officer"],
@@ -333,7 +533,14 @@ export const SPECS: Record<string, RouteSpec> = {
         name: "record a complaint finding",
         roles: ["officer"],
         targetInForm: true,
-        form: (_f, t) => ({ unitId: String(t.id), source: "complaint", gradeCode: "minor", clauseCode: "8.5", description: "Người dân phản ánh trả kết quả trễ hẹn", foundOn: "20/11/2026" }),
+        form: (_f, t) => ({
+          unitId: String(t.id),
+          source: "complaint",
+          gradeCode: "minor",
+          clauseCode: "8.5",
+          description: "Người dân phản ánh trả kết quả trễ hẹn",
+          foundOn: "20/11/2026",
+        }),
       },
     ],
   },
@@ -342,11 +549,23 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/qms.$unitId._index": { read: "any", params: (_f, t) => ({ unitId: String(t.id) }) },
   "routes/qms.$unitId.review": { read: ["officer"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: auditsCovered },
   "routes/qms.$unitId.announce": { read: ["officer"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: auditsCovered },
-  "routes/qms.$unitId.confirm": { read: ["leader"], readRels: ["own"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: "only a leader of the unit itself confirms: audits-qms tests" },
+  "routes/qms.$unitId.confirm": {
+    read: ["leader"],
+    readRels: ["own"],
+    params: (_f, t) => ({ unitId: String(t.id) }),
+    actionsCoveredElsewhere: "only a leader of the unit itself confirms: audits-qms tests",
+  },
   "routes/documents._index": { read: "any", list: true },
   "routes/documents.new": {
     read: ["officer"],
-    actions: [{ name: "create a document with its PDF", roles: ["officer"], targetInForm: true, form: (_f, t, n) => ({ ...docForm(t, n), changeSummary: "Ban hành", file: pdf(`m${n}`) }) }],
+    actions: [
+      {
+        name: "create a document with its PDF",
+        roles: ["officer"],
+        targetInForm: true,
+        form: (_f, t, n) => ({ ...docForm(t, n), changeSummary: "Ban hành", file: pdf(`m${n}`) }),
+      },
+    ],
   },
   "routes/documents.$id._index": { read: "any", params: (f, t) => ({ id: String(docOf(f, t).doc) }) },
   "routes/documents.$id.edit": {
@@ -359,8 +578,16 @@ export const SPECS: Record<string, RouteSpec> = {
     params: (f, t) => ({ id: String(docOf(f, t).doc) }),
     actions: [{ name: "record a periodic review", roles: ["officer", "leader"], form: () => ({ reviewedOn: "20/11/2026", outcome: "still_valid" }) }],
   },
-  "routes/documents.$id.withdraw": { read: ["leader"], params: (f, t) => ({ id: String(docOf(f, t).doc) }), actionsCoveredElsewhere: "withdrawal: tests/integration/documents.test.ts" },
-  "routes/documents.$id.revisions.new": { read: ["officer"], params: (f, t) => ({ id: String(docOf(f, t).doc) }), actionsCoveredElsewhere: "drafting: tests/integration/documents.test.ts" },
+  "routes/documents.$id.withdraw": {
+    read: ["leader"],
+    params: (f, t) => ({ id: String(docOf(f, t).doc) }),
+    actionsCoveredElsewhere: "withdrawal: tests/integration/documents.test.ts",
+  },
+  "routes/documents.$id.revisions.new": {
+    read: ["officer"],
+    params: (f, t) => ({ id: String(docOf(f, t).doc) }),
+    actionsCoveredElsewhere: "drafting: tests/integration/documents.test.ts",
+  },
   "routes/documents.$id.revisions.$revId._index": {
     read: "any",
     params: (f, t) => ({ id: String(docOf(f, t).doc), revId: String(docOf(f, t).rev) }),
@@ -370,34 +597,77 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/documents.legal._index": { read: "any", list: true },
   "routes/documents.legal.new": {
     read: ["officer"],
-    actions: [{ name: "record a legal change", roles: ["officer"], targetInForm: true, form: (_f, t, n) => ({ unitId: String(t.id), textNumber: `${n}/2026/NĐ-CP`, title: "Nghị định thử", effectiveOn: "01/10/2026" }) }],
+    actions: [
+      {
+        name: "record a legal change",
+        roles: ["officer"],
+        targetInForm: true,
+        form: (_f, t, n) => ({ unitId: String(t.id), textNumber: `${n}/2026/NĐ-CP`, title: "Nghị định thử", effectiveOn: "01/10/2026" }),
+      },
+    ],
   },
   "routes/documents.legal.$id._index": { read: "any", params: (f, t) => ({ id: String(docOf(f, t).legal) }) },
   "routes/documents.legal.$id.edit": {
     read: ["officer"],
     params: (f, t) => ({ id: String(docOf(f, t).legal) }),
-    actions: [{ name: "edit the legal change", roles: ["officer"], form: (_f, t) => ({ unitId: String(t.id), textNumber: `01/${t.code}`, title: `Văn bản ${t.token} (sửa)`, effectiveOn: "01/09/2026" }) }],
+    actions: [
+      {
+        name: "edit the legal change",
+        roles: ["officer"],
+        form: (_f, t) => ({ unitId: String(t.id), textNumber: `01/${t.code}`, title: `Văn bản ${t.token} (sửa)`, effectiveOn: "01/09/2026" }),
+      },
+    ],
   },
   "routes/procedures._index": { read: "any", list: true },
   "routes/procedures.new": {
     read: ["officer"],
-    actions: [{ name: "add a procedure", roles: ["officer"], targetInForm: true, form: (_f, t, n) => ({ unitId: String(t.id), code: `TT-${n}`, name: "Thủ tục thử", field: "Hộ tịch", onlineLevel: "none", active: "on" }) }],
+    actions: [
+      {
+        name: "add a procedure",
+        roles: ["officer"],
+        targetInForm: true,
+        form: (_f, t, n) => ({ unitId: String(t.id), code: `TT-${n}`, name: "Thủ tục thử", field: "Hộ tịch", onlineLevel: "none", active: "on" }),
+      },
+    ],
   },
   "routes/procedures.$id": {
     read: "any",
     params: (f, t) => ({ id: String(docOf(f, t).proc) }),
-    actions: [{ name: "edit the procedure", roles: ["officer"], form: (_f, t) => ({ unitId: String(t.id), code: `TTHC-${t.code}`, name: `Thủ tục ${t.token} (sửa)`, field: "Hộ tịch", onlineLevel: "none", active: "on" }) }],
+    actions: [
+      {
+        name: "edit the procedure",
+        roles: ["officer"],
+        form: (_f, t) => ({
+          unitId: String(t.id),
+          code: `TTHC-${t.code}`,
+          name: `Thủ tục ${t.token} (sửa)`,
+          field: "Hộ tịch",
+          onlineLevel: "none",
+          active: "on",
+        }),
+      },
+    ],
   },
   "routes/procedures.import": { read: ["officer"], actionsCoveredElsewhere: "catalogue import: tests/integration/documents-procedures.test.ts" },
   "routes/reports._index": { read: "any", list: true },
   "routes/reports.new": {
     read: ["officer", "inspector"],
     list: true,
-    actions: [{ name: "request a unit report", roles: ["officer", "inspector"], targetInForm: true, form: (_f, t) => ({ kind: "unit", unitId: String(t.id), period: "2026-10" }) }],
+    actions: [
+      {
+        name: "request a unit report",
+        roles: ["officer", "inspector"],
+        targetInForm: true,
+        form: (_f, t) => ({ kind: "unit", unitId: String(t.id), period: "2026-10" }),
+      },
+    ],
   },
   "routes/reports.$id._index": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
   "routes/reports.$id.pdf": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
-  "routes/reports.verify._index": { read: "public", actionsCoveredElsewhere: "public by design: answers only for the hash of a file the caller already holds (tests/integration/reports.test.ts)" },
+  "routes/reports.verify._index": {
+    read: "public",
+    actionsCoveredElsewhere: "public by design: answers only for the hash of a file the caller already holds (tests/integration/reports.test.ts)",
+  },
   "routes/reports.verify.$code": { read: "public" },
   "routes/notifications": { read: "any", list: true, actions: [{ name: "mark all read", roles: "any", form: () => ({ intent: "all" }), noTrail: true }] },
   "routes/figures._index": { read: "any", list: true },

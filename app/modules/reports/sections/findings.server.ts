@@ -38,7 +38,14 @@ export const findingsSection: SectionProvider<"findings"> = {
       : [];
     const listRows = allIds.length
       ? db
-          .select({ unitId: findings.unitId, foundOn: findings.foundOn, grade: findingGrades.nameVi, clause: findings.clauseCode, description: findings.description, closedAt: findings.closedAt })
+          .select({
+            unitId: findings.unitId,
+            foundOn: findings.foundOn,
+            grade: findingGrades.nameVi,
+            clause: findings.clauseCode,
+            description: findings.description,
+            closedAt: findings.closedAt,
+          })
           .from(findings)
           .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
           .where(and(inArray(findings.unitId, allIds), gte(findings.foundOn, period.start), lte(findings.foundOn, period.end)))
@@ -64,7 +71,13 @@ export const findingsSection: SectionProvider<"findings"> = {
         list: listRows
           .filter((r) => ids.has(r.unitId))
           .slice(0, LIST_LIMIT)
-          .map((r) => ({ foundOn: r.foundOn, grade: r.grade, clause: r.clause, description: r.description, status: r.closedAt !== null && r.closedAt < endMs ? "Đã đóng" : "Đang mở" })),
+          .map((r) => ({
+            foundOn: r.foundOn,
+            grade: r.grade,
+            clause: r.clause,
+            description: r.description,
+            status: r.closedAt !== null && r.closedAt < endMs ? "Đã đóng" : "Đang mở",
+          })),
       });
     }
     return out;

@@ -40,7 +40,12 @@ const SCOPED_MAX_UNITS = 400;
  */
 export function scopeOfUnits(db: DB, ids: number[]): Scope {
   if (!ids.length || ids.length > SCOPED_MAX_UNITS) return EVERYWHERE;
-  const paths = db.select({ path: units.path }).from(units).where(inArray(units.id, ids)).all().map((r) => r.path);
+  const paths = db
+    .select({ path: units.path })
+    .from(units)
+    .where(inArray(units.id, ids))
+    .all()
+    .map((r) => r.path);
   return paths.length ? { prefixes: normalisePrefixes(paths) } : EVERYWHERE;
 }
 const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
@@ -52,9 +57,21 @@ export const documentsSection: SectionProvider<"documents"> = {
     const stats = new Map(documentStatsForUnits(db, ids, period.end).map((s) => [s.unitId, s]));
     const late = ids.length
       ? db
-          .select({ unitId: documents.unitId, code: documents.code, title: documents.title, nextReviewOn: documents.nextReviewOn, updateDueOn: documents.updateDueOn })
+          .select({
+            unitId: documents.unitId,
+            code: documents.code,
+            title: documents.title,
+            nextReviewOn: documents.nextReviewOn,
+            updateDueOn: documents.updateDueOn,
+          })
           .from(documents)
-          .where(and(inArray(documents.unitId, ids), eq(documents.status, "effective"), or(lt(documents.nextReviewOn, period.end), lt(documents.updateDueOn, period.end))))
+          .where(
+            and(
+              inArray(documents.unitId, ids),
+              eq(documents.status, "effective"),
+              or(lt(documents.nextReviewOn, period.end), lt(documents.updateDueOn, period.end)),
+            ),
+          )
           .orderBy(asc(documents.code))
           .limit(500)
           .all()
@@ -96,7 +113,13 @@ export const correctiveActionsSection: SectionProvider<"correctiveActions"> = {
       const s = g.unitIds.map((id) => stats.get(id)).filter((x) => x !== undefined);
       const closed = sum(s, (x) => x.closed);
       const closedOnTime = sum(s, (x) => x.closedOnTime);
-      out.set(g.key, { open: sum(s, (x) => x.open), overdue: sum(s, (x) => x.overdue), closed, closedOnTime, closedOnTimePct: closed ? Math.round((closedOnTime / closed) * 1000) / 10 : null });
+      out.set(g.key, {
+        open: sum(s, (x) => x.open),
+        overdue: sum(s, (x) => x.overdue),
+        closed,
+        closedOnTime,
+        closedOnTimePct: closed ? Math.round((closedOnTime / closed) * 1000) / 10 : null,
+      });
     }
     return out;
   },
@@ -110,7 +133,13 @@ export const acknowledgementsSection: SectionProvider<"acknowledgements"> = {
     const endMs = startOfVnDay(period.end).getTime() + 86_400_000;
     const signed = ids.length
       ? db
-          .select({ unitId: correctiveActions.unitId, at: caSignatures.signedAt, by: caSignatures.signerName, capacity: caSignatures.capacity, subject: correctiveActions.description })
+          .select({
+            unitId: correctiveActions.unitId,
+            at: caSignatures.signedAt,
+            by: caSignatures.signerName,
+            capacity: caSignatures.capacity,
+            subject: correctiveActions.description,
+          })
           .from(caSignatures)
           .innerJoin(correctiveActions, eq(correctiveActions.id, caSignatures.actionId))
           .where(and(inArray(correctiveActions.unitId, ids), gte(caSignatures.signedAt, startMs), lt(caSignatures.signedAt, endMs)))
@@ -118,15 +147,25 @@ export const acknowledgementsSection: SectionProvider<"acknowledgements"> = {
           .all()
       : [];
     const pending = ids.length
-      ? db.select({ unitId: correctiveActions.unitId, n: sql<number>`count(*)` }).from(correctiveActions).where(and(inArray(correctiveActions.unitId, ids), eq(correctiveActions.status, "proposed"))).groupBy(correctiveActions.unitId).all()
+      ? db
+          .select({ unitId: correctiveActions.unitId, n: sql<number>`count(*)` })
+          .from(correctiveActions)
+          .where(and(inArray(correctiveActions.unitId, ids), eq(correctiveActions.status, "proposed")))
+          .groupBy(correctiveActions.unitId)
+          .all()
       : [];
     const out = new Map<number, AcknowledgementsData>();
     for (const g of groups) {
       const mine = signed.filter((s) => g.unitIds.includes(s.unitId));
       out.set(g.key, {
         acknowledged: mine.length,
-        pending: sum(pending.filter((p) => g.unitIds.includes(p.unitId)), (p) => p.n),
-        list: mine.slice(0, 100).map((s) => ({ date: formatDate(s.at), by: s.capacity === "own" ? s.by : `${s.capacity.toUpperCase()}. ${s.by}`, subject: s.subject.slice(0, 160) })),
+        pending: sum(
+          pending.filter((p) => g.unitIds.includes(p.unitId)),
+          (p) => p.n,
+        ),
+        list: mine
+          .slice(0, 100)
+          .map((s) => ({ date: formatDate(s.at), by: s.capacity === "own" ? s.by : `${s.capacity.toUpperCase()}. ${s.by}`, subject: s.subject.slice(0, 160) })),
       });
     }
     return out;
@@ -147,7 +186,18 @@ export const cycleSection: SectionProvider<"cycle"> = {
       .all();
     const ncs = new Map(
       auditRows.length
-        ? db.select({ auditId: auditFindings.auditId, n: sql<number>`count(*)` }).from(auditFindings).where(inArray(auditFindings.auditId, auditRows.map((a) => a.id))).groupBy(auditFindings.auditId).all().map((r) => [r.auditId, r.n])
+        ? db
+            .select({ auditId: auditFindings.auditId, n: sql<number>`count(*)` })
+            .from(auditFindings)
+            .where(
+              inArray(
+                auditFindings.auditId,
+                auditRows.map((a) => a.id),
+              ),
+            )
+            .groupBy(auditFindings.auditId)
+            .all()
+            .map((r) => [r.auditId, r.n])
         : [],
     );
     const inspectionRows = db
@@ -155,7 +205,11 @@ export const cycleSection: SectionProvider<"cycle"> = {
       .from(inspections)
       .where(and(inArray(inspections.unitId, ids), isNotNull(inspections.minutesSignedOn), inPeriod(inspections.minutesSignedOn)))
       .all();
-    const reviews = db.select({ unitId: managementReviews.unitId, date: managementReviews.heldOn }).from(managementReviews).where(and(inArray(managementReviews.unitId, ids), inPeriod(managementReviews.heldOn))).all();
+    const reviews = db
+      .select({ unitId: managementReviews.unitId, date: managementReviews.heldOn })
+      .from(managementReviews)
+      .where(and(inArray(managementReviews.unitId, ids), inPeriod(managementReviews.heldOn)))
+      .all();
     const confirmations = db
       .select({ unitId: effectivenessConfirmations.unitId, date: sql<string>`max(${effectivenessConfirmations.confirmedOn})` })
       .from(effectivenessConfirmations)
@@ -165,10 +219,21 @@ export const cycleSection: SectionProvider<"cycle"> = {
     const out = new Map<number, CycleData>();
     for (const g of groups) {
       const has = (u: number) => g.unitIds.includes(u);
-      const confirmed = confirmations.filter((c) => has(c.unitId)).map((c) => c.date).sort().pop() ?? null;
+      const confirmed =
+        confirmations
+          .filter((c) => has(c.unitId))
+          .map((c) => c.date)
+          .sort()
+          .pop() ?? null;
       out.set(g.key, {
         audits: auditRows.filter((a) => has(a.unitId)).map((a) => ({ date: formatDate(a.date), title: a.title, result: `${ncs.get(a.id) ?? 0} phát hiện` })),
-        inspections: inspectionRows.filter((i) => has(i.unitId)).map((i) => ({ date: formatDate(i.date), title: `Kiểm tra theo Quyết định số ${i.number}`, result: i.method === "on_site" ? "Kiểm tra trực tiếp" : "Kiểm tra qua báo cáo" })),
+        inspections: inspectionRows
+          .filter((i) => has(i.unitId))
+          .map((i) => ({
+            date: formatDate(i.date),
+            title: `Kiểm tra theo Quyết định số ${i.number}`,
+            result: i.method === "on_site" ? "Kiểm tra trực tiếp" : "Kiểm tra qua báo cáo",
+          })),
         managementReviews: reviews.filter((r) => has(r.unitId)).map((r) => ({ date: formatDate(r.date), title: "Xem xét của lãnh đạo" })),
         effectivenessConfirmedOn: confirmed ? formatDate(confirmed) : null,
       });
@@ -194,7 +259,10 @@ export const obligationsSection: SectionProvider<"obligations"> = {
           evidence: translate(
             "vi",
             o.detail.key,
-            o.detail.params && Object.fromEntries(Object.entries(o.detail.params).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v])),
+            o.detail.params &&
+              Object.fromEntries(
+                Object.entries(o.detail.params).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v]),
+              ),
           ),
         })),
       });
@@ -210,8 +278,19 @@ export const objectivesSection: SectionProvider<"objectives"> = {
     const ids = idsOf(groups);
     const year = Number(period.end.slice(0, 4));
     if (!ids.length) return new Map();
-    const objs = db.select({ o: qualityObjectives, unitName: units.name }).from(qualityObjectives).innerJoin(units, eq(units.id, qualityObjectives.unitId)).where(and(inArray(qualityObjectives.unitId, ids), eq(qualityObjectives.year, year))).orderBy(asc(qualityObjectives.id)).all();
-    const figs = db.select().from(serviceFigures).where(and(inArray(serviceFigures.unitId, ids), gte(serviceFigures.month, period.start.slice(0, 7)), lte(serviceFigures.month, period.end.slice(0, 7)))).orderBy(desc(serviceFigures.month)).all();
+    const objs = db
+      .select({ o: qualityObjectives, unitName: units.name })
+      .from(qualityObjectives)
+      .innerJoin(units, eq(units.id, qualityObjectives.unitId))
+      .where(and(inArray(qualityObjectives.unitId, ids), eq(qualityObjectives.year, year)))
+      .orderBy(asc(qualityObjectives.id))
+      .all();
+    const figs = db
+      .select()
+      .from(serviceFigures)
+      .where(and(inArray(serviceFigures.unitId, ids), gte(serviceFigures.month, period.start.slice(0, 7)), lte(serviceFigures.month, period.end.slice(0, 7))))
+      .orderBy(desc(serviceFigures.month))
+      .all();
     const out = new Map<number, ObjectivesData>();
     for (const g of groups) {
       const mine = objs.filter((r) => g.unitIds.includes(r.o.unitId));
