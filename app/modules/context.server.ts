@@ -25,3 +25,11 @@ export function makeCtx<A extends Actor>(db: DB, actor: A, now: Date): Ctx & { r
 export function atTime<A extends Actor>(ctx: Ctx & { readonly actor: A }, now: Date): Ctx & { readonly actor: A } {
   return makeCtx(ctx.db, ctx.actor, now);
 }
+
+/**
+ * The same actor and clock reading through another scope: a report about a unit reads what that unit may read,
+ * whoever asked for it (the caller has already checked that the unit is in the asker's scope).
+ */
+export function withScope<A extends Actor>(ctx: Ctx & { readonly actor: A }, scope: Scope): Ctx & { readonly actor: A } {
+  return { db: ctx.db, actor: ctx.actor, now: ctx.now, scope, today: ctx.today };
+}
