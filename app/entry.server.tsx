@@ -12,7 +12,7 @@ const ABORT_DELAY = 5_000;
  *
  * The page is rendered whole, then sent as one body. Loaders here are synchronous and no route defers data, so
  * streaming sent nothing earlier; it only cut the page into many small writes, each passing through gzip and a
- * socket write (about a tenth of the server's CPU under load, issue 8). The abort timer is cleared when the page
+ * socket write (about a tenth of the server's CPU under load). The abort timer is cleared when the page
  * is done: left running, it kept every finished render reachable for five seconds.
  */
 export default function handleRequest(

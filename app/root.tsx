@@ -1,5 +1,18 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useMatches,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { navFor } from "~/components/nav";
@@ -10,7 +23,9 @@ import { useNonce } from "~/components/nonce";
 import { getLang } from "~/http/i18n.server";
 import { getUser } from "~/http/session.server";
 import { unreadCount } from "~/modules/notifications/queries.server";
+import { makeCtx } from "~/modules/context.server";
 import { getDb } from "~/http/db.server";
+import { now } from "~/lib/clock.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -27,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lang,
       flash: flash ?? null,
       user: user ? { id: user.id, name: user.name, role: user.role, unitName: user.unitName, unitId: user.unitId } : null,
-      unread: user ? unreadCount(getDb(), user.id) : 0,
+      unread: user ? unreadCount(makeCtx(getDb(), user, now())) : 0,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
@@ -37,6 +52,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang: Lang = data?.lang ?? "vi";
   const nonce = useNonce();
+  // A route may be plain HTML (`handle = { hydrate: false }`: the public pages, read by anyone and often): no
+  // script, no serialised data; its forms and links work as they would without JavaScript.
+  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang={lang}>
       <head>
@@ -47,8 +65,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { openDatabase } from "#db/client";
 import type { UserActor } from "~/modules/context";
+import { makeCtx } from "~/modules/context.server";
 import { unitCompliance } from "~/modules/compliance/queries.server";
 import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
 import { ListFilterSchema } from "~/modules/corrective-actions/schema";
@@ -14,9 +15,7 @@ import { dashboardData } from "~/modules/dashboard/queries.server";
 import { getReportFileInScopeOrThrow, listReports } from "~/modules/reports/queries.server";
 import { ReportFiltersSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { readConfig } from "~/lib/config.server";
-import { vnDay } from "~/lib/time";
 import type { Role } from "#db/schema";
 
 const config = readConfig();
@@ -61,30 +60,30 @@ const server = http.createServer((req, res) => {
   try {
     const url = new URL(req.url ?? "/", "http://bare");
     const p = url.pathname;
-    const day = vnDay(new Date());
+    const ctx = makeCtx(db, user, new Date());
+    const day = ctx.today;
     if (p === "/healthz") {
       db.$client.prepare("SELECT 1").get();
       res.writeHead(200, { "Content-Type": "application/json" });
       return res.end(JSON.stringify({ ok: true }));
     }
-    const scope = scopeFor(db, user);
-    if (p === "/") return page(res, "Tổng quan", dashboardData(db, scope, user.unitId, day, "vi"));
+    if (p === "/") return page(res, "Tổng quan", dashboardData(ctx, "vi"));
     let m = /^\/compliance\/(\d+)$/.exec(p);
-    if (m) return page(res, "Tuân thủ", { day, ...unitCompliance(db, scope, Number(m[1]), day) });
+    if (m) return page(res, "Tuân thủ", { day, ...unitCompliance(ctx, Number(m[1])) });
     if (p === "/corrective-actions") {
       const filter = ListFilterSchema.parse(Object.fromEntries(url.searchParams));
-      return page(res, "Hành động khắc phục", { ...listCorrectiveActions(db, scope, user, filter, day), units: unitsWithActions(db, scope) });
+      return page(res, "Hành động khắc phục", { ...listCorrectiveActions(ctx, filter), units: unitsWithActions(ctx) });
     }
     if (p === "/reports") {
       const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
       return page(res, "Báo cáo", {
-        ...listReports(db, scope, filters),
-        units: listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+        ...listReports(ctx, filters),
+        units: listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
       });
     }
     m = /^\/reports\/(\d+)\/pdf$/.exec(p);
     if (m) {
-      const r = getReportFileInScopeOrThrow(db, scope, config.reportsDir, Number(m[1]));
+      const r = getReportFileInScopeOrThrow(ctx, config.reportsDir, Number(m[1]));
       const body = fs.readFileSync(r.path);
       res.writeHead(200, { "Content-Type": "application/pdf", "Content-Length": body.length });
       return res.end(body);

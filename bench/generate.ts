@@ -1,7 +1,7 @@
 // npm run bench:generate -- --scale <quick|province|national> [--seed 42] [--out bench/.data/<scale>]
 //
-// Fills a fresh database (through the real migrations) with deterministic synthetic data for the load benchmarks
-// (issue 8). Same seed and scale → same rows. Bulk inserts with prepared statements in large transactions,
+// Fills a fresh database (through the real migrations) with deterministic synthetic data for the load benchmarks.
+// Same seed and scale → same rows. Bulk inserts with prepared statements in large transactions,
 // foreign keys ON and checked on every insert (parents first; a
 // document's current revision is set once its revisions exist: no deferred violation, which would make SQLite
 // search the child tables on every later parent insert).
@@ -512,7 +512,7 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
         );
       }
       setCurrent.run(revIds[nRev - 1], docId);
-      trail(lastAt, c.officer, c.id, "document", docId, "revision_effective", { revision: nRev });
+      trail(lastAt, c.officer, c.id, "document", docId, "revision.take-effect", { revision: nRev });
     }
 
     // Each year: an internal audit with its checklist, then the year's findings and their corrective actions.

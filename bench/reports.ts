@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
-import { bootstrapDatabase } from "#db/bootstrap";
+import { openDataFolder } from "~/modules/data-folder.server";
 import type { DB } from "#db/client";
 import { jobRuns, units } from "#db/schema";
 import { percentile, rssMb, serverEnv, signIn, sleep, startArgs, startServer, stopServer } from "./server-control";
@@ -27,8 +27,10 @@ import { runJob } from "#jobs/runner";
 import { getJob, JOBS } from "#jobs/schedule";
 import { renderReport } from "#templates/render";
 import type { ReportData } from "#templates/types";
+import { makeCtx } from "~/modules/context.server";
 import { periodReportData } from "~/modules/reports/data.server";
-import { produceScheduled, reportsBaseUrl } from "~/modules/reports/generate.server";
+import { reportsBaseUrl } from "~/modules/reports/deps.server";
+import { produceScheduled } from "~/modules/reports/schedule.server";
 import { parsePeriod } from "~/modules/reports/periods";
 import { renderPdf, stopRenderWorker } from "~/modules/reports/render.server";
 import { now } from "~/lib/clock.server";
@@ -119,7 +121,7 @@ export async function unitReportRatio(
   runs = 11,
 ): Promise<Pick<ReportBench, "unit_report_ms" | "in_memory_render_ms" | "gather_ms" | "unit_runs" | "report_ratio">> {
   const config = configFor(dataDir);
-  const db = await bootstrapDatabase(config, now);
+  const db = await openDataFolder(config, now, "bench");
   try {
     const unit = db.select().from(units).where(eq(units.code, UNIT_CODE)).get();
     if (!unit) throw new Error(`no unit ${UNIT_CODE}`);
@@ -148,7 +150,12 @@ export async function unitReportRatio(
     };
     const collect = () => {
       const t = performance.now();
-      periodReportData(db, "unit", unit, period, { verifyCode: captured!.meta.verification.code, baseUrl: deps.baseUrl, now: new Date() });
+      const at = new Date();
+      periodReportData(makeCtx(db, { kind: "job", name: JOB }, at), "unit", unit, period, {
+        verifyCode: captured!.meta.verification.code,
+        baseUrl: deps.baseUrl,
+        now: at,
+      });
       return performance.now() - t;
     };
     // Both sides equally warm (the worker's and the main thread's JIT, the page cache): a few runs of each first,
@@ -181,7 +188,7 @@ export async function unitReportRatio(
 async function childRun(dataDir: string) {
   process.env.REPORTS_WORKER ??= "on";
   const config = configFor(dataDir);
-  const db = await bootstrapDatabase(config, now);
+  const db = await openDataFolder(config, now, "bench");
   const t = performance.now();
   const outcome = await runJob(db, config, getJob(JOB)!, PERIOD, "manual");
   const wall = (performance.now() - t) / 1000;
@@ -286,7 +293,7 @@ export async function p95DuringReports(
   const config = configFor(dataDir);
   resetPeriod(config.dbFile, config.reportsDir, PERIOD);
   {
-    const db = await bootstrapDatabase(config, now);
+    const db = await openDataFolder(config, now, "bench");
     onlyTheMonthIsDue(db, new Date());
     db.$client.close();
   }

@@ -26,7 +26,7 @@ const unitId = (db: DB, code: string) => db.select({ id: units.id }).from(units)
 const at = (db: DB, username: string, day: string): Ctx => makeCtx(db, actor(db, username), new Date(`${day}T03:00:00Z`));
 
 /**
- * Demo data of the audits area (issue 4), through the domain verbs so it obeys the same rules as a user:
+ * Demo data of the audits area, through the domain verbs so it obeys the same rules as a user:
  * - Xã Lai Vung: announced in 09/2025; 2026 internal audit (cross audit: the province's officer leads, the
  *   ISO secretary of Hòa Long joins) with its checklist answered, a major and a minor nonconformity and an
  *   observation; reported; then a management review and the chair's effectiveness confirmation.

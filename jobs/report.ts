@@ -7,9 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
-import { bootstrapDatabase } from "#db/bootstrap";
+import { openDataFolder } from "~/modules/data-folder.server";
 import { PERIOD_REPORT_KINDS, REPORT_KINDS, units, type RecordReportKind } from "#db/schema";
-import { produceQueued, reportsBaseUrl, requestRecordReport, requestReport, type ReportRow } from "~/modules/reports/generate.server";
+import { reportsBaseUrl } from "~/modules/reports/deps.server";
+import { produceQueued } from "~/modules/reports/produce.server";
+import { requestRecordReport, requestReport, type ReportRow } from "~/modules/reports/request.server";
 import { parsePeriod } from "~/modules/reports/periods";
 import { stopRenderWorker } from "~/modules/reports/render.server";
 import { readConfig } from "~/lib/config.server";
@@ -59,7 +61,7 @@ if (byRecord) {
 
 process.env.REPORTS_WORKER ??= "off"; // one report: no need for a worker thread
 const config = readConfig();
-const db = await bootstrapDatabase(config, clockNow);
+const db = await openDataFolder(config, clockNow, "report");
 const unit = byRecord ? undefined : (db.select().from(units).where(eq(units.code, code)).get() ?? fail(`unknown unit code "${code}"`));
 const now = clockNow();
 try {

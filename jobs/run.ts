@@ -1,5 +1,5 @@
 // npm run job -- <name> [periodKey] [--force] — run one job by hand, through the same exactly-once record.
-import { bootstrapDatabase } from "#db/bootstrap";
+import { openDataFolder } from "~/modules/data-folder.server";
 import { now } from "~/lib/clock.server";
 import { readConfig } from "~/lib/config.server";
 import { runJob } from "./runner";
@@ -13,7 +13,7 @@ if (!job) {
   process.exit(2);
 }
 const config = readConfig();
-const db = await bootstrapDatabase(config, now);
+const db = await openDataFolder(config, now, "job");
 const periodKey = maybePeriod ?? job.periodKey(now());
 const outcome = await runJob(db, config, job, periodKey, "manual", undefined, { force });
 console.log(JSON.stringify({ job: job.name, periodKey, ...outcome }, null, 2));

@@ -67,7 +67,7 @@ export const JOBS: JobDefinition[] = [
     maxAttempts: 3,
     run: (ctx, periodKey) => correctiveActionsDaily(ctx, periodKey),
   },
-  // Scheduled reports (issue 6): 01:00 Vietnam time on the first day after the period. duePeriods reaches back
+  // Scheduled reports: 01:00 Vietnam time on the first day after the period. duePeriods reaches back
   // far enough that a server stopped for two months catches up both months when it starts again.
   reportsJob("month", "0 1 1 * *", 3, "Báo cáo tháng trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn (tỉnh/huyện)"),
   reportsJob("quarter", "0 1 1 1,4,7,10 *", 2, "Báo cáo quý trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn"),

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { renderAnnouncement } from "./announcement";
 import { renderAnnualReport } from "./annual-report";
 import { renderAreaSummary } from "./area-summary";
 import { renderAuditReport } from "./audit-report";
@@ -81,6 +82,8 @@ function draw(doc: Doc, data: ReportData) {
       return renderCorrectiveActionForm(doc, data);
     case "minutes":
       return renderInspectionMinutes(doc, data);
+    case "announcement":
+      return renderAnnouncement(doc, data);
   }
 }
 

@@ -3,6 +3,7 @@
  * in other modules (audits, corrective actions, inspections). Figures here are samples, never shown as a unit's.
  */
 import type {
+  AnnouncementData,
   AreaSummaryRow,
   AuditReportData,
   CorrectiveActionFormData,
@@ -246,6 +247,32 @@ export function sampleInspectionMinutes(): InspectionMinutesData {
     signatures: {
       inspectorSide: { capacity: "Đoàn kiểm tra", title: "Trưởng đoàn", name: "Lê Thị Minh Thư" },
       unitSide: { capacity: "Đại diện đơn vị", title: "Chủ tịch", name: "Nguyễn Hữu Phước" },
+    },
+  };
+}
+
+export function sampleAnnouncement(over: Partial<AnnouncementData["announcement"]> = {}): AnnouncementData {
+  return {
+    kind: "announcement",
+    meta: sampleMeta({
+      number: "01",
+      numberSuffix: "TB-UBND",
+      title: "Công bố",
+      subtitle: "Hệ thống quản lý chất lượng phù hợp Tiêu chuẩn quốc gia TCVN ISO 9001:2015",
+      recipients: ["Sở Khoa học và Công nghệ tỉnh Đồng Tháp;", "Niêm yết tại trụ sở, Trang thông tin điện tử;", "Lưu: VT, ISO."],
+    }),
+    unit: { code: "DT-LAIVUNG", name: "Xã Lai Vung" },
+    announcement: {
+      standard: "Tiêu chuẩn quốc gia TCVN ISO 9001:2015",
+      announcer: "Ủy ban nhân dân xã Lai Vung",
+      replaces: null,
+      basis: ["Căn cứ kết quả đánh giá nội bộ ngày 16/06/2026 và xem xét của lãnh đạo ngày 10/07/2026;"],
+      procedures: [
+        { field: "Chứng thực", code: "2.000908", name: "Thủ tục chứng thực bản sao từ bản chính giấy tờ, văn bản" },
+        { field: "Hộ tịch", code: "1.001193", name: "Thủ tục đăng ký khai sinh" },
+        { field: "Hộ tịch", code: "1.000894", name: "Thủ tục đăng ký kết hôn" },
+      ],
+      ...over,
     },
   };
 }

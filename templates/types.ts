@@ -24,7 +24,12 @@ export type DocMeta = {
   recipients: string[];
   signature: SignatureBlock;
   /** Footer of every page: a short code and a QR code leading to the verification page. */
-  verification: { code: string; url: string };
+  verification: {
+    code: string;
+    url: string;
+    /** The audit trail's head when the report was issued (issue 15): an outside anchor of the chain. */
+    trail?: { lastId: number; head: string };
+  };
   /** PDF metadata (creation date comes from the generator's clock, never from the template). */
   createdAt: Date;
   author: string;
@@ -213,5 +218,28 @@ export type InspectionMinutesData = {
   signatures: { inspectorSide: SignatureBlock; unitSide: SignatureBlock };
 };
 
-export type ReportData = UnitReportData | AreaSummaryData | AnnualReportData | AuditReportData | CorrectiveActionFormData | InspectionMinutesData;
+/**
+ * (g) The announcement that the unit's QMS conforms to TCVN ISO 9001:2015 (form of Phụ lục I, QĐ 19/2014/QĐ-TTg):
+ * the unit, the standard, the administrative procedures it covers (the scope), signed by the unit's head.
+ */
+export type AnnouncementData = {
+  kind: "announcement";
+  meta: DocMeta;
+  unit: UnitRef;
+  announcement: {
+    /** "Tiêu chuẩn quốc gia TCVN ISO 9001:2015". */
+    standard: string;
+    /** The body that announces, as it reads inside a sentence: "Ủy ban nhân dân xã Lai Vung". */
+    announcer: string;
+    /** A re-announcement names the announcement it replaces (number and day), and says whether the scope changed. */
+    replaces: { number: string; day: string; scopeChanged: boolean } | null;
+    /** The unit's own records the announcement rests on (internal audit, management review, confirmation), as lines. */
+    basis: string[];
+    /** The scope: the procedures covered, by field, in catalogue order. */
+    procedures: { field: string; code: string; name: string }[];
+  };
+};
+
+export type ReportData =
+  UnitReportData | AreaSummaryData | AnnualReportData | AuditReportData | CorrectiveActionFormData | InspectionMinutesData | AnnouncementData;
 export type ReportKind = ReportData["kind"];

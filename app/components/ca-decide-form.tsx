@@ -1,10 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { z } from "zod";
 import { ExtensionDecisionSchema } from "~/modules/corrective-actions/schema";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { FormErrors, TextField } from "./field";
+import { useSchemaForm } from "./use-schema-form";
 
 type Reply = SubmissionResult<string[]> | undefined | null;
 
@@ -23,10 +23,12 @@ export function DecideForm({
   compact?: boolean;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ExtensionDecisionSchema>>({
+  const [form, fields] = useSchemaForm(ExtensionDecisionSchema, {
     id: `ca-decide-${ext.id}`,
     lastResult,
     defaultValue: { extensionId: String(ext.id) },
+    // Checked on submit only (the decision is the button pressed); the server checks the same schema.
+    shouldValidate: "onSubmit",
   });
   return (
     <section className={compact ? "" : "card"} aria-label={t("ca.extension.decide")}>

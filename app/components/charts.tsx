@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { barSummary, lastValue, type BarChartData, type SeriesChartData } from "~/modules/dashboard/charts";
-import { formatInt, formatMonth, formatPct } from "~/modules/figures/period";
+import { formatMonth } from "~/modules/figures/period";
+import { formatInt, formatPct } from "~/lib/locale";
 import { useT } from "~/i18n/react";
 import { TableWrap } from "./table-wrap";
 

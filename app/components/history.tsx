@@ -1,63 +1,55 @@
+import { useEffect, useRef } from "react";
 import { formatDateTime } from "~/lib/time";
-import { actionLabel } from "~/i18n";
+import { actionLabel, actorLabel } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { TableWrap } from "./table-wrap";
+import type { TrailRefs } from "~/modules/trail/fields";
+import { TrailChanges } from "./trail-changes";
 
-type Entry = { id: number; at: number; actorName: string; action: string; before: string | null; after: string | null };
+type Entry = {
+  id: number;
+  at: number;
+  actorKind?: string;
+  actorName: string;
+  action: string;
+  entity?: string;
+  before: string | null;
+  after: string | null;
+  refs?: TrailRefs;
+};
 
-/** Which fields changed between two JSON snapshots, shown as "field: before → after". */
-export function diffSnapshots(before: string | null, after: string | null): { field: string; from: string; to: string }[] {
-  const b = before ? (JSON.parse(before) as Record<string, unknown>) : {};
-  const a = after ? (JSON.parse(after) as Record<string, unknown>) : {};
-  const fields = new Set([...Object.keys(b), ...Object.keys(a)]);
-  const out: { field: string; from: string; to: string }[] = [];
-  for (const f of fields) {
-    if (f === "updatedAt" || f === "createdAt") continue;
-    const from = b[f] === undefined ? "" : JSON.stringify(b[f]);
-    const to = a[f] === undefined ? "" : JSON.stringify(a[f]);
-    if (from !== to) out.push({ field: f, from, to });
-  }
-  return out;
-}
+/** Wide enough to show the history open: below it (a phone), the history is folded away until asked for. */
+const OPEN_FROM = "(min-width: 601px)";
 
+/**
+ * A record's history, newest first, one sentence per step: when, who, what, and each change in words. Folded
+ * (a <details>) on a phone, where it used to be thousands of pixels long; opened at once on a wider screen.
+ */
 export function History({ entries }: { entries: Entry[] }) {
   const t = useT();
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (details.current && window.matchMedia(OPEN_FROM).matches) details.current.open = true;
+  }, []);
   return (
-    <section aria-labelledby="history-title">
+    <section aria-labelledby="history-title" className="history">
       <h2 id="history-title">{t("common.history")}</h2>
       {entries.length === 0 ? (
         <p className="muted">{t("common.noHistory")}</p>
       ) : (
-        <TableWrap label={t("common.history")}>
-          <table className="responsive">
-            <thead>
-              <tr>
-                <th scope="col">{t("trail.at")}</th>
-                <th scope="col">{t("trail.actor")}</th>
-                <th scope="col">{t("trail.action")}</th>
-                <th scope="col">{t("trail.changes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td data-label={t("trail.at")}>{formatDateTime(e.at)}</td>
-                  <td data-label={t("trail.actor")}>{e.actorName}</td>
-                  <td data-label={t("trail.action")}>{actionLabel(t, e.action)}</td>
-                  <td data-label={t("trail.changes")}>
-                    <ul className="changes">
-                      {diffSnapshots(e.before, e.after).map((d) => (
-                        <li key={d.field}>
-                          <code>{d.field}</code>: {d.from || "∅"} → {d.to || "∅"}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <details ref={details}>
+          <summary>{t("trail.history.show", { n: entries.length })}</summary>
+          <ol className="history-list">
+            {entries.map((e) => (
+              <li key={e.id}>
+                <p className="history-line">
+                  <span className="muted">{formatDateTime(e.at)}</span> · <strong>{actorLabel(t, e.actorKind ?? "user", e.actorName)}</strong>:{" "}
+                  {actionLabel(t, e.action)}
+                </p>
+                <TrailChanges row={e} />
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ export type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean
 export const NAV: NavItem[] = [
   { to: "/", label: "nav.home", end: true },
   { to: "/inbox", label: "nav.inbox" },
+  { to: "/search", label: "nav.search" },
   { to: "/compliance", label: "nav.compliance" },
   { to: "/documents", label: "nav.documents" },
   { to: "/procedures", label: "nav.procedures" },

@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { z } from "zod";
 import { OBJECTIVE_MEASURES } from "#db/schema/enums";
 import { ObjectiveSchema } from "~/modules/objectives/schema";
 import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./field";
+import { useSchemaForm } from "./use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 export function ObjectiveForm({
   lastResult,
@@ -19,12 +19,10 @@ export function ObjectiveForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ObjectiveSchema>>({
+  const [form, fields] = useSchemaForm(ObjectiveSchema, {
     id: "objective-form",
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ObjectiveSchema }),
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   return (
     <Form method="post" className="stack card" {...getFormProps(form)}>
@@ -51,9 +49,7 @@ export function ObjectiveForm({
       </div>
       <TextAreaField field={fields.note} label={t("objectives.note")} rows={2} />
       <div className="actions">
-        <button type="submit" className="primary">
-          {submitLabel}
-        </button>
+        <SubmitButton>{submitLabel}</SubmitButton>
       </div>
     </Form>
   );

@@ -45,6 +45,14 @@ export function VerificationResult({ v }: { v: Verification }) {
           </dd>
           <dt>{t("reports.size")}</dt>
           <dd>{t("reports.bytes", { n: formatNumber(r.size) })}</dd>
+          {r.trailAt ? (
+            <>
+              <dt>{t("reports.verify.trailAt")}</dt>
+              <dd>
+                {t("reports.verify.trailRow", { n: formatNumber(r.trailAt.lastId) })} · <code className="hash">{r.trailAt.head}</code>
+              </dd>
+            </>
+          ) : null}
         </dl>
       ) : null}
     </div>

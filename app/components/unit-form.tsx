@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { z } from "zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { UNIT_KINDS } from "#db/schema/enums";
 import { UnitSchema } from "~/modules/units/schema";
 import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextField } from "./field";
+import { useSchemaForm } from "./use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 export type UnitOption = { id: number; name: string; code: string; depth: number };
 
@@ -24,11 +24,9 @@ export function UnitForm({
   cancelTo: string;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof UnitSchema>>({
+  const [form, fields] = useSchemaForm(UnitSchema, {
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UnitSchema }),
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   const label = (u: UnitOption) => `${"· ".repeat(u.depth)}${u.name} (${u.code})`;
   return (
@@ -58,9 +56,7 @@ export function UnitForm({
         options={predecessorChoices.map((u) => ({ value: u.id, label: label(u) }))}
       />
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("action.save")}
-        </button>
+        <SubmitButton>{t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>
       </div>
     </Form>

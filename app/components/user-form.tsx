@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { z } from "zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ROLES } from "#db/schema/enums";
 import { CreateUserSchema, UserSchema } from "~/modules/people/schema";
 import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextField } from "./field";
+import { useSchemaForm } from "./use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 export function UserForm({
   lastResult,
@@ -20,12 +20,10 @@ export function UserForm({
 }) {
   const t = useT();
   const schema = withPassword ? CreateUserSchema : UserSchema;
-  const [form, fields] = useForm<z.input<typeof CreateUserSchema>>({
+  const [form, fields] = useSchemaForm(schema as typeof CreateUserSchema, {
     id: "user-form",
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema as typeof CreateUserSchema }),
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   return (
     <Form method="post" className="stack card" {...getFormProps(form)}>
@@ -48,9 +46,7 @@ export function UserForm({
       </div>
       {withPassword ? <TextField field={fields.password} label={t("people.password")} type="password" autoComplete="new-password" /> : null}
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("action.save")}
-        </button>
+        <SubmitButton>{t("action.save")}</SubmitButton>
       </div>
     </Form>
   );

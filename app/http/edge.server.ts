@@ -4,12 +4,16 @@ import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { SessionUser } from "~/modules/auth/sessions.server";
 import type { Ctx } from "~/modules/context";
-import { makeCtx } from "~/modules/context.server";
+import { makeCtx, withScope } from "~/modules/context.server";
 import { can, type Capability } from "~/modules/permissions";
 import { now } from "~/lib/clock.server";
 import { DomainError, ForbiddenError, NotFoundError, statusOf } from "~/lib/errors";
+import { FORM_TOKEN_FIELD, isFormToken } from "~/lib/form-token";
+import { asFormInstance } from "~/modules/form-once.server";
 import { getDb } from "./db.server";
 import { redirectWithFlash } from "./flash.server";
+import { BodyTooLargeError, formBodyRefusal, isBodyReadError } from "./guards.server";
+import { requirePublicBudget } from "./public.server";
 import { requireUser } from "./session.server";
 
 /*
@@ -45,6 +49,18 @@ export async function requireCtx(request: Request, capability?: Capability): Pro
   return ctx;
 }
 
+/** A path prefix no unit has (paths are "/<id>/…" with numeric ids). */
+const NO_UNIT_PATH = "/public-reads-no-unit/";
+
+/**
+ * The ctx of an anonymous visitor of the public pages (/cong-khai…), after the address's request budget (429 when
+ * spent). Its scope reads nothing: a reader or verb written for signed-in people answers "not found" through it.
+ * Public readers (app/modules/public) name the one unit and the published fields themselves.
+ */
+export function publicCtx(request: Request): Ctx {
+  requirePublicBudget(request);
+  return withScope(makeCtx(getDb(), { kind: "system", name: "public" }, now()), { prefixes: [NO_UNIT_PATH] });
+}
 /** The response a domain error stands for, with its message key as the body (the error page translates it). */
 export function domainErrorResponse(e: DomainError): Response {
   return new Response(e.messageKey, { status: statusOf(e) });
@@ -52,14 +68,21 @@ export function domainErrorResponse(e: DomainError): Response {
 
 /**
  * Wrap a loader or an action: a DomainError thrown anywhere inside becomes its HTTP status (404, 403, 409, …) for
- * the route's error page. Anything else is a real bug and propagates (to the 500 page, logged with a reference).
+ * the route's error page. A request whose body is not a form (JSON, text/plain, multipart without its boundary) is
+ * refused before the action runs (415/400), and a body the platform cannot read as a form is a 400 (413 when it
+ * passed its size limit): hostile input, not a bug. Anything else is a real bug and propagates (to the 500 page,
+ * logged with a reference).
  */
 export function handle<A, R>(fn: (args: A) => Promise<R>): (args: A) => Promise<R> {
   return async (args) => {
+    const request = (args as { request?: Request }).request;
+    const refusal = request && formBodyRefusal(request);
+    if (refusal) throw refusal;
     try {
       return await fn(args);
     } catch (e) {
       if (e instanceof DomainError) throw domainErrorResponse(e);
+      if (isBodyReadError(e, request)) throw new Response("errors.badRequest", { status: e instanceof BodyTooLargeError ? 413 : 400 });
       throw e;
     }
   };
@@ -79,7 +102,9 @@ export type SubmitOptions = {
 /**
  * Parse a form with its schema and run one domain verb on the value. Invalid input, and a domain error that is
  * about the input (invalid, conflict, precondition), come back as a 400/409/412 reply: each error beside its
- * field, the person's input kept. "Not found" and "forbidden" go to the error page.
+ * field, the person's input kept. "Not found" and "forbidden" go to the error page. The verb runs as the form
+ * instance named by the form's token (`SubmitButton`), so a creating verb's `writeOnce` answers a resend with the
+ * first result.
  */
 export async function submit<S extends z.ZodType, R>(
   formData: FormData,
@@ -92,8 +117,10 @@ export async function submit<S extends z.ZodType, R>(
     replyData({ ...submission.reply({ ...errors, hideFields: opts.hideFields }), ...(opts.intent ? { form: opts.intent } : {}) }, status);
   if (opts.tooLarge) return reply(400, { fieldErrors: { [opts.tooLarge]: [opts.tooLargeMessage ?? "files.errors.tooLarge"] } });
   if (submission.status !== "success") return reply(400);
+  // A form instance's token makes its creating verb idempotent (`writeOnce`): sent twice, it creates once.
+  const token = formData.get(FORM_TOKEN_FIELD);
   try {
-    return await run(submission.value as z.output<S>);
+    return await asFormInstance(isFormToken(token) ? token : undefined, () => run(submission.value as z.output<S>));
   } catch (e) {
     if (e instanceof NotFoundError || e instanceof ForbiddenError) throw domainErrorResponse(e);
     if (e instanceof DomainError) return reply(statusOf(e), { fieldErrors: e.fieldErrors, formErrors: [e.messageKey] });

@@ -3,8 +3,7 @@ import { getSessionUser, type SessionUser } from "~/modules/auth/sessions.server
 import { now } from "~/lib/clock.server";
 import { config } from "~/lib/config.server";
 import { getDb } from "./db.server";
-
-const SESSION_COOKIE = "isoxa_session";
+import { SESSION_COOKIE } from "./guards.server";
 
 function sessionCookie() {
   const c = config();
@@ -58,8 +57,25 @@ export function clientIp(request: Request): string {
   return request.headers.get("x-isoxa-client-ip") ?? "unknown";
 }
 
-/** Only a local path may be a redirect target after sign-in (no open redirect). */
+/**
+ * Only a path of this app may be a redirect target (no open redirect): it starts with one "/", and carries no control
+ * character (a browser drops a tab or newline, so "/<TAB>/evil.example" is "//evil.example"), no backslash (read as
+ * "/"), no encoded slash or backslash in its path, no encoded control character, and resolves to this origin. The answer is the path as a
+ * URL writes it (percent-encoded), so it is always a valid Location header.
+ */
 export function safeRedirect(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2048 || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
+  if (/[\u0000-\u001f\u007f\\]|[\p{Cf}\p{Zl}\p{Zp}]/u.test(to)) return fallback;
+  const end = to.search(/[?#]/);
+  if (/%(2f|5c)/i.test(end < 0 ? to : to.slice(0, end)) || /%([01][0-9a-f]|7f)/i.test(to)) return fallback;
+  const base = "http://isoxa.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || !url.pathname.startsWith("/") || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }

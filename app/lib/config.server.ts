@@ -41,6 +41,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailFrom: env.MAIL_FROM ?? "ISO Xã <no-reply@iso-xa.local>",
     /** PUBLIC_URL: the address printed in PDFs' verification links; unset = the request's origin. */
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, "") || undefined,
+    /**
+     * PUBLIC_RATE_PER_MIN: requests per minute one address may make to the public pages (/cong-khai…), in bursts of
+     * as many; 0 turns the limit off (the load benchmark measures the pages, not the limit).
+     */
+    publicRatePerMin: Math.max(0, int(env.PUBLIC_RATE_PER_MIN, 120)),
     /** REPORTS_WORKER=off renders PDFs in the calling thread (tests, the one-report CLI) instead of a worker thread. */
     reportsWorker: bool(env.REPORTS_WORKER, true),
     /**

@@ -14,14 +14,14 @@ export const CAPABILITIES = {
   "qms.write": ["officer"],
   "qms.approve": ["leader"],
   "inspection.write": ["inspector"],
-  // Corrective actions (issue 5): officers draft them, leaders acknowledge (signed) and decide extensions,
+  // Corrective actions: officers draft them, leaders acknowledge (signed) and decide extensions,
   // officers or inspectors verify effectiveness. Owners act on their own actions whatever their role.
   "ca.write": ["officer"],
   "ca.acknowledge": ["leader"],
   "ca.verify": ["officer", "inspector"],
   "settings.manage": ["admin"],
   "reports.generate": ["officer", "inspector"],
-  // Document control (issue 3): quality officers draft, keep the catalogue and enter legal changes; only a
+  // Document control: quality officers draft, keep the catalogue and enter legal changes; only a
   // leader approves or withdraws (soạn thảo – xem xét – phê duyệt).
   "documents.draft": ["officer"],
   "documents.review": ["officer", "leader"],

@@ -8,14 +8,15 @@ import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { getLang } from "~/http/i18n.server";
 import { formatDate } from "~/lib/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tổng quan · ISO Xã" }];
+export const meta: MetaFunction = titled("title._index");
 
 /** What a commune chair or a provincial inspector opens first: compliance, what is overdue, and the charts. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const lang = await getLang(request);
-  return { user: { name: ctx.actor.name, unitName: ctx.actor.unitName }, ...dashboardData(ctx.db, ctx.scope, ctx.actor.unitId, ctx.today, lang) };
+  return { user: { name: ctx.actor.name, unitName: ctx.actor.unitName }, ...dashboardData(ctx, lang) };
 });
 
 export default function Home() {

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/field";
@@ -8,8 +7,10 @@ import { ChangePasswordSchema } from "~/modules/people/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi · ISO Xã" }];
+export const meta: MetaFunction = titled("title.account");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const { actor: user } = await requireCtx(request);
@@ -32,10 +33,8 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 export default function Account() {
   const { user } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(ChangePasswordSchema, {
     lastResult: useActionData<typeof action>(),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

@@ -1,21 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { diffSnapshots } from "~/components/history";
+import { TrailChanges } from "~/components/trail-changes";
 import { listTrail, trailEntities } from "~/modules/trail/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
-import { actionLabel } from "~/i18n";
+import { actionLabel, actorLabel, entityLabel } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { formatDateTime } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { FilterSelect } from "~/components/filter-select";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi · ISO Xã" }];
+export const meta: MetaFunction = titled("title.admin.trail");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "trail.read");
   const url = new URL(request.url);
   const entity = url.searchParams.get("entity")?.slice(0, 40) || undefined;
   const before = Number(url.searchParams.get("before"));
-  const page = listTrail(ctx.db, ctx.scope, { entity, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  const page = listTrail(ctx, { entity, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
   return { ...page, entity: entity ?? "", entities: trailEntities(ctx.db) };
 });
 
@@ -26,17 +28,7 @@ export default function Trail() {
     <>
       <h1>{t("trail.title")}</h1>
       <Form method="get" className="row card">
-        <div className="field">
-          <label htmlFor="entity">{t("trail.filterEntity")}</label>
-          <select id="entity" name="entity" defaultValue={entity}>
-            <option value="">{t("common.all")}</option>
-            {entities.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="entity" label={t("trail.filterEntity")} value={entity} options={entities.map((e) => ({ value: e, label: entityLabel(t, e) }))} />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>
@@ -57,22 +49,14 @@ export default function Trail() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td data-label={t("trail.at")}>{formatDateTime(e.at)}</td>
-                <td data-label={t("trail.actor")}>{e.actorName}</td>
+                <td data-label={t("trail.actor")}>{actorLabel(t, e.actorKind, e.actorName)}</td>
                 <td data-label={t("trail.entity")}>
-                  {e.entity} #{e.entityId}
+                  {entityLabel(t, e.entity)} #{e.entityId}
                 </td>
                 <td data-label={t("trail.action")}>{actionLabel(t, e.action)}</td>
                 <td data-label={t("trail.unit")}>{e.unitName ?? "—"}</td>
                 <td data-label={t("trail.changes")}>
-                  <ul className="changes">
-                    {diffSnapshots(e.before, e.after)
-                      .slice(0, 8)
-                      .map((d) => (
-                        <li key={d.field}>
-                          <code>{d.field}</code>: {d.from || "∅"} → {d.to || "∅"}
-                        </li>
-                      ))}
-                  </ul>
+                  <TrailChanges row={e} limit={8} />
                 </td>
               </tr>
             ))}

@@ -10,16 +10,17 @@ import { historyOf } from "~/modules/trail/queries.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản · ISO Xã" }];
+export const meta: MetaFunction = titled("title.admin.users.$id._index");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "users.manage");
   const id = idParam(params.id);
-  const person = getUserInScopeOrThrow(ctx.db, ctx.scope, id);
+  const person = getUserInScopeOrThrow(ctx, id);
   return {
     person: { ...person, unitId: String(person.unitId), email: person.email ?? "", title: person.title ?? "" },
-    units: userUnitOptions(ctx.db, ctx.scope, ctx.now, person.unitId),
+    units: userUnitOptions(ctx, person.unitId),
     history: historyOf(ctx.db, "user", id),
     isSelf: ctx.actor.id === id,
   };

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/field";
@@ -9,12 +8,14 @@ import { ResetPasswordSchema } from "~/modules/people/schema";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đặt lại mật khẩu · ISO Xã" }];
+export const meta: MetaFunction = titled("title.admin.users.$id.password");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "users.manage");
-  const person = getUserInScopeOrThrow(ctx.db, ctx.scope, idParam(params.id));
+  const person = getUserInScopeOrThrow(ctx, idParam(params.id));
   return { person: { id: person.id, fullName: person.fullName, username: person.username } };
 });
 
@@ -35,10 +36,8 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 export default function ResetPassword() {
   const { person } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(ResetPasswordSchema, {
     lastResult: useActionData<typeof action>(),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

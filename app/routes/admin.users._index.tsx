@@ -5,8 +5,13 @@ import { listUsersInScope } from "~/modules/people/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { TableWrap } from "~/components/table-wrap";
+import { FilterSelect } from "~/components/filter-select";
+import { SortHeader } from "~/components/sort-header";
+import { Pager } from "~/components/pager";
+import { parseSort } from "~/lib/list-sort";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản · ISO Xã" }];
+export const meta: MetaFunction = titled("title.admin.users._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "users.manage");
@@ -15,12 +20,14 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const roleParam = url.searchParams.get("role");
   const role = (ROLES as readonly string[]).includes(roleParam ?? "") ? (roleParam as Role) : undefined;
   const now = ctx.now.getTime();
-  const rows = listUsersInScope(ctx.db, ctx.scope, { q, role }).map((u) => ({ ...u, locked: (u.lockedUntil ?? 0) > now }));
-  return { rows, q, role: role ?? "" };
+  const sort = parseSort("users", url.searchParams);
+  const list = listUsersInScope(ctx, { q, role, page: Number(url.searchParams.get("page")) || 1, ...sort });
+  const rows = list.rows.map((u) => ({ ...u, locked: (u.lockedUntil ?? 0) > now }));
+  return { ...list, rows, q, role: role ?? "", sort };
 });
 
 export default function Users() {
-  const { rows, q, role } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, q, role, sort } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -35,30 +42,28 @@ export default function Users() {
           <label htmlFor="q">{t("action.search")}</label>
           <input id="q" name="q" type="search" defaultValue={q} />
         </div>
-        <div className="field">
-          <label htmlFor="role">{t("people.role")}</label>
-          <select id="role" name="role" defaultValue={role}>
-            <option value="">{t("common.all")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="role" label={t("people.role")} value={role} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>
       </Form>
-      <p className="muted">{t("common.results", { count: rows.length })}</p>
+      <p className="muted">{t("common.results", { count: total })}</p>
       <TableWrap label={t("people.title")}>
         <table className="responsive">
           <thead>
             <tr>
-              <th scope="col">{t("people.fullName")}</th>
-              <th scope="col">{t("people.username")}</th>
-              <th scope="col">{t("people.role")}</th>
-              <th scope="col">{t("people.unit")}</th>
+              <SortHeader name="name" sort={sort.sort} dir={sort.dir}>
+                {t("people.fullName")}
+              </SortHeader>
+              <SortHeader name="username" sort={sort.sort} dir={sort.dir}>
+                {t("people.username")}
+              </SortHeader>
+              <SortHeader name="role" sort={sort.sort} dir={sort.dir}>
+                {t("people.role")}
+              </SortHeader>
+              <SortHeader name="unit" sort={sort.sort} dir={sort.dir}>
+                {t("people.unit")}
+              </SortHeader>
               <th scope="col">{t("common.status")}</th>
             </tr>
           </thead>
@@ -85,6 +90,7 @@ export default function Users() {
           </tbody>
         </table>
       </TableWrap>
+      <Pager page={page} pages={pages} />
     </>
   );
 }

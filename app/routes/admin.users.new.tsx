@@ -7,12 +7,13 @@ import { CreateUserSchema } from "~/modules/people/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Thêm tài khoản · ISO Xã" }];
+export const meta: MetaFunction = titled("title.admin.users.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "users.manage");
-  return { units: userUnitOptions(ctx.db, ctx.scope, ctx.now) };
+  return { units: userUnitOptions(ctx) };
 });
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {

@@ -1,10 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { FormErrors, TextAreaField, TextField } from "~/components/field";
-import { replyFor } from "~/components/form-reply";
+import { replyFor, type FormReply } from "~/components/form-reply";
 import { History } from "~/components/history";
 import { AuditStatusBadge, GradeBadge, ResultBadge } from "~/components/audits/status";
 import { RecordPdfButton } from "~/components/record-pdf-button";
@@ -21,8 +19,11 @@ import { useLang, useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { dayToInput } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.audit.title ?? "Đánh giá nội bộ"} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.audit.title ?? metaT(matches)("title.audits.$id._index"));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -66,14 +67,12 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   return step(`/audits/${id}`, () => steps[intent](ctx, id), { key: `audits.stepDone.${intent}` });
 });
 
-function ReportForm({ lastResult, today }: { lastResult: unknown; today: string }) {
+function ReportForm({ lastResult, today }: { lastResult: FormReply | undefined; today: string }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof AuditReportSchema>>({
+  const [form, fields] = useSchemaForm(AuditReportSchema, {
     id: "report",
-    lastResult: lastResult as never,
+    lastResult,
     defaultValue: { reportedOn: dayToInput(today) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuditReportSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Form method="post" className="stack card no-print" {...getFormProps(form)}>
@@ -92,13 +91,11 @@ function ReportForm({ lastResult, today }: { lastResult: unknown; today: string 
   );
 }
 
-function CopyForm({ lastResult }: { lastResult: unknown }) {
+function CopyForm({ lastResult }: { lastResult: FormReply | undefined }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof AuditCopySchema>>({
+  const [form, fields] = useSchemaForm(AuditCopySchema, {
     id: "copy",
-    lastResult: lastResult as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuditCopySchema }),
-    shouldValidate: "onBlur",
+    lastResult,
   });
   return (
     <Form method="post" className="stack card no-print" {...getFormProps(form)}>
@@ -111,9 +108,7 @@ function CopyForm({ lastResult }: { lastResult: unknown }) {
         <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
       </div>
       <div className="actions">
-        <button type="submit" className="secondary">
-          {t("audits.copy")}
-        </button>
+        <SubmitButton className="secondary">{t("audits.copy")}</SubmitButton>
       </div>
     </Form>
   );

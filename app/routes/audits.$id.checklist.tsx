@@ -1,11 +1,9 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { CHECKLIST_RESULTS } from "#db/schema/enums";
 import { FieldErrors, FormErrors, SelectField, TextAreaField } from "~/components/field";
-import { replyFor } from "~/components/form-reply";
+import { replyFor, type FormReply } from "~/components/form-reply";
 import { GradeBadge } from "~/components/audits/status";
 import { addChecklistQuestion, answerChecklistItem } from "~/modules/audits/checklist.server";
 import { clauseOptions, getAuditDetail } from "~/modules/audits/queries.server";
@@ -15,8 +13,12 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useLang, useT } from "~/i18n/react";
 import { parseMultipart } from "~/http/uploads.server";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Checklist · ${data?.audit.title ?? ""} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(metaT(matches)("title.audits.$id.checklist", { title: data?.audit.title ?? "" }));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -62,15 +64,25 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
-function ItemForm({ item, index, auditId, fill, lastResult }: { item: Item; index: number; auditId: number; fill: boolean; lastResult: unknown }) {
+function ItemForm({
+  item,
+  index,
+  auditId,
+  fill,
+  lastResult,
+}: {
+  item: Item;
+  index: number;
+  auditId: number;
+  fill: boolean;
+  lastResult: FormReply | undefined;
+}) {
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useForm<z.input<typeof ChecklistAnswerSchema>>({
+  const [form, fields] = useSchemaForm(ChecklistAnswerSchema, {
     id: `item-form-${item.id}`,
-    lastResult: lastResult as never,
+    lastResult,
     defaultValue: { itemId: String(item.id), result: item.result ?? "", notes: item.notes ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChecklistAnswerSchema }),
-    shouldValidate: "onBlur",
   });
   const current = (fields.result.initialValue as string | undefined) ?? "";
   const evidenceError = (form.allErrors?.evidence as string[] | undefined) ?? undefined;
@@ -157,14 +169,12 @@ function ItemForm({ item, index, auditId, fill, lastResult }: { item: Item; inde
   );
 }
 
-function QuestionForm({ lastResult, clauses }: { lastResult: unknown; clauses: { code: string; titleVi: string; titleEn: string }[] }) {
+function QuestionForm({ lastResult, clauses }: { lastResult: FormReply | undefined; clauses: { code: string; titleVi: string; titleEn: string }[] }) {
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useForm<z.input<typeof CustomQuestionSchema>>({
+  const [form, fields] = useSchemaForm(CustomQuestionSchema, {
     id: "question",
-    lastResult: lastResult as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CustomQuestionSchema }),
-    shouldValidate: "onBlur",
+    lastResult,
   });
   return (
     <Form method="post" encType="multipart/form-data" className="stack card" {...getFormProps(form)}>
@@ -179,9 +189,7 @@ function QuestionForm({ lastResult, clauses }: { lastResult: unknown; clauses: {
         options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))}
       />
       <div className="actions">
-        <button type="submit" className="secondary">
-          {t("audits.addQuestion")}
-        </button>
+        <SubmitButton className="secondary">{t("audits.addQuestion")}</SubmitButton>
       </div>
     </Form>
   );

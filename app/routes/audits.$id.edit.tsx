@@ -8,8 +8,9 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { dayToInput } from "~/lib/zod";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch đánh giá · ISO Xã" }];
+export const meta: MetaFunction = titled("title.audits.$id.edit");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -19,7 +20,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   return {
     id,
     unitName: d.unit.name,
-    options: auditFormOptions(ctx.db, ctx.actor, ctx.today),
+    options: auditFormOptions(ctx),
     defaultValue: {
       unitId: String(d.audit.unitId),
       title: d.audit.title,

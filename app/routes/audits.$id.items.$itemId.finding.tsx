@@ -7,8 +7,9 @@ import { AuditFindingSchema } from "~/modules/findings/schema";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ghi nhận phát hiện · ISO Xã" }];
+export const meta: MetaFunction = titled("title.audits.$id.items.$itemId.finding");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);

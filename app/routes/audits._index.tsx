@@ -3,37 +3,42 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ExportLink } from "~/components/export-link";
 import { AUDIT_STATUSES } from "#db/schema/enums";
 import { AuditStatusBadge } from "~/components/audits/status";
-import { listAudits, parseAuditListFilter, plannableUnits } from "~/modules/audits/queries.server";
+import { auditsPage, parseAuditListFilter, plannableUnits } from "~/modules/audits/queries.server";
 import { can } from "~/modules/permissions";
 import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { UnitFilter } from "~/components/unit-filter";
+import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
+import { SortHeader } from "~/components/sort-header";
+import { Pager } from "~/components/pager";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đánh giá nội bộ · ISO Xã" }];
+export const meta: MetaFunction = titled("title.audits._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const today = ctx.today;
-  const { year, unitId, status, mine } = parseAuditListFilter(url.searchParams, today);
-  const rows = listAudits(ctx.db, ctx.actor, { year, unitId, status, mine });
-  const units = plannableUnits(ctx.db, ctx.actor, today);
+  const parsed = parseAuditListFilter(url.searchParams, today);
+  const { year, unitId, status, mine, sort, dir } = parsed;
+  const list = auditsPage(ctx, parsed, Number(url.searchParams.get("page")) || 1);
+  const units = plannableUnits(ctx);
+  const thisYear = Number(today.slice(0, 4));
   return {
-    rows,
+    ...list,
     units,
-    filter: { year: year ? String(year) : "", unitId: unitId ? String(unitId) : "", status: status ?? "", mine },
+    years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2],
+    filter: { year: year ? String(year) : "", unitId: unitId ? String(unitId) : "", status: status ?? "", mine, sort, dir },
     canPlan: can(ctx.actor, "audits.plan"),
     canBatch: can(ctx.actor, "audits.plan") && units.length > 1,
-    thisYear: Number(today.slice(0, 4)),
   };
 });
 
 export default function Audits() {
-  const { rows, units, filter, canPlan, canBatch, thisYear } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, units, years, filter, canPlan, canBatch } = useLoaderData<typeof loader>();
   const t = useT();
-  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
   return (
     <>
       <div className="page-head">
@@ -53,29 +58,15 @@ export default function Audits() {
         </div>
       </div>
       <Form method="get" className="row card" role="search">
-        <div className="field">
-          <label htmlFor="f-year">{t("audits.year")}</label>
-          <select id="f-year" name="year" defaultValue={filter.year}>
-            <option value="">{t("common.all")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="year" id="f-year" label={t("audits.year")} value={filter.year} options={years.map((y) => ({ value: y, label: String(y) }))} />
         <UnitFilter units={units} name="unit" id="f-unit" label={t("audits.unit")} value={filter.unitId} />
-        <div className="field">
-          <label htmlFor="f-status">{t("audits.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status}>
-            <option value="">{t("common.all")}</option>
-            {AUDIT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`audits.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          id="f-status"
+          label={t("audits.status")}
+          value={filter.status}
+          options={AUDIT_STATUSES.map((s) => ({ value: s, label: t(`audits.status.${s}`) }))}
+        />
         <label className="checkbox">
           <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} /> {t("audits.mine")}
         </label>
@@ -88,7 +79,7 @@ export default function Audits() {
           <Link to={`/audits/programme?unit=${filter.unitId}&year=${filter.year}`}>{t("audits.programme", { year: filter.year })}</Link>
         </p>
       ) : null}
-      <p className="muted">{t("common.results", { count: rows.length })}</p>
+      <p className="muted">{t("common.results", { count: total })}</p>
       {rows.length === 0 ? (
         <p className="card">{t("audits.none")}</p>
       ) : (
@@ -96,11 +87,21 @@ export default function Audits() {
           <table className="responsive">
             <thead>
               <tr>
-                <th scope="col">{t("audits.titleField")}</th>
-                <th scope="col">{t("audits.unit")}</th>
-                <th scope="col">{t("audits.dates")}</th>
-                <th scope="col">{t("audits.lead")}</th>
-                <th scope="col">{t("audits.status")}</th>
+                <SortHeader name="title" sort={filter.sort} dir={filter.dir}>
+                  {t("audits.titleField")}
+                </SortHeader>
+                <SortHeader name="unit" sort={filter.sort} dir={filter.dir}>
+                  {t("audits.unit")}
+                </SortHeader>
+                <SortHeader name="start" sort={filter.sort} dir={filter.dir}>
+                  {t("audits.dates")}
+                </SortHeader>
+                <SortHeader name="lead" sort={filter.sort} dir={filter.dir}>
+                  {t("audits.lead")}
+                </SortHeader>
+                <SortHeader name="status" sort={filter.sort} dir={filter.dir}>
+                  {t("audits.status")}
+                </SortHeader>
                 <th scope="col">{t("audits.progress")}</th>
                 <th scope="col" className="num">
                   {t("audits.ncs")}
@@ -131,6 +132,7 @@ export default function Audits() {
           </table>
         </TableWrap>
       )}
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -10,7 +10,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const t = await getT(request);
   const day = ctx.today;
-  const rows = listAudits(ctx.db, ctx.actor, parseAuditListFilter(new URL(request.url).searchParams, day));
+  const rows = listAudits(ctx, parseAuditListFilter(new URL(request.url).searchParams, day));
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },

@@ -8,13 +8,14 @@ import { AuditPlanSchema } from "~/modules/audits/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Lập kế hoạch đánh giá · ISO Xã" }];
+export const meta: MetaFunction = titled("title.audits.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "audits.plan");
   const today = ctx.today;
-  const options = auditFormOptions(ctx.db, ctx.actor, today);
+  const options = auditFormOptions(ctx);
   const unitParam = Number(new URL(request.url).searchParams.get("unit"));
   const unit = options.units.find((u) => u.id === unitParam);
   const last = unit ? lastAuditBefore(ctx.db, unit.id, Number(today.slice(0, 4)) + 1) : undefined;

@@ -1,8 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { clauseLabel } from "~/components/audits/audit-form";
 import { CheckGroup } from "~/components/audits/check-group";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
@@ -13,13 +11,16 @@ import { AuditBatchSchema } from "~/modules/audits/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useLang, useT } from "~/i18n/react";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Lập kế hoạch đánh giá cho các đơn vị · ISO Xã" }];
+export const meta: MetaFunction = titled("title.audits.plan");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "audits.plan");
   const units = batchUnitOptions(ctx, ctx.today);
-  const options = auditFormOptions(ctx.db, ctx.actor, ctx.today);
+  const options = auditFormOptions(ctx);
   return {
     units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
     auditors: options.auditors,
@@ -43,11 +44,9 @@ export default function BatchPlan() {
   const { units, auditors, clauses, defaultValue } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useForm<z.input<typeof AuditBatchSchema>>({
+  const [form, fields] = useSchemaForm(AuditBatchSchema, {
     lastResult: useActionData<typeof action>(),
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuditBatchSchema }),
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   return (
     <>
@@ -76,9 +75,7 @@ export default function BatchPlan() {
         />
         <TextAreaField field={fields.processes} label={t("audits.processes")} hint={t("audits.processesHint")} rows={3} />
         <div className="actions">
-          <button type="submit" className="primary">
-            {t("audits.batch")}
-          </button>
+          <SubmitButton>{t("audits.batch")}</SubmitButton>
           <Link to="/audits">{t("action.cancel")}</Link>
         </div>
       </Form>

@@ -1,8 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { AuditStatusBadge } from "~/components/audits/status";
 import { FormErrors, TextAreaField } from "~/components/field";
 import { saveProgramme } from "~/modules/audits/plan.server";
@@ -14,8 +12,10 @@ import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Chương trình đánh giá nội bộ · ISO Xã" }];
+export const meta: MetaFunction = titled("title.audits.programme");
 
 function params(request: Request) {
   const url = new URL(request.url);
@@ -30,7 +30,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const { unitId, year } = params(request);
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
-  const p = getProgramme(ctx.db, ctx.actor, unit.id, year);
+  const p = getProgramme(ctx, unit.id, year);
   return { unit: { id: unit.id, name: unit.name }, year, programme: p.programme ?? null, audits: p.audits, canPlan: can(ctx.actor, "audits.plan") };
 });
 
@@ -46,10 +46,10 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 export default function Programme() {
   const { unit, year, programme, audits, canPlan } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ProgrammeSchema>>({
+  const [form, fields] = useSchemaForm(ProgrammeSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { objectives: programme?.objectives ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
+    shouldValidate: "onSubmit",
   });
   return (
     <>

@@ -7,13 +7,14 @@ import { handle, idParam, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Tuân thủ: ${data?.unit.name ?? ""} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(metaT(matches)("title.compliance.$unitId", { name: data?.unit.name ?? "" }));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const day = ctx.today;
-  return { day, ...unitCompliance(ctx.db, ctx.scope, idParam(params.unitId), day) };
+  return { day, ...unitCompliance(ctx, idParam(params.unitId)) };
 });
 
 export default function UnitCompliance() {
@@ -50,7 +51,7 @@ export default function UnitCompliance() {
                 </td>
                 <td data-label={t("trail.changes")}>{t(o.detail.key, fmt(o.detail.params))}</td>
                 <td data-label={t("compliance.evidence")}>
-                  <Link to={evidenceHref(o.key, unit.id, year)}>{t("compliance.evidence")}</Link>
+                  <Link to={evidenceHref(o.key, unit.id, year, o.state)}>{t("compliance.evidence")}</Link>
                 </td>
               </tr>
             ))}

@@ -9,8 +9,10 @@ import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { FilterSelect } from "~/components/filter-select";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tuân thủ · ISO Xã" }];
+export const meta: MetaFunction = titled("title.compliance._index");
 
 const SORTS = ["path", "score", "-score", "name"] as const;
 
@@ -18,7 +20,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const query = parseGridQuery(new URL(request.url).searchParams);
   const day = ctx.today;
-  return { day, query, ...complianceGrid(ctx.db, ctx.scope, day, query) };
+  return { day, query, ...complianceGrid(ctx, query) };
 });
 
 export default function ComplianceGrid() {
@@ -49,27 +51,22 @@ export default function ComplianceGrid() {
           <label htmlFor="q">{t("units.search")}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="missing">{t("compliance.filterMissing")}</label>
-          <select id="missing" name="missing" defaultValue={query.missing ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {OBLIGATIONS.map((k) => (
-              <option key={k} value={k}>
-                {t(`compliance.ob.${k}`)} ({t("compliance.missingCount", { count: missingByObligation[k] })})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sort">{t("compliance.sort")}</label>
-          <select id="sort" name="sort" defaultValue={query.sort}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`compliance.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="missing"
+          label={t("compliance.filterMissing")}
+          value={query.missing}
+          options={OBLIGATIONS.map((k) => ({
+            value: k,
+            label: `${t(`compliance.ob.${k}`)} (${t("compliance.missingCount", { count: missingByObligation[k] })})`,
+          }))}
+        />
+        <FilterSelect
+          name="sort"
+          label={t("compliance.sort")}
+          value={query.sort}
+          options={SORTS.map((s) => ({ value: s, label: t(`compliance.sort.${s}`) }))}
+          allLabel={false}
+        />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>

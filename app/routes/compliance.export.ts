@@ -11,7 +11,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const t = await getT(request);
   const day = ctx.today;
   const query = { ...parseGridQuery(new URL(request.url).searchParams), page: 1, pageSize: EXPORT_MAX_ROWS };
-  const { rows } = complianceGrid(ctx.db, ctx.scope, day, query);
+  const { rows } = complianceGrid(ctx, query);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unitCode"), value: (r) => r.code },

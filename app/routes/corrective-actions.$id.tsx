@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -23,13 +22,17 @@ import { useLang, useT } from "~/i18n/react";
 import { safeRedirect } from "~/http/session.server";
 import { parseMultipart } from "~/http/uploads.server";
 import { formatDate, formatDateTime } from "~/lib/time";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `#${data.action.id} ` : ""}Hành động khắc phục · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(data ? metaT(matches)("title.corrective-actions.$id", { id: data.action.id }) : metaT(matches)("title.corrective-actions._index"));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  return getActionDetail(ctx.db, ctx, id, ctx.today);
+  return getActionDetail(ctx, id);
 });
 
 /** Starting takes no input: the button's form carries only its intent. */
@@ -198,6 +201,34 @@ export default function CorrectiveActionPage() {
                 <p className="muted small">
                   {t("ca.ack.signedContent", { due: formatDate(s.content.dueOn) })} · SHA-256 <code>{s.contentHash.slice(0, 16)}…</code>
                 </p>
+                {s.snapshot ? (
+                  <details>
+                    <summary>{t("ca.ack.snapshotTitle")}</summary>
+                    <dl className="dl small">
+                      <dt>{t("ca.finding")}</dt>
+                      <dd className="pre-line">{s.snapshot.finding.description}</dd>
+                      {s.snapshot.request?.correction ? (
+                        <>
+                          <dt>{t("ca.correction")}</dt>
+                          <dd className="pre-line">{s.snapshot.request.correction}</dd>
+                        </>
+                      ) : null}
+                      {s.snapshot.request?.rootCause ? (
+                        <>
+                          <dt>{t("ca.rootCause")}</dt>
+                          <dd className="pre-line">{s.snapshot.request.rootCause}</dd>
+                        </>
+                      ) : null}
+                    </dl>
+                    <ol className="small">
+                      {s.snapshot.actions.map((x) => (
+                        <li key={x.id}>
+                          {x.description} · {formatDate(x.dueOn)}
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -269,11 +300,9 @@ export default function CorrectiveActionPage() {
 
 function ImplementForm({ lastResult }: { lastResult: Reply }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ImplementSchema>>({
+  const [form, fields] = useSchemaForm(ImplementSchema, {
     id: "ca-implement",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImplementSchema }),
-    shouldValidate: "onBlur",
   });
   const evidenceErrors = (lastResult?.error?.["evidence"] ?? undefined) as string[] | undefined;
   return (
@@ -305,11 +334,9 @@ function ImplementForm({ lastResult }: { lastResult: Reply }) {
 
 function VerifyForm({ lastResult }: { lastResult: Reply }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof VerifySchema>>({
+  const [form, fields] = useSchemaForm(VerifySchema, {
     id: "ca-verify",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: VerifySchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <section className="card" aria-labelledby="verify-title">
@@ -343,11 +370,9 @@ function VerifyForm({ lastResult }: { lastResult: Reply }) {
 
 function ExtensionForm({ lastResult }: { lastResult: Reply }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ExtensionRequestSchema>>({
+  const [form, fields] = useSchemaForm(ExtensionRequestSchema, {
     id: "ca-extension",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExtensionRequestSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <details className="card" open={!!lastResult}>
@@ -359,9 +384,7 @@ function ExtensionForm({ lastResult }: { lastResult: Reply }) {
         <TextField field={fields.proposedDueOn} label={t("ca.extension.proposedDueOn")} hint="dd/mm/yyyy" />
         <TextAreaField field={fields.reason} label={t("ca.extension.reason")} rows={2} />
         <div className="actions">
-          <button type="submit" className="secondary">
-            {t("ca.extension.submit")}
-          </button>
+          <SubmitButton className="secondary">{t("ca.extension.submit")}</SubmitButton>
         </div>
       </Form>
     </details>
@@ -380,12 +403,10 @@ function EditForm({
   lastResult: Reply;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ActionSchema>>({
+  const [form, fields] = useSchemaForm(ActionSchema, {
     id: "ca-edit",
     lastResult,
     defaultValue: { description: a.description, ownerId: String(a.ownerId), dueOn: formatDate(a.dueOn) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <details className="card" open={!!lastResult}>

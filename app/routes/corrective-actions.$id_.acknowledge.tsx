@@ -1,8 +1,6 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { SIGN_CAPACITIES } from "#db/schema/enums";
 import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
@@ -12,16 +10,27 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ký xác nhận hành động khắc phục · ISO Xã" }];
+export const meta: MetaFunction = titled("title.corrective-actions.$id_.acknowledge");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "ca.acknowledge");
   const id = idParam(params.id);
-  const d = getActionDetail(ctx.db, ctx, id, ctx.today);
+  const d = getActionDetail(ctx, id);
   return {
     action: d.action,
-    finding: { id: d.finding.id, description: d.finding.description, unitName: d.finding.unitName },
+    finding: {
+      id: d.finding.id,
+      description: d.finding.description,
+      unitName: d.finding.unitName,
+      gradeVi: d.finding.gradeVi,
+      clauseCode: d.finding.clauseCode,
+    },
+    // Exactly what the signature will cover (issue 15): every action of the finding, and the snapshot's hash.
+    snapshot: d.snapshot,
     rootCause: d.request?.rootCause ?? null,
     correction: d.request?.correction ?? null,
     canSign: d.can.acknowledge,
@@ -46,12 +55,11 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 });
 
 export default function Acknowledge() {
-  const { action: a, finding, rootCause, correction, canSign, again, signer } = useLoaderData<typeof loader>();
+  const { action: a, finding, rootCause, correction, canSign, again, signer, snapshot } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof AcknowledgeSchema>>({
+  const [form, fields] = useSchemaForm(AcknowledgeSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { capacity: "own" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcknowledgeSchema }),
     shouldValidate: "onSubmit",
   });
   return (
@@ -76,7 +84,10 @@ export default function Acknowledge() {
           <dt>{t("ca.unit")}</dt>
           <dd>{finding.unitName}</dd>
           <dt>{t("ca.finding")}</dt>
-          <dd className="pre-line">{finding.description}</dd>
+          <dd className="pre-line">
+            {finding.description}
+            {finding.clauseCode ? ` (${finding.clauseCode})` : ""} · {finding.gradeVi}
+          </dd>
           {correction ? (
             <>
               <dt>{t("ca.correction")}</dt>
@@ -90,10 +101,22 @@ export default function Acknowledge() {
             </>
           ) : null}
         </dl>
+        <h3 className="card-title">{t("ca.ack.snapshotTitle")}</h3>
+        <ol>
+          {snapshot.actions.map((x) => (
+            <li key={x.id}>
+              <span className="pre-line">{x.description}</span> · {snapshot.ownerNames[x.id]} · {formatDate(x.dueOn)}
+            </li>
+          ))}
+        </ol>
+        <p className="muted small">
+          SHA-256 <code>{snapshot.hash}</code>
+        </p>
       </section>
       {canSign ? (
         <Form method="post" className="stack card" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="shownHash" value={snapshot.hash} />
           <fieldset className="fieldset">
             <legend>{t("ca.ack.capacity")}</legend>
             {SIGN_CAPACITIES.map((c) => (
@@ -107,9 +130,7 @@ export default function Acknowledge() {
           <TextAreaField field={fields.comment} label={t("ca.ack.comment")} rows={2} />
           <TextField field={fields.password} type="password" label={t("ca.ack.password")} hint={t("ca.ack.passwordHint")} autoComplete="current-password" />
           <div className="actions">
-            <button type="submit" className="primary wide">
-              {t("ca.ack.submit")}
-            </button>
+            <SubmitButton className="primary wide">{t("ca.ack.submit")}</SubmitButton>
             <Link to="/inbox">{t("action.cancel")}</Link>
           </div>
         </Form>

@@ -2,25 +2,27 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ExportLink } from "~/components/export-link";
 import { Pager } from "~/components/pager";
-import { CA_STATUSES } from "#db/schema/enums";
 import { CaStatusBadge } from "~/components/ca-status";
 import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
-import { ListFilterSchema } from "~/modules/corrective-actions/schema";
+import { CA_LIST_STATUSES, ListFilterSchema } from "~/modules/corrective-actions/schema";
 import { can } from "~/modules/permissions";
 import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { UnitFilter } from "~/components/unit-filter";
+import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
+import { SortHeader } from "~/components/sort-header";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hành động khắc phục · ISO Xã" }];
+export const meta: MetaFunction = titled("title.corrective-actions._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const filter = ListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const list = listCorrectiveActions(ctx.db, ctx.scope, ctx.actor, filter, ctx.today);
-  return { ...list, filter, units: unitsWithActions(ctx.db, ctx.scope), isAdmin: can(ctx.actor, "settings.manage") };
+  const list = listCorrectiveActions(ctx, filter);
+  return { ...list, filter, units: unitsWithActions(ctx), isAdmin: can(ctx.actor, "settings.manage") };
 });
 
 export default function CorrectiveActions() {
@@ -36,19 +38,18 @@ export default function CorrectiveActions() {
         </div>
       </div>
       <Form method="get" className="row card" role="search" aria-label={t("action.filter")}>
-        <div className="field">
-          <label htmlFor="f-status">{t("common.status")}</label>
-          <select id="f-status" name="status" defaultValue={status}>
-            <option value="open">{t("ca.filter.open")}</option>
-            <option value="overdue">{t("ca.filter.overdue")}</option>
-            {CA_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`ca.status.${s}`)}
-              </option>
-            ))}
-            <option value="all">{t("common.all")}</option>
-          </select>
-        </div>
+        {/* The list opens on what is still open; "all" (history included) is a choice of its own, last. */}
+        <FilterSelect
+          name="status"
+          id="f-status"
+          label={t("common.status")}
+          value={status}
+          options={CA_LIST_STATUSES.map((s) => ({
+            value: s,
+            label: s === "open" || s === "overdue" ? t(`ca.filter.${s}`) : s === "all" ? t("common.all") : t(`ca.status.${s}`),
+          }))}
+          allLabel={false}
+        />
         <UnitFilter units={units} name="unitId" id="f-unit" label={t("ca.unit")} value={filter.unitId} />
         <div className="field">
           <label htmlFor="f-q">{t("ca.filter.q")}</label>
@@ -69,11 +70,21 @@ export default function CorrectiveActions() {
           <table className="responsive">
             <thead>
               <tr>
-                <th scope="col">{t("ca.action")}</th>
-                <th scope="col">{t("ca.unit")}</th>
-                <th scope="col">{t("ca.owner")}</th>
-                <th scope="col">{t("ca.dueOn")}</th>
-                <th scope="col">{t("common.status")}</th>
+                <SortHeader name="action" sort={filter.sort} dir={filter.dir}>
+                  {t("ca.action")}
+                </SortHeader>
+                <SortHeader name="unit" sort={filter.sort} dir={filter.dir}>
+                  {t("ca.unit")}
+                </SortHeader>
+                <SortHeader name="owner" sort={filter.sort} dir={filter.dir}>
+                  {t("ca.owner")}
+                </SortHeader>
+                <SortHeader name="due" sort={filter.sort} dir={filter.dir}>
+                  {t("ca.dueOn")}
+                </SortHeader>
+                <SortHeader name="status" sort={filter.sort} dir={filter.dir}>
+                  {t("common.status")}
+                </SortHeader>
               </tr>
             </thead>
             <tbody>

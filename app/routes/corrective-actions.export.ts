@@ -12,7 +12,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const t = await getT(request);
   const day = ctx.today;
   const filter = ListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { rows } = listCorrectiveActions(ctx.db, ctx.scope, ctx.actor, { ...filter, page: 1 }, day, EXPORT_MAX_ROWS);
+  const { rows } = listCorrectiveActions(ctx, { ...filter, page: 1 }, EXPORT_MAX_ROWS);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },

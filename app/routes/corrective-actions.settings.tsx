@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/field";
@@ -8,8 +7,10 @@ import { getEscalateAfterDays, setEscalateAfterDays } from "~/modules/corrective
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Cài đặt hành động khắc phục · ISO Xã" }];
+export const meta: MetaFunction = titled("title.corrective-actions.settings");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "settings.manage");
@@ -27,11 +28,9 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 export default function Settings() {
   const { escalateAfterDays } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(EscalationSettingSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { escalateAfterDays: String(escalateAfterDays) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EscalationSettingSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

@@ -1,37 +1,42 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ClockFlags, DocumentStatusBadge, RevisionBadge } from "~/components/documents/badges";
 import { History } from "~/components/history";
 import { getDocumentDetail } from "~/modules/documents/queries.server";
-import { isHistorical, isPending } from "~/modules/documents/rules";
+import { isHistorical, isPending, mayTakeStep } from "~/modules/documents/rules";
 import { can } from "~/modules/permissions";
 import { historyOf } from "~/modules/trail/queries.server";
 import { handle, idParam, requireCtx } from "~/http/edge.server";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.code ?? "Tài liệu"} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.doc.code ?? metaT(matches)("title.documents.$id._index"));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const detail = getDocumentDetail(ctx.db, ctx.scope, id, ctx.today);
+  const detail = getDocumentDetail(ctx, id);
   const pending = detail.revisions.find((r) => isPending(r.status));
   return {
     ...detail,
     pendingId: pending?.id ?? null,
+    // The flash after saving a draft says "submit it for review": the button is here too, not only on its page.
+    canSubmitPending: !!pending && mayTakeStep(ctx.actor, "submit", detail.doc, pending, ctx.today),
     history: historyOf(ctx.db, "document", id),
     can: {
       draft: can(ctx.actor, "documents.draft") && detail.doc.status !== "obsolete",
       review: can(ctx.actor, "documents.review") && detail.doc.status === "effective",
       withdraw: can(ctx.actor, "documents.approve") && detail.doc.status !== "obsolete",
+      publish: can(ctx.actor, "documents.draft") && detail.doc.status !== "obsolete",
     },
   };
 });
 
 export default function DocumentPage() {
-  const { doc, clauses, procedures, reviews, legal, revisions, clock, withdrawnBy, pendingId, history, can } = useLoaderData<typeof loader>();
+  const { doc, clauses, procedures, reviews, legal, revisions, clock, withdrawnBy, pendingId, canSubmitPending, history, can } = useLoaderData<typeof loader>();
+  const pending = revisions.find((r) => r.id === pendingId);
   const t = useT();
   const lang = useLang();
   const person = (name: string | null, at: number | null) => (name && at ? t("documents.by", { name, at: formatDateTime(at) }) : "—");
@@ -56,9 +61,17 @@ export default function DocumentPage() {
             </Link>
           ) : null}
           {pendingId ? (
-            <Link className="button primary" to={`/documents/${doc.id}/revisions/${pendingId}`}>
+            <Link className={`button ${canSubmitPending ? "secondary" : "primary"}`} to={`/documents/${doc.id}/revisions/${pendingId}`}>
               {t("documents.pendingRevision")}
             </Link>
+          ) : null}
+          {canSubmitPending ? (
+            <Form method="post" action={`/documents/${doc.id}/revisions/${pendingId}`}>
+              <input type="hidden" name="intent" value="submit" />
+              <button type="submit" className="primary">
+                {t("documents.submit")}
+              </button>
+            </Form>
           ) : null}
         </div>
       </div>
@@ -77,7 +90,18 @@ export default function DocumentPage() {
         <dl className="dl dl-stack">
           <dt>{t("documents.status")}</dt>
           <dd>
-            <DocumentStatusBadge status={doc.status} /> <ClockFlags {...clock} />
+            {/* A first revision under review or approved for a later day says so, not "draft". */}
+            {doc.status === "draft" && pending && pending.status !== "draft" ? null : <DocumentStatusBadge status={doc.status} />}
+            {pending && pending.status !== "draft" ? (
+              <>
+                {" "}
+                <span className="muted">{t("documents.revisionN", { n: pending.number })}:</span> <RevisionBadge status={pending.status} />
+                {pending.status === "approved" && pending.effectiveFrom ? (
+                  <span className="muted"> {t("documents.fromDay", { day: formatDate(pending.effectiveFrom) })}</span>
+                ) : null}
+              </>
+            ) : null}{" "}
+            <ClockFlags {...clock} />
           </dd>
           <dt>{t("documents.unit")}</dt>
           <dd>{doc.unitName}</dd>
@@ -117,6 +141,19 @@ export default function DocumentPage() {
           <dt>{t("documents.updateDue")}</dt>
           <dd>{formatDate(clock.updateDueOn) || "—"}</dd>
         </dl>
+      </section>
+
+      <section className="card" aria-labelledby="public-title">
+        <h2 id="public-title">{t("documents.public.title")}</h2>
+        <p>{doc.publicFile ? t("documents.public.isPublic") : t("documents.public.isPrivate")}</p>
+        {can.publish ? (
+          <Form method="post" action={`/documents/${doc.id}/public`}>
+            <input type="hidden" name="public" value={doc.publicFile ? "0" : "1"} />
+            <button type="submit" className="button secondary">
+              {doc.publicFile ? t("documents.public.unpublish") : t("documents.public.publish")}
+            </button>
+          </Form>
+        ) : null}
       </section>
 
       <section aria-labelledby="revisions-title">

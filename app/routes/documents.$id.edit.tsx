@@ -9,15 +9,16 @@ import { updateDocument } from "~/modules/documents/update-document.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa tài liệu · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.$id.edit");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
   authorizeOnDocument(ctx, "documents.draft", id);
-  const d = getDocumentDetail(ctx.db, ctx.scope, id, ctx.today);
-  const options = documentFormOptions(ctx.db, ctx.scope, ctx.today, [d.doc.unitId]);
+  const d = getDocumentDetail(ctx, id);
+  const options = documentFormOptions(ctx, [d.doc.unitId]);
   return {
     doc: { id: d.doc.id, code: d.doc.code },
     options: { ...options, units: [{ id: d.doc.unitId, name: d.doc.unitName, depth: 0 }] },

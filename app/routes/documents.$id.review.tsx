@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { REVIEW_OUTCOMES } from "#db/schema/enums";
@@ -12,8 +11,11 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { dayToInput } from "~/lib/zod";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xem xét định kỳ · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.$id.review");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -34,11 +36,9 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 export default function PeriodicReview() {
   const { doc, today } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(PeriodicReviewSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { reviewedOn: today, outcome: "still_valid" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PeriodicReviewSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>
@@ -58,9 +58,7 @@ export default function PeriodicReview() {
         />
         <TextAreaField field={fields.note} label={t("documents.note")} rows={3} />
         <div className="actions">
-          <button type="submit" className="primary">
-            {t("action.save")}
-          </button>
+          <SubmitButton>{t("action.save")}</SubmitButton>
           <Link to={`/documents/${doc.id}`}>{t("action.cancel")}</Link>
         </div>
       </Form>

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
@@ -9,11 +8,10 @@ import { FormErrors, TextAreaField, TextField } from "~/components/field";
 import { replyFor } from "~/components/form-reply";
 import { revisionsOf } from "~/modules/documents/queries.server";
 import { getDocumentInScopeOrThrow } from "~/modules/documents/access.server";
-import { dueToTakeEffect, isHistorical, stepAllowed } from "~/modules/documents/rules";
+import { isHistorical, mayTakeStep } from "~/modules/documents/rules";
 import { ActivateSchema, ApproveSchema, draftUpdateSchema, ReturnSchema, ReviewNoteSchema, SubmitSchema } from "~/modules/documents/schema";
 import { updateDraftRevision } from "~/modules/documents/draft-revision.server";
 import { activateRevision, approveRevision, recordRevisionReview, returnRevision, submitRevision } from "~/modules/documents/workflow.server";
-import { can } from "~/modules/permissions";
 import { config } from "~/lib/config.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
@@ -21,33 +19,33 @@ import { useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { dayToInput } from "~/lib/zod";
 import { parseMultipart } from "~/http/uploads.server";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.code ?? ""} · ${data?.rev.number ?? ""} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(metaT(matches)("title.documents.$id.revisions.$revId._index", { code: data?.doc.code ?? "", n: data?.rev.number ?? "" }));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const user = ctx.actor;
   const id = idParam(params.id);
   const revId = idParam(params.revId);
-  const doc = getDocumentInScopeOrThrow(ctx.db, ctx.scope, id);
+  const doc = getDocumentInScopeOrThrow(ctx, id);
   const revisions = revisionsOf(ctx.db, id);
   const rev = revisions.find((r) => r.id === revId);
   if (!rev) throw new Response("errors.notFound", { status: 404 });
   const successor = rev.supersededById ? revisions.find((r) => r.id === rev.supersededById) : undefined;
-  const notDrafter = rev.draftedById !== user.id;
-  const today = ctx.today;
   return {
     doc: { id: doc.id, code: doc.code, title: doc.title, status: doc.status, withdrawnAt: doc.withdrawnAt },
     rev,
     successor: successor ? { number: successor.number, effectiveFrom: successor.effectiveFrom } : null,
-    today: dayToInput(today),
+    today: dayToInput(ctx.today),
     maxBytes: config().uploadMaxBytes,
     can: {
-      update: can(user, "documents.draft") && stepAllowed("update", rev.status),
-      submit: can(user, "documents.draft") && stepAllowed("submit", rev.status),
-      review: can(user, "documents.review") && notDrafter && stepAllowed("review", rev.status),
-      approve: can(user, "documents.approve") && notDrafter && stepAllowed("approve", rev.status),
-      activate: can(user, "documents.review") && stepAllowed("activate", rev.status) && dueToTakeEffect(rev.effectiveFrom, today),
+      update: mayTakeStep(ctx.actor, "update", doc, rev, ctx.today),
+      submit: mayTakeStep(ctx.actor, "submit", doc, rev, ctx.today),
+      review: mayTakeStep(ctx.actor, "review", doc, rev, ctx.today),
+      approve: mayTakeStep(ctx.actor, "approve", doc, rev, ctx.today),
+      activate: mayTakeStep(ctx.actor, "activate", doc, rev, ctx.today),
     },
   };
 });
@@ -117,12 +115,10 @@ function StepForm({
   multipart?: boolean;
   defaultValue?: Record<string, string>;
 }) {
-  const [form, fields] = useForm<Record<string, unknown>>({
+  const [form, fields] = useSchemaForm(schema, {
     id: `step-${intent}`,
     defaultValue,
     lastResult: replyFor(reply, intent),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Form method="post" encType={multipart ? "multipart/form-data" : undefined} className="stack card" {...getFormProps(form)}>

@@ -18,9 +18,9 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   const id = idParam(params.id);
   const revId = idParam(params.revId);
   const t = await getT(request);
-  const doc = getDocumentInScopeOrThrow(ctx.db, ctx.scope, id);
+  const doc = getDocumentInScopeOrThrow(ctx, id);
   const rev = getRevisionOfDocumentOrThrow(ctx.db, id, revId);
-  const f = getFileInScopeOrThrow(ctx.db, ctx.scope, config().uploadsDir, rev.fileId);
+  const f = getFileInScopeOrThrow(ctx, config().uploadsDir, rev.fileId);
   const current = rev.status === "effective";
   const name = downloadName(doc.code, rev.number, f.ext, current ? null : t(`documents.marker.${rev.status}`), t("documents.revisionWord"));
   const body = new Uint8Array(fs.readFileSync(f.path));

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FileField } from "~/components/documents/document-form";
@@ -12,8 +11,11 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { parseMultipart } from "~/http/uploads.server";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Lần ban hành mới · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.$id.revisions.new");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -43,10 +45,8 @@ export default function NewRevision() {
   const { doc, maxBytes } = useLoaderData<typeof loader>();
   const t = useT();
   const schema = revisionSchema(maxBytes);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(schema, {
     lastResult: useActionData<typeof action>(),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>
@@ -59,9 +59,7 @@ export default function NewRevision() {
         <TextAreaField field={fields.changeSummary} label={t("documents.changeSummary")} rows={3} />
         <FileField field={fields.file} label={t("documents.file")} hint={t("documents.fileHint", { mb: Math.round(maxBytes / 1024 / 1024) })} />
         <div className="actions">
-          <button type="submit" className="primary">
-            {t("action.save")}
-          </button>
+          <SubmitButton>{t("action.save")}</SubmitButton>
           <Link to={`/documents/${doc.id}`}>{t("action.cancel")}</Link>
         </div>
       </Form>

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextAreaField } from "~/components/field";
@@ -9,8 +8,10 @@ import { withdrawDocument } from "~/modules/documents/withdraw-document.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hủy bỏ tài liệu · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.$id.withdraw");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -31,10 +32,8 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 export default function Withdraw() {
   const { doc } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(WithdrawSchema, {
     lastResult: useActionData<typeof action>(),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

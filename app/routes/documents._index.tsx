@@ -11,23 +11,27 @@ import { handle, requireCtx } from "~/http/edge.server";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { UnitFilter } from "~/components/unit-filter";
+import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
+import { SortHeader } from "~/components/sort-header";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hệ thống tài liệu · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const { db, scope, today } = ctx;
   const filter = parseDocumentFilter(new URL(request.url).searchParams);
-  const list = listDocuments(db, scope, filter, today);
-  const units = writableUnits(db, scope, today);
-  const stats = documentStatsForUnits(db, filter.unitId ? [filter.unitId] : scope, today).filter((s) => !filter.unitId || units.some((u) => u.id === s.unitId));
+  const list = listDocuments(ctx, filter);
+  const units = writableUnits(ctx);
+  const stats = documentStatsForUnits(ctx, filter.unitId ? [filter.unitId] : "scope", ctx.today).filter(
+    (s) => !filter.unitId || units.some((u) => u.id === s.unitId),
+  );
   const sum = (k: "effective" | "overdueReview" | "overdueUpdate" | "uncoveredProcedures") => stats.reduce((n, s) => n + s[k], 0);
   return {
     ...list,
     filter,
     units,
-    clauses: clauseOptions(db),
+    clauses: clauseOptions(ctx.db),
     counts: { effective: sum("effective"), review: sum("overdueReview"), update: sum("overdueUpdate"), uncovered: sum("uncoveredProcedures") },
     canDraft: can(ctx.actor, "documents.draft"),
   };
@@ -63,50 +67,30 @@ export default function Documents() {
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
         <UnitFilter units={units} name="unit" id="unit" label={t("documents.filter.unit")} value={filter.unitId} />
-        <div className="field">
-          <label htmlFor="kind">{t("documents.filter.kind")}</label>
-          <select id="kind" name="kind" defaultValue={filter.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {DOCUMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`documents.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("documents.filter.status")}</label>
-          <select id="status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {LIST_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`documents.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="clause">{t("documents.filter.clause")}</label>
-          <select id="clause" name="clause" defaultValue={filter.clause ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {clauses.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.code} {lang === "en" ? c.titleEn : c.titleVi}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="overdue">{t("documents.filter.overdue")}</label>
-          <select id="overdue" name="overdue" defaultValue={filter.overdue ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {OVERDUE_FILTERS.map((o) => (
-              <option key={o} value={o}>
-                {t(`documents.overdue.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t("documents.filter.kind")}
+          value={filter.kind}
+          options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("documents.filter.status")}
+          value={filter.status}
+          options={LIST_STATUSES.map((s) => ({ value: s, label: t(`documents.status.${s}`) }))}
+        />
+        <FilterSelect
+          name="clause"
+          label={t("documents.filter.clause")}
+          value={filter.clause}
+          options={clauses.map((c) => ({ value: c.code, label: `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}` }))}
+        />
+        <FilterSelect
+          name="overdue"
+          label={t("documents.filter.overdue")}
+          value={filter.overdue}
+          options={OVERDUE_FILTERS.map((o) => ({ value: o, label: t(`documents.overdue.${o}`) }))}
+        />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>
@@ -121,12 +105,26 @@ export default function Documents() {
           <table className="responsive">
             <thead>
               <tr>
-                <th scope="col">{t("documents.code")}</th>
-                <th scope="col">{t("documents.titleField")}</th>
-                <th scope="col">{t("documents.kind")}</th>
-                {units.length > 1 ? <th scope="col">{t("documents.unit")}</th> : null}
-                <th scope="col">{t("documents.status")}</th>
-                <th scope="col">{t("documents.clocks")}</th>
+                <SortHeader name="code" sort={filter.sort} dir={filter.dir}>
+                  {t("documents.code")}
+                </SortHeader>
+                <SortHeader name="title" sort={filter.sort} dir={filter.dir}>
+                  {t("documents.titleField")}
+                </SortHeader>
+                <SortHeader name="kind" sort={filter.sort} dir={filter.dir}>
+                  {t("documents.kind")}
+                </SortHeader>
+                {units.length > 1 ? (
+                  <SortHeader name="unit" sort={filter.sort} dir={filter.dir}>
+                    {t("documents.unit")}
+                  </SortHeader>
+                ) : null}
+                <SortHeader name="status" sort={filter.sort} dir={filter.dir}>
+                  {t("documents.status")}
+                </SortHeader>
+                <SortHeader name="review" sort={filter.sort} dir={filter.dir}>
+                  {t("documents.clocks")}
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
@@ -139,14 +137,14 @@ export default function Documents() {
                   <td data-label={t("documents.kind")}>{t(`documents.kind.${d.kind}`)}</td>
                   {units.length > 1 ? <td data-label={t("documents.unit")}>{d.unitName}</td> : null}
                   <td data-label={t("documents.status")}>
-                    <DocumentStatusBadge status={d.status} />
+                    {/* A first revision under review or approved says so, not "draft". */}
+                    {d.status === "draft" && d.pendingStatus && d.pendingStatus !== "draft" ? (
+                      <RevisionBadge status={d.pendingStatus} />
+                    ) : (
+                      <DocumentStatusBadge status={d.status} />
+                    )}
                     {d.currentNumber ? <span className="muted"> · {t("documents.revisionN", { n: d.currentNumber })}</span> : null}
                     {d.pendingStatus && d.status !== "draft" ? (
-                      <>
-                        {" "}
-                        <RevisionBadge status={d.pendingStatus} />
-                      </>
-                    ) : d.pendingStatus && d.pendingStatus !== "draft" ? (
                       <>
                         {" "}
                         <RevisionBadge status={d.pendingStatus} />
@@ -156,9 +154,14 @@ export default function Documents() {
                   <td data-label={t("documents.clocks")}>
                     {d.status === "effective" ? (
                       <>
-                        <span className="muted">
+                        <div className="muted">
                           {t("documents.nextReview")}: {formatDate(d.nextReviewOn)}
-                        </span>{" "}
+                        </div>
+                        {d.updateDueOn ? (
+                          <div className="muted">
+                            {t("documents.updateDue")}: {formatDate(d.updateDueOn)}
+                          </div>
+                        ) : null}
                         <ClockFlags reviewOverdue={d.reviewOverdue} updateOverdue={d.updateOverdue} needsRevision={d.needsRevision} />
                       </>
                     ) : (

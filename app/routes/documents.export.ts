@@ -11,7 +11,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const t = await getT(request);
   const day = ctx.today;
   const filter = { ...parseDocumentFilter(new URL(request.url).searchParams), page: 1 };
-  const { rows } = listDocuments(ctx.db, ctx.scope, filter, day, EXPORT_MAX_ROWS);
+  const { rows } = listDocuments(ctx, filter, EXPORT_MAX_ROWS);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },

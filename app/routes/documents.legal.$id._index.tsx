@@ -10,8 +10,9 @@ import { historyOf } from "~/modules/trail/queries.server";
 import { handle, idParam, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { addMonthsToDay, formatDate } from "~/lib/time";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.legal.textNumber ?? "Văn bản"} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.legal.textNumber ?? metaT(matches)("title.documents.legal.$id._index"));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);

@@ -8,8 +8,9 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { dayToInput } from "~/lib/zod";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa văn bản · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.legal.$id.edit");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "documents.draft");

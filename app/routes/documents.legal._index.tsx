@@ -6,12 +6,13 @@ import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Văn bản pháp luật mới · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.legal._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const rows = listLegalChanges(ctx.db, ctx.scope, ctx.today);
+  const rows = listLegalChanges(ctx);
   return { rows, canWrite: can(ctx.actor, "documents.draft") };
 });
 

@@ -7,12 +7,13 @@ import { LegalChangeSchema } from "~/modules/documents/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ghi nhận văn bản mới · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.legal.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "documents.draft");
-  const units = writableUnits(ctx.db, ctx.scope, ctx.today);
+  const units = writableUnits(ctx);
   const defaultUnit = units.find((u) => u.id === ctx.actor.unitId)?.id ?? units[0]?.id;
   return {
     options: {

@@ -9,12 +9,13 @@ import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { parseMultipart } from "~/http/uploads.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Soạn tài liệu mới · ISO Xã" }];
+export const meta: MetaFunction = titled("title.documents.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "documents.draft");
-  const options = documentFormOptions(ctx.db, ctx.scope, ctx.today);
+  const options = documentFormOptions(ctx);
   const unit = Number(new URL(request.url).searchParams.get("unit"));
   const defaultUnit = options.units.find((u) => u.id === unit)?.id ?? options.units.find((u) => u.id === ctx.actor.unitId)?.id ?? options.units[0]?.id;
   return { options, defaultUnit };

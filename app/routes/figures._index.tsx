@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { formatInt, formatMonth, formatPct, yearParam } from "~/modules/figures/period";
-import { latestFigureYear, listFigures } from "~/modules/figures/queries.server";
+import { formatMonth, yearParam } from "~/modules/figures/period";
+import { formatInt, formatPct } from "~/lib/locale";
+import { FIGURES_PAGE_SIZE, latestFigureYear, listFigures } from "~/modules/figures/queries.server";
 import { BarChart, RateChart } from "~/components/charts";
 import { monthlyRates, shares } from "~/modules/dashboard/charts";
 import { figuresByMonth } from "~/modules/dashboard/queries.server";
@@ -10,23 +11,24 @@ import { listUnitsInScope } from "~/modules/units/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { UnitFilter } from "~/components/unit-filter";
+import { Pager } from "~/components/pager";
 import { TableWrap } from "~/components/table-wrap";
 import { inVn } from "~/lib/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Số liệu một cửa · ISO Xã" }];
+export const meta: MetaFunction = titled("title.figures._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const { db, scope } = ctx;
   const url = new URL(request.url);
-  const year = yearParam(url.searchParams.get("year"), latestFigureYear(db, scope) ?? inVn(ctx.now).getFullYear());
+  const year = yearParam(url.searchParams.get("year"), latestFigureYear(ctx) ?? inVn(ctx.now).getFullYear());
   const unitParam = Number(url.searchParams.get("unit"));
-  const unitOptions = listUnitsInScope(db, scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+  const unitOptions = listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
   const unitId = unitOptions.some((u) => u.id === unitParam) ? unitParam : undefined;
-  const data = listFigures(db, scope, { from: `${year}-01`, to: `${year}-12`, unitId });
+  const data = listFigures(ctx, { from: `${year}-01`, to: `${year}-12`, unitId, page: Number(url.searchParams.get("page")) || 1 }, FIGURES_PAGE_SIZE);
   const charts = data.rows.length
     ? {
-        rates: monthlyRates(figuresByMonth(db, scope, `${year}-01`, `${year}-12`, unitId), `${year}-01`, `${year}-12`),
+        rates: monthlyRates(figuresByMonth(ctx, `${year}-01`, `${year}-12`, unitId), `${year}-01`, `${year}-12`),
         shares: shares(data.total, { online: "online", post: "post" }),
       }
     : null;
@@ -34,7 +36,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 });
 
 export default function FiguresPage() {
-  const { year, unitId, unitOptions, rows, total, charts, canImport } = useLoaderData<typeof loader>();
+  const { year, unitId, unitOptions, rows, total, page, pages, charts, canImport } = useLoaderData<typeof loader>();
   const t = useT();
   const qs = new URLSearchParams({ year: String(year), ...(unitId ? { unit: String(unitId) } : {}) });
   const cols = ["received", "resolvedEarly", "resolvedOnTime", "resolvedOverdue", "receivedOnline", "returnedByPost"] as const;
@@ -165,6 +167,7 @@ export default function FiguresPage() {
               </tfoot>
             </table>
           </TableWrap>
+          <Pager page={page} pages={pages} />
         </>
       )}
     </>

@@ -13,7 +13,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const year = yearParam(url.searchParams.get("year"), inVn(ctx.now).getFullYear());
   const unit = Number(url.searchParams.get("unit"));
-  const { rows } = listFigures(ctx.db, ctx.scope, { from: `${year}-01`, to: `${year}-12`, unitId: Number.isSafeInteger(unit) && unit > 0 ? unit : undefined });
+  const { rows } = listFigures(ctx, { from: `${year}-01`, to: `${year}-12`, unitId: Number.isSafeInteger(unit) && unit > 0 ? unit : undefined });
   type R = (typeof rows)[number];
   const num = (k: keyof R, key: string) => ({ header: t(key), value: (r: R) => r[k] as number });
   return xlsxResponse(

@@ -1,32 +1,29 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { readFileInScopeOrThrow } from "~/modules/files/store.server";
-import { importFigures, previewFiguresFile, uploadFiguresFile } from "~/modules/figures/import.server";
-import { formatInt, formatMonth } from "~/modules/figures/period";
+import { importFigures, previewStoredFile, uploadFiguresFile } from "~/modules/figures/import.server";
+import { formatMonth } from "~/modules/figures/period";
+import { formatInt } from "~/lib/locale";
 import { config } from "~/lib/config.server";
-import { handle, idParam, requireCtx, submit, type UserCtx } from "~/http/edge.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { parseMultipart } from "~/http/uploads.server";
 import { TableWrap } from "~/components/table-wrap";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nhập số liệu một cửa · ISO Xã" }];
-
-function fileBytes(ctx: UserCtx, fileId: number) {
-  return readFileInScopeOrThrow(ctx.db, ctx.scope, config().uploadsDir, fileId);
-}
+export const meta: MetaFunction = titled("title.figures.import");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "qms.write");
   const fileParam = new URL(request.url).searchParams.get("file");
   if (!fileParam) return { preview: null, fileId: null, fileName: null, fileError: null };
-  const { file, bytes } = fileBytes(ctx, idParam(fileParam));
-  const { preview, fileError } = await previewFiguresFile(ctx, bytes);
+  // The rows read once at upload: viewing the preview again never reads the file again.
+  const { file, preview, fileError } = previewStoredFile(ctx, idParam(fileParam));
   return { preview, fileId: preview ? file.id : null, fileName: file.originalName, fileError };
 });
 
-/** Only an upload carries a file; the import reads the previewed file again by its id. */
+/** Only an upload carries a file; the import works from the rows kept at upload, by the file's id. */
 const UploadSchema = z.object({ file: z.instanceof(File, { message: "files.errors.empty" }) });
 const ImportSchema = z.object({});
 
@@ -36,8 +33,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   if (formData.get("intent") === "import") {
     return submit(formData, ImportSchema, async () => {
       const fileId = idParam(String(formData.get("fileId") ?? ""));
-      const { bytes } = fileBytes(ctx, fileId);
-      const r = await importFigures(ctx, { bytes, fileId, skipBad: formData.get("skipBad") === "on" });
+      const r = await importFigures(ctx, { fileId, skipBad: formData.get("skipBad") === "on" });
       return redirectWithFlash("/figures", { key: "figures.import.done", params: r });
     });
   }

@@ -7,7 +7,7 @@ import { handle, idParam, requireCtx } from "~/http/edge.server";
 /** Download an uploaded file (evidence, attachments) of a unit in the reader's scope. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const f = getFileInScopeOrThrow(ctx.db, ctx.scope, config().uploadsDir, idParam(params.id));
+  const f = getFileInScopeOrThrow(ctx, config().uploadsDir, idParam(params.id));
   const body = new Uint8Array(fs.readFileSync(f.path));
   return new Response(body, {
     headers: {

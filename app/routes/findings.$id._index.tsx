@@ -5,15 +5,17 @@ import { History } from "~/components/history";
 import { getFindingDetail } from "~/modules/findings/queries.server";
 import { historyOf } from "~/modules/trail/queries.server";
 import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { hasMessage } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/lib/time";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Phát hiện số ${data?.finding.id ?? ""} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(metaT(matches)("title.findings.$id._index", { id: data?.finding.id ?? "" }));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const d = getFindingDetail(ctx.db, ctx.actor, id);
+  const d = getFindingDetail(ctx, id);
   return { ...d, history: historyOf(ctx.db, "finding", id), today: ctx.today };
 });
 
@@ -53,7 +55,7 @@ export default function FindingPage() {
         <dd>
           {t(`findings.status.${finding.status}`)}
           {finding.closedAt ? ` · ${formatDateTime(finding.closedAt)}` : ""}
-          {finding.closeNote ? ` · ${finding.closeNote}` : ""}
+          {finding.closeNote ? ` · ${hasMessage(finding.closeNote) ? t(finding.closeNote) : finding.closeNote}` : ""}
         </dd>
         <dt>{t("findings.raisedBy")}</dt>
         <dd>{raisedBy ? `${raisedBy.fullName}${raisedBy.title ? `, ${raisedBy.title}` : ""}` : "—"}</dd>

@@ -1,9 +1,7 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import type { z } from "zod";
 import { CaStatusBadge } from "~/components/ca-status";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
 import { replyFor, type FormReply } from "~/components/form-reply";
@@ -19,13 +17,16 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/lib/time";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Phiếu yêu cầu hành động khắc phục · ISO Xã" }];
+export const meta: MetaFunction = titled("title.findings.$id_.actions");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const page = getFindingActionsPage(ctx.db, ctx, id, ctx.today);
+  const page = getFindingActionsPage(ctx, id);
   return { ...page, canPdf: can(ctx.actor, "reports.generate") };
 });
 
@@ -197,7 +198,7 @@ function RequestForm({
 }) {
   const t = useT();
   const whys = request?.whys ?? [];
-  const [form, fields] = useForm<z.input<typeof RequestSchema>>({
+  const [form, fields] = useSchemaForm(RequestSchema, {
     id: "ca-request",
     lastResult,
     defaultValue: {
@@ -210,8 +211,6 @@ function RequestForm({
       why5: whys[4] ?? "",
       rootCause: request?.rootCause ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestSchema }),
-    shouldValidate: "onBlur",
   });
   const [method, setMethod] = useState(request?.rootCauseMethod ?? "five_whys");
   const whyFields = [fields.why1, fields.why2, fields.why3, fields.why4, fields.why5];
@@ -239,9 +238,7 @@ function RequestForm({
       ) : null}
       <TextAreaField field={fields.rootCause} label={t("ca.rootCause")} hint={method === "five_whys" ? t("ca.rootCause.hintWhys") : undefined} rows={3} />
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("ca.request.save")}
-        </button>
+        <SubmitButton>{t("ca.request.save")}</SubmitButton>
       </div>
     </Form>
   );
@@ -257,12 +254,10 @@ function ActionForm({
   lastResult: Reply;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ActionSchema>>({
+  const [form, fields] = useSchemaForm(ActionSchema, {
     id: "ca-new-action",
     lastResult,
     defaultValue: { description: "", ownerId: "", dueOn: formatDate(defaultDue) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Form method="post" className="stack sub-form" {...getFormProps(form)} aria-labelledby="new-action-title">
@@ -280,9 +275,7 @@ function ActionForm({
         <TextField field={fields.dueOn} label={t("ca.dueOn")} hint={defaultDue ? t("ca.dueOn.hintDefault") : "dd/mm/yyyy"} />
       </div>
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("ca.action.propose")}
-        </button>
+        <SubmitButton>{t("ca.action.propose")}</SubmitButton>
       </div>
     </Form>
   );
@@ -290,11 +283,9 @@ function ActionForm({
 
 function CloseForm({ lastResult }: { lastResult: Reply }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof CloseFindingSchema>>({
+  const [form, fields] = useSchemaForm(CloseFindingSchema, {
     id: "ca-close",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseFindingSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <section className="card" aria-labelledby="close-title">

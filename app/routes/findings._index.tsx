@@ -11,16 +11,19 @@ import { useLang, useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { dayToInput } from "~/lib/zod";
 import { UnitFilter } from "~/components/unit-filter";
+import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
+import { SortHeader } from "~/components/sort-header";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Phát hiện · ISO Xã" }];
+export const meta: MetaFunction = titled("title.findings._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const { page, ...filter } = parseFindingFilter(url.searchParams);
-  const result = listFindings(ctx.db, ctx.actor, filter, ctx.today, page);
-  return { ...result, filter, options: findingFilterOptions(ctx.db, ctx.actor), canRecord: can(ctx.actor, "qms.write") };
+  const result = listFindings(ctx, filter, page);
+  return { ...result, filter, options: findingFilterOptions(ctx), canRecord: can(ctx.actor, "qms.write") };
 });
 
 export default function Findings() {
@@ -41,40 +44,32 @@ export default function Findings() {
         </div>
       </div>
       <Form method="get" className="row card" role="search">
+        <div className="field">
+          <label htmlFor="f-q">{t("findings.search")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
         <UnitFilter units={options.units} name="unit" id="f-unit" label={t("findings.unit")} value={filter.unitId} />
-        <div className="field">
-          <label htmlFor="f-source">{t("findings.source")}</label>
-          <select id="f-source" name="source" defaultValue={filter.source ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {FINDING_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`findings.source.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-grade">{t("findings.grade")}</label>
-          <select id="f-grade" name="grade" defaultValue={filter.grade ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {options.grades.map((g) => (
-              <option key={g.code} value={g.code}>
-                {lang === "en" ? g.nameEn : g.nameVi}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("findings.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {FINDING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`findings.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="source"
+          id="f-source"
+          label={t("findings.source")}
+          value={filter.source}
+          options={FINDING_SOURCES.map((s) => ({ value: s, label: t(`findings.source.${s}`) }))}
+        />
+        <FilterSelect
+          name="grade"
+          id="f-grade"
+          label={t("findings.grade")}
+          value={filter.grade}
+          options={options.grades.map((g) => ({ value: g.code, label: lang === "en" ? g.nameEn : g.nameVi }))}
+        />
+        <FilterSelect
+          name="status"
+          id="f-status"
+          label={t("findings.status")}
+          value={filter.status}
+          options={FINDING_STATUSES.map((s) => ({ value: s, label: t(`findings.status.${s}`) }))}
+        />
         <div className="field">
           <label htmlFor="f-from">{t("findings.from")}</label>
           <input id="f-from" name="from" placeholder="dd/mm/yyyy" defaultValue={dayToInput(filter.from)} />
@@ -99,12 +94,22 @@ export default function Findings() {
             <thead>
               <tr>
                 <th scope="col">{t("findings.description")}</th>
-                <th scope="col">{t("findings.unit")}</th>
+                <SortHeader name="unit" sort={filter.sort} dir={filter.dir}>
+                  {t("findings.unit")}
+                </SortHeader>
                 <th scope="col">{t("findings.source")}</th>
-                <th scope="col">{t("findings.grade")}</th>
-                <th scope="col">{t("findings.foundOn")}</th>
-                <th scope="col">{t("findings.actionDueOn")}</th>
-                <th scope="col">{t("findings.status")}</th>
+                <SortHeader name="grade" sort={filter.sort} dir={filter.dir}>
+                  {t("findings.grade")}
+                </SortHeader>
+                <SortHeader name="found" sort={filter.sort} dir={filter.dir}>
+                  {t("findings.foundOn")}
+                </SortHeader>
+                <SortHeader name="due" sort={filter.sort} dir={filter.dir}>
+                  {t("findings.actionDueOn")}
+                </SortHeader>
+                <SortHeader name="status" sort={filter.sort} dir={filter.dir}>
+                  {t("findings.status")}
+                </SortHeader>
               </tr>
             </thead>
             <tbody>

@@ -12,7 +12,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const lang = await getLang(request);
   const day = ctx.today;
   const { page: _page, ...filter } = parseFindingFilter(new URL(request.url).searchParams);
-  const { rows } = listFindings(ctx.db, ctx.actor, filter, day, 1, EXPORT_MAX_ROWS);
+  const { rows } = listFindings(ctx, filter, 1, EXPORT_MAX_ROWS);
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },

@@ -9,13 +9,14 @@ import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { dayToInput } from "~/lib/zod";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ghi nhận phát hiện · ISO Xã" }];
+export const meta: MetaFunction = titled("title.findings.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "qms.write");
   return {
-    units: plannableUnits(ctx.db, ctx.actor, ctx.today),
+    units: plannableUnits(ctx),
     grades: gradeOptions(ctx.db),
     clauses: clauseOptions(ctx.db),
     defaultValue: { unitId: String(ctx.actor.unitId), foundOn: dayToInput(ctx.today) },

@@ -6,12 +6,13 @@ import { inboxFor } from "~/modules/corrective-actions/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/lib/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Việc cần xử lý · ISO Xã" }];
+export const meta: MetaFunction = titled("title.inbox");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  return inboxFor(ctx.db, ctx.actor, ctx.today);
+  return inboxFor(ctx);
 });
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["mine"][number];

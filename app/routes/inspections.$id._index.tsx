@@ -10,13 +10,15 @@ import { handle, idParam, requireCtx } from "~/http/edge.server";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kiểm tra ${data?.inspection.decisionNumber ?? ""} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(metaT(matches)("title.inspections.$id._index", { number: data?.inspection.decisionNumber ?? "" }));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  return { ...getInspectionDetail(ctx.db, ctx.actor, id), canPdf: allowed(ctx.actor, "reports.generate"), history: historyOf(ctx.db, "inspection", id) };
+  return { ...getInspectionDetail(ctx, id), canPdf: allowed(ctx.actor, "reports.generate"), history: historyOf(ctx.db, "inspection", id) };
 });
 
 export default function InspectionPage() {

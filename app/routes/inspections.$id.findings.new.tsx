@@ -9,13 +9,14 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ghi phát hiện kiểm tra · ISO Xã" }];
+export const meta: MetaFunction = titled("title.inspections.$id.findings.new");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "inspection.write");
   const id = idParam(params.id);
-  const d = getInspectionDetail(ctx.db, ctx.actor, id);
+  const d = getInspectionDetail(ctx, id);
   if (!d.defaultDueOn) throw new Response("inspections.errors.minutesFirst", { status: 412 });
   return {
     id,

@@ -1,25 +1,23 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
-import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextAreaField, TextField } from "~/components/field";
+import { RecordWithFileForm } from "~/components/record-with-file";
 import { getInspectionDetail } from "~/modules/inspections/queries.server";
 import { recordMinutes } from "~/modules/inspections/save.server";
 import { MinutesSchema } from "~/modules/inspections/schema";
-import { config } from "~/lib/config.server";
-import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
+import { handle, idParam, requireCtx } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
-import { parseMultipart } from "~/http/uploads.server";
+import { submitWithFile } from "~/http/record-with-file.server";
 import { dayToInput } from "~/lib/zod";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Biên bản kiểm tra · ISO Xã" }];
+export const meta: MetaFunction = titled("title.inspections.$id.minutes");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "inspection.write");
   const id = idParam(params.id);
-  const d = getInspectionDetail(ctx.db, ctx.actor, id);
+  const d = getInspectionDetail(ctx, id);
   return {
     id,
     title: d.inspection.decisionNumber,
@@ -31,28 +29,22 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const { formData, tooLarge } = await parseMultipart(request);
-  if (tooLarge) return redirectWithFlash(`/inspections/${id}/minutes`, { key: "files.errors.tooLarge", kind: "error" });
-  const file = formData.get("file");
-  const upload =
-    file && typeof file === "object" && (file as File).size > 0
-      ? { file: file as File, uploadsDir: config().uploadsDir, maxBytes: config().uploadMaxBytes }
-      : undefined;
-  return submit(formData, MinutesSchema, async (value) => {
-    await recordMinutes(ctx, id, value, upload);
-    return redirectWithFlash(`/inspections/${id}`, { key: "inspections.minutesSaved" });
-  });
+  return submitWithFile(
+    request,
+    MinutesSchema,
+    async (value, file) => {
+      await recordMinutes(ctx, id, value, file);
+      return redirectWithFlash(`/inspections/${id}`, { key: "inspections.minutesSaved" });
+    },
+    // A file over the limit: back to the page with a message (the minutes' own answer, kept).
+    { onTooLarge: () => redirectWithFlash(`/inspections/${id}/minutes`, { key: "files.errors.tooLarge", kind: "error" }) },
+  );
 });
 
 export default function Minutes() {
   const { id, title, unitName, defaultValue } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof MinutesSchema> & { file?: unknown }>({
-    lastResult: useActionData<typeof action>(),
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MinutesSchema }),
-    shouldValidate: "onBlur",
-  });
+  const lastResult = useActionData<typeof action>();
   return (
     <>
       <p>
@@ -60,22 +52,20 @@ export default function Minutes() {
       </p>
       <h1>{t("inspections.minutes")}</h1>
       <p className="muted">{unitName}</p>
-      <Form method="post" encType="multipart/form-data" className="stack card" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField field={fields.signedOn} label={t("inspections.signedOn")} hint="dd/mm/yyyy" />
-        <TextAreaField field={fields.summary} label={t("inspections.summary")} rows={6} />
-        <div className="field">
-          <label htmlFor="minutes-file">{t("inspections.minutesFile")}</label>
-          <input id="minutes-file" type="file" name="file" accept=".pdf,.docx,image/*" />
-          <FieldErrors id="minutes-file-err" errors={fields.file?.errors} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t("action.save")}
-          </button>
-          <Link to={`/inspections/${id}`}>{t("action.cancel")}</Link>
-        </div>
-      </Form>
+      <RecordWithFileForm
+        schema={MinutesSchema}
+        lastResult={lastResult}
+        defaultValue={defaultValue}
+        file={{ id: "minutes-file", label: t("inspections.minutesFile") }}
+        cancelTo={`/inspections/${id}`}
+      >
+        {(fields) => (
+          <>
+            <TextField field={fields.signedOn} label={t("inspections.signedOn")} hint="dd/mm/yyyy" />
+            <TextAreaField field={fields.summary} label={t("inspections.summary")} rows={6} />
+          </>
+        )}
+      </RecordWithFileForm>
     </>
   );
 }

@@ -6,8 +6,13 @@ import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { FilterSelect } from "~/components/filter-select";
+import { SortHeader } from "~/components/sort-header";
+import { Pager } from "~/components/pager";
+import { parseSort } from "~/lib/list-sort";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kiểm tra · ISO Xã" }];
+export const meta: MetaFunction = titled("title.inspections._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -15,17 +20,20 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const thisYear = Number(ctx.today.slice(0, 4));
   const y = url.searchParams.get("year");
   const year = y === "" ? undefined : /^\d{4}$/.test(y ?? "") ? Number(y) : thisYear;
+  const sort = parseSort("inspections", url.searchParams);
   return {
-    inspections: listInspections(ctx.db, ctx.actor, { year }),
-    plans: listPlans(ctx.db, ctx.actor),
+    ...listInspections(ctx, { year, page: Number(url.searchParams.get("page")) || 1, ...sort }),
+    sort,
+    plans: listPlans(ctx),
     year: year ? String(year) : "",
+    years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2],
     thisYear,
     canWrite: can(ctx.actor, "inspection.write"),
   };
 });
 
 export default function Inspections() {
-  const { inspections, plans, year, thisYear, canWrite } = useLoaderData<typeof loader>();
+  const { rows: inspections, total, page, pages, sort, plans, year, years, thisYear, canWrite } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -67,21 +75,12 @@ export default function Inspections() {
       <section aria-labelledby="list-title">
         <h2 id="list-title">{t("inspections.list")}</h2>
         <Form method="get" className="row card" role="search">
-          <div className="field">
-            <label htmlFor="f-year">{t("audits.year")}</label>
-            <select id="f-year" name="year" defaultValue={year}>
-              <option value="">{t("common.all")}</option>
-              {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="year" id="f-year" label={t("audits.year")} value={year} options={years.map((y) => ({ value: y, label: String(y) }))} />
           <button type="submit" className="secondary">
             {t("action.filter")}
           </button>
         </Form>
+        <p className="muted">{t("common.results", { count: total })}</p>
         {inspections.length === 0 ? (
           <p className="card">{t("inspections.none")}</p>
         ) : (
@@ -89,10 +88,18 @@ export default function Inspections() {
             <table className="responsive">
               <thead>
                 <tr>
-                  <th scope="col">{t("inspections.decisionNumber")}</th>
-                  <th scope="col">{t("inspections.unit")}</th>
-                  <th scope="col">{t("inspections.method")}</th>
-                  <th scope="col">{t("inspections.signedOn")}</th>
+                  <SortHeader name="decision" sort={sort.sort} dir={sort.dir}>
+                    {t("inspections.decisionNumber")}
+                  </SortHeader>
+                  <SortHeader name="unit" sort={sort.sort} dir={sort.dir}>
+                    {t("inspections.unit")}
+                  </SortHeader>
+                  <SortHeader name="method" sort={sort.sort} dir={sort.dir}>
+                    {t("inspections.method")}
+                  </SortHeader>
+                  <SortHeader name="minutes" sort={sort.sort} dir={sort.dir}>
+                    {t("inspections.signedOn")}
+                  </SortHeader>
                   <th scope="col" className="num">
                     {t("inspections.findingsCount")}
                   </th>
@@ -118,6 +125,7 @@ export default function Inspections() {
             </table>
           </TableWrap>
         )}
+        <Pager page={page} pages={pages} />
       </section>
     </>
   );

@@ -1,8 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { INSPECTION_METHODS } from "#db/schema/enums";
 import { FormErrors, SelectField, TextField } from "~/components/field";
 import { inspectionFormOptions } from "~/modules/inspections/queries.server";
@@ -11,14 +9,17 @@ import { InspectionSchema } from "~/modules/inspections/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ghi nhận quyết định kiểm tra · ISO Xã" }];
+export const meta: MetaFunction = titled("title.inspections.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "inspection.write");
   const url = new URL(request.url);
   return {
-    options: inspectionFormOptions(ctx, ctx.today),
+    options: inspectionFormOptions(ctx),
     defaultValue: { unitId: url.searchParams.get("unit") ?? "", method: url.searchParams.get("method") ?? "", leadId: String(ctx.actor.id) },
   };
 });
@@ -34,11 +35,9 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 export default function NewInspection() {
   const { options, defaultValue } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof InspectionSchema>>({
+  const [form, fields] = useSchemaForm(InspectionSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InspectionSchema }),
-    shouldValidate: "onBlur",
   });
   const people = options.people.map((p) => ({ value: p.id, label: p.label }));
   return (
@@ -61,9 +60,7 @@ export default function NewInspection() {
         <SelectField field={fields.leadId} label={t("inspections.lead")} placeholder="" options={people} />
         <SelectField field={fields.teamIds} label={t("inspections.team")} hint={t("audits.teamHint")} multiple options={people} />
         <div className="actions">
-          <button type="submit" className="primary">
-            {t("action.save")}
-          </button>
+          <SubmitButton>{t("action.save")}</SubmitButton>
           <Link to="/inspections">{t("action.cancel")}</Link>
         </div>
       </Form>

@@ -1,8 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { INSPECTION_METHODS } from "#db/schema/enums";
 import { FormErrors, TextAreaField, TextField } from "~/components/field";
 import { planForm } from "~/modules/inspections/queries.server";
@@ -13,8 +11,10 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { dayToInput } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kế hoạch kiểm tra · ISO Xã" }];
+export const meta: MetaFunction = titled("title.inspections.plan");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "inspection.write");
@@ -41,11 +41,9 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 export default function InspectionPlan() {
   const { year, candidates, share, defaultValue } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof InspectionPlanSchema>>({
+  const [form, fields] = useSchemaForm(InspectionPlanSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InspectionPlanSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -12,8 +12,10 @@ import { handle } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { clientIp, commitSessionToken, getUser, safeRedirect } from "~/http/session.server";
 import { formatDateTime } from "~/lib/time";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · ISO Xã" }];
+export const meta: MetaFunction = titled("title.login");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   if (await getUser(request)) throw redirect("/");
@@ -51,9 +53,9 @@ export default function Login() {
   const last = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(LoginSchema, {
     lastResult: last,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const lockedUntil = last && "lockedUntil" in last && typeof last.lockedUntil === "number" ? last.lockedUntil : null;

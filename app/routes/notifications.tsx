@@ -6,15 +6,16 @@ import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { safeRedirect } from "~/http/session.server";
 import { formatDate, formatDateTime } from "~/lib/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Thông báo · ISO Xã" }];
+export const meta: MetaFunction = titled("title.notifications");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
   const unreadOnly = url.searchParams.get("unread") === "1";
-  return { ...listNotifications(ctx.db, ctx.actor.id, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined, unreadOnly }), unreadOnly };
+  return { ...listNotifications(ctx, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined, unreadOnly }), unreadOnly };
 });
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {

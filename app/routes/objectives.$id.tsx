@@ -10,13 +10,14 @@ import { historyOf } from "~/modules/trail/queries.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mục tiêu chất lượng · ISO Xã" }];
+export const meta: MetaFunction = titled("title.objectives.$id");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "qms.write");
   const id = idParam(params.id);
-  const o = getObjectiveInScopeOrThrow(ctx.db, ctx.scope, id);
+  const o = getObjectiveInScopeOrThrow(ctx, id);
   return {
     objective: {
       ...o,
@@ -26,7 +27,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       manualValue: o.manualValue === null ? "" : String(o.manualValue),
       note: o.note ?? "",
     },
-    units: userUnitOptions(ctx.db, ctx.scope, ctx.now, o.unitId),
+    units: userUnitOptions(ctx, o.unitId),
     history: historyOf(ctx.db, "quality_objective", id),
   };
 });

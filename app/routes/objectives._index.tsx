@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ObjectiveForm } from "~/components/objective-form";
-import { formatPct, yearParam } from "~/modules/figures/period";
-import { objectivesWithAttainment } from "~/modules/objectives/queries.server";
+import { yearParam } from "~/modules/figures/period";
+import { formatPct } from "~/lib/locale";
+import { objectivesWithAttainment, parseObjectiveFilter } from "~/modules/objectives/queries.server";
+import { listUnitsInScope } from "~/modules/units/queries.server";
 import { createObjective } from "~/modules/objectives/save-objective.server";
-import { ObjectiveSchema } from "~/modules/objectives/schema";
+import { OBJECTIVE_STATES, ObjectiveSchema } from "~/modules/objectives/schema";
 import { can } from "~/modules/permissions";
 import { userUnitOptions } from "~/modules/people/form-options.server";
 import { handle, requireCtx, submit } from "~/http/edge.server";
@@ -12,18 +14,25 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { inVn } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { UnitFilter } from "~/components/unit-filter";
+import { FilterSelect } from "~/components/filter-select";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mục tiêu chất lượng · ISO Xã" }];
+export const meta: MetaFunction = titled("title.objectives._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const year = yearParam(new URL(request.url).searchParams.get("year"), inVn(ctx.now).getFullYear());
+  const params = new URL(request.url).searchParams;
+  const year = yearParam(params.get("year"), inVn(ctx.now).getFullYear());
+  const filter = parseObjectiveFilter(params);
   const canWrite = can(ctx.actor, "qms.write");
   return {
     year,
-    objectives: objectivesWithAttainment(ctx.db, ctx.scope, year),
+    filter,
+    unitOptions: listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+    objectives: objectivesWithAttainment(ctx, year, filter.unitId, filter.state),
     canWrite,
-    units: canWrite ? userUnitOptions(ctx.db, ctx.scope, ctx.now) : [],
+    units: canWrite ? userUnitOptions(ctx) : [],
     defaultUnitId: ctx.actor.unitId,
   };
 });
@@ -37,18 +46,26 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function Objectives() {
-  const { year, objectives, canWrite, units, defaultUnitId } = useLoaderData<typeof loader>();
+  const { year, filter, unitOptions, objectives, canWrite, units, defaultUnitId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const show = (measure: string, v: number | null) => (v === null ? t("objectives.noData") : measure === "overdue_count" ? String(v) : formatPct(v));
   return (
     <>
       <h1>{t("objectives.title")}</h1>
-      <Form method="get" className="row card">
+      <Form method="get" className="row card" role="search">
         <div className="field">
           <label htmlFor="year">{t("objectives.year")}</label>
           <input id="year" name="year" type="number" min={2000} max={2100} defaultValue={year} />
         </div>
+        <UnitFilter units={unitOptions} name="unit" id="f-unit" label={t("objectives.unit")} value={filter.unitId} />
+        <FilterSelect
+          name="state"
+          id="f-state"
+          label={t("common.status")}
+          value={filter.state}
+          options={OBJECTIVE_STATES.map((s) => ({ value: s, label: t(`objectives.${s}`) }))}
+        />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>

@@ -11,13 +11,14 @@ import { historyOf } from "~/modules/trail/queries.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.p.code ?? "TTHC"} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.p.code ?? metaT(matches)("title.procedures.$id"));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const p = getProcedureInScopeOrThrow(ctx.db, ctx.scope, id);
+  const p = getProcedureInScopeOrThrow(ctx, id);
   return { p, docs: documentsCovering(ctx.db, id), history: historyOf(ctx.db, "procedure", id), canWrite: can(ctx.actor, "procedures.write") };
 });
 

@@ -7,21 +7,23 @@ import { coverageSummary, fieldsInScope, listProcedures, parseProcedureFilter } 
 import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { UnitFilter } from "~/components/unit-filter";
+import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
+import { Fragment } from "react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Danh mục TTHC · ISO Xã" }];
+export const meta: MetaFunction = titled("title.procedures._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const { db, scope } = ctx;
   const filter = parseProcedureFilter(new URL(request.url).searchParams);
-  const units = writableUnits(db, scope, ctx.today);
+  const units = writableUnits(ctx);
   return {
-    ...listProcedures(db, scope, filter),
+    ...listProcedures(ctx, filter),
     filter,
     units,
-    fields: fieldsInScope(db, scope, filter.unitId),
-    summary: coverageSummary(db, scope, filter.unitId),
+    fields: fieldsInScope(ctx, filter.unitId),
+    summary: coverageSummary(ctx, filter.unitId),
     canWrite: can(ctx.actor, "procedures.write"),
     canDraft: can(ctx.actor, "documents.draft"),
   };
@@ -57,25 +59,17 @@ export default function Procedures() {
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
         <UnitFilter units={units} name="unit" id="unit" label={t("documents.unit")} value={filter.unitId} />
-        <div className="field">
-          <label htmlFor="field">{t("procedures.field")}</label>
-          <select id="field" name="field" defaultValue={filter.field ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {fields.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="coverage">{t("procedures.coverage")}</label>
-          <select id="coverage" name="coverage" defaultValue={filter.coverage ?? ""}>
-            <option value="">{t("procedures.coverage.all")}</option>
-            <option value="uncovered">{t("procedures.coverage.uncovered")}</option>
-            <option value="covered">{t("procedures.coverage.covered")}</option>
-          </select>
-        </div>
+        <FilterSelect name="field" label={t("procedures.field")} value={filter.field} options={fields.map((f) => ({ value: f, label: f }))} />
+        <FilterSelect
+          name="coverage"
+          label={t("procedures.coverage")}
+          value={filter.coverage}
+          options={[
+            { value: "uncovered", label: t("procedures.coverage.uncovered") },
+            { value: "covered", label: t("procedures.coverage.covered") },
+          ]}
+          allLabel={t("procedures.coverage.all")}
+        />
         <label className="checkbox">
           <input type="checkbox" name="inactive" value="1" defaultChecked={filter.inactive} /> {t("procedures.showInactive")}
         </label>
@@ -118,10 +112,13 @@ export default function Procedures() {
                     {!p.active ? (
                       <span className="badge badge-old">{t("procedures.inactive")}</span>
                     ) : p.covering.length ? (
-                      p.covering.map((d) => (
-                        <Link key={d.id} to={`/documents/${d.id}`} className="badge badge-ok">
-                          {d.code}
-                        </Link>
+                      p.covering.map((d, i) => (
+                        <Fragment key={d.id}>
+                          {i > 0 ? " " : null}
+                          <Link to={`/documents/${d.id}`} className="badge badge-ok">
+                            {d.code}
+                          </Link>
+                        </Fragment>
                       ))
                     ) : (
                       <>

@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors, SelectField } from "~/components/field";
@@ -11,12 +10,14 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { parseMultipart } from "~/http/uploads.server";
 import { TableWrap } from "~/components/table-wrap";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nhập danh mục TTHC · ISO Xã" }];
+export const meta: MetaFunction = titled("title.procedures.import");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "procedures.write");
-  const units = writableUnits(ctx.db, ctx.scope, ctx.today);
+  const units = writableUnits(ctx);
   return { units, defaultUnit: units.find((u) => u.id === ctx.actor.unitId)?.id ?? units[0]?.id };
 });
 
@@ -51,12 +52,10 @@ export default function ImportCatalogue() {
   const preview = reply && "preview" in reply ? reply.preview : undefined;
   const t = useT();
   const schema = importUploadSchema(IMPORT_MAX_BYTES);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(schema, {
     id: "import-upload",
     lastResult: reply && !("preview" in reply) ? reply : undefined,
     defaultValue: { unitId: String(defaultUnit ?? "") },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
   });
   const valid = preview ? preview.rows.filter((r) => r.row).length : 0;
   const fileProps = getInputProps(fields.file, { type: "file", ariaDescribedBy: `${fields.file.id}-hint` });

@@ -1,20 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { scopeState } from "~/modules/qms-records/announcement.server";
 import { listQmsRecords } from "~/modules/qms-records/queries.server";
 import { handle, idParam, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hồ sơ HTQLCL · ISO Xã" }];
+export const meta: MetaFunction = titled("title.qms.$unitId._index");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const unitId = idParam(params.unitId);
-  return listQmsRecords(ctx.db, ctx.actor, unitId);
+  const records = listQmsRecords(ctx, unitId);
+  return { ...records, reannouncementDue: scopeState(ctx.db, records.unit.id).due };
 });
 
 export default function UnitQms() {
-  const { unit, reviews, confirmations, announcements, can } = useLoaderData<typeof loader>();
+  const { unit, reviews, confirmations, announcements, can, reannouncementDue } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -22,15 +25,29 @@ export default function UnitQms() {
         <Link to="/qms">← {t("qms.title")}</Link>
       </p>
       <h1>{t("qms.unitTitle", { unit: unit.name })}</h1>
+      <p>
+        {/* A document load: the public page is plain HTML (no scripts to carry over). */}
+        <a href={`/cong-khai/${encodeURIComponent(unit.code)}`}>{t("public.openPage")}</a>
+      </p>
       <section className="card" aria-labelledby="ann-title">
         <div className="page-head">
           <h2 id="ann-title">{t("qms.announcements")}</h2>
-          {can.write ? (
-            <Link className="button secondary" to={`/qms/${unit.id}/announce`}>
-              {t("qms.newAnnouncement")}
+          <div className="actions">
+            <Link className="button primary" to={`/qms/${unit.id}/announcement`}>
+              {t("announce.open")}
             </Link>
-          ) : null}
+            {can.write ? (
+              <Link className="button secondary" to={`/qms/${unit.id}/announce`}>
+                {t("qms.newAnnouncement")}
+              </Link>
+            ) : null}
+          </div>
         </div>
+        {reannouncementDue ? (
+          <p className="alert alert-warn" role="note">
+            {t("announce.dueShort")} <Link to={`/qms/${unit.id}/announcement`}>{t("announce.open")}</Link>
+          </p>
+        ) : null}
         {announcements.length === 0 ? (
           <p className="muted">{t("qms.none")}</p>
         ) : (

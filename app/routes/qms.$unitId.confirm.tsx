@@ -1,8 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { FormErrors, TextAreaField, TextField } from "~/components/field";
 import { confirmEffectiveness } from "~/modules/qms-records/record.server";
 import { ConfirmationSchema } from "~/modules/qms-records/schema";
@@ -13,8 +11,11 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLang } from "~/http/i18n.server";
 import { dayToInput } from "~/lib/zod";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác nhận hiệu lực HTQLCL · ISO Xã" }];
+export const meta: MetaFunction = titled("title.qms.$unitId.confirm");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "qms.approve");
@@ -40,11 +41,9 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 export default function Confirm() {
   const { unit, signer, defaultValue } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ConfirmationSchema>>({
+  const [form, fields] = useSchemaForm(ConfirmationSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmationSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>
@@ -64,9 +63,7 @@ export default function Confirm() {
         </div>
         <TextAreaField field={fields.statement} label={t("qms.statement")} rows={3} />
         <div className="actions">
-          <button type="submit" className="primary">
-            {t("qms.confirm")}
-          </button>
+          <SubmitButton>{t("qms.confirm")}</SubmitButton>
           <Link to={`/qms/${unit.id}`}>{t("action.cancel")}</Link>
         </div>
       </Form>

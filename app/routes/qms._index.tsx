@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { qmsCycleForUnits } from "~/modules/qms-records/queries.server";
+import { qmsCycleList } from "~/modules/qms-records/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { addMonthsToDay, formatDate } from "~/lib/time";
 import { dayToInput, parseVnDay } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Chu trình HTQLCL · ISO Xã" }];
+export const meta: MetaFunction = titled("title.qms._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const day = parseVnDay(new URL(request.url).searchParams.get("day") ?? "") ?? ctx.today;
-  return { day, yearAgo: addMonthsToDay(day, -12), rows: qmsCycleForUnits(ctx.db, ctx.scope, day) };
+  return { day, yearAgo: addMonthsToDay(day, -12), rows: qmsCycleList(ctx, day) };
 });
 
 function DateCell({ on, yearAgo, label, href }: { on: string | null; yearAgo: string; label: string; href?: string }) {

@@ -6,18 +6,20 @@ import { ReportStatusBadge } from "~/components/report-status";
 import { can } from "~/modules/permissions";
 import { recordPath } from "~/modules/reports/rules";
 import { produceDepsFor } from "~/modules/reports/deps.server";
-import { drainQueue } from "~/modules/reports/generate.server";
+import { drainQueue } from "~/modules/reports/produce.server";
 import { getReportInScopeOrThrow } from "~/modules/reports/queries.server";
 import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { jobLabel } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { formatDateTime } from "~/lib/time";
 import { formatNumber } from "~/lib/locale";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
+export const meta: MetaFunction = titled("title.reports.$id._index");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const r = getReportInScopeOrThrow(ctx.db, ctx.scope, idParam(params.id));
+  const r = getReportInScopeOrThrow(ctx, idParam(params.id));
   // A waiting report is (re)started by whoever looks at it: after a restart the queue resumes on the next poll.
   if (r.status === "queued" || r.status === "running") void drainQueue(ctx.db, produceDepsFor(request));
   const { unitPath: _p, file: _f, ...report } = r;
@@ -77,7 +79,7 @@ export default function ReportDetail() {
             <pre className="json">{r.error}</pre>
             {canGenerate && r.subjectId && (r.kind === "audit" || r.kind === "action" || r.kind === "minutes") ? (
               <RecordPdfButton kind={r.kind} subjectId={r.subjectId} />
-            ) : canGenerate ? (
+            ) : canGenerate && r.kind !== "announcement" ? (
               <Link className="button secondary" to={`/reports/new?kind=${r.kind}&unitId=${r.unitId}&period=${encodeURIComponent(r.periodKey)}`}>
                 {t("reports.again")}
               </Link>
@@ -89,7 +91,7 @@ export default function ReportDetail() {
         <dt>{t("reports.origin")}</dt>
         <dd>{t(`reports.origin.${r.trigger}`)}</dd>
         <dt>{t("reports.madeBy")}</dt>
-        <dd>{r.trigger === "schedule" ? t("reports.job", { name: r.jobName ?? "" }) : (r.requestedBy ?? "")}</dd>
+        <dd>{r.trigger === "schedule" ? t("reports.job", { name: jobLabel(t, r.jobName ?? "") }) : (r.requestedBy ?? "")}</dd>
         <dt>{t("reports.createdAt")}</dt>
         <dd>{formatDateTime(r.createdAt)}</dd>
         {r.finishedAt ? (

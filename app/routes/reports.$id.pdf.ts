@@ -9,7 +9,7 @@ import { handle, idParam, requireCtx } from "~/http/edge.server";
 /** Download an archived report of a unit in the reader's scope (others: 404, the report's existence stays hidden). */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const r = getReportFileInScopeOrThrow(ctx.db, ctx.scope, config().reportsDir, idParam(params.id));
+  const r = getReportFileInScopeOrThrow(ctx, config().reportsDir, idParam(params.id));
   const body = new Uint8Array(fs.readFileSync(r.path));
   return new Response(body, {
     headers: {

@@ -3,24 +3,28 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { REPORT_KINDS, REPORT_STATUSES } from "#db/schema/enums";
 import { can } from "~/modules/permissions";
 import { listReports } from "~/modules/reports/queries.server";
-import { ReportFiltersSchema } from "~/modules/reports/schema";
+import { REPORT_ORIGINS, ReportFiltersSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { Pager } from "~/components/pager";
+import { jobLabel } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { formatDateTime } from "~/lib/time";
 import { ReportStatusBadge } from "~/components/report-status";
 import { UnitFilter } from "~/components/unit-filter";
+import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
+import { SortHeader } from "~/components/sort-header";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo · ISO Xã" }];
+export const meta: MetaFunction = titled("title.reports._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  const list = listReports(ctx.db, ctx.scope, filters);
-  const units = listUnitsInScope(ctx.db, ctx.scope).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+  const list = listReports(ctx, filters);
+  const units = listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
   return { ...list, filters, units, canGenerate: can(ctx.actor, "reports.generate"), search: url.search };
 });
 
@@ -42,17 +46,14 @@ export default function Reports() {
       </div>
       <p className="muted">{t("reports.intro")}</p>
       <Form method="get" className="row card" role="search" aria-label={t("action.filter")}>
-        <div className="field">
-          <label htmlFor="f-kind">{t("reports.kind")}</label>
-          <select id="f-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("reports.all")}</option>
-            {REPORT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`reports.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          id="f-kind"
+          label={t("reports.kind")}
+          value={filters.kind}
+          options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
+          allLabel={t("reports.all")}
+        />
         <UnitFilter units={units} name="unitId" id="f-unit" label={t("reports.unit")} value={filters.unitId} />
         <div className="field">
           <label htmlFor="f-period">{t("reports.period")}</label>
@@ -61,25 +62,22 @@ export default function Reports() {
             {t("reports.periodHint")}
           </span>
         </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("reports.status")}</label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("reports.all")}</option>
-            {REPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`reports.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-origin">{t("reports.origin")}</label>
-          <select id="f-origin" name="origin" defaultValue={filters.origin ?? ""}>
-            <option value="">{t("reports.all")}</option>
-            <option value="schedule">{t("reports.origin.schedule")}</option>
-            <option value="manual">{t("reports.origin.manual")}</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          id="f-status"
+          label={t("reports.status")}
+          value={filters.status}
+          options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
+          allLabel={t("reports.all")}
+        />
+        <FilterSelect
+          name="origin"
+          id="f-origin"
+          label={t("reports.origin")}
+          value={filters.origin}
+          options={REPORT_ORIGINS.map((o) => ({ value: o, label: t(`reports.origin.${o}`) }))}
+          allLabel={t("reports.all")}
+        />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>
@@ -92,12 +90,22 @@ export default function Reports() {
           <table className="responsive">
             <thead>
               <tr>
-                <th scope="col">{t("reports.kind")}</th>
-                <th scope="col">{t("reports.unit")}</th>
-                <th scope="col">{t("reports.period")}</th>
-                <th scope="col">{t("reports.status")}</th>
+                <SortHeader name="kind" sort={filters.sort} dir={filters.dir}>
+                  {t("reports.kind")}
+                </SortHeader>
+                <SortHeader name="unit" sort={filters.sort} dir={filters.dir}>
+                  {t("reports.unit")}
+                </SortHeader>
+                <SortHeader name="period" sort={filters.sort} dir={filters.dir}>
+                  {t("reports.period")}
+                </SortHeader>
+                <SortHeader name="status" sort={filters.sort} dir={filters.dir}>
+                  {t("reports.status")}
+                </SortHeader>
                 <th scope="col">{t("reports.madeBy")}</th>
-                <th scope="col">{t("reports.createdAt")}</th>
+                <SortHeader name="created" sort={filters.sort} dir={filters.dir}>
+                  {t("reports.createdAt")}
+                </SortHeader>
                 <th scope="col">{t("common.actions")}</th>
               </tr>
             </thead>
@@ -112,7 +120,9 @@ export default function Reports() {
                   <td data-label={t("reports.status")}>
                     <ReportStatusBadge status={r.status} />
                   </td>
-                  <td data-label={t("reports.madeBy")}>{r.trigger === "schedule" ? t("reports.job", { name: r.jobName ?? "" }) : (r.requestedBy ?? "")}</td>
+                  <td data-label={t("reports.madeBy")}>
+                    {r.trigger === "schedule" ? t("reports.job", { name: jobLabel(t, r.jobName ?? "") }) : (r.requestedBy ?? "")}
+                  </td>
                   <td data-label={t("reports.createdAt")}>{formatDateTime(r.createdAt)}</td>
                   <td data-label={t("common.actions")}>
                     {r.status === "done" ? (

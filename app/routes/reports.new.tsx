@@ -1,26 +1,28 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { z } from "zod";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PERIOD_REPORT_KINDS } from "#db/schema/enums";
 import { FormErrors, SelectField, TextField } from "~/components/field";
 import { isAreaUnit } from "~/modules/reports/data.server";
 import { produceDepsFor } from "~/modules/reports/deps.server";
-import { drainQueue, requestReport } from "~/modules/reports/generate.server";
+import { drainQueue } from "~/modules/reports/produce.server";
+import { requestReport } from "~/modules/reports/request.server";
 import { justEndedPeriodKey } from "~/modules/reports/periods";
 import { GenerateReportSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tạo báo cáo · ISO Xã" }];
+export const meta: MetaFunction = titled("title.reports.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "reports.generate");
   const url = new URL(request.url);
-  const units = listUnitsInScope(ctx.db, ctx.scope).map((u) => ({
+  const units = listUnitsInScope(ctx).map((u) => ({
     id: u.id,
     name: u.name,
     code: u.code,
@@ -50,13 +52,10 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 export default function NewReport() {
   const { units, defaults } = useLoaderData<typeof loader>();
   const t = useT();
-  const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof GenerateReportSchema>>({
+  const [form, fields] = useSchemaForm(GenerateReportSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: GenerateReportSchema }),
     // why onInput after the first try: an error that vanishes on blur moves the submit button under the pointer.
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (
@@ -77,9 +76,7 @@ export default function NewReport() {
         <TextField field={fields.period} label={t("reports.period")} hint={t("reports.periodHint")} />
         <p className="hint">{t("reports.noData")}</p>
         <div className="actions">
-          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-            {t("reports.submit")}
-          </button>
+          <SubmitButton>{t("reports.submit")}</SubmitButton>
           <Link to="/reports">{t("action.cancel")}</Link>
         </div>
       </Form>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { produceDepsFor } from "~/modules/reports/deps.server";
-import { drainQueue, requestRecordReport } from "~/modules/reports/generate.server";
+import { drainQueue } from "~/modules/reports/produce.server";
+import { requestRecordReport } from "~/modules/reports/request.server";
 import { RecordReportSchema } from "~/modules/reports/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";

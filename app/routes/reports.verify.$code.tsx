@@ -5,8 +5,9 @@ import { verifyText } from "~/modules/reports/verify.server";
 import { getDb } from "~/http/db.server";
 import { handle } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác thực báo cáo · ISO Xã" }];
+export const meta: MetaFunction = titled("title.reports.verify.$code");
 
 /** Where the QR code in a report's footer leads (public). */
 export const loader = handle(async ({ params }: LoaderFunctionArgs) => ({ result: verifyText(getDb(), (params.code ?? "").slice(0, 40)) }));

@@ -1,43 +1,55 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { VerificationResult } from "~/components/report-verification";
-import { verifyBytes, verifyText, type Verification } from "~/modules/reports/verify.server";
+import { sha256Of, verifyHash, verifyText } from "~/modules/reports/verify.server";
+import { isSha256 } from "~/modules/reports/rules";
 import { getDb } from "~/http/db.server";
 import { handle } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { parseMultipart } from "~/http/uploads.server";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác thực báo cáo · ISO Xã" }];
+export const meta: MetaFunction = titled("title.reports.verify._index");
 
-/** Public (no sign-in): whoever holds a report can check it. ?q= takes a SHA-256 hash or a verification code. */
+const FILE_ERRORS = { empty: "files.errors.empty", tooLarge: "files.errors.tooLarge" } as const;
+
+/**
+ * Public (no sign-in): whoever holds a report can check it. ?q= takes a SHA-256 hash or a verification code;
+ * ?file= is the SHA-256 of a file just checked (or why it could not be: ?fileError=).
+ */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
-  return { q, result: q ? verifyText(getDb(), q) : null };
+  const params = new URL(request.url).searchParams;
+  const q = params.get("q")?.slice(0, 100) ?? "";
+  const file = params.get("file")?.slice(0, 64).toLowerCase() ?? "";
+  const fileError = FILE_ERRORS[params.get("fileError") as keyof typeof FILE_ERRORS] ?? null;
+  const result = isSha256(file) ? verifyHash(getDb(), file) : q ? verifyText(getDb(), q) : null;
+  return { q, result, fileError };
 });
 
-/** Upload a file: its SHA-256 is computed here and looked up; the file itself is not kept. */
+/**
+ * Upload a file: its SHA-256 is computed here and looked up; the file itself is not kept. The answer is a redirect
+ * to the page with the hash, so the address bar reads a plain address (not the index route's "?index") and a
+ * reload does not send the file again.
+ */
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    return { result: { by: "invalid" } as Verification, fileError: "files.errors.empty" };
-  }
+  const refuse = (why: keyof typeof FILE_ERRORS) => redirect(`/reports/verify?fileError=${why}`);
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return refuse("empty");
   const { formData, tooLarge } = await parseMultipart(request);
   const file = formData.get("file");
-  if (tooLarge || !(file instanceof File) || file.size === 0)
-    return { result: { by: "invalid" } as Verification, fileError: tooLarge ? "files.errors.tooLarge" : "files.errors.empty" };
-  return { result: verifyBytes(getDb(), new Uint8Array(await file.arrayBuffer())), fileError: null };
+  if (tooLarge) return refuse("tooLarge");
+  if (!(file instanceof File) || file.size === 0) return refuse("empty");
+  return redirect(`/reports/verify?file=${sha256Of(new Uint8Array(await file.arrayBuffer()))}`);
 });
 
 export default function Verify() {
-  const { q, result } = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>();
+  const { q, result, fileError } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const t = useT();
-  const shown = posted?.result && posted.result.by !== "invalid" ? posted.result : result;
   return (
     <>
       <h1>{t("reports.verify.title")}</h1>
       <p>{t("reports.verify.intro")}</p>
-      {shown ? <VerificationResult v={shown} /> : null}
+      {result ? <VerificationResult v={result} /> : null}
       <div className="grid verify-forms">
         <Form method="post" encType="multipart/form-data" className="stack card">
           <div className="field">
@@ -47,12 +59,12 @@ export default function Verify() {
               name="file"
               type="file"
               accept="application/pdf,.pdf"
-              aria-invalid={posted?.fileError ? true : undefined}
-              aria-describedby={posted?.fileError ? "verify-file-error" : undefined}
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? "verify-file-error" : undefined}
             />
-            {posted?.fileError ? (
+            {fileError ? (
               <p id="verify-file-error" className="field-errors" role="alert">
-                {t(posted.fileError)}
+                {t(fileError)}
               </p>
             ) : null}
           </div>

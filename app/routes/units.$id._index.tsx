@@ -8,13 +8,14 @@ import { validOn } from "~/modules/units/rules";
 import { handle, idParam, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
+import { metaT, pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · ISO Xã` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.unit.name ?? metaT(matches)("title.units.$id._index"));
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
-  const detail = getUnitDetail(ctx.db, ctx.scope, id);
+  const detail = getUnitDetail(ctx, id);
   return {
     ...detail,
     active: validOn(detail.unit, ctx.today),
@@ -52,6 +53,11 @@ export default function UnitPage() {
         <dd>{unit.placeName}</dd>
         <dt>{t("units.people")}</dt>
         <dd>{people.length ? people.map((p) => `${t(`role.${p.role}`)}: ${p.n}`).join(" · ") : "—"}</dd>
+        <dt>{t("public.pageLabel")}</dt>
+        <dd>
+          {/* A document load: the public page is plain HTML (no scripts to carry over). */}
+          <a href={`/cong-khai/${encodeURIComponent(unit.code)}`}>{t("public.openPage")}</a>
+        </dd>
       </dl>
       {predecessors.length ? (
         <section className="card" aria-labelledby="pred-title">

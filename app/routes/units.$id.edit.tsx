@@ -10,8 +10,9 @@ import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { dayToInput } from "~/lib/zod";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa đơn vị · ISO Xã" }];
+export const meta: MetaFunction = titled("title.units.$id.edit");
 
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "units.manage");
@@ -29,7 +30,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       validTo: dayToInput(unit.validTo),
       predecessorIds: predecessorIdsOf(ctx.db, id).map(String),
     },
-    ...unitFormOptions(ctx.db, ctx.scope, unit.path),
+    ...unitFormOptions(ctx, unit.path),
   };
 });
 

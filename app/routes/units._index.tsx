@@ -7,8 +7,9 @@ import { handle, requireCtx } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đơn vị · ISO Xã" }];
+export const meta: MetaFunction = titled("title.units._index");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
@@ -16,7 +17,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const all = url.searchParams.get("all") === "1";
   const today = ctx.today;
-  const rows = listUnitsInScope(ctx.db, ctx.scope, { q })
+  const rows = listUnitsInScope(ctx, { q })
     .map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, depth: u.depth, validFrom: u.validFrom, validTo: u.validTo, active: validOn(u, today) }))
     .filter((u) => all || u.active);
   return { rows, q, all, canManage: can(ctx.actor, "units.manage") };

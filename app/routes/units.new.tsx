@@ -7,12 +7,13 @@ import { UnitSchema } from "~/modules/units/schema";
 import { handle, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
+import { titled } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Thêm đơn vị · ISO Xã" }];
+export const meta: MetaFunction = titled("title.units.new");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request, "units.manage");
-  return unitFormOptions(ctx.db, ctx.scope);
+  return unitFormOptions(ctx);
 });
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {

@@ -37,6 +37,11 @@ export const documents = sqliteTable(
     /** Derived clocks (rules.ts): next periodic review, and the earliest 3-month update deadline of an open legal change. */
     nextReviewOn: text("next_review_on"),
     updateDueOn: text("update_due_on"),
+    /**
+     * The unit publishes the file of the revision in force on its public page (/cong-khai/<code>). Off unless an
+     * officer turns it on: register data (code, title, effective date) of a process in force is public anyway.
+     */
+    publicFile: integer("public_file", { mode: "boolean" }).notNull().default(false),
     withdrawnAt: integer("withdrawn_at"),
     withdrawnById: integer("withdrawn_by_id").references(() => users.id),
     withdrawReason: text("withdraw_reason"),

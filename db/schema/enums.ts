@@ -11,7 +11,7 @@ export type Role = (typeof ROLES)[number];
 export const JOB_RUN_STATUSES = ["running", "succeeded", "failed"] as const;
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
-/** Where a finding comes from (issue: audits, inspections and findings). */
+/** Where a finding comes from. */
 export const FINDING_SOURCES = ["internal_audit", "inspection", "complaint", "management_review", "par_index"] as const;
 export type FindingSource = (typeof FINDING_SOURCES)[number];
 
@@ -67,8 +67,11 @@ export const NOTIFICATION_KINDS = [
   "finding.closed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-/** Report kinds: (a) unit, (b) area summary, (c) annual QMS report, (d) audit report, (e) action form, (f) minutes. */
-export const REPORT_KINDS = ["unit", "area", "annual", "audit", "action", "minutes"] as const;
+/**
+ * Report kinds: (a) unit, (b) area summary, (c) annual QMS report, (d) audit report, (e) action form, (f) minutes,
+ * and the announcement of conformity (Phụ lục I of QĐ 19), issued by the unit's leader, never requested as a report.
+ */
+export const REPORT_KINDS = ["unit", "area", "annual", "audit", "action", "minutes", "announcement"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 /** The kinds cut by a period (the others are about one record, by id). */
 export const PERIOD_REPORT_KINDS = ["unit", "area", "annual"] as const;
@@ -82,7 +85,7 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_TRIGGERS = ["schedule", "manual"] as const;
 export type ReportTrigger = (typeof REPORT_TRIGGERS)[number];
-/** Kinds of documented information (issue: document control). */
+/** Kinds of documented information. */
 export const DOCUMENT_KINDS = ["manual", "policy", "objectives", "process", "form", "guideline"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -101,7 +104,7 @@ export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 /** Online public service level of an administrative procedure (levels 3/4 before 2022, full/partial since). */
 export const ONLINE_LEVELS = ["none", "level3", "level4", "partial", "full"] as const;
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
-/** Internal audit life cycle (issue 4): planned → in progress → reported → closed; rules.ts guards each step. */
+/** Internal audit life cycle: planned → in progress → reported → closed; rules.ts guards each step. */
 export const AUDIT_STATUSES = ["planned", "in_progress", "reported", "closed"] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 

@@ -25,3 +25,16 @@ export const files = sqliteTable(
   },
   (t) => [index("files_sha_idx").on(t.sha256), index("files_unit_idx").on(t.unitId)],
 );
+
+/**
+ * A spreadsheet or CSV upload read once, when it was uploaded (issue 16): the figures import's preview and the
+ * import itself read these rows, never the file again, so one upload cannot be replayed into repeated parsing.
+ */
+export const fileTables = sqliteTable("file_tables", {
+  fileId: integer("file_id")
+    .primaryKey()
+    .references(() => files.id, { onDelete: "cascade" }),
+  /** { headers: string[], rows: { line, cells }[] } as JSON (at most 20,000 rows: the reader's limits). */
+  content: text("content", { mode: "json" }).$type<{ headers: string[]; rows: { line: number; cells: string[] }[] }>().notNull(),
+  createdAt: integer("created_at").notNull(),
+});

@@ -18,3 +18,4 @@ export * from "./audits";
 export * from "./inspections";
 export * from "./qms-records";
 export * from "./compliance";
+export * from "./form-submissions";

@@ -1,7 +1,8 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ANNOUNCEMENT_KINDS } from "./enums";
 import { files } from "./files";
 import { users } from "./people";
+import { procedures } from "./procedures";
 import { units } from "./units";
 
 /** A management review (xem xét của lãnh đạo): at least yearly (QĐ 19/2014). */
@@ -63,8 +64,38 @@ export const conformityAnnouncements = sqliteTable(
     notifiedOn: text("notified_on"),
     postedOn: text("posted_on"),
     fileId: integer("file_id").references(() => files.id),
+    /**
+     * Issued in the app (Phụ lục I drawn from the unit's data, signed by its leader): the year and the sequence of
+     * its number "Số: NN/TB-UBND", per unit and year. Null for an announcement recorded from a paper decision.
+     */
+    issuedYear: integer("issued_year"),
+    issuedSeq: integer("issued_seq"),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("conformity_announcements_unit_idx").on(t.unitId, t.decidedOn)],
+  (t) => [
+    index("conformity_announcements_unit_idx").on(t.unitId, t.decidedOn),
+    uniqueIndex("conformity_announcements_number_uq").on(t.unitId, t.issuedYear, t.issuedSeq),
+  ],
+);
+
+/**
+ * The administrative procedures an issued announcement covers, as announced (code, name and field copied: the
+ * catalogue may change later, the announcement does not). Comparing them with the procedures covered today tells
+ * when the scope changed and a re-announcement is due.
+ */
+export const announcementProcedures = sqliteTable(
+  "announcement_procedures",
+  {
+    announcementId: integer("announcement_id")
+      .notNull()
+      .references(() => conformityAnnouncements.id),
+    procedureId: integer("procedure_id")
+      .notNull()
+      .references(() => procedures.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    field: text("field").notNull(),
+  },
+  (t) => [primaryKey({ name: "announcement_procedures_pk", columns: [t.announcementId, t.procedureId] })],
 );

@@ -37,6 +37,8 @@ export const reports = sqliteTable(
     file: text("file"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
+    /** "host:pid" of the process producing it while running: a dead pid frees the report at once (issue 15). */
+    owner: text("owner"),
     createdAt: integer("created_at").notNull(),
     startedAt: integer("started_at"),
     finishedAt: integer("finished_at"),

@@ -1,6 +1,7 @@
-import type { DB } from "#db/client";
+import type { Ctx } from "~/modules/context";
 import { scheduledTargets } from "~/modules/reports/data.server";
-import { produceScheduled, reportsBaseUrl, type ProduceDeps } from "~/modules/reports/generate.server";
+import { reportsBaseUrl, type ProduceDeps } from "~/modules/reports/deps.server";
+import { produceScheduled } from "~/modules/reports/schedule.server";
 import { parsePeriod, type Cadence } from "~/modules/reports/periods";
 import type { JobContext } from "../types";
 
@@ -17,7 +18,7 @@ export type ScheduledRunResult = { period: string; targets: number; produced: nu
  * the runner records the error and retries (only the failed ones are redone).
  */
 export async function runScheduledReports(
-  ctx: Pick<JobContext, "db" | "now" | "heartbeat" | "log"> & { config: { reportsDir: string } },
+  ctx: Ctx & Pick<JobContext, "heartbeat" | "log"> & { config: { reportsDir: string } },
   jobName: string,
   cadence: Cadence,
   periodKey: string,
@@ -26,7 +27,7 @@ export async function runScheduledReports(
   const started = performance.now();
   const period = parsePeriod(periodKey);
   if (!period || period.cadence !== cadence) throw new Error(`period ${periodKey} is not a ${cadence}`);
-  const targets = scheduledTargets(ctx.db as DB, period);
+  const targets = scheduledTargets(ctx, period);
   const full: ProduceDeps = { reportsDir: ctx.config.reportsDir, baseUrl: reportsBaseUrl(), ...deps };
   const result = { period: period.key, targets: targets.length, produced: 0, skipped: 0, failed: 0, ms: 0 };
   // Two reports in flight: while the render worker draws one, this thread gathers the next one's data, so the
@@ -36,7 +37,7 @@ export async function runScheduledReports(
   const lane = async () => {
     while (next < targets.length) {
       const t = targets[next++]!;
-      const outcome = await produceScheduled(ctx.db as DB, { name: jobName, now: ctx.now }, { kind: t.kind, unitId: t.unit.id, period }, full);
+      const outcome = await produceScheduled(ctx.db, { name: jobName, now: ctx.now }, { kind: t.kind, unitId: t.unit.id, period }, full);
       result[outcome]++;
       ctx.heartbeat();
       await new Promise((r) => setImmediate(r));

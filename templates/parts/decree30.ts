@@ -169,6 +169,8 @@ export function decreePageFurniture(doc: Doc, meta: DocMeta) {
     const textW = contentWidth - qrSize - 10;
     doc.text(`Mã xác thực: ${meta.verification.code} · Trang ${n}/${total}`, THEME.margins.left, fy + 8, { width: textW, lineBreak: false });
     doc.text(`Kiểm tra văn bản tại: ${meta.verification.url}`, THEME.margins.left, fy + 19, { width: textW, lineBreak: false });
+    const tr = meta.verification.trail;
+    if (tr) doc.text(`Nhật ký hệ thống: dòng ${tr.lastId} · ${tr.head}`, THEME.margins.left, fy + 30, { width: textW, lineBreak: false });
     doc.fillColor(THEME.color.ink);
     doc.page.margins = saved;
   }

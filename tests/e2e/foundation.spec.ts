@@ -90,7 +90,7 @@ test.describe("administration", () => {
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect(page.getByRole("status")).toHaveText("Đã lưu.");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ngô Thị Vân");
-    await expect(page.getByRole("table")).toContainText("Tạo mới");
+    await expect(page.locator("section", { has: page.getByRole("heading", { name: "Lịch sử thay đổi" }) })).toContainText("Tạo mới");
 
     const other = await browser.newPage();
     await signIn(other, "van.ngo", "MatKhau#2026");
@@ -101,7 +101,7 @@ test.describe("administration", () => {
   test("the job runs page lists the scheduler's runs", async ({ page }) => {
     await signIn(page, "quantri");
     await page.goto("/admin/jobs");
-    await expect(page.getByRole("cell", { name: /nightly-backup/ }).first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: /Sao lưu hằng đêm/ }).first()).toBeVisible();
     await expectAccessible(page);
   });
 

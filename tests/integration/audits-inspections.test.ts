@@ -6,7 +6,6 @@ import { createInspection, recordMinutes, saveInspectionPlan } from "~/modules/i
 import { getInspectionDetail, planForm } from "~/modules/inspections/queries.server";
 import { confirmEffectiveness, recordAnnouncement, recordManagementReview } from "~/modules/qms-records/record.server";
 import { qmsCycleForUnits } from "~/modules/qms-records/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
@@ -64,7 +63,7 @@ describe("inspections by the provincial Department", () => {
     await recordMinutes(inspector(), insp.id, { signedOn: "2026-12-31", summary: "Hai bên thống nhất ký biên bản." });
     const f = finding(insp.id);
     expect(f).toMatchObject({ source: "inspection", foundOn: "2026-12-31", actionDueOn: "2027-02-28", unitId: unitIdByCode(db, "DT-TANDUONG") });
-    expect(getInspectionDetail(db, actorOf(db, "chutich.tanduong"), insp.id).findings.map((x) => x.id)).toEqual([f.id]);
+    expect(getInspectionDetail(ctxOf(db, "chutich.tanduong", NOW), insp.id).findings.map((x) => x.id)).toEqual([f.id]);
   });
 
   it("a due date set by hand stays when the signing day is corrected; default ones move with it", async () => {
@@ -110,7 +109,7 @@ describe("inspections by the provincial Department", () => {
 
   it("a sibling commune cannot read another commune's inspection", () => {
     const insp = inspect();
-    expect(() => getInspectionDetail(db, actorOf(db, "chutich.laivung"), insp.id)).toThrow(NotFoundError);
+    expect(() => getInspectionDetail(ctxOf(db, "chutich.laivung", NOW), insp.id)).toThrow(NotFoundError);
   });
 
   it("the yearly plan lists units by report or on site and tells whether a third are on site", () => {
@@ -187,7 +186,7 @@ describe("management review, effectiveness confirmation, announcement", () => {
     await expect(recordManagementReview(officer, hoaLong, { heldOn: "2027-04-25", chairedBy: "x", inputs: "x", decisions: "x" })).rejects.toThrow(
       InvalidInputError,
     );
-    const row = qmsCycleForUnits(db, scopeFor(db, actorOf(db, "chutich.hoalong")), "2027-03-05").find((r) => r.unitId === hoaLong)!;
+    const row = qmsCycleForUnits(ctxOf(db, "chutich.hoalong", NOW), "2027-03-05").find((r) => r.unitId === hoaLong)!;
     expect(row).toMatchObject({
       lastAnnouncementOn: "2027-02-20",
       lastAnnouncementKind: "re_announcement",
@@ -195,6 +194,6 @@ describe("management review, effectiveness confirmation, announcement", () => {
       overdueInspectionFindings: 2,
     });
     // A commune's scope covers only itself: no sibling rows.
-    expect(qmsCycleForUnits(db, scopeFor(db, actorOf(db, "chutich.hoalong")), "2027-03-05").map((r) => r.code)).toEqual(["DT-HOALONG"]);
+    expect(qmsCycleForUnits(ctxOf(db, "chutich.hoalong", NOW), "2027-03-05").map((r) => r.code)).toEqual(["DT-HOALONG"]);
   });
 });

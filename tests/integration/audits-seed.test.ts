@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudits } from "~/modules/audits/queries.server";
 import { listFindings } from "~/modules/findings/queries.server";
 import { qmsCycleForUnits } from "~/modules/qms-records/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { actorOf, closeTestDb, testDb } from "../support/db";
+import { closeTestDb, ctxOf, testDb } from "../support/db";
 
 describe("demo data of the audits area", () => {
   let db: ReturnType<typeof testDb>;
@@ -13,11 +12,11 @@ describe("demo data of the audits area", () => {
   afterAll(() => closeTestDb(db));
 
   it("Lai Vung has a reported 2026 audit with a major and a minor nonconformity; Hòa Long an inspection with findings due 20/10/2026", () => {
-    const chair = actorOf(db, "chutich.laivung");
-    const audits = listAudits(db, chair, { year: 2026 });
+    const chair = ctxOf(db, "chutich.laivung"); // on 2026-11-25
+    const audits = listAudits(chair, { year: 2026 });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ status: "reported", reportedOn: "2026-06-19", ncs: 2 });
-    const lv = listFindings(db, chair, {}, "2026-11-25");
+    const lv = listFindings(chair, {});
     // Other areas' demo data (corrective actions) adds findings of their own: look at the audit's.
     expect(
       lv.rows
@@ -25,14 +24,14 @@ describe("demo data of the audits area", () => {
         .map((r) => r.gradeCode)
         .sort(),
     ).toEqual(["major", "minor", "observation"]);
-    const hl = listFindings(db, actorOf(db, "chutich.hoalong"), { source: "inspection" }, "2026-11-25");
+    const hl = listFindings(ctxOf(db, "chutich.hoalong"), { source: "inspection" });
     expect(hl.rows.map((r) => r.actionDueOn)).toEqual(["2026-10-20", "2026-10-20"]);
     expect(hl.rows.every((r) => r.overdue)).toBe(true);
   });
 
   it("the cycle query reports each commune's last audit, review, confirmation, announcement and overdue inspection findings", () => {
-    const inspector = actorOf(db, "kiemtra.tinh");
-    const rows = qmsCycleForUnits(db, scopeFor(db, inspector), "2026-11-25");
+    const inspector = ctxOf(db, "kiemtra.tinh");
+    const rows = qmsCycleForUnits(inspector, "2026-11-25");
     const lv = rows.find((r) => r.code === "DT-LAIVUNG")!;
     expect(lv).toMatchObject({
       lastInternalAuditOn: "2026-06-19",
@@ -42,16 +41,16 @@ describe("demo data of the audits area", () => {
       lastAnnouncementKind: "announcement",
     });
     // The corrective-actions demo adds an inspection finding of its own in Lai Vung: count what the data holds.
-    const lvInspectionOverdue = listFindings(db, actorOf(db, "chutich.laivung"), { source: "inspection" }, "2026-11-25").rows.filter((r) => r.overdue).length;
+    const lvInspectionOverdue = listFindings(ctxOf(db, "chutich.laivung"), { source: "inspection" }).rows.filter((r) => r.overdue).length;
     expect(lv.overdueInspectionFindings).toBe(lvInspectionOverdue);
     const hl = rows.find((r) => r.code === "DT-HOALONG")!;
     expect(hl).toMatchObject({ lastInternalAuditOn: null, overdueInspectionFindings: 2, oldestOverdueDueOn: "2026-10-20" });
     // Dissolved units (the old district) do not exist on the day.
     expect(rows.map((r) => r.code)).not.toContain("DT-LV");
     // As of a day before the audit was reported, it does not count yet.
-    const before = qmsCycleForUnits(db, scopeFor(db, inspector), "2026-06-18").find((r) => r.code === "DT-LAIVUNG")!;
+    const before = qmsCycleForUnits(inspector, "2026-06-18").find((r) => r.code === "DT-LAIVUNG")!;
     expect(before.lastInternalAuditOn).toBeNull();
     // On the due day itself nothing is overdue yet.
-    expect(qmsCycleForUnits(db, scopeFor(db, inspector), "2026-10-20").find((r) => r.code === "DT-HOALONG")!.overdueInspectionFindings).toBe(0);
+    expect(qmsCycleForUnits(inspector, "2026-10-20").find((r) => r.code === "DT-HOALONG")!.overdueInspectionFindings).toBe(0);
   });
 });

@@ -71,7 +71,7 @@ describe("internal audits", () => {
       const audit = plan();
       const auditor = ctxOf(db, "thuky.laivung", NOW);
       expect(getAuditDetail(auditor, audit.id).can.readUnit).toBe(false);
-      expect(listAudits(db, auditor.actor, { mine: true }).map((a) => a.id)).toContain(audit.id);
+      expect(listAudits(auditor, { mine: true }).map((a) => a.id)).toContain(audit.id);
       // A sibling who is not on the team learns nothing.
       expect(() => getAuditDetail(ctxOf(db, "thuky.tanduong", NOW), audit.id)).toThrow(NotFoundError);
     });
@@ -198,7 +198,7 @@ describe("internal audits", () => {
 
       const f = raise("major");
       expect(f).toMatchObject({ source: "internal_audit", unitId: unitIdByCode(db, "DT-PHONGHOA"), foundOn: "2026-11-25", status: "open" });
-      const detail = getFindingDetail(db, actorOf(db, "chutich.phonghoa"), f.id);
+      const detail = getFindingDetail(ctxOf(db, "chutich.phonghoa", NOW), f.id);
       expect(detail.audit).toMatchObject({ id: audit.id, itemId: item.id, question: item.question });
       expect(
         getAuditDetail(officer, audit.id)
@@ -208,7 +208,7 @@ describe("internal audits", () => {
       // The result can no longer be changed to one the major nonconformity does not fit.
       await expect(answerChecklistItem(officer, audit.id, { itemId: item.id, result: "conforms" })).rejects.toThrow(InvalidInputError);
       // A sibling commune's leader cannot read it.
-      expect(() => getFindingDetail(db, actorOf(db, "chutich.hoalong"), f.id)).toThrow(NotFoundError);
+      expect(() => getFindingDetail(ctxOf(db, "chutich.hoalong", NOW), f.id)).toThrow(NotFoundError);
     });
   });
 
@@ -237,7 +237,7 @@ describe("internal audits", () => {
     });
 
     it("copies last year's audit with its scope, team and questions, results cleared, once per year", () => {
-      const src = listAudits(db, actorOf(db, "chutich.laivung"), { year: 2026 })[0]!;
+      const src = listAudits(ctxOf(db, "chutich.laivung", NOW), { year: 2026 })[0]!;
       const copy = copyAudit(officer, src.id, { startOn: "2027-06-14", endOn: "2027-06-15" });
       const before = itemsOf(src.id);
       const after = itemsOf(copy.id);

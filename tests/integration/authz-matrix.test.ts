@@ -5,6 +5,7 @@ import { reports, type Role } from "#db/schema";
 import { closeTestDb } from "../support/db";
 import { buildFixture, call, RELATIONS, RELS, routeManifest, type Fixture, type Outcome } from "./authz/harness";
 import { allowedRel, seedListRecords, SPECS, type RouteSpec } from "./authz/specs";
+import { privateMarks } from "./authz/specs-public";
 
 type RouteModule = { loader?: (a: never) => unknown; action?: (a: never) => unknown };
 
@@ -68,6 +69,20 @@ describe("authorization matrix (every route × role × relation)", () => {
         const o = await call(mod.loader as never, { method: "GET", url: urlFor(f.unit.C11), params });
         expect(o.status, `${route.id} signed out: ${describeOutcome(o)}`).toBe(302);
         expect(o.location).toMatch(/^\/login/);
+      }
+
+      // Anonymous, about every unit: public routes answer with published fields only.
+      if (spec.anonymous && mod.loader) {
+        const marks = privateMarks(f);
+        for (const target of Object.values(f.unit)) {
+          const a = spec.anonymous;
+          const q = a.query ? `?${new URLSearchParams(a.query(f, target))}` : "";
+          const o = await call(mod.loader as never, { method: "GET", url: `${url}${q}`, params: a.params ? a.params(f, target) : {} });
+          const label = `${route.id} GET anonymously about ${target.code}`;
+          tally.reads++;
+          expect([200, ...(a.statuses ?? [])].includes(o.status), `${label}: ${describeOutcome(o)}`).toBe(true);
+          for (const m of marks) expect(o.body.includes(m), `${label} shows ${m}`).toBe(false);
+        }
       }
 
       for (const actor of f.actors) {

@@ -3,8 +3,7 @@ import { sql } from "drizzle-orm";
 import { complianceGrid, unitCompliance } from "~/modules/compliance/queries.server";
 import { recordManagementReview } from "~/modules/qms-records/record.server";
 import { recordTrail } from "~/modules/trail/record.server";
-import { scopeFor } from "~/modules/units/scope.server";
-import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 describe("compliance computed from the records of every area", () => {
   let db: ReturnType<typeof testDb>;
@@ -12,8 +11,10 @@ describe("compliance computed from the records of every area", () => {
     db = testDb({ seeded: true });
   });
   afterAll(() => closeTestDb(db));
+  /** The viewer's ctx on a day (in the morning, Vietnam time). */
+  const on = (viewer: string, day = "2026-11-25") => ctxOf(db, viewer, new Date(`${day}T03:00:00Z`));
   const state = (code: string, viewer: string, day = "2026-11-25") =>
-    Object.fromEntries(unitCompliance(db, scopeFor(db, actorOf(db, viewer)), unitIdByCode(db, code), day).obligations.map((o) => [o.key, o.state]));
+    Object.fromEntries(unitCompliance(on(viewer, day), unitIdByCode(db, code)).obligations.map((o) => [o.key, o.state]));
 
   it("Lai Vung: audited, reviewed and confirmed in 2026 (demo), with overdue documents and actions flagged", () => {
     const s = state("DT-LAIVUNG", "chutich.laivung");
@@ -32,7 +33,7 @@ describe("compliance computed from the records of every area", () => {
   });
 
   it("the area grid lists the province's units active on the day, never another province's, with a score each", () => {
-    const grid = complianceGrid(db, scopeFor(db, actorOf(db, "kiemtra.tinh")), "2026-11-25", { sort: "score" });
+    const grid = complianceGrid(on("kiemtra.tinh"), { sort: "score" });
     const names = grid.rows.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(["Xã Lai Vung", "Xã Hòa Long", "Xã Phong Hòa", "Xã Tân Dương", "Tỉnh Đồng Tháp"]));
     expect(names).not.toContain("Xã Long Hồ");
@@ -40,13 +41,13 @@ describe("compliance computed from the records of every area", () => {
     expect(grid.rows.every((r) => r.score === null || (r.score >= 0 && r.score <= 100))).toBe(true);
     const scores = grid.rows.map((r) => r.score ?? -1);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
-    const failingAudit = complianceGrid(db, scopeFor(db, actorOf(db, "kiemtra.tinh")), "2026-11-25", { missing: "internalAudit" });
+    const failingAudit = complianceGrid(on("kiemtra.tinh"), { missing: "internalAudit" });
     expect(failingAudit.rows.map((r) => r.name)).toContain("Xã Hòa Long");
     expect(failingAudit.rows.map((r) => r.name)).not.toContain("Xã Lai Vung");
   });
 
   it("a commune leader's grid holds only their commune", () => {
-    const grid = complianceGrid(db, scopeFor(db, actorOf(db, "chutich.phonghoa")), "2026-11-25");
+    const grid = complianceGrid(on("chutich.phonghoa"));
     expect(grid.rows.map((r) => r.name)).toEqual(["Xã Phong Hòa"]);
   });
 
@@ -55,8 +56,7 @@ describe("compliance computed from the records of every area", () => {
       db.get<{ day: string; facts: string } | undefined>(sql`SELECT day, facts FROM compliance_facts WHERE unit_id = ${unitIdByCode(db, code)}`);
 
     it("serves a unit's facts from its row for the day, and recomputes them on another day", () => {
-      const inspector = scopeFor(db, actorOf(db, "kiemtra.tinh"));
-      complianceGrid(db, inspector, "2026-11-25");
+      complianceGrid(on("kiemtra.tinh"));
       expect(cached("DT-PHONGHOA")?.day).toBe("2026-11-25");
       expect(state("DT-PHONGHOA", "kiemtra.tinh").announced).toBe("missing"); // the demo: not announced yet
       // Prove the row is what is read: forge it (as if the records said "announced"), read, then restore.
@@ -73,7 +73,7 @@ describe("compliance computed from the records of every area", () => {
     });
 
     it("a change to a unit's records makes its facts stale in the same transaction, and leaves its siblings' rows", async () => {
-      complianceGrid(db, scopeFor(db, actorOf(db, "kiemtra.tinh")), "2026-11-25");
+      complianceGrid(on("kiemtra.tinh"));
       expect(state("DT-HOALONG", "kiemtra.tinh").managementReview).toBe("missing");
       expect(cached("DT-HOALONG")).toBeDefined();
       expect(cached("DT-TANDUONG")).toBeDefined();
@@ -89,12 +89,12 @@ describe("compliance computed from the records of every area", () => {
     });
 
     it("a change recorded on a province makes every unit below it stale", () => {
-      complianceGrid(db, scopeFor(db, actorOf(db, "kiemtra.tinh")), "2026-11-25");
-      complianceGrid(db, scopeFor(db, actorOf(db, "thuky.longho")), "2026-11-25");
+      complianceGrid(on("kiemtra.tinh"));
+      complianceGrid(on("thuky.longho"));
       expect(cached("DT-LAIVUNG")).toBeDefined();
       expect(cached("VL-LONGHO")).toBeDefined();
       const province = db.get<{ unitId: number }>(sql`SELECT parent_id AS unitId FROM units WHERE id = ${unitIdByCode(db, "DT-LAIVUNG")}`).unitId;
-      db.transaction((tx) => recordTrail(tx, ctxOf(db, "quantri"), { entity: "legal_change", entityId: 0, action: "test", unitId: province }));
+      db.transaction((tx) => recordTrail(tx, ctxOf(db, "quantri"), { entity: "legal_change", entityId: 0, action: "update", unitId: province }));
       expect(cached("DT-LAIVUNG")).toBeUndefined();
       expect(cached("VL-LONGHO")).toBeDefined(); // another province: untouched
     });

@@ -11,7 +11,6 @@ import { correctiveActionStatsForUnits } from "~/modules/corrective-actions/stat
 import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server";
 import type { MailMessage } from "~/modules/notifications/mail.server";
 import { unreadCount } from "~/modules/notifications/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { readConfig } from "~/lib/config.server";
 import { ForbiddenError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
@@ -110,17 +109,17 @@ describe("the daily corrective-action job", () => {
   });
 
   it("unread count and stats per unit for the reports", async () => {
-    const before = unreadCount(db, actorOf(db, "canbo.tinh").id);
+    const before = unreadCount(ctxOf(db, "canbo.tinh"));
     expect(before).toBeGreaterThan(0);
     const { a } = await implemented(db, { dueOn: "2026-12-31" });
     verifyEffectiveness(ctxOf(db, "canbo.tinh", NOW), a.id, { outcome: "effective", note: "ok" });
-    const stats = correctiveActionStatsForUnits(db, scopeFor(db, actorOf(db, "kiemtra.tinh")), "2027-01-20");
+    const stats = correctiveActionStatsForUnits(ctxOf(db, "kiemtra.tinh"), "2027-01-20");
     const lv = stats.find((s) => s.unitId === unitIdByCode(db, "DT-LAIVUNG"))!;
     expect(lv.closed).toBeGreaterThanOrEqual(2); // the seeded closed one + this one
     expect(lv.overdue).toBeGreaterThanOrEqual(1);
     expect(lv.acknowledgements).toBeGreaterThanOrEqual(lv.closed);
     expect(lv.closedOnTimePct).toBe(Math.round((100 * lv.closedOnTime) / lv.closed));
-    const hl = correctiveActionStatsForUnits(db, scopeFor(db, actorOf(db, "thuky.hoalong")), "2027-01-20");
+    const hl = correctiveActionStatsForUnits(ctxOf(db, "thuky.hoalong"), "2027-01-20");
     expect(hl.map((s) => s.unitCode)).toEqual(["DT-HOALONG"]);
   });
 });

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caSignatures, trail } from "#db/schema";
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
+import type { AckSnapshot } from "~/modules/corrective-actions/signatures.server";
 import { getActionDetail, inboxFor } from "~/modules/corrective-actions/queries.server";
 import { updateCorrectiveAction } from "~/modules/corrective-actions/update-action.server";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/lib/errors";
@@ -19,23 +20,23 @@ describe("the leader's signed acknowledgement", () => {
   const ctx = (u: string) => ctxOf(db, u, NOW);
   const sigs = (id: number) => db.select().from(caSignatures).where(eq(caSignatures.actionId, id)).all();
 
-  it("records who, when, capacity, comment and the SHA-256 of text, owner and due date", async () => {
+  it("records who, when, capacity, comment and the SHA-256 of the whole snapshot shown (finding, correction, root cause, every action)", async () => {
     const { a } = proposed(db);
     await acknowledgeCorrectiveAction(ctx("phochutich.laivung"), a.id, { password: PASSWORD, capacity: "kt", comment: "Đồng ý" });
     const [s] = sigs(a.id);
-    const expected = createHash("sha256")
-      .update(JSON.stringify([a.description, a.ownerId, a.dueOn]))
-      .digest("hex");
+    const snapshot = JSON.parse(s!.content) as AckSnapshot;
     expect(s).toMatchObject({
       signerId: actorOf(db, "phochutich.laivung").id,
       signerName: "Huỳnh Thanh Tâm",
       signerTitle: "Phó Chủ tịch UBND xã",
       capacity: "kt",
       comment: "Đồng ý",
-      contentHash: expected,
+      contentHash: createHash("sha256").update(s!.content).digest("hex"),
       signedAt: NOW.getTime(),
     });
-    expect(JSON.parse(s!.content)).toEqual({ description: a.description, ownerId: a.ownerId, dueOn: a.dueOn });
+    expect(snapshot).toMatchObject({ v: 2, actionId: a.id, finding: { id: a.findingId } });
+    expect(snapshot.request?.rootCause).toBeTruthy();
+    expect(snapshot.actions).toContainEqual({ id: a.id, description: a.description, ownerId: a.ownerId, dueOn: a.dueOn });
     expect(statusOf(db, a.id).status).toBe("acknowledged");
   });
 
@@ -64,11 +65,11 @@ describe("the leader's signed acknowledgement", () => {
     const { a } = await inProgress(db);
     updateCorrectiveAction(ctx("thuky.laivung"), a.id, { description: "Sửa quy trình QT 02 và QT 05", ownerId: a.ownerId, dueOn: a.dueOn });
     expect(statusOf(db, a.id).status).toBe("proposed");
-    const detail = getActionDetail(db, ctx("chutich.laivung"), a.id, "2026-11-25");
+    const detail = getActionDetail(ctx("chutich.laivung"), a.id);
     expect(detail.signatures).toHaveLength(1);
     expect(detail.signatures[0]!.counts).toBe(false);
     expect(detail.can.acknowledge).toBe(true);
-    expect(inboxFor(db, actorOf(db, "chutich.laivung"), "2026-11-25").toAcknowledge.map((x) => x.id)).toContain(a.id);
+    expect(inboxFor(ctx("chutich.laivung")).toAcknowledge.map((x) => x.id)).toContain(a.id);
     await acknowledgeCorrectiveAction(ctx("chutich.laivung"), a.id, { password: PASSWORD, capacity: "own" });
     expect(sigs(a.id)).toHaveLength(2);
     expect(statusOf(db, a.id).status).toBe("in_progress"); // work had started: it resumes

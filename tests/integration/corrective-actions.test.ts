@@ -11,7 +11,6 @@ import { saveCaRequest } from "~/modules/corrective-actions/save-request.server"
 import { startCorrectiveAction } from "~/modules/corrective-actions/start.server";
 import { updateCorrectiveAction } from "~/modules/corrective-actions/update-action.server";
 import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { actorOf, closeTestDb, ctxOf, testDb } from "../support/db";
 import { acknowledged, finding, findingOf, implemented, inProgress, NOW, proposed, statusOf, withRequest } from "./corrective-actions-helpers";
@@ -184,7 +183,7 @@ describe("corrective action workflow", () => {
       expect(() => requestExtension(ctx("congchuc.laivung"), a.id, { proposedDueOn: "2026-12-30", reason: "x" })).toThrow(InvalidInputError);
       const ext = requestExtension(ctx("congchuc.laivung"), a.id, { proposedDueOn: "2027-01-31", reason: "Chờ tập huấn" });
       expect(() => requestExtension(ctx("congchuc.laivung"), a.id, { proposedDueOn: "2027-02-28", reason: "x" })).toThrow(ConflictError);
-      expect(inboxFor(db, actorOf(db, "chutich.laivung"), "2026-11-25").extensions.map((e) => e.id)).toContain(ext.id);
+      expect(inboxFor(ctx("chutich.laivung")).extensions.map((e) => e.id)).toContain(ext.id);
       expect(() => decideExtension(ctx("thuky.laivung"), a.id, { extensionId: ext.id, decision: "approve" })).toThrow(ForbiddenError);
       expect(() => decideExtension(ctx("chutich.hoalong"), a.id, { extensionId: ext.id, decision: "approve" })).toThrow(NotFoundError);
       const d = decideExtension(ctx("chutich.laivung"), a.id, { extensionId: ext.id, decision: "refuse", note: "Không đủ lý do" });
@@ -198,7 +197,7 @@ describe("corrective action workflow", () => {
       const ext = requestExtension(ctx("congchuc.laivung"), a.id, { proposedDueOn: "2027-01-31", reason: "Chờ tập huấn" });
       decideExtension(ctx("chutich.laivung"), a.id, { extensionId: ext.id, decision: "approve" });
       expect(statusOf(db, a.id)).toMatchObject({ dueOn: "2027-01-31", status: "proposed" });
-      const inbox = inboxFor(db, actorOf(db, "chutich.laivung"), "2026-11-25");
+      const inbox = inboxFor(ctx("chutich.laivung"));
       expect(inbox.toAcknowledge.find((x) => x.id === a.id)).toMatchObject({ reacknowledge: true });
       await expect(implementCorrectiveAction(ctx("congchuc.laivung"), a.id, { note: "x" })).rejects.toThrow(ConflictError);
       // re-acknowledged: back to work where it was
@@ -211,40 +210,32 @@ describe("corrective action workflow", () => {
   describe("reading", () => {
     it("lists only actions in scope, with filters", async () => {
       const { a } = proposed(db);
-      const lv = listCorrectiveActions(db, scopeFor(db, actorOf(db, "thuky.laivung")), actorOf(db, "thuky.laivung"), {}, "2026-11-25");
+      const lv = listCorrectiveActions(ctx("thuky.laivung"), {});
       expect(lv.rows.map((r) => r.id)).toContain(a.id);
-      const hl = listCorrectiveActions(db, scopeFor(db, actorOf(db, "thuky.hoalong")), actorOf(db, "thuky.hoalong"), {}, "2026-11-25");
+      const hl = listCorrectiveActions(ctx("thuky.hoalong"), {});
       expect(hl.rows.map((r) => r.id)).not.toContain(a.id);
-      const mine = listCorrectiveActions(
-        db,
-        scopeFor(db, actorOf(db, "congchuc.laivung")),
-        actorOf(db, "congchuc.laivung"),
-        { mine: "1", status: "proposed" },
-        "2026-11-25",
-      );
+      const mine = listCorrectiveActions(ctx("congchuc.laivung"), { mine: "1", status: "proposed" });
       expect(mine.rows.every((r) => r.status === "proposed" && r.ownerId === actorOf(db, "congchuc.laivung").id)).toBe(true);
-      expect(() => getActionDetail(db, ctx("chutich.hoalong"), a.id, "2026-11-25")).toThrow(NotFoundError);
+      expect(() => getActionDetail(ctx("chutich.hoalong"), a.id)).toThrow(NotFoundError);
     });
 
     it("pages the list: open work first by due date, 'all' newest first, every row on exactly one page", () => {
-      const me = actorOf(db, "canbo.tinh");
-      const scope = scopeFor(db, me);
-      const day = "2026-11-25";
-      const open = listCorrectiveActions(db, scope, me, {}, day, 3);
+      const me = ctx("canbo.tinh"); // on 2026-11-25
+      const open = listCorrectiveActions(me, {}, 3);
       expect(open.status).toBe("open");
       expect(open.rows.length).toBeGreaterThan(0);
       expect(open.rows.every((r) => ["proposed", "acknowledged", "in_progress", "implemented"].includes(r.status))).toBe(true);
       expect(open.rows.map((r) => r.dueOn)).toEqual(open.rows.map((r) => r.dueOn).sort());
 
-      const first = listCorrectiveActions(db, scope, me, { status: "all" }, day, 3);
+      const first = listCorrectiveActions(me, { status: "all" }, 3);
       expect(first.total).toBeGreaterThan(open.total); // the demo has verified and closed actions too
       expect(first.pages).toBe(Math.ceil(first.total / 3));
       const seen: number[] = [];
-      for (let p = 1; p <= first.pages; p++) seen.push(...listCorrectiveActions(db, scope, me, { status: "all", page: p }, day, 3).rows.map((r) => r.id));
+      for (let p = 1; p <= first.pages; p++) seen.push(...listCorrectiveActions(me, { status: "all", page: p }, 3).rows.map((r) => r.id));
       expect(seen).toHaveLength(first.total);
       expect(seen).toEqual([...seen].sort((x, y) => y - x));
       // A page past the end (an old link) shows the last page, not an empty one.
-      const past = listCorrectiveActions(db, scope, me, { status: "all", page: 9999 }, day, 3);
+      const past = listCorrectiveActions(me, { status: "all", page: 9999 }, 3);
       expect(past.page).toBe(first.pages);
       expect(past.rows.length).toBeGreaterThan(0);
     });

@@ -15,7 +15,7 @@ describe("document list filters", () => {
 
   const list = (username: string, query: Record<string, string>) => {
     const ctx = ctxOf(db, username);
-    return listDocuments(ctx.db, ctx.scope, parseDocumentFilter(new URLSearchParams(query)), ctx.today);
+    return listDocuments(ctx, parseDocumentFilter(new URLSearchParams(query)));
   };
 
   it("answers every status, kind, overdue and clause value for an officer and an inspector", () => {

@@ -5,7 +5,6 @@ import { applyCatalogueImport, previewCatalogueImport } from "~/modules/procedur
 import { listProcedures, coverageSummary } from "~/modules/procedures/queries.server";
 import { readRows } from "~/modules/imports/tabular.server";
 import { parseOnlineLevel } from "~/modules/procedures/import-parse.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { ForbiddenError, InvalidInputError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
@@ -58,9 +57,9 @@ describe("administrative procedure catalogue", () => {
     const rows = JSON.stringify(p.rows.filter((r) => r.row).map((r) => r.row));
     expect(applyCatalogueImport(officer(), phongHoa, rows)).toEqual({ new: 7, update: 0, same: 0 });
     expect(applyCatalogueImport(officer(), phongHoa, rows)).toEqual({ new: 0, update: 0, same: 7 });
-    const scope = scopeFor(db, officer().actor);
-    expect(coverageSummary(db, scope, phongHoa)).toEqual({ total: 7, uncovered: 7 });
-    const list = listProcedures(db, scope, { unitId: phongHoa, coverage: "uncovered" });
+    const ctx = officer();
+    expect(coverageSummary(ctx, phongHoa)).toEqual({ total: 7, uncovered: 7 });
+    const list = listProcedures(ctx, { unitId: phongHoa, coverage: "uncovered" });
     expect(list.total).toBe(7);
     expect(list.rows.map((r) => r.code)).toContain("1.001193");
   });
@@ -68,7 +67,7 @@ describe("administrative procedure catalogue", () => {
   it("tampered preview data is refused; a leader cannot import; a sibling sees nothing", async () => {
     expect(() => applyCatalogueImport(officer(), phongHoa, '[{"code":"x y"}]')).toThrow(InvalidInputError);
     expect(() => applyCatalogueImport(ctxOf(db, "chutich.phonghoa"), phongHoa, "[]")).toThrow(ForbiddenError);
-    const sibling = scopeFor(db, ctxOf(db, "thuky.hoalong").actor);
-    expect(listProcedures(db, sibling, { unitId: phongHoa }).total).toBe(0);
+    const sibling = ctxOf(db, "thuky.hoalong");
+    expect(listProcedures(sibling, { unitId: phongHoa }).total).toBe(0);
   });
 });

@@ -12,7 +12,6 @@ import { withdrawDocument } from "~/modules/documents/withdraw-document.server";
 import { createLegalChange } from "~/modules/documents/legal-changes.server";
 import { createProcedure } from "~/modules/procedures/save-procedure.server";
 import { getDocumentInScopeOrThrow } from "~/modules/documents/access.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { clockState } from "~/modules/documents/rules";
 import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "~/modules/context";
@@ -71,7 +70,7 @@ describe("document control", () => {
       expect([d.nextReviewOn, d.updateDueOn]).toEqual([c.nextReviewOn, c.updateDueOn]);
     }
     const laiVung = unitIdByCode(db, "DT-LAIVUNG");
-    expect(documentStatsForUnits(db, [laiVung], "2026-01-05")[0]).toMatchObject({
+    expect(documentStatsForUnits(ctxOf(db, "kiemtra.tinh"), [laiVung], "2026-01-05")[0]).toMatchObject({
       effective: 7,
       overdueUpdate: 1,
       procedures: 12,
@@ -113,7 +112,7 @@ describe("document control", () => {
     expect(approved.approvedById).not.toBeNull();
     expect(approved.reviewedById).not.toBeNull();
     expect(approved.draftedById).not.toBeNull();
-    const d = getDocumentInScopeOrThrow(db, scopeFor(db, leader().actor), document.id);
+    const d = getDocumentInScopeOrThrow(leader(), document.id);
     expect(d.status).toBe("effective");
     expect(d.currentRevisionId).toBe(revision.id);
     expect(d.nextReviewOn).toBe("2027-03-03");
@@ -123,14 +122,14 @@ describe("document control", () => {
       .where(eq(trail.entityId, String(document.id)))
       .all()
       .map((r) => r.a);
-    expect(actions).toEqual(expect.arrayContaining(["create", "revision.submit", "revision.review", "revision.approve", "revision.effective"]));
+    expect(actions).toEqual(expect.arrayContaining(["create", "revision.submit", "revision.review", "revision.approve", "revision.take-effect"]));
   });
 
   it("a province leader (above the commune) may approve; a returned draft goes back to the drafter", async () => {
     const { document, revision } = await createDocument(officer(), { ...base("QT 03/CX-HCTP"), file: PDF() });
     submitRevision(officer(), document.id, revision.id);
     returnRevision(leader(), document.id, revision.id, "Bổ sung bước trả kết quả qua BCCI");
-    const back = getDocumentDetail(db, scopeFor(db, officer().actor), document.id, "2026-03-02").revisions[0]!;
+    const back = getDocumentDetail(officer(), document.id).revisions[0]!;
     expect(back.status).toBe("draft");
     expect(back.reviewNote).toContain("BCCI");
     expect(() => approveRevision(leader(), document.id, revision.id, "2026-03-02")).toThrow(PreconditionFailedError);
@@ -149,10 +148,11 @@ describe("document control", () => {
       } catch (e) {
         return e as InvalidInputError;
       }
+      return undefined;
     })();
     expect(early?.fieldErrors.effectiveFrom).toEqual(["documents.errors.effectiveBeforeCurrent"]);
     approveRevision(leader(), document.id, r2.id, "2026-03-02");
-    const detail = getDocumentDetail(db, scopeFor(db, officer().actor), document.id, "2026-03-02");
+    const detail = getDocumentDetail(officer(), document.id);
     const byNumber = Object.fromEntries(detail.revisions.map((r) => [r.number, r]));
     expect(byNumber[1]!.status).toBe("superseded");
     expect(byNumber[1]!.supersededById).toBe(r2.id);
@@ -169,14 +169,14 @@ describe("document control", () => {
     expect(r.status).toBe("approved");
     expect(() => activateRevision(officer("2026-03-20T03:00:00Z"), document.id, revision.id)).toThrow(PreconditionFailedError);
     activateRevision(officer("2026-04-01T03:00:00Z"), document.id, revision.id);
-    expect(getDocumentInScopeOrThrow(db, scopeFor(db, officer().actor), document.id).status).toBe("effective");
+    expect(getDocumentInScopeOrThrow(officer(), document.id).status).toBe("effective");
   });
 
   it("withdrawal makes the document and its revisions obsolete; only a leader withdraws", async () => {
     const { document } = await effectiveDoc("QT 06/CX-HCTP");
     expect(() => withdrawDocument(officer(), document.id, "Không còn áp dụng")).toThrow(ForbiddenError);
     withdrawDocument(leader(), document.id, "TTHC đã bị bãi bỏ");
-    const d = getDocumentDetail(db, scopeFor(db, officer().actor), document.id, "2026-03-02");
+    const d = getDocumentDetail(officer(), document.id);
     expect(d.doc.status).toBe("obsolete");
     expect(d.revisions.every((r) => r.status === "obsolete")).toBe(true);
     expect(d.clock.overdue).toBe(false);
@@ -185,19 +185,18 @@ describe("document control", () => {
 
   it("periodic review: overdue after the cycle; a 'still valid' review restarts it; 'needs revision' flags it", async () => {
     const { document } = await effectiveDoc("QT 07/CX-HCTP", "2025-07-15");
-    const scope = scopeFor(db, officer().actor);
-    expect(getDocumentDetail(db, scope, document.id, "2026-07-15").clock.reviewOverdue).toBe(false); // due day itself
-    expect(getDocumentDetail(db, scope, document.id, "2026-07-16").clock.reviewOverdue).toBe(true);
-    const overdueList = listDocuments(db, scope, { overdue: "review" }, "2026-07-16").rows.map((r) => r.code);
+    expect(getDocumentDetail(officer("2026-07-15T03:00:00Z"), document.id).clock.reviewOverdue).toBe(false); // due day itself
+    expect(getDocumentDetail(officer("2026-07-16T03:00:00Z"), document.id).clock.reviewOverdue).toBe(true);
+    const overdueList = listDocuments(officer("2026-07-16T03:00:00Z"), { overdue: "review" }).rows.map((r) => r.code);
     expect(overdueList).toContain("QT 07/CX-HCTP");
     expect(() => recordPeriodicReview(officer(), document.id, { reviewedOn: "2026-04-01", outcome: "still_valid" })).toThrow(InvalidInputError); // future
     recordPeriodicReview(officer("2026-07-20T03:00:00Z"), document.id, { reviewedOn: "2026-07-20", outcome: "needs_revision", note: "Biểu mẫu cũ" });
-    const after = getDocumentDetail(db, scope, document.id, "2026-07-20");
+    const after = getDocumentDetail(officer("2026-07-20T03:00:00Z"), document.id);
     expect(after.clock.reviewOverdue).toBe(false);
     expect(after.clock.nextReviewOn).toBe("2027-07-20");
     expect(after.clock.needsRevision).toBe(true);
-    expect(listDocuments(db, scope, { overdue: "needs_revision" }, "2026-03-02").rows.map((r) => r.code)).toContain("QT 07/CX-HCTP");
-    expect(listDocuments(db, scope, { overdue: "review" }, "2026-07-21").rows.map((r) => r.code)).not.toContain("QT 07/CX-HCTP");
+    expect(listDocuments(officer(), { overdue: "needs_revision" }).rows.map((r) => r.code)).toContain("QT 07/CX-HCTP");
+    expect(listDocuments(officer("2026-07-21T03:00:00Z"), { overdue: "review" }).rows.map((r) => r.code)).not.toContain("QT 07/CX-HCTP");
   });
 
   it("a legal change starts the 3-month update clock, which a newer effective revision stops", async () => {
@@ -210,14 +209,13 @@ describe("document control", () => {
       documentIds: [document.id],
     });
     expect(lc.id).toBeGreaterThan(0);
-    const scope = scopeFor(db, officer().actor);
-    expect(getDocumentDetail(db, scope, document.id, "2026-02-15").clock).toMatchObject({ updateDueOn: "2026-02-15", updateOverdue: false });
-    expect(getDocumentDetail(db, scope, document.id, "2026-02-16").clock.updateOverdue).toBe(true);
-    expect(listDocuments(db, scope, { overdue: "update", unitId: phongHoa }, "2026-02-16").rows.map((r) => r.code)).toEqual(["QT 08/CX-HCTP"]);
+    expect(getDocumentDetail(officer("2026-02-15T03:00:00Z"), document.id).clock).toMatchObject({ updateDueOn: "2026-02-15", updateOverdue: false });
+    expect(getDocumentDetail(officer("2026-02-16T03:00:00Z"), document.id).clock.updateOverdue).toBe(true);
+    expect(listDocuments(officer("2026-02-16T03:00:00Z"), { overdue: "update", unitId: phongHoa }).rows.map((r) => r.code)).toEqual(["QT 08/CX-HCTP"]);
     const r2 = await draftRevision(officer("2026-02-20T03:00:00Z"), document.id, { changeSummary: "Cập nhật theo NĐ 120/2025", file: PDF() });
     submitRevision(officer("2026-02-20T03:00:00Z"), document.id, r2.id);
     approveRevision(leader("2026-02-21T03:00:00Z"), document.id, r2.id, "2026-02-21");
-    const d = getDocumentDetail(db, scope, document.id, "2026-02-21");
+    const d = getDocumentDetail(officer("2026-02-21T03:00:00Z"), document.id);
     expect(d.clock.updateDueOn).toBeNull();
     expect(d.legal[0]!.resolvedOn).toBe("2026-02-21");
   });
@@ -238,9 +236,9 @@ describe("document control", () => {
     const { document, revision } = await createDocument(o, { ...base("QT 01/TD"), unitId: tanDuong, procedureIds: [p1.id], file: PDF() });
     submitRevision(o, document.id, revision.id);
     // Before approval nothing is covered.
-    expect(documentStatsForUnits(db, [tanDuong], "2025-08-10")[0]).toMatchObject({ effective: 0, procedures: 2, uncoveredProcedures: 2 });
+    expect(documentStatsForUnits(o, [tanDuong], "2025-08-10")[0]).toMatchObject({ effective: 0, procedures: 2, uncoveredProcedures: 2 });
     approveRevision(l, document.id, revision.id, "2025-08-10");
-    const both = documentStatsForUnits(db, [tanDuong, phongHoa], "2026-01-01");
+    const both = documentStatsForUnits(o, [tanDuong, phongHoa], "2026-01-01");
     expect(both).toHaveLength(2);
     expect(both.find((s) => s.unitId === tanDuong)).toEqual({
       unitId: tanDuong,
@@ -252,22 +250,21 @@ describe("document control", () => {
       procedures: 2,
       uncoveredProcedures: 1,
     });
-    expect(documentStatsForUnits(db, [tanDuong], "2026-08-11")[0]).toMatchObject({ overdueReview: 1, overdue: 1 });
+    expect(documentStatsForUnits(o, [tanDuong], "2026-08-11")[0]).toMatchObject({ overdueReview: 1, overdue: 1 });
     // Through a scope: a sibling's leader sees no Tân Dương row.
-    const hoaLong = documentStatsForUnits(db, scopeFor(db, ctxOf(db, "chutich.hoalong").actor), "2026-08-11");
+    const hoaLong = documentStatsForUnits(ctxOf(db, "chutich.hoalong"), "scope", "2026-08-11");
     expect(hoaLong.find((s) => s.unitId === tanDuong)).toBeUndefined();
-    const province = documentStatsForUnits(db, scopeFor(db, ctxOf(db, "kiemtra.tinh").actor), "2026-08-11");
+    const province = documentStatsForUnits(ctxOf(db, "kiemtra.tinh"), "scope", "2026-08-11");
     expect(province.find((s) => s.unitId === tanDuong)).toMatchObject({ effective: 1, uncoveredProcedures: 1 });
   });
 
   it("a sibling commune's officer neither finds nor opens another commune's document", async () => {
     const { document } = await effectiveDoc("QT 09/CX-HCTP");
     const sibling = ctxOf(db, "thuky.hoalong");
-    const scope = scopeFor(db, sibling.actor);
-    expect(() => getDocumentDetail(db, scope, document.id, "2026-03-02")).toThrow(NotFoundError);
-    expect(listDocuments(db, scope, { q: "QT 09/CX-HCTP" }, "2026-03-02").total).toBe(0);
+    expect(() => getDocumentDetail(at(sibling, "2026-03-02T03:00:00Z"), document.id)).toThrow(NotFoundError);
+    expect(listDocuments(at(sibling, "2026-03-02T03:00:00Z"), { q: "QT 09/CX-HCTP" }).total).toBe(0);
     expect(() => submitRevision(sibling, document.id, 1)).toThrow(NotFoundError);
     // The province inspector reads it.
-    expect(getDocumentDetail(db, scopeFor(db, ctxOf(db, "kiemtra.tinh").actor), document.id, "2026-03-02").doc.code).toBe("QT 09/CX-HCTP");
+    expect(getDocumentDetail(at(ctxOf(db, "kiemtra.tinh"), "2026-03-02T03:00:00Z"), document.id).doc.code).toBe("QT 09/CX-HCTP");
   });
 });

@@ -5,7 +5,6 @@ import { serviceFigures, trail } from "#db/schema";
 import { importFigures, previewFigures } from "~/modules/figures/import.server";
 import { listFigures } from "~/modules/figures/queries.server";
 import { objectivesWithAttainment } from "~/modules/objectives/queries.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { ForbiddenError, InvalidInputError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
@@ -26,7 +25,7 @@ describe("one-stop figures and quality objectives", () => {
 
   it("the demo data carries Lai Vung's 2020 figures: 7,174 received, 1,858 by public post = 25.9 %", () => {
     const ctx = ctxOf(db, "canbo.huyen");
-    const { total } = listFigures(db, scopeFor(db, ctx.actor), { from: "2020-01", to: "2020-12" });
+    const { total } = listFigures(ctx, { from: "2020-01", to: "2020-12" });
     expect(total.received).toBe(7174);
     expect(total.returnedByPost).toBe(1858);
     expect(total.postRate).toBe(25.9);
@@ -35,10 +34,10 @@ describe("one-stop figures and quality objectives", () => {
   it("a good Excel file imports every row with its trail, and the rates follow", async () => {
     const ctx = ctxOf(db, "thuky.laivung");
     const bytes = await xlsx([HEADER, ["DT-LAIVUNG", "11/2026", 200, 120, 78, 2, 90, 50], ["DT-LAIVUNG", "12/2026", 100, 50, 50, 0, 40, 25]]);
-    const preview = await previewFigures(db, scopeFor(db, ctx.actor), bytes);
+    const preview = await previewFigures(ctx, bytes);
     expect(preview).toMatchObject({ good: 2, bad: 0, missingColumns: [] });
     expect(await importFigures(ctx, { bytes, skipBad: false })).toEqual({ imported: 2, skipped: 0 });
-    const { rows } = listFigures(db, scopeFor(db, ctx.actor), { from: "2026-11", to: "2026-12" });
+    const { rows } = listFigures(ctx, { from: "2026-11", to: "2026-12" });
     expect(rows.map((r) => [r.month, r.onTimeRate, r.onlineRate, r.postRate])).toEqual([
       ["2026-11", 99, 45, 25],
       ["2026-12", 100, 40, 25],
@@ -58,7 +57,7 @@ describe("one-stop figures and quality objectives", () => {
         "DT-LAIVUNG;10/2026;10;5;5;0;11;1",
       ].join("\n"),
     );
-    const preview = await previewFigures(db, scopeFor(db, ctx.actor), bytes);
+    const preview = await previewFigures(ctx, bytes);
     expect(preview.good).toBe(1);
     expect(preview.rows.filter((r) => r.errors.length).map((r) => [r.line, r.errors.map((e) => e.key)])).toEqual([
       [3, ["figures.import.unknownUnit"]], // a sibling commune: not in this officer's scope
@@ -81,7 +80,7 @@ describe("one-stop figures and quality objectives", () => {
   it("re-importing a month replaces it and keeps the old values in the trail; leaders cannot import", async () => {
     const ctx = ctxOf(db, "thuky.laivung");
     const bytes = await xlsx([HEADER, ["DT-LAIVUNG", "01/2026", 999, 900, 99, 0, 10, 10]]);
-    const preview = await previewFigures(db, scopeFor(db, ctx.actor), bytes);
+    const preview = await previewFigures(ctx, bytes);
     expect(preview.rows[0]!.replaces).toBe(true);
     await importFigures(ctx, { bytes, skipBad: false });
     const row = db.select().from(trail).where(eq(trail.action, "reimport")).get()!;
@@ -92,7 +91,7 @@ describe("one-stop figures and quality objectives", () => {
 
   it("objectives read their attainment from the year's figures", () => {
     const ctx = ctxOf(db, "chutich.phonghoa");
-    const objs = objectivesWithAttainment(db, scopeFor(db, ctx.actor), 2026);
+    const objs = objectivesWithAttainment(ctx, 2026);
     const byMeasure = Object.fromEntries(objs.map((o) => [o.measure, o]));
     expect(byMeasure.on_time_rate).toMatchObject({ value: 100, met: true }); // Phong Hòa had no late dossier
     expect(byMeasure.overdue_count).toMatchObject({ value: 0, met: true });

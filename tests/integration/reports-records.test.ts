@@ -6,10 +6,10 @@ import { execFileSync } from "node:child_process";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audits, caSignatures, correctiveActions, findings, inspections, reports, trail } from "#db/schema";
-import { produceQueued, requestRecordReport } from "~/modules/reports/generate.server";
+import { produceQueued } from "~/modules/reports/produce.server";
+import { requestRecordReport } from "~/modules/reports/request.server";
 import { getReportFileInScopeOrThrow } from "~/modules/reports/queries.server";
 import { verifyBytes } from "~/modules/reports/verify.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { readConfig } from "~/lib/config.server";
 import { ForbiddenError, NotFoundError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb } from "../support/db";
@@ -97,7 +97,7 @@ describe("PDFs of one record (audit report, corrective action request form, insp
         .where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id))))
         .all()
         .map((t) => t.action),
-    ).toEqual(["requested", "generated"]);
+    ).toEqual(["request", "generate"]);
   });
 
   it("the corrective action request form carries the correction, root cause, the action with owner and due date, the KT. signature and its date", async () => {
@@ -159,12 +159,12 @@ describe("PDFs of one record (audit report, corrective action request form, insp
     const made = db.select().from(reports).where(eq(reports.kind, "audit")).all();
     expect(made.length).toBeGreaterThan(0);
     for (const r of made) {
-      expect(() => getReportFileInScopeOrThrow(db, scopeFor(db, hoaLong.actor), config.reportsDir, r.id)).toThrow(NotFoundError);
-      expect(getReportFileInScopeOrThrow(db, scopeFor(db, ctxOf(db, "kiemtra.tinh").actor), config.reportsDir, r.id).sha256).toBe(r.sha256);
+      expect(() => getReportFileInScopeOrThrow(hoaLong, config.reportsDir, r.id)).toThrow(NotFoundError);
+      expect(getReportFileInScopeOrThrow(ctxOf(db, "kiemtra.tinh"), config.reportsDir, r.id).sha256).toBe(r.sha256);
     }
     const minutes = db.select().from(reports).where(eq(reports.kind, "minutes")).get()!;
-    expect(() => getReportFileInScopeOrThrow(db, scopeFor(db, ctxOf(db, "thuky.laivung").actor), config.reportsDir, minutes.id)).toThrow(NotFoundError);
-    expect(getReportFileInScopeOrThrow(db, scopeFor(db, hoaLong.actor), config.reportsDir, minutes.id).unitCode).toBe("DT-HOALONG");
+    expect(() => getReportFileInScopeOrThrow(ctxOf(db, "thuky.laivung"), config.reportsDir, minutes.id)).toThrow(NotFoundError);
+    expect(getReportFileInScopeOrThrow(hoaLong, config.reportsDir, minutes.id).unitCode).toBe("DT-HOALONG");
   });
 
   it("the command line writes each kind by --subject, and says clearly what is wrong", () => {

@@ -8,10 +8,10 @@ import { findings, jobRuns, reports, trail } from "#db/schema";
 import { catchUp, runJob } from "#jobs/runner";
 import { getJob } from "#jobs/schedule";
 import { renderReport } from "#templates/render";
-import { drainQueue, produceQueued, requestReport } from "~/modules/reports/generate.server";
+import { drainQueue, produceQueued } from "~/modules/reports/produce.server";
+import { requestReport } from "~/modules/reports/request.server";
 import { getReportFileInScopeOrThrow, listReports } from "~/modules/reports/queries.server";
 import { verifyBytes, verifyText } from "~/modules/reports/verify.server";
-import { scopeFor } from "~/modules/units/scope.server";
 import { readConfig } from "~/lib/config.server";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "~/lib/errors";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
@@ -125,7 +125,7 @@ describe("on-demand reports: request, produce, archive, scope", () => {
       .where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id))))
       .all()
       .map((r) => r.action);
-    expect(actions).toEqual(["requested", "generated"]);
+    expect(actions).toEqual(["request", "generate"]);
   });
 
   it("a sibling commune's officer is refused the download (not found), the province inspector and the unit's chair get it", async () => {
@@ -133,11 +133,11 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     const row = requestReport(ctx, { kind: "unit", unitId: unitIdByCode(db, "DT-LAIVUNG"), period: "2026-Q3" });
     await produceQueued(db, row.id, deps(), NOW);
     const sibling = ctxOf(db, "thuky.hoalong", NOW);
-    expect(() => getReportFileInScopeOrThrow(db, scopeFor(db, sibling.actor), config.reportsDir, row.id)).toThrow(NotFoundError);
-    expect(listReports(db, scopeFor(db, sibling.actor), {}).rows.map((r) => r.unitName)).not.toContain("Xã Lai Vung");
+    expect(() => getReportFileInScopeOrThrow(sibling, config.reportsDir, row.id)).toThrow(NotFoundError);
+    expect(listReports(sibling, {}).rows.map((r) => r.unitName)).not.toContain("Xã Lai Vung");
     for (const who of ["kiemtra.tinh", "chutich.laivung", "thuky.laivung"]) {
       const c = ctxOf(db, who, NOW);
-      expect(getReportFileInScopeOrThrow(db, scopeFor(db, c.actor), config.reportsDir, row.id).sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(getReportFileInScopeOrThrow(c, config.reportsDir, row.id).sha256).toMatch(/^[0-9a-f]{64}$/);
     }
   });
 
@@ -250,7 +250,7 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
         heartbeatAt: started,
       })
       .run();
-    const { produceScheduled } = await import("~/modules/reports/generate.server");
+    const { produceScheduled } = await import("~/modules/reports/schedule.server");
     const { parsePeriod } = await import("~/modules/reports/periods");
     await produceScheduled(
       db,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { getUnitInScopeOrThrow, scopeFor } from "~/modules/units/scope.server";
 import { NotFoundError } from "~/lib/errors";
-import { actorOf, closeTestDb, testDb, unitIdByCode } from "../support/db";
+import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 describe("who reads which units", () => {
   let db: ReturnType<typeof testDb>;
@@ -11,7 +11,7 @@ describe("who reads which units", () => {
   });
   afterAll(() => closeTestDb(db));
 
-  const codes = (username: string) => listUnitsInScope(db, scopeFor(db, actorOf(db, username))).map((u) => u.code);
+  const codes = (username: string) => listUnitsInScope(ctxOf(db, username)).map((u) => u.code);
 
   it("a province inspector reads every unit of the province, not another province", () => {
     const c = codes("kiemtra.tinh");

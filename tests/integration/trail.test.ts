@@ -29,7 +29,7 @@ describe("the audit trail", () => {
 
   it("the hash chain shows an altered row and a removed row", () => {
     const ctx = ctxOf(db, "quantri");
-    for (let i = 0; i < 5; i++) write(ctx, (tx) => recordTrail(tx, ctx, { entity: "test", entityId: i, action: "touch", after: { i } }));
+    for (let i = 0; i < 5; i++) write(ctx, (tx) => recordTrail(tx, ctx, { entity: "test", entityId: i, action: "update", after: { i } }));
     expect(verifyTrail(db).ok).toBe(true);
     const third = db.select().from(trail).all()[3]!;
     db.update(trail)

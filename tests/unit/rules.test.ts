@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { failureDelayMs, lockAfter } from "~/modules/auth/rules";
 import { lineageCreatesCycle, parentAllowed, validOn } from "~/modules/units/rules";
 import { normalisePrefixes } from "~/modules/units/scope.server";
-import { diffSnapshots } from "~/components/history";
+import { diffSnapshots } from "~/components/trail-changes";
 import { translate } from "~/i18n";
 import { addMonthsToDay, formatDate, formatDateTime, vnDay } from "~/lib/time";
 import { parseVnDay } from "~/lib/zod";

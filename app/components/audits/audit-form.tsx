@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { z } from "zod";
 import { AuditPlanSchema } from "~/modules/audits/schema";
 import { useLang, useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../field";
 import { CheckGroup } from "./check-group";
+import { useSchemaForm } from "../use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 export type AuditFormOptions = {
   units: { id: number; name: string; depth: number }[];
@@ -34,11 +34,9 @@ export function AuditForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useForm<z.input<typeof AuditPlanSchema>>({
+  const [form, fields] = useSchemaForm(AuditPlanSchema, {
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuditPlanSchema }),
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   return (
     <Form method="post" className="stack card wide" {...getFormProps(form)}>
@@ -85,9 +83,7 @@ export function AuditForm({
       />
       <TextAreaField field={fields.processes} label={t("audits.processes")} hint={t("audits.processesHint")} rows={4} />
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("action.save")}
-        </button>
+        <SubmitButton>{t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>
       </div>
     </Form>

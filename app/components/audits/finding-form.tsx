@@ -1,10 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { useLang, useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField, type AnyField } from "../field";
+import { useSchemaForm } from "../use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 type Grade = { code: string; nameVi: string; nameEn: string };
 type Clause = { code: string; titleVi: string; titleEn: string };
@@ -43,11 +44,9 @@ export function FindingForm<S extends z.ZodObject>({
 }) {
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useForm<Record<string, unknown>>({
+  const [form, fields] = useSchemaForm(schema, {
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   const f = fields as unknown as FieldsOf<S> & Record<CommonField, AnyField>;
   return (
@@ -71,9 +70,7 @@ export function FindingForm<S extends z.ZodObject>({
       {withFoundOn ? <TextField field={f.foundOn} label={t("findings.foundOn")} hint="dd/mm/yyyy" /> : null}
       {withDue ? <TextField field={f.actionDueOn} label={t("findings.actionDueOn")} hint={dueHint ?? "dd/mm/yyyy"} /> : null}
       <div className="actions">
-        <button type="submit" className="primary">
-          {submitLabel ?? t("action.save")}
-        </button>
+        <SubmitButton>{submitLabel ?? t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>
       </div>
     </Form>

@@ -1,13 +1,13 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
-import type { z } from "zod";
 import { DOCUMENT_KINDS } from "#db/schema/enums";
 import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
 import { CheckboxList } from "./badges";
 import { documentCreateSchema, DocumentEditSchema } from "~/modules/documents/schema";
 import { useLang, useT } from "~/i18n/react";
+import { useSchemaForm } from "../use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 export type DocumentFormOptions = {
   units: { id: number; name: string; depth: number }[];
@@ -33,11 +33,9 @@ export function DocumentForm({
   const t = useT();
   const lang = useLang();
   const schema = mode === "create" ? documentCreateSchema(options.maxBytes) : DocumentEditSchema;
-  const [form, fields] = useForm<z.input<typeof schema>>({
+  const [form, fields] = useSchemaForm(schema, {
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
+    defaultValue,
     shouldRevalidate: "onInput",
   });
   const f = fields as unknown as Record<string, Parameters<typeof TextField>[0]["field"]>;
@@ -137,9 +135,7 @@ export function DocumentForm({
         </fieldset>
       ) : null}
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("action.save")}
-        </button>
+        <SubmitButton>{t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>
       </div>
     </Form>

@@ -1,12 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
-import type { z } from "zod";
 import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
 import { CheckboxList } from "./badges";
 import { LegalChangeSchema } from "~/modules/documents/schema";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "../use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 export type LegalFormOptions = {
   units: { id: number; name: string }[];
@@ -28,11 +28,9 @@ export function LegalForm({
   fixedUnit?: boolean;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof LegalChangeSchema>>({
+  const [form, fields] = useSchemaForm(LegalChangeSchema, {
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LegalChangeSchema }),
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   const [unitId, setUnitId] = useState(String(fields.unitId.initialValue ?? options.units[0]?.id ?? ""));
   const docs = options.documents.filter((d) => String(d.unitId) === unitId);
@@ -73,9 +71,7 @@ export function LegalForm({
       )}
       <TextAreaField field={fields.note} label={t("documents.note")} rows={2} />
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("action.save")}
-        </button>
+        <SubmitButton>{t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>
       </div>
     </Form>

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { z } from "zod";
 import { ONLINE_LEVELS } from "#db/schema/enums";
 import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/field";
 import { ProcedureSchema } from "~/modules/procedures/schema";
 import { useT } from "~/i18n/react";
+import { useSchemaForm } from "../use-schema-form";
+import { SubmitButton } from "~/components/submit-button";
 
 export function ProcedureForm({
   lastResult,
@@ -19,11 +19,9 @@ export function ProcedureForm({
   cancelTo: string;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof ProcedureSchema>>({
+  const [form, fields] = useSchemaForm(ProcedureSchema, {
     lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProcedureSchema }),
-    shouldValidate: "onBlur",
+    defaultValue,
   });
   const active = getInputProps(fields.active, { type: "checkbox" });
   return (
@@ -52,9 +50,7 @@ export function ProcedureForm({
         <FieldErrors id={fields.active.errorId} errors={fields.active.errors} />
       </div>
       <div className="actions">
-        <button type="submit" className="primary">
-          {t("action.save")}
-        </button>
+        <SubmitButton>{t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>
       </div>
     </Form>

@@ -1,4 +1,4 @@
-// Corrective actions, the leader's inbox and notifications (issue 5).
+// Corrective actions, the leader's inbox and notifications.
 export const actions = {
   vi: {
     "nav.inbox": "Việc cần xử lý",
@@ -149,6 +149,8 @@ export const actions = {
     "ca.errors.verifierIndependent": "Người kiểm tra hiệu lực phải khác người được giao và người đã thực hiện hành động.",
     "ca.errors.wrongPassword": "Mật khẩu không đúng. Chưa có gì được ghi nhận.",
     "ca.errors.wrongStep": "Hành động không còn ở bước này (có thể người khác vừa cập nhật). Vui lòng tải lại trang.",
+    "ca.errors.contentChangedSinceShown": "Nội dung cần ký đã thay đổi sau khi trang được mở. Vui lòng tải lại trang, đọc lại và ký.",
+    "ca.ack.snapshotTitle": "Nội dung đã ký (bản chụp)",
     "ca.errors.days": "Nhập số ngày từ 1 đến 365.",
     "inbox.title": "Việc cần xử lý",
     "inbox.empty": "Không có việc nào đang chờ bạn.",
@@ -330,6 +332,8 @@ export const actions = {
     "ca.errors.verifierIndependent": "The verifier must be someone other than the action's owner and implementer.",
     "ca.errors.wrongPassword": "Wrong password. Nothing was recorded.",
     "ca.errors.wrongStep": "The action is no longer at this step (someone may just have updated it). Please reload.",
+    "ca.errors.contentChangedSinceShown": "What is to be signed changed after the page was opened. Please reload, read it again and sign.",
+    "ca.ack.snapshotTitle": "Signed content (snapshot)",
     "ca.errors.days": "Enter a number of days from 1 to 365.",
     "inbox.title": "Inbox",
     "inbox.empty": "Nothing is waiting for you.",

@@ -129,6 +129,7 @@ export const audits = {
     "findings.newIntro":
       "Phát hiện từ phản ánh, kiến nghị, xem xét của lãnh đạo hoặc kết quả Chỉ số CCHC. Phát hiện từ đánh giá nội bộ và kiểm tra được ghi tại trang của đợt đánh giá, cuộc kiểm tra.",
     "findings.unit": "Đơn vị",
+    "findings.search": "Tìm trong nội dung",
     "findings.source": "Nguồn",
     "findings.source.internal_audit": "Đánh giá nội bộ",
     "findings.source.inspection": "Kiểm tra của Sở KH&CN",
@@ -392,6 +393,7 @@ export const audits = {
     "findings.new": "Record a finding",
     "findings.newIntro": "Findings from complaints, management reviews or PAR index results. Audit and inspection findings are recorded on their own pages.",
     "findings.unit": "Unit",
+    "findings.search": "Search the description",
     "findings.source": "Source",
     "findings.source.internal_audit": "Internal audit",
     "findings.source.inspection": "Inspection",

@@ -1,4 +1,4 @@
-/** The home dashboard, its charts and the Excel exports of every list (issue 7). */
+/** The home dashboard, its charts and the Excel exports of every list. */
 export const dashboard = {
   vi: {
     "dash.title": "Tổng quan tuân thủ",

@@ -5,13 +5,14 @@ import { insertFileRow, storeUpload, type StoredFile } from "../files/store.serv
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { getAuditOrThrow } from "./access.server";
 import { gradesForResult } from "./rules";
 import type { ChecklistAnswerInput, CustomQuestionInput } from "./schema";
 
 /** The audit of a checklist item, if the actor may fill it in: an auditor of an audit in progress. */
 function requireFillable(ctx: Ctx, auditId: number) {
-  const found = getAuditOrThrow(ctx.db, ctx.actor, auditId);
+  const found = getAuditOrThrow(ctx, auditId);
   if (!found.onTeam && ctx.actor.kind === "user") throw new ForbiddenError("audits.errors.notOnTeam");
   if (found.audit.status !== "in_progress") throw new PreconditionFailedError("audits.errors.notInProgress");
   return found;
@@ -70,10 +71,10 @@ export async function answerChecklistItem(ctx: Ctx, auditId: number, input: Chec
 
 /** An auditor adds a question of their own (while planned or in progress). */
 export function addChecklistQuestion(ctx: Ctx, auditId: number, input: CustomQuestionInput) {
-  const found = getAuditOrThrow(ctx.db, ctx.actor, auditId);
+  const found = getAuditOrThrow(ctx, auditId);
   if (!found.onTeam && ctx.actor.kind === "user") throw new ForbiddenError("audits.errors.notOnTeam");
   if (found.audit.status !== "planned" && found.audit.status !== "in_progress") throw new PreconditionFailedError("audits.errors.notInProgress");
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     if (input.clauseCode && !tx.select({ c: isoClauses.code }).from(isoClauses).where(eq(isoClauses.code, input.clauseCode)).get()) {
       throw new InvalidInputError("errors.invalid", {}, { clauseCode: ["errors.choose"] });
     }
@@ -88,7 +89,7 @@ export function addChecklistQuestion(ctx: Ctx, auditId: number, input: CustomQue
       .values({ auditId, kind: "custom", clauseCode: input.clauseCode ?? null, question: input.question.trim(), sortOrder: last + 1 })
       .returning()
       .get();
-    recordTrail(tx, ctx, { entity: "audit", entityId: auditId, action: "add_question", unitId: found.audit.unitId, after: row });
+    recordTrail(tx, ctx, { entity: "audit", entityId: auditId, action: "add-question", unitId: found.audit.unitId, after: row });
     return row;
   });
 }

@@ -5,8 +5,10 @@ import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { validOn } from "../units/rules";
 import { getUnitInScopeOrThrow, pathInScope } from "../units/scope.server";
+import { inTreeOrder } from "../units/tree.server";
 import { getAuditOrThrow } from "./access.server";
 import { defaultAuditTitle, parseProcessLines, yearOf } from "./rules";
 import type { AuditBatchInput, AuditCopyInput, AuditPlanInput } from "./schema";
@@ -58,7 +60,7 @@ type NewAudit = {
 };
 
 function insertAudit(tx: Tx, ctx: Ctx, a: NewAudit) {
-  const team = checkTeam(tx, ctx, a.unit.path, a.leadAuditorId, a.teamIds);
+  const team = checkTeam(ctx, a.unit.path, a.leadAuditorId, a.teamIds);
   const clauses = checkClauses(tx, a.clauseCodes);
   const year = yearOf(a.startOn);
   const programme = ensureProgramme(tx, ctx, a.unit.id, year);
@@ -89,7 +91,7 @@ function insertAudit(tx: Tx, ctx: Ctx, a: NewAudit) {
 export function planAudit(ctx: Ctx, input: AuditPlanInput) {
   requireCapability(ctx.actor, "audits.plan");
   const unit = plannableUnit(ctx, input.unitId);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const row = insertAudit(tx, ctx, { ...input, unit, processes: parseProcessLines(input.processes) });
     generateChecklist(tx, row.id);
     recordTrail(tx, ctx, { entity: "audit", entityId: row.id, action: "plan", unitId: unit.id, after: snapshot(tx, row.id) });
@@ -100,12 +102,12 @@ export function planAudit(ctx: Ctx, input: AuditPlanInput) {
 /** Change a planned audit (dates, team, scope); the checklist follows the new scope. */
 export function updateAudit(ctx: Ctx, auditId: number, input: Omit<AuditPlanInput, "unitId">) {
   requireCapability(ctx.actor, "audits.plan");
-  const { audit, unit, inScope } = getAuditOrThrow(ctx.db, ctx.actor, auditId);
+  const { audit, unit, inScope } = getAuditOrThrow(ctx, auditId);
   if (!inScope) throw new NotFoundError("errors.notFound");
   return write(ctx, (tx) => {
     const before = snapshot(tx, auditId);
     if (before.status !== "planned") throw new PreconditionFailedError("audits.errors.onlyPlanned");
-    const team = checkTeam(tx, ctx, unit.path, input.leadAuditorId, input.teamIds);
+    const team = checkTeam(ctx, unit.path, input.leadAuditorId, input.teamIds);
     const clauses = checkClauses(tx, input.clauseCodes);
     const year = yearOf(input.startOn);
     const programme = ensureProgramme(tx, ctx, unit.id, year);
@@ -129,17 +131,22 @@ export function updateAudit(ctx: Ctx, auditId: number, input: Omit<AuditPlanInpu
   });
 }
 
-/** Units an officer can plan for in one step: active units strictly below their own. */
+/**
+ * Units an officer can plan for in one step: units strictly below their own that exist on `day`. The day is
+ * explicit: the form offers today's units, the plan checks the units of the audits' start day.
+ */
 export function batchUnitOptions(ctx: Ctx, day: string) {
   if (ctx.actor.kind !== "user") return [];
   const scope = ctx.scope;
   const own = ctx.actor.unitPath;
-  return ctx.db
-    .select({ id: units.id, name: units.name, code: units.code, path: units.path, validFrom: units.validFrom, validTo: units.validTo, depth: units.depth })
-    .from(units)
-    .orderBy(asc(units.path))
-    .all()
-    .filter((u) => u.path !== own && u.path.startsWith(own) && pathInScope(scope, u.path) && validOn(u, day));
+  return inTreeOrder(
+    ctx.db,
+    ctx.db
+      .select({ id: units.id, name: units.name, code: units.code, path: units.path, validFrom: units.validFrom, validTo: units.validTo, depth: units.depth })
+      .from(units)
+      .all()
+      .filter((u) => u.path !== own && u.path.startsWith(own) && pathInScope(scope, u.path) && validOn(u, day)),
+  );
 }
 
 /**
@@ -154,7 +161,7 @@ export function planAuditsForUnits(ctx: Ctx, input: AuditBatchInput) {
   if (chosen.some((id) => !allowed.has(id))) throw new InvalidInputError("errors.invalid", {}, { unitIds: ["audits.errors.unitNotBelow"] });
   const year = yearOf(input.startOn);
   const processes = parseProcessLines(input.processes);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const existing = new Set(
       tx
         .select({ unitId: audits.unitId, startOn: audits.startOn })
@@ -188,22 +195,22 @@ export function planAuditsForUnits(ctx: Ctx, input: AuditBatchInput) {
  */
 export function copyAudit(ctx: Ctx, fromAuditId: number, input: AuditCopyInput) {
   requireCapability(ctx.actor, "audits.plan");
-  const { audit: from, unit, inScope } = getAuditOrThrow(ctx.db, ctx.actor, fromAuditId);
+  const { audit: from, unit, inScope } = getAuditOrThrow(ctx, fromAuditId);
   if (!inScope) throw new NotFoundError("errors.notFound");
   if (yearOf(input.startOn) === yearOf(from.startOn)) throw new InvalidInputError("errors.invalid", {}, { startOn: ["audits.errors.copySameYear"] });
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const src = snapshot(tx, from.id);
     const processes = tx.select().from(auditScopeProcesses).where(eq(auditScopeProcesses.auditId, from.id)).orderBy(asc(auditScopeProcesses.sortOrder)).all();
     const unitRow = tx.select().from(units).where(eq(units.id, unit.id)).get()!;
     let teamIds = src.teamIds;
     try {
-      checkTeam(tx, ctx, unitRow.path, src.leadAuditorId, []);
+      checkTeam(ctx, unitRow.path, src.leadAuditorId, []);
     } catch {
       throw new PreconditionFailedError("audits.errors.copyLead");
     }
     teamIds = teamIds.filter((id) => {
       try {
-        checkTeam(tx, ctx, unitRow.path, src.leadAuditorId, [id]);
+        checkTeam(ctx, unitRow.path, src.leadAuditorId, [id]);
         return true;
       } catch {
         return false;

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { DB } from "#db/client";
 import {
   auditChecklistEvidence,
@@ -18,15 +18,18 @@ import {
   type AuditStatus,
 } from "#db/schema";
 import { AUDIT_STATUSES } from "#db/schema/enums";
-import type { Actor, Ctx } from "../context";
+import { parseSort, type ListSort, type SortKey } from "~/lib/list-sort";
+import type { Ctx } from "../context";
 import { can } from "../permissions";
 import { validOn } from "../units/rules";
-import { inScope, pathCondition, scopeFor } from "../units/scope.server";
+import { inScope, pathCondition } from "../units/scope.server";
+import { inTreeOrder } from "../units/tree.server";
 import { auditorCandidates, canPlanFor, getAuditOrThrow } from "./access.server";
 import { gradesForResult, processLines, resultCounts, stepsFrom, unansweredCount, yearOf } from "./rules";
 import { mayTake } from "./transition.server";
 
-export type AuditListFilter = { year?: number; unitId?: number; status?: AuditStatus; mine?: boolean };
+export type AuditListFilter = { year?: number; unitId?: number; status?: AuditStatus; mine?: boolean } & Partial<ListSort<"audits">>;
+export const AUDITS_PAGE_SIZE = 50;
 
 /** The list's query string (shared by the page and its Excel export): no year = this year; year= (empty) = all. */
 export function parseAuditListFilter(params: URLSearchParams, today: string): AuditListFilter {
@@ -35,15 +38,36 @@ export function parseAuditListFilter(params: URLSearchParams, today: string): Au
   const unitId = Number(params.get("unit")) || undefined;
   const statusParam = params.get("status");
   const status = (AUDIT_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as AuditStatus) : undefined;
-  return { year, unitId: unitId && Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined, status, mine: params.get("mine") === "1" };
+  return {
+    year,
+    unitId: unitId && Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined,
+    status,
+    mine: params.get("mine") === "1",
+    ...parseSort("audits", params),
+  };
 }
 
-/** Audits the actor reads (audited unit in scope, or the actor is one of its auditors), newest first. */
-export function listAudits(db: DB, actor: Actor, filter: AuditListFilter = {}) {
-  const lead = aliasedTable(users, "lead");
-  const uid = actor.kind === "user" ? actor.id : -1;
+const lead = aliasedTable(users, "lead");
+
+function auditsWhere(ctx: Ctx, filter: AuditListFilter) {
+  const uid = ctx.actor.kind === "user" ? ctx.actor.id : -1;
   const mineCond = or(eq(audits.leadAuditorId, uid), sql`${audits.id} IN (SELECT audit_id FROM audit_team_members WHERE user_id = ${uid})`);
-  return db
+  return and(
+    filter.mine ? mineCond : or(inScope(audits.unitId, ctx.scope), mineCond),
+    filter.year ? sql`substr(${audits.startOn}, 1, 4) = ${String(filter.year)}` : undefined,
+    filter.unitId ? eq(audits.unitId, filter.unitId) : undefined,
+    filter.status ? eq(audits.status, filter.status) : undefined,
+  );
+}
+
+/** Audits the actor reads (audited unit in scope, or the actor is one of its auditors), newest first or in the asked order. */
+export function listAudits(ctx: Ctx, filter: AuditListFilter = {}, limit = 500, offset = 0) {
+  const by = filter.dir === "desc" ? desc : asc;
+  const sortColumns = { title: audits.title, unit: units.name, start: audits.startOn, lead: lead.fullName, status: audits.status } satisfies Record<
+    SortKey<"audits">,
+    SQLWrapper
+  >;
+  return ctx.db
     .select({
       id: audits.id,
       title: audits.title,
@@ -61,17 +85,19 @@ export function listAudits(db: DB, actor: Actor, filter: AuditListFilter = {}) {
     .from(audits)
     .innerJoin(units, eq(units.id, audits.unitId))
     .innerJoin(lead, eq(lead.id, audits.leadAuditorId))
-    .where(
-      and(
-        filter.mine ? mineCond : or(inScope(audits.unitId, scopeFor(db, actor)), mineCond),
-        filter.year ? sql`substr(${audits.startOn}, 1, 4) = ${String(filter.year)}` : undefined,
-        filter.unitId ? eq(audits.unitId, filter.unitId) : undefined,
-        filter.status ? eq(audits.status, filter.status) : undefined,
-      ),
-    )
-    .orderBy(desc(audits.startOn), asc(units.path))
-    .limit(500)
+    .where(auditsWhere(ctx, filter))
+    .orderBy(...(filter.sort ? [by(sortColumns[filter.sort]), by(audits.id)] : [desc(audits.startOn), asc(units.name), desc(audits.id)]))
+    .limit(limit)
+    .offset(offset)
     .all();
+}
+
+/** One page of the list, with the total for the pager. */
+export function auditsPage(ctx: Ctx, filter: AuditListFilter, page = 1, pageSize = AUDITS_PAGE_SIZE) {
+  const total = ctx.db.select({ n: count() }).from(audits).where(auditsWhere(ctx, filter)).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const p = Math.min(Math.max(1, page), pages);
+  return { rows: listAudits(ctx, filter, pageSize, (p - 1) * pageSize), total, page: p, pages };
 }
 
 export function clauseOptions(db: DB) {
@@ -82,29 +108,29 @@ export function gradeOptions(db: DB) {
   return db.select().from(findingGrades).orderBy(asc(findingGrades.sortOrder)).all();
 }
 
-/** Units an officer may plan a single audit for: active units in scope. */
-export function plannableUnits(db: DB, actor: Actor, day: string) {
-  return db
-    .select({ id: units.id, name: units.name, code: units.code, depth: units.depth, validFrom: units.validFrom, validTo: units.validTo })
+/** Units an officer may plan a single audit for: units in scope that exist today. */
+export function plannableUnits(ctx: Ctx) {
+  const rows = ctx.db
+    .select({ id: units.id, name: units.name, code: units.code, depth: units.depth, validFrom: units.validFrom, validTo: units.validTo, path: units.path })
     .from(units)
-    .where(pathCondition(scopeFor(db, actor)))
-    .orderBy(asc(units.path))
+    .where(pathCondition(ctx.scope))
     .all()
-    .filter((u) => validOn(u, day));
+    .filter((u) => validOn(u, ctx.today));
+  return inTreeOrder(ctx.db, rows).map(({ path: _path, ...u }) => u);
 }
 
-export function auditFormOptions(db: DB, actor: Actor, day: string) {
+export function auditFormOptions(ctx: Ctx) {
   return {
-    units: plannableUnits(db, actor, day),
-    clauses: clauseOptions(db),
-    auditors: auditorCandidates(db, actor).map((c) => ({ id: c.id, label: `${c.fullName} – ${c.title ?? ""} (${c.unitName})`.replace(" –  (", " (") })),
+    units: plannableUnits(ctx),
+    clauses: clauseOptions(ctx.db),
+    auditors: auditorCandidates(ctx).map((c) => ({ id: c.id, label: `${c.fullName} – ${c.title ?? ""} (${c.unitName})`.replace(" –  (", " (") })),
   };
 }
 
 /** Everything the audit page shows, and what the actor may do there. */
 export function getAuditDetail(ctx: Ctx, auditId: number) {
   const { db, actor } = ctx;
-  const { audit, unit, inScope: readsUnit, onTeam } = getAuditOrThrow(db, actor, auditId);
+  const { audit, unit, inScope: readsUnit, onTeam } = getAuditOrThrow(ctx, auditId);
   const programme = db.select().from(auditProgrammes).where(eq(auditProgrammes.id, audit.programmeId)).get()!;
   const lead = db
     .select({ id: users.id, fullName: users.fullName, title: users.title, unitName: units.name })
@@ -158,7 +184,7 @@ export function getAuditDetail(ctx: Ctx, auditId: number) {
     .orderBy(asc(findingGrades.sortOrder), asc(findings.id))
     .all();
   const steps = stepsFrom(audit.status).filter((s) => mayTake(ctx, s, audit, unit.path));
-  const planner = canPlanFor(db, actor, unit.path);
+  const planner = canPlanFor(ctx, unit.path);
   const copiedFrom = audit.copiedFromId
     ? db.select({ id: audits.id, title: audits.title }).from(audits).where(eq(audits.id, audit.copiedFromId)).get()
     : undefined;
@@ -193,13 +219,13 @@ export function getAuditDetail(ctx: Ctx, auditId: number) {
 }
 
 /** A unit's programme for a year: the programme row (if any) and its audits. */
-export function getProgramme(db: DB, actor: Actor, unitId: number, year: number) {
-  const programme = db
+export function getProgramme(ctx: Ctx, unitId: number, year: number) {
+  const programme = ctx.db
     .select()
     .from(auditProgrammes)
     .where(and(eq(auditProgrammes.unitId, unitId), eq(auditProgrammes.year, year)))
     .get();
-  const rows = listAudits(db, actor, { unitId, year });
+  const rows = listAudits(ctx, { unitId, year });
   return { programme, audits: rows };
 }
 

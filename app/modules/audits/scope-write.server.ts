@@ -37,8 +37,8 @@ export function ensureProgramme(tx: Tx, ctx: Ctx, unitId: number, year: number) 
  * Check the lead auditor and team: known, eligible accounts, and independent of the audited unit
  * (nobody audits their own unit). Errors name the field, in the person's language.
  */
-export function checkTeam(tx: Tx, ctx: Ctx, auditedUnitPath: string, leadAuditorId: number, teamIds: number[]) {
-  const candidates = new Map(auditorCandidates(ctx.db, ctx.actor).map((c) => [c.id, c]));
+export function checkTeam(ctx: Ctx, auditedUnitPath: string, leadAuditorId: number, teamIds: number[]) {
+  const candidates = new Map(auditorCandidates(ctx).map((c) => [c.id, c]));
   const lead = candidates.get(leadAuditorId);
   if (!lead) throw new InvalidInputError("errors.invalid", {}, { leadAuditorId: ["audits.errors.auditorUnknown"] });
   if (!auditorIndependent(lead.unitPath, auditedUnitPath)) {

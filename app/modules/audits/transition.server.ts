@@ -1,7 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { auditChecklistItems, audits } from "#db/schema";
 import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
-import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
@@ -22,11 +21,11 @@ const STEP_ACTORS: Record<AuditStep, Who[]> = {
 export function mayTake(ctx: Ctx, step: AuditStep, audit: { leadAuditorId: number }, unitPath: string): boolean {
   if (ctx.actor.kind !== "user") return true;
   const who = STEP_ACTORS[step];
-  return (who.includes("lead") && audit.leadAuditorId === ctx.actor.id) || (who.includes("planner") && canPlanFor(ctx.db, ctx.actor, unitPath));
+  return (who.includes("lead") && audit.leadAuditorId === ctx.actor.id) || (who.includes("planner") && canPlanFor(ctx, unitPath));
 }
 
 function take(ctx: Ctx, auditId: number, step: AuditStep, extra: (tx: Tx, audit: typeof audits.$inferSelect) => Partial<typeof audits.$inferInsert>) {
-  const { audit, unit } = getAuditOrThrow(ctx.db, ctx.actor, auditId);
+  const { audit, unit } = getAuditOrThrow(ctx, auditId);
   if (!mayTake(ctx, step, audit, unit.path)) throw new ForbiddenError(step === "report" ? "audits.errors.leadOnly" : "errors.forbidden");
   return write(ctx, (tx) => {
     const current = tx.select().from(audits).where(eq(audits.id, auditId)).get()!;
@@ -61,7 +60,7 @@ export function reportAudit(ctx: Ctx, auditId: number, input: AuditReportInput) 
     const items = tx.select({ result: auditChecklistItems.result }).from(auditChecklistItems).where(eq(auditChecklistItems.auditId, auditId)).all();
     if (unansweredCount(items) > 0) throw new PreconditionFailedError("audits.errors.unanswered", { count: unansweredCount(items) });
     if (input.reportedOn < audit.startOn) throw new InvalidInputError("errors.invalid", {}, { reportedOn: ["audits.errors.reportBeforeStart"] });
-    if (input.reportedOn > vnDay(ctx.now)) throw new InvalidInputError("errors.invalid", {}, { reportedOn: ["audits.errors.futureDate"] });
+    if (input.reportedOn > ctx.today) throw new InvalidInputError("errors.invalid", {}, { reportedOn: ["audits.errors.futureDate"] });
     return { reportedOn: input.reportedOn, conclusion: input.conclusion.trim() };
   });
 }

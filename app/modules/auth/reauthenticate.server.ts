@@ -10,23 +10,33 @@ import { isLocked, lockAfter } from "./rules";
 /**
  * Re-enter one's password to sign (a leader's acknowledgement). Wrong passwords count against the same lock as
  * sign-in (5 failures: 15 minutes), so a session left open on a phone cannot be used to guess it.
+ * The attempt is counted before the password is checked, in one IMMEDIATE transaction (issue 16): 20 signatures
+ * sent at once with wrong passwords get 5 checks, then the account is locked; a right password lifts the count.
  * Throws InvalidInputError with the error on `field`.
  */
 export async function reauthenticate(ctx: Ctx, userId: number, password: string, field = "password") {
-  const row = ctx.db.select().from(users).where(eq(users.id, userId)).get();
   const now = ctx.now.getTime();
-  if (!row || !row.active) throw new InvalidInputError("errors.forbidden", {}, { [field]: ["errors.forbidden"] });
-  if (isLocked(row.lockedUntil, now)) throw new InvalidInputError("auth.errors.locked", {}, { [field]: ["auth.errors.locked"] });
-  if (await verifyPassword(password, row.passwordHash)) {
-    if (row.failedLogins) ctx.db.update(users).set({ failedLogins: 0 }).where(eq(users.id, userId)).run();
-    return row;
-  }
-  write(ctx, (tx) => {
+  const reserved = write(ctx, (tx) => {
+    const row = tx.select().from(users).where(eq(users.id, userId)).get();
+    if (!row || !row.active) return { refused: "errors.forbidden" as const };
+    if (isLocked(row.lockedUntil, now)) return { refused: "auth.errors.locked" as const };
     const failures = row.failedLogins + 1;
     const lockedUntil = lockAfter(failures, now);
     tx.update(users).set({ failedLogins: failures, lockedUntil }).where(eq(users.id, userId)).run();
-    if (lockedUntil)
-      recordTrail(tx, ctx, { entity: "user", entityId: userId, action: "lock", unitId: row.unitId, after: { lockedUntil, failures, at: "signature" } });
+    return { refused: undefined, row, failures, lockedUntil };
   });
+  if (reserved.refused) throw new InvalidInputError(reserved.refused, {}, { [field]: [reserved.refused] });
+  const { row, failures, lockedUntil } = reserved;
+  if (await verifyPassword(password, row.passwordHash)) {
+    ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
+    return { ...row, failedLogins: 0, lockedUntil: null };
+  }
+  if (lockedUntil) {
+    write(ctx, (tx) => {
+      const still = tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get();
+      if (still?.lockedUntil === lockedUntil)
+        recordTrail(tx, ctx, { entity: "user", entityId: userId, action: "lock", unitId: row.unitId, after: { lockedUntil, failures, at: "signature" } });
+    });
+  }
   throw new InvalidInputError("ca.errors.wrongPassword", {}, { [field]: ["ca.errors.wrongPassword"] });
 }

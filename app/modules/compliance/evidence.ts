@@ -1,7 +1,12 @@
-import type { ObligationKey } from "./rules";
+import type { ObligationKey, ObligationState } from "./rules";
 
-/** Where the evidence behind each obligation is read, for one unit (links on the unit's compliance page). */
-export function evidenceHref(key: ObligationKey, unitId: number, year: number): string {
+/**
+ * Where the evidence behind each obligation is read, for one unit (links on the unit's compliance page): the
+ * list of that unit, and, while the obligation is not met (missing, or a warning), only the items that fail it
+ * where the list can filter them (uncovered procedures, overdue documents and actions, objectives without data).
+ */
+export function evidenceHref(key: ObligationKey, unitId: number, year: number, state: ObligationState = "missing"): string {
+  const only = (filter: string, when = state === "missing" || state === "warning") => (when ? `&${filter}` : "");
   switch (key) {
     case "announced":
     case "managementReview":
@@ -10,14 +15,15 @@ export function evidenceHref(key: ObligationKey, unitId: number, year: number): 
     case "internalAudit":
       return `/audits?unit=${unitId}`;
     case "coverage":
-      return `/procedures?unit=${unitId}`;
+      return `/procedures?unit=${unitId}${only("coverage=uncovered")}`;
     case "documentsCurrent":
-      return `/documents?unit=${unitId}&overdue=any`;
+      return `/documents?unit=${unitId}${only("overdue=any")}`;
     case "actionsOnTime":
-      return `/corrective-actions?unitId=${unitId}&status=overdue`;
+      // A warning here is an action due soon, not yet overdue: the open actions show it.
+      return `/corrective-actions?unitId=${unitId}${only("status=overdue", state === "missing")}`;
     case "inspectionActionsReported":
-      return `/findings?unit=${unitId}&source=inspection&overdue=1`;
+      return `/findings?unit=${unitId}&source=inspection${only("overdue=1")}`;
     case "objectivesMeasured":
-      return `/objectives?year=${year}`;
+      return `/objectives?year=${year}&unit=${unitId}${only("state=noData")}`;
   }
 }

@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { complianceFacts } from "#db/schema";
+import type { Ctx, SystemActor } from "../context";
+import { makeCtx } from "../context.server";
 import type { Tx } from "../tx.server";
 import { gatherFacts } from "./facts.server";
 import type { ComplianceFacts } from "./rules";
@@ -29,13 +31,18 @@ function readFresh(db: DB | Tx, unitIds: number[], day: string): Map<number, Com
   return out;
 }
 
+/** Facts are the unit's, whoever looks: they are gathered everywhere, never through the reader's scope. */
+const GATHERER: SystemActor = { kind: "system", name: "compliance-facts" };
+
 /**
- * Each unit's compliance facts on `day`: read from `compliance_facts` where a row for that day exists, gathered
- * from the records (gatherFacts) and stored where not. Gathering and storing happen in one IMMEDIATE
+ * Each unit's compliance facts today (`ctx.today`): read from `compliance_facts` where a row for that day exists,
+ * gathered from the records (gatherFacts) and stored where not. Gathering and storing happen in one IMMEDIATE
  * transaction, so a change committed meanwhile either comes first (and is seen) or comes after (and deletes the
  * new rows again, see markFactsStale): a stale row is never stored. The caller has checked the scope.
  */
-export function cachedFacts(db: DB, unitIds: number[], day: string, now = Date.now()): Map<number, ComplianceFacts> {
+export function cachedFacts(ctx: Ctx, unitIds: number[]): Map<number, ComplianceFacts> {
+  const { db, today: day } = ctx;
+  const now = ctx.now.getTime();
   const out = readFresh(db, unitIds, day);
   const missing = unitIds.filter((id) => !out.has(id));
   if (!missing.length) return out;
@@ -43,7 +50,9 @@ export function cachedFacts(db: DB, unitIds: number[], day: string, now = Date.n
     (tx) => {
       const ready = readFresh(tx, missing, day);
       const todo = missing.filter((id) => !ready.has(id));
-      const facts = gatherFacts(tx as unknown as DB, todo, day);
+      // why db, not tx: better-sqlite3 runs the transaction on the connection itself, so reads through `db` inside
+      // this callback are reads of the transaction.
+      const facts = gatherFacts(makeCtx(db, GATHERER, ctx.now), todo, day);
       for (const [unitId, f] of facts) {
         const row = { unitId, day, facts: JSON.stringify({ v: VERSION, f } satisfies Stored), computedAt: now };
         tx.insert(complianceFacts)

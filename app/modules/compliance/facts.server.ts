@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
+import type { Ctx } from "../context";
+import { withScope } from "../context.server";
 import { findings, procedures, qualityObjectives } from "#db/schema";
 import { addMonthsToDay, startOfVnDay, vnDay } from "~/lib/time";
 import { figuresByUnit } from "../figures/queries.server";
@@ -7,15 +8,16 @@ import { attainment } from "../figures/rules";
 import { openActionsByUnit } from "../corrective-actions/stats.server";
 import { documentStatsForUnits } from "../documents/queries.server";
 import { qmsCycleForUnits } from "../qms-records/queries.server";
-import { EVERYWHERE, type Scope } from "../units/scope.server";
+import { EVERYWHERE } from "../units/scope.server";
 import type { ComplianceFacts } from "./rules";
 
 /**
  * Where each fact comes from: one provider per area, each answering for many units at once (grouped queries,
  * so a province's hundred communes or the country's 3,321 cost a handful of queries, not one per unit).
- * An area that has nothing for a unit leaves its facts null ("no data").
+ * An area that has nothing for a unit leaves its facts null ("no data"). `ctx.scope` narrows what a provider
+ * scans (the units asked for are in it); the facts are those of `day`, not of the ctx's own day.
  */
-export type FactsProvider = (db: DB, unitIds: number[], day: string, scope: Scope) => Map<number, Partial<ComplianceFacts>>;
+export type FactsProvider = (ctx: Ctx, unitIds: number[], day: string) => Map<number, Partial<ComplianceFacts>>;
 
 const EMPTY: ComplianceFacts = {
   lastAnnouncedOn: null,
@@ -31,7 +33,8 @@ const EMPTY: ComplianceFacts = {
   findings: null,
 };
 
-export const objectivesFacts: FactsProvider = (db, unitIds, day) => {
+export const objectivesFacts: FactsProvider = (ctx, unitIds, day) => {
+  const { db } = ctx;
   const year = Number(day.slice(0, 4));
   const out = new Map<number, Partial<ComplianceFacts>>();
   if (!unitIds.length) return out;
@@ -40,7 +43,7 @@ export const objectivesFacts: FactsProvider = (db, unitIds, day) => {
     .from(qualityObjectives)
     .where(and(eq(qualityObjectives.year, year), inArray(qualityObjectives.unitId, unitIds)))
     .all();
-  const figures = figuresByUnit(db, [...new Set(rows.map((r) => r.unitId))], EVERYWHERE, `${year}-01`, day.slice(0, 7));
+  const figures = figuresByUnit(withScope(ctx, EVERYWHERE), [...new Set(rows.map((r) => r.unitId))], `${year}-01`, day.slice(0, 7));
   for (const r of rows) {
     const a = attainment(r.measure, r.target, figures.get(r.unitId), r.manualValue);
     const cur = out.get(r.unitId)?.objectives ?? { total: 0, measured: 0, met: 0 };
@@ -50,7 +53,8 @@ export const objectivesFacts: FactsProvider = (db, unitIds, day) => {
 };
 
 /** Internal audit, management review, effectiveness, announcement (audits area), and late inspection findings. */
-export const qmsCycleFacts: FactsProvider = (db, unitIds, day, scope) => {
+export const qmsCycleFacts: FactsProvider = (ctx, unitIds, day) => {
+  const { db } = ctx;
   const wanted = new Set(unitIds);
   const out = new Map<number, Partial<ComplianceFacts>>();
   const inspectionFindings = new Map(
@@ -73,7 +77,7 @@ export const qmsCycleFacts: FactsProvider = (db, unitIds, day, scope) => {
       .all()
       .map((r) => [r.unitId, vnDay(r.last)]),
   );
-  for (const r of qmsCycleForUnits(db, scope, day, unitIds)) {
+  for (const r of qmsCycleForUnits(ctx, day, unitIds)) {
     if (!wanted.has(r.unitId)) continue;
     out.set(r.unitId, {
       lastAnnouncedOn: r.lastAnnouncementOn,
@@ -88,9 +92,9 @@ export const qmsCycleFacts: FactsProvider = (db, unitIds, day, scope) => {
 };
 
 /** Documents on their clocks and procedure coverage (documents area). */
-export const documentFacts: FactsProvider = (db, unitIds, day) => {
+export const documentFacts: FactsProvider = (ctx, unitIds, day) => {
   const out = new Map<number, Partial<ComplianceFacts>>();
-  for (const s of documentStatsForUnits(db, unitIds, day)) {
+  for (const s of documentStatsForUnits(ctx, unitIds, day)) {
     out.set(s.unitId, {
       documents: { effective: s.effective, overdueReview: s.overdueReview, overdueUpdate: s.overdueUpdate },
       procedures: { total: s.procedures, uncovered: s.uncoveredProcedures },
@@ -100,14 +104,14 @@ export const documentFacts: FactsProvider = (db, unitIds, day) => {
 };
 
 /** Corrective actions past due (corrective-actions area). A unit without any action has none overdue. */
-export const actionFacts: FactsProvider = (db, unitIds, day) => {
+export const actionFacts: FactsProvider = (ctx, unitIds, day) => {
   const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { actions: { open: 0, overdue: 0, dueSoon: 0 } }]));
-  for (const s of openActionsByUnit(db, unitIds, day)) out.set(s.unitId, { actions: { open: s.open, overdue: s.overdue, dueSoon: 0 } });
+  for (const s of openActionsByUnit(ctx, day, unitIds)) out.set(s.unitId, { actions: { open: s.open, overdue: s.overdue, dueSoon: 0 } });
   return out;
 };
 
 /** Open findings past their action due date, and the last 12 months' findings by grade (findings area). */
-export const findingFacts: FactsProvider = (db, unitIds, day) => {
+export const findingFacts: FactsProvider = ({ db }, unitIds, day) => {
   const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { findings: { overdue: 0, byGradeLast12Months: {} } }]));
   const overdue = db
     .select({ unitId: findings.unitId, n: sql<number>`count(*)` })
@@ -129,18 +133,17 @@ export const findingFacts: FactsProvider = (db, unitIds, day) => {
 /** The providers in use. Each area registers its own here. */
 export const PROVIDERS: FactsProvider[] = [qmsCycleFacts, documentFacts, actionFacts, objectivesFacts, findingFacts];
 
-export function gatherFacts(
-  db: DB,
-  unitIds: number[],
-  day: string,
-  scope: Scope = EVERYWHERE,
-  providers: FactsProvider[] = PROVIDERS,
-): Map<number, ComplianceFacts> {
+/**
+ * The facts of the given units on `day`: the facts cache asks for today's, a report for those at its period's
+ * end. The providers read through `ctx.scope`: the caller passes a scope that covers the units (a system ctx
+ * reads everywhere; `withScope` narrows it to the units' own subtrees, which is cheaper for a few units).
+ */
+export function gatherFacts(ctx: Ctx, unitIds: number[], day: string, providers: FactsProvider[] = PROVIDERS): Map<number, ComplianceFacts> {
   const out = new Map<number, ComplianceFacts>(unitIds.map((id) => [id, { ...EMPTY }]));
   // SQLite limits bound parameters: ask in chunks.
   for (let i = 0; i < unitIds.length; i += 500) {
     const chunk = unitIds.slice(i, i + 500);
-    for (const p of providers) for (const [id, facts] of p(db, chunk, day, scope)) if (out.has(id)) Object.assign(out.get(id)!, facts);
+    for (const p of providers) for (const [id, facts] of p(ctx, chunk, day)) if (out.has(id)) Object.assign(out.get(id)!, facts);
   }
   return out;
 }

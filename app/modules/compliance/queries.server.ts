@@ -1,14 +1,18 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
+import { and, eq, sql } from "drizzle-orm";
 import { units } from "#db/schema";
-import { getUnitInScopeOrThrow, pathCondition, type Scope } from "../units/scope.server";
+import type { Ctx } from "../context";
+import { textMatches } from "../search/match.server";
+import { getUnitInScopeOrThrow, pathCondition } from "../units/scope.server";
+import { inTreeOrder } from "../units/tree.server";
 import { cachedFacts } from "./facts-cache.server";
 import { evaluate, OBLIGATIONS, score, type ComplianceFacts, type ObligationKey, type ObligationState } from "./rules";
 import { compareVi } from "~/lib/locale";
 
 export type GridQuery = { q?: string; missing?: ObligationKey; sort?: "path" | "score" | "-score" | "name"; page?: number; pageSize?: number };
 
-const SORTS = ["path", "score", "-score", "name"] as const;
+/** The grid's orders: the unit tree (siblings by name), score up or down, name. */
+export const GRID_SORTS = ["path", "score", "-score", "name"] as const;
+const SORTS = GRID_SORTS;
 
 /** The grid's query string (shared by the page and its Excel export); anything unknown means "no filter". */
 export function parseGridQuery(params: URLSearchParams): GridQuery & { sort: (typeof SORTS)[number] } {
@@ -36,28 +40,29 @@ export type UnitComplianceRow = {
 };
 
 /**
- * Every unit in scope (optionally matching `q`) with its facts on `day`, its obligations and its score. Facts
+ * Every unit in scope (optionally matching `q`) with its facts today, its obligations and its score. Facts
  * come from the per-unit cache (facts-cache.server.ts), so the cost follows the number of units, not the
  * years of records behind them.
  */
-export function unitsWithCompliance(db: DB, scope: Scope, day: string, q?: string): UnitComplianceRow[] {
-  const list = db
+export function unitsWithCompliance(ctx: Ctx, q?: string): UnitComplianceRow[] {
+  const { db, scope, today: day } = ctx;
+  const found = db
     .select({
       id: units.id,
       name: units.name,
       code: units.code,
       kind: units.kind,
       depth: units.depth,
+      path: units.path,
       current: sql<number>`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day}) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
     })
     .from(units)
-    .where(and(pathCondition(scope), q ? sql`(${units.name} LIKE ${"%" + q + "%"} OR ${units.code} LIKE ${"%" + q + "%"})` : undefined))
-    .orderBy(asc(units.path))
+    .where(and(pathCondition(scope), q ? textMatches("units", units.id, q) : undefined))
     .all();
+  const list = inTreeOrder(db, found).map(({ path: _path, ...u }) => u);
   const facts = cachedFacts(
-    db,
+    ctx,
     list.map((u) => u.id),
-    day,
   );
   return list.map((u) => {
     const f = facts.get(u.id)!;
@@ -73,16 +78,10 @@ export function unitsWithCompliance(db: DB, scope: Scope, day: string, q?: strin
 }
 
 /**
- * Every unit in scope that exists on `day` × every obligation, sorted and paged in memory (sorting by score
- * needs all of them). `rows` lets a caller that already has them (the dashboard) pass them in.
+ * Every unit in scope that exists today × every obligation, sorted and paged in memory (sorting by score
+ * needs all of them). `all` lets a caller that already has the rows (the dashboard) pass them in.
  */
-export function complianceGrid(
-  db: DB,
-  scope: Scope,
-  day: string,
-  query: GridQuery = {},
-  all: UnitComplianceRow[] = unitsWithCompliance(db, scope, day, query.q?.trim()),
-) {
+export function complianceGrid(ctx: Ctx, query: GridQuery = {}, all: UnitComplianceRow[] = unitsWithCompliance(ctx, query.q?.trim())) {
   let rows = all.filter((r) => r.current).map(({ facts: _facts, current: _current, ...r }) => r);
   if (query.missing) rows = rows.filter((r) => r.states[query.missing!] === "missing");
   if (query.sort === "score" || query.sort === "-score") {
@@ -104,17 +103,18 @@ export function complianceGrid(
   };
 }
 
-export function unitCompliance(db: DB, scope: Scope, unitId: number, day: string) {
-  const unit = getUnitInScopeOrThrow(db, scope, unitId);
-  const facts = cachedFacts(db, [unit.id], day).get(unit.id)!;
-  const obligations = evaluate(facts, day);
+/** One unit in scope: its obligations today and its score. */
+export function unitCompliance(ctx: Ctx, unitId: number) {
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
+  const facts = cachedFacts(ctx, [unit.id]).get(unit.id)!;
+  const obligations = evaluate(facts, ctx.today);
   return { unit: { id: unit.id, name: unit.name, code: unit.code }, obligations, score: score(obligations) };
 }
 
-export function unitByIdInScope(db: DB, scope: Scope, id: number) {
-  return db
+export function unitByIdInScope(ctx: Ctx, id: number) {
+  return ctx.db
     .select()
     .from(units)
-    .where(and(eq(units.id, id), pathCondition(scope)))
+    .where(and(eq(units.id, id), pathCondition(ctx.scope)))
     .get();
 }

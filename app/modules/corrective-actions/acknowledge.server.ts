@@ -6,9 +6,12 @@ import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write } from "../tx.server";
-import { contentHash, getActionInScopeOrThrow, getRequest, link, signedContent, validAcknowledgement } from "./common.server";
-import { allows, statusAfterAcknowledgement } from "./rules";
+import { writeOnce } from "../form-once.server";
+import { getActionInScopeOrThrow, getRequest } from "./access.server";
+import { requireStep } from "./guard.server";
+import { link } from "./notices";
+import { acknowledgementSnapshot, sha256, signatureRowHash, snapshotJson } from "./signatures.server";
+import { statusAfterAcknowledgement } from "./rules";
 import type { AcknowledgeInput } from "./schema";
 
 /**
@@ -20,11 +23,15 @@ export async function acknowledgeCorrectiveAction(ctx: Ctx, actionId: number, in
   const me = requireUserActor(ctx.actor);
   getActionInScopeOrThrow(ctx.db, ctx, actionId);
   const account = await reauthenticate(ctx, me.id, input.password);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     // Re-read inside the transaction: the action may have changed while the password was being checked.
     const a = getActionInScopeOrThrow(tx, ctx, actionId);
-    if (!allows("acknowledge", a.status) || validAcknowledgement(tx, a)) throw new ConflictError("ca.errors.wrongStep");
+    requireStep(tx, ctx.actor, "acknowledge", a);
     if (!getRequest(tx, a.findingId)?.rootCause) throw new PreconditionFailedError("ca.errors.requestFirst");
+    // What is signed is the snapshot the signing page showed: finding, correction, root cause, every action (issue 15).
+    const content = snapshotJson(acknowledgementSnapshot(tx, a));
+    const hash = sha256(content);
+    if (input.shownHash && input.shownHash !== hash) throw new ConflictError("ca.errors.contentChangedSinceShown");
     const signature = tx
       .insert(caSignatures)
       .values({
@@ -35,8 +42,8 @@ export async function acknowledgeCorrectiveAction(ctx: Ctx, actionId: number, in
         signerTitle: account.title,
         capacity: input.capacity,
         comment: input.comment ?? null,
-        contentHash: contentHash(a),
-        content: JSON.stringify(signedContent(a)),
+        contentHash: hash,
+        content,
         signedAt: ctx.now.getTime(),
       })
       .returning()
@@ -49,7 +56,8 @@ export async function acknowledgeCorrectiveAction(ctx: Ctx, actionId: number, in
       action: "acknowledge",
       unitId: a.unitId,
       before: { status: a.status },
-      after: { status, signatureId: signature.id, capacity: input.capacity, contentHash: signature.contentHash },
+      // The signature row's own hash: the trail's chain covers the row (an inserted or rewritten one is named).
+      after: { status, signatureId: signature.id, capacity: input.capacity, contentHash: signature.contentHash, signatureHash: signatureRowHash(signature) },
     });
     notify(tx, ctx, {
       recipients: [a.ownerId],

@@ -1,12 +1,16 @@
 import { correctiveActions } from "#db/schema";
 import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
-import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write, type Tx } from "../tx.server";
-import { actorId, contentHash, getFindingInScopeOrThrow, getRequest, link, ownerChoices, peopleOf, type ActionRow } from "./common.server";
+import { type Tx } from "../tx.server";
+import { writeOnce } from "../form-once.server";
+import { actorId, getFindingInScopeOrThrow, getRequest, type ActionRow } from "./access.server";
+import { link } from "./notices";
+import { acknowledgementSnapshot, sha256, snapshotJson } from "./signatures.server";
+import { resyncAcknowledgements } from "./resync.server";
+import { ownerChoices, peopleOf } from "./unit-people.server";
 import type { ActionInput } from "./schema";
 
 export function checkOwner(tx: Tx, unitId: number, ownerId: number) {
@@ -14,7 +18,7 @@ export function checkOwner(tx: Tx, unitId: number, ownerId: number) {
 }
 
 export function checkDueOn(ctx: Ctx, dueOn: string, field = "dueOn") {
-  if (dueOn < vnDay(ctx.now)) throw new InvalidInputError("errors.invalid", {}, { [field]: ["ca.errors.dueInPast"] });
+  if (dueOn < ctx.today) throw new InvalidInputError("errors.invalid", {}, { [field]: ["ca.errors.dueInPast"] });
 }
 
 /** Tell the unit's leaders an action waits for their (new) acknowledgement; once per content version. */
@@ -22,7 +26,7 @@ export function askForAcknowledgement(tx: Tx, ctx: Ctx, a: ActionRow) {
   notify(tx, ctx, {
     recipients: peopleOf(tx, a.unitId, ["leader"]).map((p) => p.id),
     kind: "ca.ack_requested",
-    key: `ca:${a.id}:ack:${contentHash(a).slice(0, 16)}`,
+    key: `ca:${a.id}:ack:${sha256(snapshotJson(acknowledgementSnapshot(tx, a))).slice(0, 16)}`,
     params: { id: a.id, description: a.description.slice(0, 120) },
     link: link(a.id),
     unitId: a.unitId,
@@ -32,7 +36,7 @@ export function askForAcknowledgement(tx: Tx, ctx: Ctx, a: ActionRow) {
 /** Propose one corrective action for a finding (it then waits for the leader's acknowledgement). */
 export function addCorrectiveAction(ctx: Ctx, findingId: number, input: ActionInput) {
   requireCapability(ctx.actor, "ca.write");
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const { f } = getFindingInScopeOrThrow(tx, ctx, findingId);
     if (f.status !== "open") throw new ConflictError("ca.errors.findingClosed");
     const request = getRequest(tx, findingId);
@@ -58,6 +62,8 @@ export function addCorrectiveAction(ctx: Ctx, findingId: number, input: ActionIn
       .get();
     recordTrail(tx, ctx, { entity: "corrective_action", entityId: row.id, action: "propose", unitId: f.unitId, after: row });
     askForAcknowledgement(tx, ctx, row);
+    // A new action changes what the leader signed for the finding's other actions (issue 15).
+    resyncAcknowledgements(tx, ctx, findingId);
     return row;
   });
 }

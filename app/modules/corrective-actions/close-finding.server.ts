@@ -2,7 +2,7 @@ import { ConflictError, PreconditionFailedError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { write } from "../tx.server";
-import { getFindingInScopeOrThrow } from "./common.server";
+import { getFindingInScopeOrThrow } from "./access.server";
 import { closeFinding } from "./verify.server";
 import { correctiveActions } from "#db/schema";
 import { eq } from "drizzle-orm";

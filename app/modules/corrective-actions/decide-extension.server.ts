@@ -6,9 +6,10 @@ import { notify } from "../notifications/notify.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { askForAcknowledgement } from "./add-action.server";
-import { getActionInScopeOrThrow, link, validAcknowledgement } from "./common.server";
-import { isPending, statusAfterContentChange } from "./rules";
+import { getActionInScopeOrThrow } from "./access.server";
+import { link } from "./notices";
+import { resyncAcknowledgements } from "./resync.server";
+import { isPending } from "./rules";
 
 /**
  * The leader approves or refuses an extension request (recorded either way). Approval moves the due date, which
@@ -33,19 +34,15 @@ export function decideExtension(ctx: Ctx, actionId: number, input: { extensionId
       .get();
     let after = a;
     if (status === "approved") {
-      const hadValidAck = !!validAcknowledgement(tx, a);
-      after = tx
-        .update(correctiveActions)
-        .set({ dueOn: ext.proposedDueOn, overdueSince: null, status: statusAfterContentChange(a.status, hadValidAck), updatedAt: t })
-        .where(eq(correctiveActions.id, a.id))
-        .returning()
-        .get();
-      if (after.status === "proposed") askForAcknowledgement(tx, ctx, after);
+      tx.update(correctiveActions).set({ dueOn: ext.proposedDueOn, overdueSince: null, updatedAt: t }).where(eq(correctiveActions.id, a.id)).run();
+      // The due date is part of what was signed: the signature no longer counts (resync.server.ts).
+      resyncAcknowledgements(tx, ctx, a.findingId);
+      after = tx.select().from(correctiveActions).where(eq(correctiveActions.id, a.id)).get()!;
     }
     recordTrail(tx, ctx, {
       entity: "corrective_action",
       entityId: a.id,
-      action: `extension-${status}`,
+      action: input.decision === "approve" ? "extension-approve" : "extension-refuse",
       unitId: a.unitId,
       before: { dueOn: a.dueOn, status: a.status },
       after: { dueOn: after.dueOn, status: after.status, extensionId: ext.id, note: input.note ?? null },

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { caEvidence, correctiveActions } from "#db/schema";
-import { ConflictError } from "~/lib/errors";
-import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import { notify } from "../notifications/notify.server";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { actorId, getActionInScopeOrThrow, link, peopleOf, requireOwnerOrWriter, validAcknowledgement } from "./common.server";
-import { allows } from "./rules";
+import { actorId, getActionInScopeOrThrow } from "./access.server";
+import { requireStep } from "./guard.server";
+import { link } from "./notices";
+import { peopleOf } from "./unit-people.server";
 
 export type EvidenceUpload = { uploadsDir: string; maxBytes: number; files: File[] };
 
@@ -18,8 +18,7 @@ export type EvidenceUpload = { uploadsDir: string; maxBytes: number; files: File
  */
 export async function implementCorrectiveAction(ctx: Ctx, actionId: number, input: { note: string }, upload?: EvidenceUpload) {
   const pre = getActionInScopeOrThrow(ctx.db, ctx, actionId);
-  requireOwnerOrWriter(ctx.actor, pre);
-  if (!allows("implement", pre.status)) throw new ConflictError("ca.errors.wrongStep");
+  requireStep(ctx.db, ctx.actor, "implement", pre);
   const stored: StoredFile[] = [];
   for (const f of upload?.files ?? []) {
     if (f.size === 0) continue; // an empty file input sends an empty part
@@ -27,14 +26,14 @@ export async function implementCorrectiveAction(ctx: Ctx, actionId: number, inpu
   }
   return write(ctx, (tx) => {
     const a = getActionInScopeOrThrow(tx, ctx, actionId);
-    if (!allows("implement", a.status) || !validAcknowledgement(tx, a)) throw new ConflictError("ca.errors.wrongStep");
+    requireStep(tx, ctx.actor, "implement", a);
     const t = ctx.now.getTime();
     const after = tx
       .update(correctiveActions)
       .set({
         status: "implemented",
         implementedAt: t,
-        implementedOn: vnDay(ctx.now),
+        implementedOn: ctx.today,
         implementedById: actorId(ctx.actor),
         implementationNote: input.note,
         updatedAt: t,

@@ -1,18 +1,23 @@
-import { aliasedTable, and, asc, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import type { DB } from "#db/client";
+import { aliasedTable, and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { SortKey } from "~/lib/list-sort";
 import { caEvidence, caExtensions, caReviews, caSignatures, correctiveActions, files, findings, isoClauses, units, users } from "#db/schema";
-import type { Actor, Ctx, UserActor } from "../context";
-import { can } from "../permissions";
+import type { Ctx } from "../context";
+import { can, requireUserActor } from "../permissions";
+import { textMatches } from "../search/match.server";
 import { historyOf } from "../trail/queries.server";
-import { inScope, pathCondition, scopeFor, type Scope } from "../units/scope.server";
-import { contentHash, getActionInScopeOrThrow, getFindingInScopeOrThrow, getRequest, ownerChoices, validAcknowledgement } from "./common.server";
-import { allows, isDone, isOverdue, OPEN_STATUSES, PENDING_STATUSES } from "./rules";
+import { inScope, pathCondition } from "../units/scope.server";
+import { inTreeOrder } from "../units/tree.server";
+import { getActionInScopeOrThrow, getFindingInScopeOrThrow, getRequest } from "./access.server";
+import { acknowledgementSnapshot, coversCurrent, parseSignedContent, sha256, signatureFault, snapshotJson, validAcknowledgement } from "./signatures.server";
+import { ownerChoices } from "./unit-people.server";
+import { caRefusal, isDone, isOverdue, OPEN_STATUSES, PENDING_STATUSES, type CaState } from "./rules";
 import type { ListFilter } from "./schema";
 
 const owner = aliasedTable(users, "owner");
 
 /** Everything the CA request page of one finding shows. */
-export function getFindingActionsPage(db: DB, ctx: Ctx, findingId: number, day: string) {
+export function getFindingActionsPage(ctx: Ctx, findingId: number) {
+  const { db, today: day } = ctx;
   const finding = getFindingInScopeOrThrow(db, ctx, findingId);
   const clause = finding.f.clauseCode ? db.select().from(isoClauses).where(eq(isoClauses.code, finding.f.clauseCode)).get() : undefined;
   const request = getRequest(db, findingId);
@@ -49,9 +54,11 @@ export const CA_PAGE_SIZE = 50;
 /**
  * One page of the corrective actions in scope matching the filter. Work still to be done comes by due date;
  * "all" and the finished statuses come newest first, so that a page never has to sort ten years of history
- * (SQLite walks an index and stops at the page).
+ * (SQLite walks an index and stops at the page). Read by a person ("mine" are their own actions).
  */
-export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filter: Partial<ListFilter>, day: string, pageSize = CA_PAGE_SIZE) {
+export function listCorrectiveActions(ctx: Ctx, filter: Partial<ListFilter>, pageSize = CA_PAGE_SIZE) {
+  const { db, scope, today: day } = ctx;
+  const me = requireUserActor(ctx.actor);
   const ca = correctiveActions;
   const where: (SQL | undefined)[] = [inScope(ca.unitId, scope)];
   const status = filter.status ?? "open";
@@ -60,13 +67,16 @@ export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filte
   else if (status !== "all") where.push(eq(ca.status, status));
   if (filter.unitId) where.push(eq(ca.unitId, filter.unitId));
   if (filter.mine) where.push(eq(ca.ownerId, me.id));
-  if (filter.q) where.push(or(like(ca.description, `%${filter.q}%`), like(findings.description, `%${filter.q}%`)));
+  if (filter.q) where.push(or(textMatches("corrective_actions", ca.id, filter.q), textMatches("findings", ca.findingId, filter.q)));
   const toDo = status === "open" || status === "overdue" || (OPEN_STATUSES as readonly string[]).includes(status);
-  // Only a text search needs the finding; the page's ids are chosen from the action rows (and the
-  // (unit_id, status, due_on) index) before anything is joined to them.
+  // The page's ids are chosen from the action rows (and the (unit_id, status, due_on) index) before anything is
+  // joined to them; a text search reads the actions' and the findings' full-text indexes.
+  // A column order by unit or owner name joins that one table to choose the page.
   const matching = (columns: Parameters<typeof db.select>[0]) => {
     const q = db.select(columns).from(ca);
-    return filter.q ? q.innerJoin(findings, eq(findings.id, ca.findingId)) : q;
+    if (filter.sort === "unit") return q.innerJoin(units, eq(units.id, ca.unitId));
+    if (filter.sort === "owner") return q.innerJoin(owner, eq(owner.id, ca.ownerId));
+    return q;
   };
   const total = Number(
     matching({ n: sql<number>`count(*)` })
@@ -75,7 +85,12 @@ export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filte
   );
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page ?? 1, pages);
-  const order = toDo ? [asc(ca.dueOn), asc(ca.id)] : [desc(ca.id)];
+  const by = filter.dir === "desc" ? desc : asc;
+  const sortColumns = { action: ca.description, unit: units.name, owner: owner.fullName, due: ca.dueOn, status: ca.status } satisfies Record<
+    SortKey<"corrective-actions">,
+    SQLWrapper
+  >;
+  const order = filter.sort ? [by(sortColumns[filter.sort]), by(ca.id)] : toDo ? [asc(ca.dueOn), asc(ca.id)] : [desc(ca.id)];
   const ids = matching({ id: ca.id })
     .where(and(...where))
     .orderBy(...order)
@@ -108,33 +123,47 @@ export function listCorrectiveActions(db: DB, scope: Scope, me: UserActor, filte
 }
 
 /** Units in scope that have corrective actions (the list's unit filter). */
-export function unitsWithActions(db: DB, scope: Scope) {
+export function unitsWithActions(ctx: Ctx) {
   // One index probe per unit in scope, not a pass over every action the area ever had.
-  return db
-    .select({ id: units.id, name: units.name })
+  const rows = ctx.db
+    .select({ id: units.id, name: units.name, depth: units.depth, path: units.path })
     .from(units)
-    .where(and(pathCondition(scope), sql`EXISTS (SELECT 1 FROM ${correctiveActions} c WHERE c.unit_id = units.id)`))
-    .orderBy(units.name)
+    .where(and(pathCondition(ctx.scope), sql`EXISTS (SELECT 1 FROM ${correctiveActions} c WHERE c.unit_id = units.id)`))
     .all();
+  return inTreeOrder(ctx.db, rows).map(({ path: _path, ...u }) => u);
 }
 
-export function getActionDetail(db: DB, ctx: Ctx, actionId: number, day: string) {
+export function getActionDetail(ctx: Ctx, actionId: number) {
+  const { db, today: day } = ctx;
   const a = getActionInScopeOrThrow(db, ctx, actionId);
   const finding = getFindingInScopeOrThrow(db, ctx, a.findingId);
   const request = getRequest(db, a.findingId);
   const name = (id: number | null) => (id ? (db.select({ n: users.fullName }).from(users).where(eq(users.id, id)).get()?.n ?? null) : null);
-  const hash = contentHash(a);
+  // What a leader signs now (issue 15): the whole snapshot, shown as such on the signing page, with its hash.
+  const current = acknowledgementSnapshot(db, a);
+  const snapshot = {
+    ...current,
+    hash: sha256(snapshotJson(current)),
+    ownerNames: Object.fromEntries(current.actions.map((x) => [x.id, name(x.ownerId) ?? ""])),
+  };
   const signatures = db
     .select()
     .from(caSignatures)
     .where(eq(caSignatures.actionId, actionId))
     .orderBy(desc(caSignatures.id))
     .all()
-    .map((s, i) => ({
-      ...s,
-      content: JSON.parse(s.content) as { description: string; ownerId: number; dueOn: string },
-      counts: i === 0 && s.contentHash === hash,
-    }));
+    .map((s, i) => {
+      const c = parseSignedContent(s);
+      const fault = signatureFault(db, s);
+      return {
+        ...s,
+        content: c.v === 2 ? { dueOn: c.snapshot.actions.find((x) => x.id === a.id)?.dueOn ?? "" } : { dueOn: c.legacy.dueOn },
+        snapshot: c.v === 2 ? c.snapshot : null,
+        /** Why the row is not to be trusted (inserted or rewritten outside the app), or null. */
+        fault,
+        counts: i === 0 && !fault && coversCurrent(db, s, a),
+      };
+    });
   const verifier = aliasedTable(users, "verifier");
   const reviews = db
     .select({ r: caReviews, verifierName: verifier.fullName })
@@ -158,28 +187,33 @@ export function getActionDetail(db: DB, ctx: Ctx, actionId: number, day: string)
     .where(eq(caEvidence.actionId, actionId))
     .orderBy(asc(caEvidence.id))
     .all();
-  const me = ctx.actor.kind === "user" ? ctx.actor : undefined;
-  const isOwnerOrWriter = !!me && (me.id === a.ownerId || can(me, "ca.write"));
-  const ack = signatures[0]?.counts ? signatures[0] : undefined;
-  const pendingExtension = extensions.find((e) => e.status === "pending");
+  const state: CaState = {
+    status: a.status,
+    ownerId: a.ownerId,
+    implementedById: a.implementedById,
+    acknowledged: !!signatures[0]?.counts,
+    everAcknowledged: signatures.length > 0,
+    pendingExtension: extensions.some((e) => e.status === "pending"),
+  };
   return {
     action: { ...a, ownerName: name(a.ownerId), implementedByName: name(a.implementedById), verifiedByName: name(a.verifiedById), overdue: isOverdue(a, day) },
     finding: { ...finding.f, unitName: finding.unitName, gradeVi: finding.gradeVi, gradeEn: finding.gradeEn, requiresAction: finding.requiresAction },
     request: request ? { ...request, whys: request.whys ? (JSON.parse(request.whys) as string[]) : [] } : null,
     signatures,
+    snapshot,
     reviews,
     extensions,
     evidence,
     owners: ownerChoices(db, a.unitId),
     everAcknowledged: signatures.length > 0,
     can: {
-      acknowledge: can(ctx.actor, "ca.acknowledge") && allows("acknowledge", a.status) && !ack,
-      start: isOwnerOrWriter && allows("start", a.status) && !!ack,
-      implement: isOwnerOrWriter && allows("implement", a.status) && !!ack,
-      verify: can(ctx.actor, "ca.verify") && allows("verify", a.status) && !!me && me.id !== a.ownerId && me.id !== a.implementedById,
-      edit: can(ctx.actor, "ca.write") && allows("edit", a.status),
-      requestExtension: isOwnerOrWriter && allows("requestExtension", a.status) && signatures.length > 0 && !pendingExtension,
-      decideExtension: can(ctx.actor, "ca.acknowledge") && !!pendingExtension,
+      acknowledge: caRefusal(ctx.actor, "acknowledge", state) === null,
+      start: caRefusal(ctx.actor, "start", state) === null,
+      implement: caRefusal(ctx.actor, "implement", state) === null,
+      verify: caRefusal(ctx.actor, "verify", state) === null,
+      edit: caRefusal(ctx.actor, "edit", state) === null,
+      requestExtension: caRefusal(ctx.actor, "requestExtension", state) === null,
+      decideExtension: caRefusal(ctx.actor, "decideExtension", state) === null,
     },
     history: historyOf(db, "corrective_action", actionId, 50),
   };
@@ -190,8 +224,8 @@ export function getActionDetail(db: DB, ctx: Ctx, actionId: number, day: string)
  * and extension requests to decide; for everyone, their own actions still to do; for verifiers, implemented
  * actions they may verify.
  */
-export function inboxFor(db: DB, actor: Actor, day: string) {
-  const scope = scopeFor(db, actor);
+export function inboxFor(ctx: Ctx) {
+  const { db, actor, scope, today: day } = ctx;
   const me = actor.kind === "user" ? actor : undefined;
   const base = () =>
     db
@@ -263,6 +297,6 @@ export function inboxFor(db: DB, actor: Actor, day: string) {
 }
 
 /** The count behind the inbox link (what waits for the person). */
-export function inboxCount(db: DB, actor: Actor, day: string): number {
-  return inboxFor(db, actor, day).total;
+export function inboxCount(ctx: Ctx): number {
+  return inboxFor(ctx).total;
 }

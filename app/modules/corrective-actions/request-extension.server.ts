@@ -1,29 +1,22 @@
-import { and, eq } from "drizzle-orm";
 import { caExtensions } from "#db/schema";
-import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write } from "../tx.server";
-import { everAcknowledged, getActionInScopeOrThrow, link, peopleOf, requireOwnerOrWriter } from "./common.server";
-import { allows } from "./rules";
+import { writeOnce } from "../form-once.server";
+import { getActionInScopeOrThrow } from "./access.server";
+import { requireStep } from "./guard.server";
+import { link } from "./notices";
+import { peopleOf } from "./unit-people.server";
 
 /** Ask the leader for a later due date (the only way a due date moves once the action was acknowledged). */
 export function requestExtension(ctx: Ctx, actionId: number, input: { proposedDueOn: string; reason: string }) {
   const me = requireUserActor(ctx.actor);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const a = getActionInScopeOrThrow(tx, ctx, actionId);
-    requireOwnerOrWriter(ctx.actor, a);
-    if (!allows("requestExtension", a.status)) throw new ConflictError("ca.errors.wrongStep");
-    if (!everAcknowledged(tx, actionId)) throw new PreconditionFailedError("ca.errors.editDueDirectly");
+    requireStep(tx, ctx.actor, "requestExtension", a);
     if (input.proposedDueOn <= a.dueOn) throw new InvalidInputError("errors.invalid", {}, { proposedDueOn: ["ca.errors.extensionLater"] });
-    const pending = tx
-      .select({ id: caExtensions.id })
-      .from(caExtensions)
-      .where(and(eq(caExtensions.actionId, actionId), eq(caExtensions.status, "pending")))
-      .get();
-    if (pending) throw new ConflictError("ca.errors.extensionPending");
     const row = tx
       .insert(caExtensions)
       .values({

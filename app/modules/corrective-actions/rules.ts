@@ -1,6 +1,8 @@
 // Pure rules of the corrective-action workflow: no database, no clock, no server imports (the UI reads them too).
 import { daysBetween } from "~/lib/time";
 import type { CaStatus } from "#db/schema/enums";
+import type { Actor } from "../context";
+import { can } from "../permissions";
 
 /** Which statuses each verb accepts. Anything else is a conflict ("the action is no longer in that step"). */
 export const TRANSITIONS = {
@@ -15,6 +17,53 @@ export type CaVerb = keyof typeof TRANSITIONS;
 
 export function allows(verb: CaVerb, status: CaStatus): boolean {
   return (TRANSITIONS[verb] as readonly CaStatus[]).includes(status);
+}
+
+/** What the rules of a step need to know about an action, read inside the verb's transaction or by the page. */
+export type CaState = {
+  status: CaStatus;
+  ownerId: number;
+  implementedById: number | null;
+  /** The latest signature covers the action's current content. */
+  acknowledged: boolean;
+  /** A leader signed it at least once (the due date then moves only by extension). */
+  everAcknowledged: boolean;
+  pendingExtension: boolean;
+};
+
+export type CaRefusal = "forbidden" | "wrongStep" | "verifierIndependent" | "notYetAcknowledged" | "extensionPending";
+
+const isOwnerOrWriter = (actor: Actor, a: CaState) => actor.kind !== "user" || actor.id === a.ownerId || can(actor, "ca.write");
+
+/**
+ * Why `actor` may not take `verb` on the action now, or null when they may: the one rule behind both the verbs
+ * (which throw the matching error) and the action page (which offers only the steps that would succeed).
+ */
+export function caRefusal(actor: Actor, verb: CaVerb | "decideExtension", a: CaState): CaRefusal | null {
+  switch (verb) {
+    case "acknowledge":
+      if (!can(actor, "ca.acknowledge")) return "forbidden";
+      return allows(verb, a.status) && !a.acknowledged ? null : "wrongStep";
+    case "start":
+    case "implement":
+      if (!isOwnerOrWriter(actor, a)) return "forbidden";
+      return allows(verb, a.status) && a.acknowledged ? null : "wrongStep";
+    case "verify":
+      if (!can(actor, "ca.verify") || actor.kind !== "user") return "forbidden";
+      if (!allows(verb, a.status)) return "wrongStep";
+      return actor.id === a.ownerId || actor.id === a.implementedById ? "verifierIndependent" : null;
+    case "edit":
+      if (!can(actor, "ca.write")) return "forbidden";
+      return allows(verb, a.status) ? null : "wrongStep";
+    case "requestExtension":
+      if (!isOwnerOrWriter(actor, a)) return "forbidden";
+      if (!allows(verb, a.status)) return "wrongStep";
+      if (!a.everAcknowledged) return "notYetAcknowledged";
+      return a.pendingExtension ? "extensionPending" : null;
+    case "decideExtension":
+      if (!can(actor, "ca.acknowledge")) return "forbidden";
+      return a.pendingExtension ? null : "wrongStep";
+  }
 }
 
 /** Still to be done by its owner (the daily job reminds and escalates these). */

@@ -5,7 +5,8 @@ import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { actorId, getFindingInScopeOrThrow } from "./common.server";
+import { actorId, getFindingInScopeOrThrow } from "./access.server";
+import { resyncAcknowledgements } from "./resync.server";
 import type { RequestInput } from "./schema";
 
 /** Create or update a finding's corrective action request (correction and root cause). */
@@ -35,6 +36,8 @@ export function saveCaRequest(ctx: Ctx, findingId: number, input: RequestInput) 
         .get();
     }
     recordTrail(tx, ctx, { entity: "ca_request", entityId: row.id, action: before ? "update" : "create", unitId: f.unitId, before, after: row });
+    // The correction and the root cause are part of what the leader signed (issue 15).
+    resyncAcknowledgements(tx, ctx, findingId);
     return row;
   });
 }

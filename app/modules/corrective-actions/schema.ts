@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CA_REVIEW_OUTCOMES, CA_STATUSES, ROOT_CAUSE_METHODS, SIGN_CAPACITIES } from "#db/schema/enums";
 import { vnDay } from "~/lib/zod";
+import { LIST_SORTS } from "~/lib/list-sort";
 
 const text = (max: number) => z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
 const optionalText = (max: number) =>
@@ -45,6 +46,12 @@ export const AcknowledgeSchema = z.object({
   password: z.string({ message: "errors.required" }).min(1, { message: "errors.required" }).max(200),
   capacity: z.enum(SIGN_CAPACITIES, { message: "errors.choose" }),
   comment: optionalText(1000),
+  /** SHA-256 of the snapshot the signing page showed: a signature never covers content the leader was not shown. */
+  shownHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .catch(undefined),
 });
 export type AcknowledgeInput = z.infer<typeof AcknowledgeSchema>;
 
@@ -58,9 +65,14 @@ export const ExtensionDecisionSchema = z.object({
 });
 export const CloseFindingSchema = z.object({ note: text(1000) });
 
+/** The list's status choices, in the order its select offers them: what is still open first, "all" (history included) last. */
+export const CA_LIST_STATUSES = ["open", "overdue", ...CA_STATUSES, "all"] as const;
+
 export const ListFilterSchema = z.object({
   /** The list opens on what is still to be done; "all" includes verified and closed history. */
-  status: z.enum([...CA_STATUSES, "open", "overdue", "all"]).catch("open"),
+  status: z.enum(CA_LIST_STATUSES).catch("open"),
+  sort: z.enum(LIST_SORTS["corrective-actions"]).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   unitId: z.coerce.number().int().positive().optional().catch(undefined),
   mine: z.literal("1").optional().catch(undefined),

@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
 import { correctiveActions } from "#db/schema";
-import { ConflictError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { getActionInScopeOrThrow, requireOwnerOrWriter, validAcknowledgement } from "./common.server";
-import { allows } from "./rules";
+import { getActionInScopeOrThrow } from "./access.server";
+import { requireStep } from "./guard.server";
 
 /** The owner starts work on an acknowledged action. */
 export function startCorrectiveAction(ctx: Ctx, actionId: number) {
   return write(ctx, (tx) => {
     const a = getActionInScopeOrThrow(tx, ctx, actionId);
-    requireOwnerOrWriter(ctx.actor, a);
-    if (!allows("start", a.status) || !validAcknowledgement(tx, a)) throw new ConflictError("ca.errors.wrongStep");
+    requireStep(tx, ctx.actor, "start", a);
     const t = ctx.now.getTime();
     const after = tx
       .update(correctiveActions)

@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
 import { caSignatures, correctiveActions, units } from "#db/schema";
-import { inScope, type Scope } from "../units/scope.server";
+import type { Ctx } from "../context";
+import { inScope } from "../units/scope.server";
 import { percent } from "./rules";
 
 export type CorrectiveActionUnitStats = {
@@ -22,10 +22,12 @@ export type CorrectiveActionUnitStats = {
 };
 
 /**
- * Per unit in scope (only units that have actions): what the reports and the compliance checklist need.
- * Two grouped queries, whatever the number of actions.
+ * Per unit in `ctx.scope` (only units that have actions): what the reports and the compliance checklist need.
+ * Two grouped queries, whatever the number of actions. `day` is explicit because a report counts what was
+ * overdue at its period's end, not today.
  */
-export function correctiveActionStatsForUnits(db: DB, scope: Scope, day: string): CorrectiveActionUnitStats[] {
+export function correctiveActionStatsForUnits(ctx: Ctx, day: string): CorrectiveActionUnitStats[] {
+  const { db, scope } = ctx;
   const ca = correctiveActions;
   const rows = db
     .select({
@@ -67,14 +69,15 @@ export function correctiveActionStatsForUnits(db: DB, scope: Scope, day: string)
 const OPEN = ["proposed", "acknowledged", "in_progress", "implemented"] as const;
 
 /**
- * Open and overdue actions per unit (only units that have open ones): what the dashboard and the compliance
- * checklist need. Reads the open actions alone through (unit_id, status), so its cost follows the work still
- * open, not ten years of closed history.
+ * Open and overdue (on `day`) actions per unit of `ctx.scope`, or only of `unitIds` (only units that have open
+ * ones): what the compliance checklist needs. `day` is explicit because the facts are computed for a given day
+ * (a report's period end). Reads the open actions alone through (unit_id, status), so its cost follows the work
+ * still open, not ten years of closed history.
  */
-export function openActionsByUnit(db: DB, unitsOrScope: number[] | Scope, day: string): { unitId: number; unitName: string; open: number; overdue: number }[] {
+export function openActionsByUnit(ctx: Ctx, day: string, unitIds?: number[]): { unitId: number; unitName: string; open: number; overdue: number }[] {
   const ca = correctiveActions;
-  if (Array.isArray(unitsOrScope) && !unitsOrScope.length) return [];
-  return db
+  if (unitIds && !unitIds.length) return [];
+  return ctx.db
     .select({
       unitId: ca.unitId,
       unitName: units.name,
@@ -83,7 +86,7 @@ export function openActionsByUnit(db: DB, unitsOrScope: number[] | Scope, day: s
     })
     .from(ca)
     .innerJoin(units, sql`${units.id} = ${ca.unitId}`)
-    .where(sql`${inArray(ca.status, [...OPEN])} AND ${Array.isArray(unitsOrScope) ? inArray(ca.unitId, unitsOrScope) : inScope(ca.unitId, unitsOrScope)}`)
+    .where(sql`${inArray(ca.status, [...OPEN])} AND ${unitIds ? inArray(ca.unitId, unitIds) : inScope(ca.unitId, ctx.scope)}`)
     .groupBy(ca.unitId)
     .all()
     .map((r) => ({ ...r, open: Number(r.open), overdue: Number(r.overdue) }));

@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
 import { correctiveActions } from "#db/schema";
-import { ConflictError, InvalidInputError } from "~/lib/errors";
+import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
 import { askForAcknowledgement, checkDueOn, checkOwner } from "./add-action.server";
-import { contentHash, everAcknowledged, getActionInScopeOrThrow, validAcknowledgement } from "./common.server";
-import { allows, statusAfterContentChange } from "./rules";
+import { getActionInScopeOrThrow } from "./access.server";
+import { requireStep } from "./guard.server";
+import { contentHash, everAcknowledged, validAcknowledgement } from "./signatures.server";
+import { resyncAcknowledgements } from "./resync.server";
 import type { ActionInput } from "./schema";
 
 /**
@@ -19,7 +21,7 @@ export function updateCorrectiveAction(ctx: Ctx, actionId: number, input: Action
   requireCapability(ctx.actor, "ca.write");
   return write(ctx, (tx) => {
     const before = getActionInScopeOrThrow(tx, ctx, actionId);
-    if (!allows("edit", before.status)) throw new ConflictError("ca.errors.wrongStep");
+    requireStep(tx, ctx.actor, "edit", before);
     if (input.dueOn !== before.dueOn) {
       if (everAcknowledged(tx, actionId)) throw new InvalidInputError("errors.invalid", {}, { dueOn: ["ca.errors.dueViaExtension"] });
       checkDueOn(ctx, input.dueOn);
@@ -27,10 +29,9 @@ export function updateCorrectiveAction(ctx: Ctx, actionId: number, input: Action
     if (input.ownerId !== before.ownerId) checkOwner(tx, before.unitId, input.ownerId);
     const hadValidAck = !!validAcknowledgement(tx, before);
     const changed = contentHash(before) !== contentHash(input);
-    const status = changed ? statusAfterContentChange(before.status, hadValidAck) : before.status;
-    const after = tx
+    const updated = tx
       .update(correctiveActions)
-      .set({ description: input.description, ownerId: input.ownerId, dueOn: input.dueOn, status, updatedAt: ctx.now.getTime() })
+      .set({ description: input.description, ownerId: input.ownerId, dueOn: input.dueOn, updatedAt: ctx.now.getTime() })
       .where(eq(correctiveActions.id, actionId))
       .returning()
       .get();
@@ -40,9 +41,11 @@ export function updateCorrectiveAction(ctx: Ctx, actionId: number, input: Action
       action: hadValidAck && changed ? "edit-voids-acknowledgement" : "edit",
       unitId: before.unitId,
       before,
-      after,
+      after: updated,
     });
-    if (changed && status === "proposed") askForAcknowledgement(tx, ctx, after);
-    return after;
+    if (changed && !everAcknowledged(tx, actionId)) askForAcknowledgement(tx, ctx, updated);
+    // The status follows the signature: voided by a change, back again when the change is reverted (resync.server.ts).
+    resyncAcknowledgements(tx, ctx, before.findingId);
+    return tx.select().from(correctiveActions).where(eq(correctiveActions.id, actionId)).get()!;
   });
 }

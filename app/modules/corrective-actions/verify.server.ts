@@ -1,13 +1,16 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { caReviews, correctiveActions, findings } from "#db/schema";
-import { ConflictError, PreconditionFailedError } from "~/lib/errors";
+import { ConflictError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
-import { getActionInScopeOrThrow, link, peopleOf } from "./common.server";
-import { allows, isDone } from "./rules";
+import { getActionInScopeOrThrow } from "./access.server";
+import { requireStep } from "./guard.server";
+import { link } from "./notices";
+import { peopleOf } from "./unit-people.server";
+import { isDone } from "./rules";
 
 /**
  * Verify an implemented action's effectiveness. The verifier is an officer or inspector other than the owner and
@@ -19,8 +22,7 @@ export function verifyEffectiveness(ctx: Ctx, actionId: number, input: { outcome
   const me = requireUserActor(ctx.actor);
   return write(ctx, (tx) => {
     const a = getActionInScopeOrThrow(tx, ctx, actionId);
-    if (!allows("verify", a.status)) throw new ConflictError("ca.errors.wrongStep");
-    if (me.id === a.ownerId || me.id === a.implementedById) throw new PreconditionFailedError("ca.errors.verifierIndependent");
+    requireStep(tx, ctx.actor, "verify", a);
     const t = ctx.now.getTime();
     const review = tx.insert(caReviews).values({ actionId, verifierId: me.id, outcome: input.outcome, note: input.note, at: t }).returning().get();
     if (input.outcome === "ineffective") {

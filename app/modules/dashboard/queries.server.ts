@@ -3,9 +3,10 @@ import type { DB } from "#db/client";
 import { findingGrades, serviceFigures } from "#db/schema";
 import { complianceGrid, unitCompliance, unitsWithCompliance } from "../compliance/queries.server";
 import type { ComplianceFacts } from "../compliance/rules";
+import type { Ctx, UserActor } from "../context";
 import { sumFigures, type Figures } from "../figures/rules";
 import { latestFigureYear } from "../figures/queries.server";
-import { inScope, type Scope } from "../units/scope.server";
+import { inScope } from "../units/scope.server";
 import { addMonthsToDay } from "~/lib/time";
 import { findingsByGrade, monthlyRates, overdueByUnit, shares, type GradeCount } from "./charts";
 
@@ -22,10 +23,10 @@ function gradeCounts(db: DB, rows: { facts: ComplianceFacts }[]): GradeCount[] {
 }
 
 /** Service figures summed per month over the units in scope (or one unit), months "YYYY-MM" inclusive. */
-export function figuresByMonth(db: DB, scope: Scope, from: string, to: string, unitId?: number): (Figures & { month: string })[] {
+export function figuresByMonth(ctx: Ctx, from: string, to: string, unitId?: number): (Figures & { month: string })[] {
   const s = serviceFigures;
   return (
-    db
+    ctx.db
       .select({
         month: s.month,
         received: sql<number>`sum(${s.received})`,
@@ -41,7 +42,7 @@ export function figuresByMonth(db: DB, scope: Scope, from: string, to: string, u
       })
       .from(s)
       // unit_id IN (scope): one (unit_id, month) range per unit, not every unit of the country for those months.
-      .where(and(inScope(s.unitId, scope), gte(s.month, from), lte(s.month, to), unitId ? eq(s.unitId, unitId) : undefined))
+      .where(and(inScope(s.unitId, ctx.scope), gte(s.month, from), lte(s.month, to), unitId ? eq(s.unitId, unitId) : undefined))
       .groupBy(s.month)
       .orderBy(asc(s.month))
       .all()
@@ -54,17 +55,18 @@ const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice
  * What the home page shows a person: the compliance of their scope (a single unit's obligations, or the area's
  * average and weakest units), what is overdue, and the four charts, each with links to the records behind it.
  */
-export function dashboardData(db: DB, scope: Scope, ownUnitId: number, day: string, lang: "vi" | "en") {
+export function dashboardData(ctx: Ctx & { readonly actor: UserActor }, lang: "vi" | "en") {
+  const { db, today: day } = ctx;
   // One read of every unit's facts (cached per unit and day) serves the grid, the overdue totals and the chart.
-  const all = unitsWithCompliance(db, scope, day);
-  const grid = complianceGrid(db, scope, day, { sort: "score", pageSize: 5 }, all);
+  const all = unitsWithCompliance(ctx);
+  const grid = complianceGrid(ctx, { sort: "score", pageSize: 5 }, all);
   const single = grid.total <= 1;
-  const own = single ? unitCompliance(db, scope, ownUnitId, day) : null;
+  const own = single ? unitCompliance(ctx, ctx.actor.unitId) : null;
   const sum = (f: (r: (typeof all)[number]) => number | undefined) => all.reduce((n, r) => n + (f(r) ?? 0), 0);
   const overdueActions = all.map((r) => ({ unitId: r.id, unitName: r.name, overdue: r.facts.actions?.overdue ?? 0 }));
   const from12 = addMonthsToDay(day, -12);
-  const year = latestFigureYear(db, scope);
-  const months = year ? figuresByMonth(db, scope, `${year}-01`, `${year}-12`) : [];
+  const year = latestFigureYear(ctx);
+  const months = year ? figuresByMonth(ctx, `${year}-01`, `${year}-12`) : [];
   const total = sumFigures(months);
 
   return {

@@ -5,19 +5,19 @@ import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability, type Capability } from "../permissions";
 import type { Tx } from "../tx.server";
-import { pathInScope, type Scope } from "../units/scope.server";
+import { pathInScope } from "../units/scope.server";
 
-/** A document the scope reads, with its unit. Out of scope answers "not found": existence is not revealed. */
-export function getDocumentInScopeOrThrow(db: DB | Tx, scope: Scope, documentId: number) {
+/** A document `ctx.scope` reads, with its unit. Out of scope answers "not found": existence is not revealed. */
+export function getDocumentInScopeOrThrow(ctx: Ctx, documentId: number) {
   const row = Number.isSafeInteger(documentId)
-    ? db
+    ? ctx.db
         .select({ d: documents, unitName: units.name, unitPath: units.path, unitPlace: units.placeName })
         .from(documents)
         .innerJoin(units, eq(units.id, documents.unitId))
         .where(eq(documents.id, documentId))
         .get()
     : undefined;
-  if (!row || !pathInScope(scope, row.unitPath)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
   return { ...row.d, unitName: row.unitName, unitPath: row.unitPath };
 }
 
@@ -39,7 +39,7 @@ export function getRevisionOfDocumentOrThrow(db: DB | Tx, documentId: number, re
  */
 export function authorizeOnDocument(ctx: Ctx, capability: Capability, documentId: number) {
   requireCapability(ctx.actor, capability);
-  return getDocumentInScopeOrThrow(ctx.db, ctx.scope, documentId);
+  return getDocumentInScopeOrThrow(ctx, documentId);
 }
 
 export function actorId(ctx: Ctx): number | null {

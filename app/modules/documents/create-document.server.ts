@@ -3,7 +3,7 @@ import type { Ctx } from "../context";
 import { insertFileRow } from "../files/store.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { actorId } from "./access.server";
 import { refreshClocks } from "./clocks.server";
 import { checkRegister, setLinks, unitForNewRecord } from "./register.server";
@@ -19,7 +19,7 @@ export async function createDocument(ctx: Ctx, input: DocumentCreateInput) {
   requireCapability(ctx.actor, "documents.draft");
   const unit = unitForNewRecord(ctx, input.unitId);
   const stored = await storeRevisionFile(input.file);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const links = checkRegister(tx, unit.id, input);
     const t = ctx.now.getTime();
     const doc = tx

@@ -5,6 +5,7 @@ import type { Ctx } from "../context";
 import { insertFileRow } from "../files/store.server";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { actorId, authorizeOnDocument, getRevisionOfDocumentOrThrow } from "./access.server";
 import { isPending, stepAllowed } from "./rules";
 import type { RevisionInput } from "./schema";
@@ -18,7 +19,7 @@ export async function draftRevision(ctx: Ctx, documentId: number, input: Revisio
   const doc = authorizeOnDocument(ctx, "documents.draft", documentId);
   if (doc.status === "obsolete") throw new PreconditionFailedError("documents.errors.obsolete");
   const stored = await storeRevisionFile(input.file);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const revs = tx.select().from(documentRevisions).where(eq(documentRevisions.documentId, documentId)).orderBy(desc(documentRevisions.number)).all();
     if (revs.some((r) => isPending(r.status))) throw new PreconditionFailedError("documents.errors.pendingExists");
     const t = ctx.now.getTime();

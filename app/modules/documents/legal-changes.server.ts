@@ -5,6 +5,7 @@ import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { pathInScope } from "../units/scope.server";
 import { units } from "#db/schema";
 import { refreshClocks } from "./clocks.server";
@@ -32,7 +33,7 @@ function checkDocuments(tx: Tx, unitId: number, ids: number[]) {
 export function createLegalChange(ctx: Ctx, input: LegalChangeInput) {
   requireCapability(ctx.actor, "documents.draft");
   const unit = unitForNewRecord(ctx, input.unitId);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const documentIds = checkDocuments(tx, unit.id, input.documentIds);
     const t = ctx.now.getTime();
     const row = tx

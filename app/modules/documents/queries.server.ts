@@ -1,5 +1,5 @@
 import { alias } from "drizzle-orm/sqlite-core";
-import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DB } from "#db/client";
 import {
   documentClauses,
@@ -17,11 +17,15 @@ import {
   DOCUMENT_KINDS,
   type DocumentKind,
 } from "#db/schema";
+import type { Ctx } from "../context";
 import { inScope, type Scope } from "../units/scope.server";
+import { textMatches } from "../search/match.server";
+import { inTreeOrder } from "../units/tree.server";
 import { getDocumentInScopeOrThrow } from "./access.server";
 import { clockState, DUE_SOON_DAYS } from "./rules";
 import { LIST_PAGE_SIZE, LIST_STATUSES, OVERDUE_FILTERS } from "./schema";
 import { addDays, addMonthsToDay } from "~/lib/time";
+import { parseSort, type ListSort, type SortKey } from "~/lib/list-sort";
 
 export type DocumentFilter = {
   q?: string;
@@ -31,7 +35,7 @@ export type DocumentFilter = {
   overdue?: (typeof OVERDUE_FILTERS)[number];
   unitId?: number;
   page?: number;
-};
+} & Partial<ListSort<"documents">>;
 
 /** Read a list's query string; anything unknown means "no filter" (a bad link never fails). */
 export function parseDocumentFilter(params: URLSearchParams): DocumentFilter {
@@ -46,8 +50,18 @@ export function parseDocumentFilter(params: URLSearchParams): DocumentFilter {
     overdue: pick(params.get("overdue"), OVERDUE_FILTERS),
     unitId: Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined,
     page: Number.isSafeInteger(page) && page > 1 && page < 100_000 ? page : 1,
+    ...parseSort("documents", params),
   };
 }
+
+const SORT_COLUMNS = {
+  code: documents.code,
+  title: documents.title,
+  kind: documents.kind,
+  unit: units.name,
+  status: documents.status,
+  review: documents.nextReviewOn,
+} satisfies Record<SortKey<"documents">, SQLWrapper>;
 
 const reviewOverdueSql = (day: string) => sql`(${documents.status} = 'effective' AND ${documents.nextReviewOn} < ${day})`;
 const updateOverdueSql = (day: string) => sql`(${documents.status} = 'effective' AND ${documents.updateDueOn} < ${day})`;
@@ -57,10 +71,7 @@ const currentRevision = alias(documentRevisions, "current_rev");
 function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [inScope(documents.unitId, scope)];
   if (f.unitId) conds.push(eq(documents.unitId, f.unitId));
-  if (f.q) {
-    const q = `%${f.q.replace(/[%_]/g, (m) => `\\${m}`)}%`;
-    conds.push(sql`(${documents.code} LIKE ${q} ESCAPE '\\' OR ${documents.title} LIKE ${q} ESCAPE '\\' OR ${documents.owner} LIKE ${q} ESCAPE '\\')`);
-  }
+  if (f.q) conds.push(textMatches("documents", documents.id, f.q));
   if (f.kind) conds.push(eq(documents.kind, f.kind));
   if (f.status === "pending") {
     conds.push(
@@ -89,9 +100,10 @@ function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | u
   return and(...conds);
 }
 
-/** The register: one page of documents in scope with their clocks, and the total for the pager. */
-export function listDocuments(db: DB, scope: Scope, f: DocumentFilter, day: string, pageSize = LIST_PAGE_SIZE) {
-  const where = filterConditions(scope, f, day);
+/** The register: one page of documents in scope with their clocks (as of `ctx.today`), and the total for the pager. */
+export function listDocuments(ctx: Ctx, f: DocumentFilter, pageSize = LIST_PAGE_SIZE) {
+  const { db, today: day } = ctx;
+  const where = filterConditions(ctx.scope, f, day);
   const total = db.select({ n: count() }).from(documents).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page ?? 1, pages);
@@ -117,7 +129,9 @@ export function listDocuments(db: DB, scope: Scope, f: DocumentFilter, day: stri
     .leftJoin(currentRevision, eq(currentRevision.id, documents.currentRevisionId))
     .leftJoin(pendingRevision, and(eq(pendingRevision.documentId, documents.id), inArray(pendingRevision.status, ["draft", "in_review", "approved"])))
     .where(where)
-    .orderBy(asc(units.name), asc(documents.code), asc(documents.id))
+    .orderBy(
+      ...(f.sort ? [(f.dir === "desc" ? desc : asc)(SORT_COLUMNS[f.sort]), asc(documents.id)] : [asc(units.name), asc(documents.code), asc(documents.id)]),
+    )
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
@@ -159,9 +173,10 @@ export function revisionsOf(db: DB, documentId: number) {
     .map(({ r, ...rest }) => ({ ...r, ...rest }));
 }
 
-/** Everything a document's page shows. The scope check comes first: out of scope is "not found". */
-export function getDocumentDetail(db: DB, scope: Scope, documentId: number, day: string) {
-  const doc = getDocumentInScopeOrThrow(db, scope, documentId);
+/** Everything a document's page shows, its clocks as of `ctx.today`. The scope check comes first: out of scope is "not found". */
+export function getDocumentDetail(ctx: Ctx, documentId: number) {
+  const { db, today: day } = ctx;
+  const doc = getDocumentInScopeOrThrow(ctx, documentId);
   const clauses = db
     .select({ code: isoClauses.code, titleVi: isoClauses.titleVi, titleEn: isoClauses.titleEn })
     .from(documentClauses)
@@ -224,12 +239,15 @@ export type UnitDocumentStats = {
 /**
  * Per unit, on a day: effective documents, overdue periodic reviews, overdue legal updates (QĐ 19, 3 months),
  * and published procedures not covered by an effective process document. For the compliance dashboard and the
- * PDF reports. Accepts explicit unit ids (every id gets a row, zeros included) or a scope (units in it that
- * have documents or procedures). The clocks are the documents' current ones, compared with `day`.
+ * PDF reports. Accepts explicit unit ids (every id gets a row, zeros included; the caller has checked them) or
+ * "scope" (the units in `ctx.scope` that have documents or procedures). The clocks are the documents' current
+ * ones, compared with `day`: an explicit day because the compliance facts and the reports ask about a given day
+ * (a report's period end), not the ctx's. Typed `Pick<Ctx, "db" | "scope">`: a report section holds no ctx.
  */
-export function documentStatsForUnits(db: DB, units_: number[] | Scope, day: string): UnitDocumentStats[] {
+export function documentStatsForUnits(ctx: Pick<Ctx, "db" | "scope">, units_: number[] | "scope", day: string): UnitDocumentStats[] {
+  const { db } = ctx;
   const unitFilter = (col: Parameters<typeof inScope>[0]) =>
-    Array.isArray(units_) ? (units_.length ? inArray(col as never, units_) : sql`0`) : inScope(col, units_);
+    Array.isArray(units_) ? (units_.length ? inArray(col as never, units_) : sql`0`) : inScope(col, ctx.scope);
   const docRows = db
     .select({
       unitId: documents.unitId,
@@ -286,20 +304,21 @@ export function documentStatsForUnits(db: DB, units_: number[] | Scope, day: str
   return [...out.values()].sort((a, b) => a.unitId - b.unitId);
 }
 
-/** Units an actor may file new records under: in scope and still in existence today. */
-export function writableUnits(db: DB, scope: Scope, day: string) {
-  return db
-    .select({ id: units.id, name: units.name, code: units.code, depth: units.depth })
+/** Units an actor may file new records under: in scope and still in existence today (`ctx.today`). */
+export function writableUnits(ctx: Ctx) {
+  const day = ctx.today;
+  const rows = ctx.db
+    .select({ id: units.id, name: units.name, code: units.code, depth: units.depth, path: units.path })
     .from(units)
     .where(
       and(
-        inScope(units.id, scope),
+        inScope(units.id, ctx.scope),
         sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day})`,
         sql`(${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
       ),
     )
-    .orderBy(asc(units.path))
     .all();
+  return inTreeOrder(ctx.db, rows).map(({ path: _path, ...u }) => u);
 }
 
 export function clauseOptions(db: DB) {
@@ -321,8 +340,10 @@ export function linkableDocuments(db: DB, unitIds: number[]) {
     .all();
 }
 
-export function listLegalChanges(db: DB, scope: Scope, day: string, opts: { unitId?: number } = {}) {
-  const rows = db
+/** Legal changes of units in scope; a change is overdue when documents are still unanswered after 3 months (as of `ctx.today`). */
+export function listLegalChanges(ctx: Ctx, opts: { unitId?: number } = {}) {
+  const day = ctx.today;
+  const rows = ctx.db
     .select({
       l: legalChanges,
       unitName: units.name,
@@ -332,7 +353,7 @@ export function listLegalChanges(db: DB, scope: Scope, day: string, opts: { unit
     })
     .from(legalChanges)
     .innerJoin(units, eq(units.id, legalChanges.unitId))
-    .where(and(inScope(legalChanges.unitId, scope), opts.unitId ? eq(legalChanges.unitId, opts.unitId) : undefined))
+    .where(and(inScope(legalChanges.unitId, ctx.scope), opts.unitId ? eq(legalChanges.unitId, opts.unitId) : undefined))
     .orderBy(desc(legalChanges.effectiveOn), desc(legalChanges.id))
     .limit(500)
     .all();

@@ -4,7 +4,7 @@ import { InvalidInputError, PreconditionFailedError } from "~/lib/errors";
 import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
-import { write } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { actorId, authorizeOnDocument } from "./access.server";
 import { refreshClocks } from "./clocks.server";
 import type { PeriodicReviewInput } from "./schema";
@@ -20,7 +20,7 @@ export function recordPeriodicReview(ctx: Ctx, documentId: number, input: Period
   if (doc.effectiveFrom && input.reviewedOn < doc.effectiveFrom) {
     throw new InvalidInputError("errors.invalid", {}, { reviewedOn: ["documents.errors.reviewBeforeEffective"] });
   }
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const current = tx.select().from(documents).where(eq(documents.id, documentId)).get()!;
     const row = tx
       .insert(documentReviews)

@@ -1,4 +1,6 @@
 import type { DocumentStatus, RevisionStatus } from "#db/schema/enums";
+import type { Actor } from "../context";
+import { can, type Capability } from "../permissions";
 import { addMonthsToDay, daysBetween } from "~/lib/time";
 
 /** QĐ 19/2014/QĐ-TTg: the QMS is updated within 3 months after a relevant legal text takes effect. */
@@ -93,6 +95,43 @@ export function stepAllowed(step: WorkflowStep, status: RevisionStatus): boolean
 /** An approved revision takes effect on its day: at approval when the day has come, else when activated later. */
 export function dueToTakeEffect(effectiveFrom: string | null, day: string): boolean {
   return !!effectiveFrom && effectiveFrom <= day;
+}
+
+/** The capability each step needs. */
+export const STEP_CAPABILITY = {
+  update: "documents.draft",
+  submit: "documents.draft",
+  review: "documents.review",
+  return: "documents.review",
+  approve: "documents.approve",
+  activate: "documents.review",
+} as const satisfies Record<WorkflowStep, Capability>;
+
+/** Steps that need a second pair of eyes: nobody reviews, returns or approves their own draft. */
+const NOT_BY_DRAFTER: ReadonlySet<WorkflowStep> = new Set(["review", "return", "approve"]);
+
+export type StepRefusal = "forbidden" | "step" | "selfReview" | "notYetDue";
+
+/**
+ * Why `actor` may not take `step` on this revision today, or null when they may. The one rule behind both the
+ * verbs (which throw the matching error) and the revision page (which offers only the steps that would succeed).
+ */
+export function stepRefusal(
+  actor: Actor,
+  step: WorkflowStep,
+  doc: { status: DocumentStatus },
+  rev: { status: RevisionStatus; draftedById: number | null; effectiveFrom: string | null },
+  day: string,
+): StepRefusal | null {
+  if (!can(actor, STEP_CAPABILITY[step])) return "forbidden";
+  if (doc.status === "obsolete" || !stepAllowed(step, rev.status)) return "step";
+  if (NOT_BY_DRAFTER.has(step) && actor.kind === "user" && rev.draftedById === actor.id) return "selfReview";
+  if (step === "activate" && !dueToTakeEffect(rev.effectiveFrom, day)) return "notYetDue";
+  return null;
+}
+
+export function mayTakeStep(...args: Parameters<typeof stepRefusal>): boolean {
+  return stepRefusal(...args) === null;
 }
 
 /**

@@ -79,3 +79,6 @@ export type LegalChangeInput = z.infer<typeof LegalChangeSchema>;
 export const LIST_PAGE_SIZE = 25;
 export const LIST_STATUSES = ["draft", "pending", "effective", "obsolete"] as const;
 export const OVERDUE_FILTERS = ["any", "review", "update", "needs_revision", "due_soon"] as const;
+
+/** Whether the unit's public page offers the document's file ("1") or not ("0"). */
+export const PublishFileSchema = z.object({ public: z.enum(["0", "1"], { message: "errors.choose" }) });

@@ -7,7 +7,8 @@ import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
 import { actorId, authorizeOnDocument, getRevisionOfDocumentOrThrow } from "./access.server";
 import { refreshClocks } from "./clocks.server";
-import { dueToTakeEffect, stepAllowed, type WorkflowStep } from "./rules";
+import { dueToTakeEffect, STEP_CAPABILITY, stepRefusal, type WorkflowStep } from "./rules";
+import type { TrailAction } from "../trail/vocabulary";
 
 // The revision state machine (soạn thảo → xem xét → phê duyệt → hiệu lực), one small verb per step. They share
 // this file because each is a few lines over the same guard and the same "take effect" step.
@@ -15,39 +16,37 @@ import { dueToTakeEffect, stepAllowed, type WorkflowStep } from "./rules";
 type Doc = ReturnType<typeof authorizeOnDocument>;
 type Rev = typeof documentRevisions.$inferSelect;
 
-/** Load the revision inside the transaction and check the step is allowed from its current status. */
-function revisionFor(tx: Tx, doc: Doc, revisionId: number, step: WorkflowStep): Rev {
+/** Load the revision inside the transaction and check `stepRefusal`, the rule the revision page shows too. */
+function revisionFor(tx: Tx, ctx: Ctx, doc: Doc, revisionId: number, step: WorkflowStep): Rev {
   const rev = getRevisionOfDocumentOrThrow(tx, doc.id, revisionId);
-  if (doc.status === "obsolete" || !stepAllowed(step, rev.status)) throw new PreconditionFailedError("documents.errors.step");
+  const refusal = stepRefusal(ctx.actor, step, doc, rev, ctx.today);
+  if (refusal === "forbidden") throw new ForbiddenError("errors.forbidden");
+  if (refusal === "selfReview") throw new ForbiddenError("documents.errors.selfReview");
+  if (refusal === "notYetDue") throw new PreconditionFailedError("documents.errors.notYetDue");
+  if (refusal === "step") throw new PreconditionFailedError("documents.errors.step");
   return rev;
 }
 
-function trailStep(tx: Tx, ctx: Ctx, doc: Doc, action: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+function trailStep(tx: Tx, ctx: Ctx, doc: Doc, action: TrailAction, before: Record<string, unknown>, after: Record<string, unknown>) {
   recordTrail(tx, ctx, { entity: "document", entityId: doc.id, action, unitId: doc.unitId, before, after });
 }
 
 /** The drafter hands the draft over for review (xem xét). */
 export function submitRevision(ctx: Ctx, documentId: number, revisionId: number) {
-  const doc = authorizeOnDocument(ctx, "documents.draft", documentId);
+  const doc = authorizeOnDocument(ctx, STEP_CAPABILITY.submit, documentId);
   return write(ctx, (tx) => {
-    const rev = revisionFor(tx, doc, revisionId, "submit");
+    const rev = revisionFor(tx, ctx, doc, revisionId, "submit");
     const t = ctx.now.getTime();
     tx.update(documentRevisions).set({ status: "in_review", submittedAt: t, updatedAt: t }).where(eq(documentRevisions.id, rev.id)).run();
     trailStep(tx, ctx, doc, "revision.submit", { number: rev.number, status: rev.status }, { number: rev.number, status: "in_review" });
   });
 }
 
-/** Nobody reviews their own draft: the point of the step is a second pair of eyes. */
-function requireNotDrafter(ctx: Ctx, rev: Rev) {
-  if (rev.draftedById !== null && rev.draftedById === actorId(ctx)) throw new ForbiddenError("documents.errors.selfReview");
-}
-
 /** A reviewer (e.g. the vice-chair) records that they have reviewed the draft, with an optional remark. */
 export function recordRevisionReview(ctx: Ctx, documentId: number, revisionId: number, note?: string) {
-  const doc = authorizeOnDocument(ctx, "documents.review", documentId);
+  const doc = authorizeOnDocument(ctx, STEP_CAPABILITY.review, documentId);
   return write(ctx, (tx) => {
-    const rev = revisionFor(tx, doc, revisionId, "review");
-    requireNotDrafter(ctx, rev);
+    const rev = revisionFor(tx, ctx, doc, revisionId, "review");
     const t = ctx.now.getTime();
     tx.update(documentRevisions)
       .set({ reviewedById: actorId(ctx), reviewedAt: t, reviewNote: note || null, updatedAt: t })
@@ -59,10 +58,9 @@ export function recordRevisionReview(ctx: Ctx, documentId: number, revisionId: n
 
 /** A reviewer or the approver sends the draft back with the reason; the drafter corrects and submits again. */
 export function returnRevision(ctx: Ctx, documentId: number, revisionId: number, note: string) {
-  const doc = authorizeOnDocument(ctx, "documents.review", documentId);
+  const doc = authorizeOnDocument(ctx, STEP_CAPABILITY.return, documentId);
   return write(ctx, (tx) => {
-    const rev = revisionFor(tx, doc, revisionId, "return");
-    requireNotDrafter(ctx, rev);
+    const rev = revisionFor(tx, ctx, doc, revisionId, "return");
     const t = ctx.now.getTime();
     tx.update(documentRevisions)
       .set({ status: "draft", reviewedById: actorId(ctx), reviewedAt: t, reviewNote: note, submittedAt: null, updatedAt: t })
@@ -104,7 +102,7 @@ function takeEffect(tx: Tx, ctx: Ctx, doc: Doc, rev: Rev, effectiveFrom: string)
     tx,
     ctx,
     doc,
-    "revision.effective",
+    "revision.take-effect",
     {
       status: current.status,
       currentRevisionId: current.currentRevisionId,
@@ -131,10 +129,9 @@ function takeEffect(tx: Tx, ctx: Ctx, doc: Doc, rev: Rev, effectiveFrom: string)
  * replaces. When the day has come the revision takes effect at once.
  */
 export function approveRevision(ctx: Ctx, documentId: number, revisionId: number, effectiveFrom: string) {
-  const doc = authorizeOnDocument(ctx, "documents.approve", documentId);
+  const doc = authorizeOnDocument(ctx, STEP_CAPABILITY.approve, documentId);
   return write(ctx, (tx) => {
-    const rev = revisionFor(tx, doc, revisionId, "approve");
-    requireNotDrafter(ctx, rev);
+    const rev = revisionFor(tx, ctx, doc, revisionId, "approve");
     const current = tx.select({ effectiveFrom: documents.effectiveFrom }).from(documents).where(eq(documents.id, doc.id)).get();
     if (current?.effectiveFrom && effectiveFrom < current.effectiveFrom) {
       throw new InvalidInputError("errors.invalid", {}, { effectiveFrom: ["documents.errors.effectiveBeforeCurrent"] });
@@ -163,10 +160,9 @@ export function approveRevision(ctx: Ctx, documentId: number, revisionId: number
 
 /** An approved revision whose day has come is put into effect (by an officer or leader, or the nightly job). */
 export function activateRevision(ctx: Ctx, documentId: number, revisionId: number) {
-  const doc = authorizeOnDocument(ctx, "documents.review", documentId);
+  const doc = authorizeOnDocument(ctx, STEP_CAPABILITY.activate, documentId);
   return write(ctx, (tx) => {
-    const rev = revisionFor(tx, doc, revisionId, "activate");
-    if (!dueToTakeEffect(rev.effectiveFrom, vnDay(ctx.now))) throw new PreconditionFailedError("documents.errors.notYetDue");
+    const rev = revisionFor(tx, ctx, doc, revisionId, "activate");
     takeEffect(tx, ctx, doc, rev, rev.effectiveFrom!);
   });
 }

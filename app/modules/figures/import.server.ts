@@ -1,14 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DB } from "#db/client";
-import { serviceFigures, units } from "#db/schema";
-import { InvalidInputError } from "~/lib/errors";
+import { files, fileTables, serviceFigures, units } from "#db/schema";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
-import { insertFileRow, storeUpload } from "../files/store.server";
-import { mapColumns, readTable, TableReadError } from "../imports/tabular.server";
+import { detectUploadType, insertFileRow, storeUpload } from "../files/store.server";
+import { mapColumns, readTable, TableReadError, type Table } from "../imports/tabular.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { pathCondition, type Scope } from "../units/scope.server";
+import { pathCondition, pathInScope } from "../units/scope.server";
 import { figureProblems, type Figures } from "./rules";
 
 const NUMBERS = [
@@ -76,30 +75,51 @@ function parseCount(v: string | undefined): number | undefined | "bad" {
   return Number.isInteger(n) && n >= 0 && n < 10_000_000 ? n : "bad";
 }
 
-/** Parse a file into a preview: every row with its unit, month, figures and reasons it cannot be imported. */
-/** The preview of a stored file, or why it cannot be read (the page shows that beside the file field). */
-export async function previewFiguresFile(ctx: Ctx, bytes: Buffer): Promise<{ preview: Preview; fileError: null } | { preview: null; fileError: string }> {
-  try {
-    return { preview: await previewFigures(ctx.db, ctx.scope, bytes), fileError: null };
-  } catch (e) {
-    if (e instanceof InvalidInputError) return { preview: null, fileError: e.fieldErrors.file?.[0] ?? e.messageKey };
-    throw e;
-  }
+/** An uploaded figures file the reader may see, with the rows read from it at upload (null: uploaded before they were kept). */
+export function storedFiguresFile(ctx: Ctx, fileId: number) {
+  const row = ctx.db
+    .select({ id: files.id, originalName: files.originalName, unitPath: units.path, table: fileTables.content })
+    .from(files)
+    .innerJoin(units, eq(units.id, files.unitId))
+    .leftJoin(fileTables, eq(fileTables.fileId, files.id))
+    .where(eq(files.id, fileId))
+    .get();
+  if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
+  return { id: row.id, originalName: row.originalName, table: row.table };
 }
 
-export async function previewFigures(db: DB, scope: Scope, bytes: Buffer): Promise<Preview> {
-  let table;
+/**
+ * The preview of a stored file, or why it cannot be shown (the page shows that beside the file field). It reads the
+ * rows kept at upload: viewing the page again never reads the file again.
+ */
+export function previewStoredFile(ctx: Ctx, fileId: number) {
+  const file = storedFiguresFile(ctx, fileId);
+  if (!file.table) return { file, preview: null, fileError: "imports.errors.uploadAgain" };
+  return { file, preview: previewTable(ctx, file.table), fileError: null };
+}
+
+/** Read a file (in the reader's worker, under its limits); why it cannot be read is an error on the file field. */
+async function readFiguresTable(bytes: Buffer): Promise<Table> {
   try {
-    table = await readTable(bytes);
+    return await readTable(bytes);
   } catch (e) {
     if (e instanceof TableReadError) throw new InvalidInputError("errors.invalid", {}, { file: [e.message] });
     throw new InvalidInputError("errors.invalid", {}, { file: ["imports.errors.format"] });
   }
+}
+
+/** Parse a file into a preview: every row with its unit, month, figures and reasons it cannot be imported. */
+export async function previewFigures(ctx: Ctx, bytes: Buffer): Promise<Preview> {
+  return previewTable(ctx, await readFiguresTable(bytes));
+}
+
+/** The preview of rows already read: every row with its unit, month, figures and reasons it cannot be imported. */
+export function previewTable(ctx: Ctx, table: Table): Preview {
   const { columns, missing } = mapColumns(table.headers, FIGURE_COLUMNS);
   const required = missing.filter((k) => !OPTIONAL.includes(k as NumberKey));
   if (required.length) return { rows: [], missingColumns: required, good: 0, bad: 0 };
 
-  const scoped = db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(pathCondition(scope)).all();
+  const scoped = ctx.db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(pathCondition(ctx.scope)).all();
   const byCode = new Map(scoped.map((u) => [u.code.toLowerCase(), u]));
   const byName = new Map(scoped.map((u) => [u.name.toLowerCase(), u]));
   const seen = new Set<string>();
@@ -129,7 +149,7 @@ export async function previewFigures(db: DB, scope: Scope, bytes: Buffer): Promi
   const ids = [...new Set(rows.filter((r) => r.unitId).map((r) => r.unitId!))];
   if (ids.length) {
     const existing = new Set(
-      db
+      ctx.db
         .select({ unitId: serviceFigures.unitId, month: serviceFigures.month })
         .from(serviceFigures)
         .where(inArray(serviceFigures.unitId, ids))
@@ -143,12 +163,20 @@ export async function previewFigures(db: DB, scope: Scope, bytes: Buffer): Promi
 }
 
 /**
- * Import a previewed file. A file with bad rows imports nothing unless `skipBad` is chosen; then only the good
- * rows go in. One transaction: all good rows or none, each with its trail row (old values kept in `before`).
+ * Import a previewed file: the rows kept at its upload (`fileId`), or a file's bytes read now. A file with bad rows
+ * imports nothing unless `skipBad` is chosen; then only the good rows go in. One transaction: all good rows or none,
+ * each with its trail row (old values kept in `before`).
  */
-export async function importFigures(ctx: Ctx, input: { bytes: Buffer; fileId?: number; skipBad: boolean }) {
+export async function importFigures(ctx: Ctx, input: ({ bytes: Buffer; fileId?: number } | { fileId: number; bytes?: undefined }) & { skipBad: boolean }) {
   requireCapability(ctx.actor, "qms.write");
-  const preview = await previewFigures(ctx.db, ctx.scope, input.bytes);
+  let table: Table;
+  if (input.bytes) table = await readFiguresTable(input.bytes);
+  else {
+    const stored = storedFiguresFile(ctx, input.fileId).table;
+    if (!stored) throw new InvalidInputError("errors.invalid", {}, { file: ["imports.errors.uploadAgain"] });
+    table = stored;
+  }
+  const preview = previewTable(ctx, table);
   if (preview.missingColumns.length) throw new InvalidInputError("figures.import.missingColumns");
   if (preview.bad && !input.skipBad) throw new InvalidInputError("figures.import.hasErrors", { bad: preview.bad });
   const good = preview.rows.filter((r) => !r.errors.length);
@@ -176,14 +204,24 @@ export async function importFigures(ctx: Ctx, input: { bytes: Buffer; fileId?: n
   return { imported: good.length, skipped: preview.bad };
 }
 
-/** Keep the uploaded file (content-checked, by hash) so the preview and the import read the same bytes. */
+/**
+ * Read the uploaded file once (off the main thread, under the reader's limits), then keep it (content-checked, by
+ * hash) with the rows read from it, so that the preview and the import work from the same rows and never read the
+ * file again. A file that cannot be read is refused before anything is written.
+ */
 export async function uploadFiguresFile(ctx: Ctx, file: File, opts: { uploadsDir: string; maxBytes: number }) {
   requireCapability(ctx.actor, "qms.write");
   if (ctx.actor.kind !== "user") throw new InvalidInputError("errors.forbidden");
+  if (!file || typeof file.arrayBuffer !== "function" || file.size === 0) throw new InvalidInputError("errors.invalid", {}, { file: ["files.errors.empty"] });
+  if (file.size > opts.maxBytes) throw new InvalidInputError("errors.invalid", {}, { file: ["files.errors.tooLarge"] });
+  const bytes = Buffer.from(await file.arrayBuffer());
+  await detectUploadType(bytes, { field: "file", kinds: ["xlsx", "csv"] }); // an executable named .xlsx: "not accepted"
+  const table = await readFiguresTable(bytes);
   const stored = await storeUpload(opts.uploadsDir, file, { field: "file", kinds: ["xlsx", "csv"], maxBytes: opts.maxBytes });
   const unitId = ctx.actor.unitId;
   return write(ctx, (tx) => {
     const row = insertFileRow(tx, ctx, stored, unitId);
+    tx.insert(fileTables).values({ fileId: row.id, content: table, createdAt: ctx.now.getTime() }).run();
     recordTrail(tx, ctx, {
       entity: "file",
       entityId: row.id,

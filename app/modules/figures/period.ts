@@ -1,17 +1,7 @@
-import { formatDecimal, formatNumber } from "~/lib/locale";
-
 /** A year from a query string, or the fallback; never throws (bad input simply means the default). */
 export function yearParam(v: string | null, fallback: number): number {
   const n = Number(v);
   return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : fallback;
-}
-
-export function formatPct(v: number | null): string {
-  return v === null ? "—" : `${formatDecimal(v)} %`;
-}
-
-export function formatInt(v: number): string {
-  return formatNumber(v);
 }
 
 /** "2026-11" → "11/2026". */

@@ -1,34 +1,51 @@
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
 import { serviceFigures, units } from "#db/schema";
-import { pathCondition, type Scope } from "../units/scope.server";
+import type { Ctx } from "../context";
+import { pathCondition } from "../units/scope.server";
 import { rates, sumFigures, type Figures } from "./rules";
 
-/** Figures of units in scope for a range of months (inclusive, "YYYY-MM"), with each row's rates. */
-export function listFigures(db: DB, scope: Scope, filter: { from: string; to: string; unitId?: number }) {
-  const rows = db
+export const FIGURES_PAGE_SIZE = 100;
+
+/**
+ * Figures of units in scope for a range of months (inclusive, "YYYY-MM"), with each row's rates, by unit and
+ * month, one page at a time (`count` rows in all); `total` sums every row of the range, not only the page's.
+ */
+export function listFigures(ctx: Ctx, filter: { from: string; to: string; unitId?: number; page?: number }, pageSize = 5000) {
+  const where = and(
+    pathCondition(ctx.scope),
+    gte(serviceFigures.month, filter.from),
+    lte(serviceFigures.month, filter.to),
+    filter.unitId ? eq(serviceFigures.unitId, filter.unitId) : undefined,
+  );
+  const count =
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(serviceFigures)
+      .innerJoin(units, eq(units.id, serviceFigures.unitId))
+      .where(where)
+      .get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(count / pageSize));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const rows = ctx.db
     .select({ f: serviceFigures, unitName: units.name, unitCode: units.code })
     .from(serviceFigures)
     .innerJoin(units, eq(units.id, serviceFigures.unitId))
-    .where(
-      and(
-        pathCondition(scope),
-        gte(serviceFigures.month, filter.from),
-        lte(serviceFigures.month, filter.to),
-        filter.unitId ? eq(serviceFigures.unitId, filter.unitId) : undefined,
-      ),
-    )
-    .orderBy(asc(units.path), asc(serviceFigures.month))
-    .limit(5000)
+    .where(where)
+    .orderBy(asc(units.name), asc(units.id), asc(serviceFigures.month))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
   const list = rows.map((r) => ({ ...r.f, unitName: r.unitName, unitCode: r.unitCode, ...rates(r.f) }));
-  const total = sumFigures(rows.map((r) => r.f));
-  return { rows: list, total: { ...total, ...rates(total) } };
+  const total = sumFigures([...figuresByUnit(ctx, filter.unitId ? [filter.unitId] : "scope", filter.from, filter.to).values()]);
+  return { rows: list, total: { ...total, ...rates(total) }, count, page, pages };
 }
 
-/** Sum per unit over a period, for objectives, the dashboard and reports. Units without figures are absent. */
-export function figuresByUnit(db: DB, unitIds: number[] | "scope", scope: Scope, from: string, to: string): Map<number, Figures> {
-  const rows = db
+/**
+ * Sum per unit over a period, for objectives, the dashboard and reports. Units without figures are absent.
+ * Only units in `ctx.scope` count (the compliance facts read through `withScope(ctx, EVERYWHERE)`).
+ */
+export function figuresByUnit(ctx: Ctx, unitIds: number[] | "scope", from: string, to: string): Map<number, Figures> {
+  const rows = ctx.db
     .select({
       unitId: serviceFigures.unitId,
       received: sql<number>`sum(${serviceFigures.received})`,
@@ -46,7 +63,7 @@ export function figuresByUnit(db: DB, unitIds: number[] | "scope", scope: Scope,
     .innerJoin(units, eq(units.id, serviceFigures.unitId))
     .where(
       and(
-        pathCondition(scope),
+        pathCondition(ctx.scope),
         gte(serviceFigures.month, from),
         lte(serviceFigures.month, to),
         unitIds === "scope"
@@ -65,12 +82,12 @@ export function figuresByUnit(db: DB, unitIds: number[] | "scope", scope: Scope,
 }
 
 /** The latest year that has figures in scope (the page opens on it), or undefined. */
-export function latestFigureYear(db: DB, scope: Scope): number | undefined {
+export function latestFigureYear(ctx: Ctx): number | undefined {
   // The latest month of each unit is one seek in (unit_id, month): no walk through years of figures.
-  const row = db
+  const row = ctx.db
     .select({ m: sql<string | null>`max((SELECT max(f.month) FROM ${serviceFigures} f WHERE f.unit_id = units.id))` })
     .from(units)
-    .where(pathCondition(scope))
+    .where(pathCondition(ctx.scope))
     .get();
   return row?.m ? Number(row.m.slice(0, 4)) : undefined;
 }

@@ -3,12 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import type { DB } from "#db/client";
 import { files, units } from "#db/schema";
 import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
-import { pathInScope, type Scope } from "../units/scope.server";
+import { pathInScope } from "../units/scope.server";
 
 /** File kinds a form may accept, by detected content type. */
 export const FILE_KINDS = {
@@ -23,15 +22,42 @@ export type FileKind = keyof typeof FILE_KINDS;
 
 export type StoredFile = { sha256: string; size: number; mime: string; ext: string; originalName: string };
 
-/** Keep a display name harmless: no path parts, no control characters, bounded length. */
+/** The longest name kept, in UTF-8 bytes (what file systems allow). */
+export const NAME_MAX_BYTES = 255;
+
+/**
+ * Keep a display name harmless but recognisable. Any name a person can give a file is accepted (";", "=", quotes,
+ * emoji, Vietnamese); what is removed: path parts, control characters, and invisible format characters (Unicode
+ * category Cf: the right-to-left override U+202E makes "hoadon\u202Efdp.exe" display as "hoadonexe.pdf"; the
+ * zero-width joiners U+200C/U+200D stay, emoji and some scripts need them). Characters Windows refuses in a name
+ * ("<>|:*?) become "_". At most 255 UTF-8 bytes, cut between whole characters, the extension kept.
+ */
 export function sanitiseName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "file";
+  // A lone surrogate (half an emoji) cannot be encoded in a header: it becomes U+FFFD.
+  const whole = String(name).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  const base = whole.split(/[\\/]/).pop() ?? "";
   const clean = base
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .replace(/(?![\u200c\u200d])\p{Cf}/gu, "")
+    .replace(/["<>|:*?]/g, "_")
     .trim();
-  return (clean || "file").slice(0, 150);
+  if (!clean || clean === "." || clean === "..") return "file";
+  return truncateName(clean, NAME_MAX_BYTES);
+}
+
+function truncateName(name: string, maxBytes: number): string {
+  const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+  if (bytes(name) <= maxBytes) return name;
+  const dot = name.lastIndexOf(".");
+  const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : "";
+  let stem = "";
+  for (const { segment } of new Intl.Segmenter("vi", { granularity: "grapheme" }).segment(ext ? name.slice(0, dot) : name)) {
+    if (bytes(stem + segment) + bytes(ext) > maxBytes) break;
+    stem += segment;
+  }
+  return (stem || "file") + ext;
 }
 
 export function blobPath(uploadsDir: string, sha256: string): string {
@@ -52,11 +78,7 @@ export async function storeUpload(uploadsDir: string, file: File, opts: { field:
     throw new InvalidInputError("errors.invalid", {}, { [opts.field]: ["files.errors.tooLarge"] });
   }
   const buf = Buffer.from(await file.arrayBuffer());
-  const detected = (await fileTypeFromBuffer(buf)) ?? (opts.kinds.includes("csv") && isUtf8Text(buf) ? { ext: "csv", mime: "text/csv" } : undefined);
-  const allowed = opts.kinds.flatMap((k) => FILE_KINDS[k] as readonly string[]);
-  if (!detected || !allowed.includes(detected.mime)) {
-    throw new InvalidInputError("errors.invalid", { kinds: opts.kinds.join(", ").toUpperCase() }, { [opts.field]: ["files.errors.type"] });
-  }
+  const detected = await detectUploadType(buf, opts);
   const sha256 = createHash("sha256").update(buf).digest("hex");
   const dest = blobPath(uploadsDir, sha256);
   if (!fs.existsSync(dest)) {
@@ -66,6 +88,19 @@ export async function storeUpload(uploadsDir: string, file: File, opts: { field:
     fs.renameSync(tmp, dest);
   }
   return { sha256, size: buf.length, mime: detected.mime, ext: detected.ext, originalName: sanitiseName(file.name || `file.${detected.ext}`) };
+}
+
+/**
+ * The type of an upload from its content, if it is one of `kinds`; otherwise an InvalidInputError on `field`
+ * (detection is bounded: file-type caps what it inflates of an archive).
+ */
+export async function detectUploadType(buf: Buffer, opts: { field: string; kinds: FileKind[] }): Promise<{ ext: string; mime: string }> {
+  const detected = (await fileTypeFromBuffer(buf)) ?? (opts.kinds.includes("csv") && isUtf8Text(buf) ? { ext: "csv", mime: "text/csv" } : undefined);
+  const allowed = opts.kinds.flatMap((k) => FILE_KINDS[k] as readonly string[]);
+  if (!detected || !allowed.includes(detected.mime)) {
+    throw new InvalidInputError("errors.invalid", { kinds: opts.kinds.join(", ").toUpperCase() }, { [opts.field]: ["files.errors.type"] });
+  }
+  return detected;
 }
 
 /** Valid UTF-8 with no NUL or other binary control bytes: what a CSV export is. */
@@ -93,28 +128,34 @@ export function insertFileRow(tx: Tx, ctx: Ctx, stored: StoredFile, unitId: numb
 }
 
 /** A file row the scope may read, with its path on disk. */
-export function getFileInScopeOrThrow(db: DB, scope: Scope, uploadsDir: string, fileId: number) {
-  const row = db.select({ f: files, unitPath: units.path }).from(files).innerJoin(units, eq(units.id, files.unitId)).where(eq(files.id, fileId)).get();
-  if (!row || !pathInScope(scope, row.unitPath)) throw new NotFoundError("errors.notFound");
+export function getFileInScopeOrThrow(ctx: Ctx, uploadsDir: string, fileId: number) {
+  const row = ctx.db.select({ f: files, unitPath: units.path }).from(files).innerJoin(units, eq(units.id, files.unitId)).where(eq(files.id, fileId)).get();
+  if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
   const p = blobPath(uploadsDir, row.f.sha256);
   if (!fs.existsSync(p)) throw new NotFoundError("files.errors.missing");
   return { ...row.f, path: p };
 }
 
-/** RFC 6266 Content-Disposition with a UTF-8 name (Vietnamese names survive) and an ASCII fallback. */
+/**
+ * RFC 6266 Content-Disposition: `filename=` an ASCII fallback (accents dropped, anything else "_", no quote or
+ * backslash to escape), `filename*=UTF-8''` the whole name percent-encoded as RFC 8187 requires (Vietnamese names
+ * and emoji survive). The name is sanitised again, so a name stored before the rules above is served clean.
+ */
 export function contentDisposition(name: string, inline = false): string {
-  const ascii = name
+  const clean = sanitiseName(name);
+  const ascii = clean
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
-    .replace(/[^\x20-\x7e]/g, "_")
-    .replace(/"/g, "'");
-  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+    .replace(/[^\x20-\x7e]/gu, "_")
+    .replace(/["\\]/g, "_");
+  const utf8 = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 /** A file the scope may read, with its bytes (small imports read whole: a catalogue or a month of figures). */
-export function readFileInScopeOrThrow(db: DB, scope: Scope, uploadsDir: string, fileId: number) {
-  const file = getFileInScopeOrThrow(db, scope, uploadsDir, fileId);
+export function readFileInScopeOrThrow(ctx: Ctx, uploadsDir: string, fileId: number) {
+  const file = getFileInScopeOrThrow(ctx, uploadsDir, fileId);
   return { file, bytes: fs.readFileSync(file.path) };
 }

@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
+import { and, asc, count, desc, eq, gte, lte, sql, type SQLWrapper } from "drizzle-orm";
 import {
   auditChecklistItems,
   auditFindings,
@@ -18,9 +17,12 @@ import {
 } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import { parseVnDay } from "~/lib/zod";
+import { parseSort, type ListSort, type SortKey } from "~/lib/list-sort";
+import { textMatches } from "../search/match.server";
 import { onTeam } from "../audits/access.server";
-import type { Actor } from "../context";
-import { inScope, pathCondition, pathInScope, scopeFor } from "../units/scope.server";
+import type { Ctx } from "../context";
+import { inScope, pathCondition, pathInScope } from "../units/scope.server";
+import { inTreeOrder } from "../units/tree.server";
 
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -32,9 +34,11 @@ export type FindingFilter = {
   /** Period on the day the finding was made, inclusive (YYYY-MM-DD). */
   from?: string;
   to?: string;
-  /** Open findings whose action due date has passed (on `today`). */
+  /** Open findings whose action due date has passed (today). */
   overdue?: boolean;
-};
+  /** Words of the description, accents ignored. */
+  q?: string;
+} & Partial<ListSort<"findings">>;
 
 /** Read list filters from a URL's query string; anything unknown or malformed is ignored, never an error. */
 export function parseFindingFilter(params: URLSearchParams): FindingFilter & { page: number } {
@@ -57,14 +61,17 @@ export function parseFindingFilter(params: URLSearchParams): FindingFilter & { p
     from,
     to,
     overdue: params.get("overdue") === "1",
+    q: params.get("q")?.trim().slice(0, 100) || undefined,
+    ...parseSort("findings", params),
     page: Number.isSafeInteger(page) && page > 1 && page < 100000 ? page : 1,
   };
 }
 
 /** Findings of the units in the actor's scope, filtered, newest first, one page at a time. */
-export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today: string, page = 1, pageSize = FINDINGS_PAGE_SIZE) {
+export function listFindings(ctx: Ctx, filter: FindingFilter, page = 1, pageSize = FINDINGS_PAGE_SIZE) {
+  const { db, today } = ctx;
   const where = and(
-    inScope(findings.unitId, scopeFor(db, actor)),
+    inScope(findings.unitId, ctx.scope),
     filter.unitId ? eq(findings.unitId, filter.unitId) : undefined,
     filter.source ? eq(findings.source, filter.source) : undefined,
     filter.grade ? eq(findings.gradeCode, filter.grade) : undefined,
@@ -72,7 +79,16 @@ export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today:
     filter.from ? gte(findings.foundOn, filter.from) : undefined,
     filter.to ? lte(findings.foundOn, filter.to) : undefined,
     filter.overdue ? and(eq(findings.status, "open"), sql`${findings.actionDueOn} < ${today}`) : undefined,
+    filter.q ? textMatches("findings", findings.id, filter.q) : undefined,
   );
+  const sortColumns = {
+    found: findings.foundOn,
+    unit: units.name,
+    grade: findingGrades.sortOrder,
+    status: findings.status,
+    due: findings.actionDueOn,
+  } satisfies Record<SortKey<"findings">, SQLWrapper>;
+  const by = filter.dir === "desc" ? desc : asc;
   const total = db.select({ n: count() }).from(findings).where(where).get()?.n ?? 0;
   const rows = db
     .select({
@@ -93,7 +109,7 @@ export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today:
     .innerJoin(units, eq(units.id, findings.unitId))
     .innerJoin(findingGrades, eq(findingGrades.code, findings.gradeCode))
     .where(where)
-    .orderBy(desc(findings.foundOn), desc(findings.id))
+    .orderBy(...(filter.sort ? [by(sortColumns[filter.sort]), by(findings.id)] : [desc(findings.foundOn), desc(findings.id)]))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
@@ -105,14 +121,13 @@ export function listFindings(db: DB, actor: Actor, filter: FindingFilter, today:
   };
 }
 
-export function findingFilterOptions(db: DB, actor: Actor) {
+export function findingFilterOptions(ctx: Ctx) {
+  const { db } = ctx;
   return {
-    units: db
-      .select({ id: units.id, name: units.name, depth: units.depth })
-      .from(units)
-      .where(pathCondition(scopeFor(db, actor)))
-      .orderBy(asc(units.path))
-      .all(),
+    units: inTreeOrder(
+      db,
+      db.select({ id: units.id, name: units.name, depth: units.depth, path: units.path }).from(units).where(pathCondition(ctx.scope)).all(),
+    ).map(({ path: _path, ...u }) => u),
     grades: db.select().from(findingGrades).orderBy(asc(findingGrades.sortOrder)).all(),
   };
 }
@@ -121,7 +136,8 @@ export function findingFilterOptions(db: DB, actor: Actor) {
  * One finding, for a reader whose scope covers its unit, or for an auditor of the audit that raised it.
  * Anyone else: not found.
  */
-export function getFindingDetail(db: DB, actor: Actor, findingId: number) {
+export function getFindingDetail(ctx: Ctx, findingId: number) {
+  const { db } = ctx;
   const row = Number.isSafeInteger(findingId)
     ? db
         .select({
@@ -152,7 +168,7 @@ export function getFindingDetail(db: DB, actor: Actor, findingId: number) {
     .leftJoin(auditChecklistItems, eq(auditChecklistItems.id, auditFindings.checklistItemId))
     .where(eq(auditFindings.findingId, findingId))
     .get();
-  const readable = pathInScope(scopeFor(db, actor), row.unitPath) || (audit ? onTeam(db, actor, audit) : false);
+  const readable = pathInScope(ctx.scope, row.unitPath) || (audit ? onTeam(ctx, audit) : false);
   if (!readable) throw new NotFoundError("errors.notFound");
   const inspection = db
     .select({

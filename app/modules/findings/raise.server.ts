@@ -11,14 +11,15 @@ import {
   isoClauses,
   type FindingSource,
 } from "#db/schema";
-import { addMonthsToDay, vnDay } from "~/lib/time";
+import { addMonthsToDay } from "~/lib/time";
 import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { gradesForResult } from "../audits/rules";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write, type Tx } from "../tx.server";
-import { getUnitInScopeOrThrow, scopeFor } from "../units/scope.server";
+import { type Tx } from "../tx.server";
+import { writeOnce } from "../form-once.server";
+import { getUnitInScopeOrThrow } from "../units/scope.server";
 import type { DirectFindingSource } from "./schema";
 
 /** TT 26/2014: the inspected unit reports its corrective actions within two months of signing the minutes. */
@@ -66,7 +67,7 @@ function placeAuditFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin, { ki
         .get();
     if (!onTeam) {
       // A reader in scope learns they are not on the team; anyone else learns nothing.
-      getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, actor), audit.unitId);
+      getUnitInScopeOrThrow(ctx.db, ctx.scope, audit.unitId);
       throw new ForbiddenError("audits.errors.notOnTeam");
     }
   }
@@ -83,7 +84,7 @@ function placeAuditFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin, { ki
   return {
     unitId: audit.unitId,
     source: "internal_audit",
-    foundOn: input.foundOn ?? vnDay(ctx.now),
+    foundOn: input.foundOn ?? ctx.today,
     actionDueOn: input.actionDueOn ?? null,
     link: (t, findingId) => t.insert(auditFindings).values({ findingId, auditId: audit.id, checklistItemId: itemId }).run(),
   };
@@ -113,7 +114,7 @@ function placeDirectFinding(ctx: Ctx, origin: Extract<FindingOrigin, { kind: "di
   } catch {
     throw new InvalidInputError("errors.invalid", {}, { unitId: ["errors.choose"] });
   }
-  const foundOn = input.foundOn ?? vnDay(ctx.now);
+  const foundOn = input.foundOn ?? ctx.today;
   if (input.actionDueOn && input.actionDueOn < foundOn) throw new InvalidInputError("errors.invalid", {}, { actionDueOn: ["findings.errors.dueBeforeFound"] });
   return { unitId: origin.unitId, source: origin.source, foundOn, actionDueOn: input.actionDueOn ?? null, link: () => {} };
 }
@@ -159,5 +160,5 @@ export function insertFinding(tx: Tx, ctx: Ctx, input: RaiseFindingInput) {
  * directly (complaint, management review, PAR index). One transaction: permission, rules, row, link, trail.
  */
 export function raiseFinding(ctx: Ctx, input: RaiseFindingInput) {
-  return write(ctx, (tx) => insertFinding(tx, ctx, input));
+  return writeOnce(ctx, (tx) => insertFinding(tx, ctx, input));
 }

@@ -1,6 +1,9 @@
-import ExcelJS from "exceljs";
-import { fileTypeFromBuffer } from "file-type";
-import Papa from "papaparse";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { config } from "~/lib/config.server";
+import { TABULAR_LIMITS, TableReadError, type Row, type TabularLimits } from "./tabular-core";
+
+export { TABULAR_LIMITS, TableReadError, type Row, type TabularLimits };
 
 /**
  * Read the first sheet of an XLSX file, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab),
@@ -9,48 +12,21 @@ import Papa from "papaparse";
  */
 export type Table = { headers: string[]; rows: { line: number; cells: string[] }[] };
 
-export class TableReadError extends Error {}
-
-export type Row = { line: number; cells: string[] };
-
-/** Every row of the file (title rows included), as text, with its line number. */
-export async function readRows(bytes: Buffer): Promise<Row[]> {
-  const type = await fileTypeFromBuffer(bytes);
-  let raw: Row[];
-  if (type?.ext === "xlsx") {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    if (!ws) throw new TableReadError("imports.errors.empty");
-    raw = [];
-    ws.eachRow({ includeEmpty: false }, (row, line) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cellText(cell.value);
-      });
-      raw.push({ line, cells: Array.from(cells, (c) => c ?? "") });
-    });
-  } else if (!type || type.mime.startsWith("text/")) {
-    if (bytes.includes(0)) throw new TableReadError("imports.errors.format");
-    let text: string;
-    try {
-      // Line endings normalised: files edited on several machines mix CRLF and LF.
-      text = new TextDecoder("utf-8", { fatal: true })
-        .decode(bytes)
-        .replace(/^\uFEFF/, "")
-        .replace(/\r\n?/g, "\n");
-    } catch {
-      throw new TableReadError("imports.errors.encoding");
-    }
-    // The header line decides the delimiter (Excel in a Vietnamese locale saves ";", the one-stop exports ",").
-    const header = text.split(/\r?\n/, 1)[0] ?? "";
-    const delimiter = [",", ";", "\t"].reduce((best, d) => (header.split(d).length > header.split(best).length ? d : best), ",");
-    const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-    raw = parsed.data.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => String(c ?? "")) }));
-  } else {
-    throw new TableReadError("imports.errors.format");
+/**
+ * Every row of the file (title rows included), as text, with its line number. The file is read in a worker thread
+ * of its own (tabular-worker.mjs) under hard limits (TABULAR_LIMITS: size before and after inflating, rows, columns,
+ * cells, characters, time, and the thread's heap), so that no file can stall the server or exhaust its memory.
+ * One file is read at a time; a few more wait their turn, and beyond that the answer is "busy, try again".
+ */
+export async function readRows(bytes: Buffer, limits: Partial<TabularLimits> = {}): Promise<Row[]> {
+  const l = { ...TABULAR_LIMITS, ...limits };
+  if (bytes.length > l.maxBytes) throw new TableReadError("imports.errors.tooBig");
+  const release = await turn();
+  try {
+    return await inWorker(bytes, l);
+  } finally {
+    release();
   }
-  return raw;
 }
 
 /** The first non-empty row is the header; the rest are data rows (empty rows dropped). */
@@ -63,16 +39,65 @@ export async function readTable(bytes: Buffer, opts: { maxRows?: number } = {}):
   return { headers: head.cells.map((c) => c.trim()), rows: rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })) };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, "0")}/${String(v.getUTCMonth() + 1).padStart(2, "0")}/${v.getUTCFullYear()}`;
-  if (typeof v === "object") {
-    if ("result" in v && v.result !== undefined) return cellText(v.result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("text" in v) return String(v.text);
-    return "";
+/** How many files may be read at once, and wait for their turn; the worker's heap limit (MB). */
+const PARALLEL = 1;
+const WAITING = 4;
+const WAIT_MS = 30_000;
+const WORKER_HEAP_MB = 320;
+
+// why globalThis: the server bundle and server.ts load app modules separately; one queue serves both.
+const g = globalThis as unknown as { __isoXaTabular?: { running: number; waiting: (() => void)[] } };
+
+function turn(): Promise<() => void> {
+  const q = (g.__isoXaTabular ??= { running: 0, waiting: [] });
+  const release = () => {
+    q.running--;
+    q.waiting.shift()?.();
+  };
+  if (q.running < PARALLEL) {
+    q.running++;
+    return Promise.resolve(release);
   }
-  return String(v);
+  if (q.waiting.length >= WAITING) return Promise.reject(new TableReadError("imports.errors.busy"));
+  return new Promise((resolve, reject) => {
+    const go = () => {
+      clearTimeout(timer);
+      q.running++;
+      resolve(release);
+    };
+    const timer = setTimeout(() => {
+      q.waiting.splice(q.waiting.indexOf(go), 1);
+      reject(new TableReadError("imports.errors.busy"));
+    }, WAIT_MS);
+    q.waiting.push(go);
+  });
+}
+
+function inWorker(bytes: Buffer, limits: TabularLimits): Promise<Row[]> {
+  const startedAt = Date.now();
+  const worker = new Worker(path.join(config().appRoot, "app", "modules", "imports", "tabular-worker.mjs"), {
+    workerData: { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits, startedAt },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+  });
+  // Kept referenced (a script awaiting a reading must not exit under it): it ends at its deadline in any case.
+  return new Promise<Row[]>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => settle(() => reject(new TableReadError("imports.errors.tooSlow"))), limits.timeMs);
+    worker.once("message", (m: { ok: boolean; rows?: Row[]; error?: string }) =>
+      settle(() => (m.ok && m.rows ? resolve(m.rows) : reject(new TableReadError(m.error ?? "imports.errors.format")))),
+    );
+    worker.once("error", (e: Error & { code?: string }) =>
+      settle(() => reject(new TableReadError(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "imports.errors.tooBig" : "imports.errors.format"))),
+    );
+    worker.once("exit", () => settle(() => reject(new TableReadError("imports.errors.format"))));
+  });
 }
 
 /** Lower-case, no diacritics, single spaces: "Mã đơn vị" and "ma  don vi" are the same header. */

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
+import { and, asc, count, desc, eq, sql, type SQLWrapper } from "drizzle-orm";
 import {
   files,
   findingGrades,
@@ -13,17 +12,31 @@ import {
   users,
 } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
-import type { Actor, Ctx } from "../context";
+import type { ListSort, SortKey } from "~/lib/list-sort";
+import type { Ctx } from "../context";
 import { auditorCandidates } from "../audits/access.server";
 import { can } from "../permissions";
 import { validOn } from "../units/rules";
-import { inScope, pathInScope, scopeFor } from "../units/scope.server";
+import { inScope, pathInScope } from "../units/scope.server";
 import { defaultActionDueOn, existedDuring, onSiteShare } from "./rules";
 import { inspectableUnits } from "./save.server";
 
-/** Inspections of units in the actor's scope (the inspected unit reads its own), newest first. */
-export function listInspections(db: DB, actor: Actor, filter: { year?: number } = {}) {
-  return db
+export const INSPECTIONS_PAGE_SIZE = 50;
+
+/** Inspections of units in the actor's scope (the inspected unit reads its own), newest first or in the asked order; one page. */
+export function listInspections(ctx: Ctx, filter: { year?: number; page?: number } & Partial<ListSort<"inspections">> = {}, pageSize = INSPECTIONS_PAGE_SIZE) {
+  const where = and(inScope(inspections.unitId, ctx.scope), filter.year ? sql`substr(${inspections.decisionOn}, 1, 4) = ${String(filter.year)}` : undefined);
+  const total = ctx.db.select({ n: count() }).from(inspections).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const by = filter.dir === "desc" ? desc : asc;
+  const sortColumns = {
+    decision: inspections.decisionOn,
+    unit: units.name,
+    method: inspections.method,
+    minutes: inspections.minutesSignedOn,
+  } satisfies Record<SortKey<"inspections">, SQLWrapper>;
+  const rows = ctx.db
     .select({
       id: inspections.id,
       unitId: inspections.unitId,
@@ -37,17 +50,17 @@ export function listInspections(db: DB, actor: Actor, filter: { year?: number } 
     })
     .from(inspections)
     .innerJoin(units, eq(units.id, inspections.unitId))
-    .where(
-      and(inScope(inspections.unitId, scopeFor(db, actor)), filter.year ? sql`substr(${inspections.decisionOn}, 1, 4) = ${String(filter.year)}` : undefined),
-    )
-    .orderBy(desc(inspections.decisionOn), desc(inspections.id))
-    .limit(500)
+    .where(where)
+    .orderBy(...(filter.sort ? [by(sortColumns[filter.sort]), by(inspections.id)] : [desc(inspections.decisionOn), desc(inspections.id)]))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
+  return { rows, total, page, pages };
 }
 
 /** Plans of inspecting units the actor reads. */
-export function listPlans(db: DB, actor: Actor) {
-  return db
+export function listPlans(ctx: Ctx) {
+  return ctx.db
     .select({
       id: inspectionPlans.id,
       year: inspectionPlans.year,
@@ -59,7 +72,7 @@ export function listPlans(db: DB, actor: Actor) {
     })
     .from(inspectionPlans)
     .innerJoin(units, eq(units.id, inspectionPlans.unitId))
-    .where(inScope(inspectionPlans.unitId, scopeFor(db, actor)))
+    .where(inScope(inspectionPlans.unitId, ctx.scope))
     .orderBy(desc(inspectionPlans.year))
     .all();
 }
@@ -82,7 +95,8 @@ export function planForm(ctx: Ctx, year: number) {
 }
 
 /** One inspection, for a reader whose scope covers the inspected unit. */
-export function getInspectionDetail(db: DB, actor: Actor, inspectionId: number) {
+export function getInspectionDetail(ctx: Ctx, inspectionId: number) {
+  const { db, actor } = ctx;
   const row = Number.isSafeInteger(inspectionId)
     ? db
         .select({ i: inspections, unitName: units.name, unitPath: units.path })
@@ -91,7 +105,7 @@ export function getInspectionDetail(db: DB, actor: Actor, inspectionId: number) 
         .where(eq(inspections.id, inspectionId))
         .get()
     : undefined;
-  if (!row || !pathInScope(scopeFor(db, actor), row.unitPath)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
   const i = row.i;
   const byUnit = db.select({ name: units.name }).from(units).where(eq(units.id, i.byUnitId)).get();
   const team = db
@@ -135,12 +149,12 @@ export function getInspectionDetail(db: DB, actor: Actor, inspectionId: number) 
   };
 }
 
-/** Choices of the inspection form: units below the inspector's that exist on the day, and possible team members. */
-export function inspectionFormOptions(ctx: Ctx, day: string) {
+/** Choices of the inspection form: units below the inspector's that exist today, and possible team members. */
+export function inspectionFormOptions(ctx: Ctx) {
   return {
     units: inspectableUnits(ctx)
-      .filter((u) => validOn(u, day))
+      .filter((u) => validOn(u, ctx.today))
       .map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
-    people: auditorCandidates(ctx.db, ctx.actor).map((c) => ({ id: c.id, label: `${c.fullName}${c.title ? ` – ${c.title}` : ""} (${c.unitName})` })),
+    people: auditorCandidates(ctx).map((c) => ({ id: c.id, label: `${c.fullName}${c.title ? ` – ${c.title}` : ""} (${c.unitName})` })),
   };
 }

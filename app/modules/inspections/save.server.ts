@@ -1,28 +1,31 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { findings, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, inspectionTeamMembers, units } from "#db/schema";
 import { InvalidInputError, NotFoundError } from "~/lib/errors";
-import { vnDay } from "~/lib/time";
 import { auditorCandidates } from "../audits/access.server";
 import { auditorIndependent } from "../audits/rules";
 import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write, type Tx } from "../tx.server";
-import { getUnitInScopeOrThrow, pathInScope, scopeFor } from "../units/scope.server";
+import { write } from "../tx.server";
+import { writeOnce } from "../form-once.server";
+import { getUnitInScopeOrThrow, pathInScope } from "../units/scope.server";
+import { inTreeOrder } from "../units/tree.server";
 import { defaultActionDueOn, existedDuring } from "./rules";
 import type { InspectionInput, InspectionPlanInput, MinutesInput } from "./schema";
 
 /** Units an inspector may list or inspect: units strictly below their own, in their scope. */
 export function inspectableUnits(ctx: Ctx) {
   const actor = requireUserActor(ctx.actor);
-  const scope = scopeFor(ctx.db, actor);
-  return ctx.db
-    .select()
-    .from(units)
-    .all()
-    .filter((u) => u.path !== actor.unitPath && u.path.startsWith(actor.unitPath) && pathInScope(scope, u.path))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  const scope = ctx.scope;
+  return inTreeOrder(
+    ctx.db,
+    ctx.db
+      .select()
+      .from(units)
+      .all()
+      .filter((u) => u.path !== actor.unitPath && u.path.startsWith(actor.unitPath) && pathInScope(scope, u.path)),
+  );
 }
 
 /** Create or replace the inspecting unit's plan for a year (one plan per unit and year). */
@@ -67,8 +70,8 @@ export function saveInspectionPlan(ctx: Ctx, input: InspectionPlanInput) {
   });
 }
 
-function checkInspectionTeam(tx: Tx, ctx: Ctx, inspectedPath: string, leadId: number, teamIds: number[]) {
-  const candidates = new Map(auditorCandidates(ctx.db, ctx.actor).map((c) => [c.id, c]));
+function checkInspectionTeam(ctx: Ctx, inspectedPath: string, leadId: number, teamIds: number[]) {
+  const candidates = new Map(auditorCandidates(ctx).map((c) => [c.id, c]));
   const all = [leadId, ...new Set(teamIds.filter((t) => t !== leadId))];
   for (const [i, uid] of all.entries()) {
     const field = i === 0 ? "leadId" : "teamIds";
@@ -86,8 +89,8 @@ export function createInspection(ctx: Ctx, input: InspectionInput) {
   const actor = requireUserActor(ctx.actor);
   const unit = inspectableUnits(ctx).find((u) => u.id === input.unitId);
   if (!unit) throw new InvalidInputError("errors.invalid", {}, { unitId: ["inspections.errors.unitNotBelow"] });
-  return write(ctx, (tx) => {
-    const team = checkInspectionTeam(tx, ctx, unit.path, input.leadId, input.teamIds);
+  return writeOnce(ctx, (tx) => {
+    const team = checkInspectionTeam(ctx, unit.path, input.leadId, input.teamIds);
     const year = Number(input.decisionOn.slice(0, 4));
     const plan = tx
       .select({ id: inspectionPlans.id })
@@ -133,7 +136,7 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
   if (!insp) throw new NotFoundError("errors.notFound");
   getUnitInScopeOrThrow(ctx.db, ctx.scope, insp.unitId);
   if (input.signedOn < insp.decisionOn) throw new InvalidInputError("errors.invalid", {}, { signedOn: ["inspections.errors.minutesBeforeDecision"] });
-  if (input.signedOn > vnDay(ctx.now)) throw new InvalidInputError("errors.invalid", {}, { signedOn: ["audits.errors.futureDate"] });
+  if (input.signedOn > ctx.today) throw new InvalidInputError("errors.invalid", {}, { signedOn: ["audits.errors.futureDate"] });
   let stored: StoredFile | undefined;
   if (upload) stored = await storeUpload(upload.uploadsDir, upload.file, { field: "file", kinds: ["pdf", "docx", "image"], maxBytes: upload.maxBytes });
   return write(ctx, (tx) => {

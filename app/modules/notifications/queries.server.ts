@@ -1,6 +1,8 @@
 import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { notifications } from "#db/schema";
+import type { Ctx } from "../context";
+import { requireUserActor } from "../permissions";
 
 const unreadQueries = new WeakMap<DB, ReturnType<typeof prepareUnread>>();
 function prepareUnread(db: DB) {
@@ -11,16 +13,19 @@ function prepareUnread(db: DB) {
     .prepare();
 }
 
-/** The header badge: one indexed count per page view (a statement prepared once per database handle). */
-export function unreadCount(db: DB, userId: number): number {
-  let query = unreadQueries.get(db);
-  if (!query) unreadQueries.set(db, (query = prepareUnread(db)));
+/** The header badge: the person's unread notices, one indexed count per page view (a statement prepared once per database handle). */
+export function unreadCount(ctx: Ctx): number {
+  const userId = requireUserActor(ctx.actor).id;
+  let query = unreadQueries.get(ctx.db);
+  if (!query) unreadQueries.set(ctx.db, (query = prepareUnread(ctx.db)));
   return query.get({ userId })?.n ?? 0;
 }
 
-export function listNotifications(db: DB, userId: number, opts: { beforeId?: number; limit?: number; unreadOnly?: boolean } = {}) {
+/** The person's notices, newest first, one page at a time (`beforeId`: the last id of the previous page). */
+export function listNotifications(ctx: Ctx, opts: { beforeId?: number; limit?: number; unreadOnly?: boolean } = {}) {
+  const userId = requireUserActor(ctx.actor).id;
   const limit = Math.min(opts.limit ?? 30, 100);
-  const rows = db
+  const rows = ctx.db
     .select()
     .from(notifications)
     .where(

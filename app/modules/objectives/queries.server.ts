@@ -1,31 +1,46 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DB } from "#db/client";
 import { qualityObjectives, units } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
+import type { Ctx } from "../context";
 import { figuresByUnit } from "../figures/queries.server";
 import { attainment } from "../figures/rules";
-import { pathCondition, pathInScope, type Scope } from "../units/scope.server";
+import { pathCondition, pathInScope } from "../units/scope.server";
+import { OBJECTIVE_STATES, type ObjectiveState } from "./schema";
 
-/** A year's objectives of the units in scope, each with its attainment computed from that year's figures. */
-export function objectivesWithAttainment(db: DB, scope: Scope, year: number, unitId?: number) {
-  const rows = db
+/** The list's unit and state filters from its query string; anything unknown is no filter. */
+export function parseObjectiveFilter(params: URLSearchParams): { unitId?: number; state?: ObjectiveState } {
+  const unitId = Number(params.get("unit"));
+  const state = params.get("state");
+  return {
+    unitId: Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined,
+    state: (OBJECTIVE_STATES as readonly string[]).includes(state ?? "") ? (state as ObjectiveState) : undefined,
+  };
+}
+
+const stateOf = (met: boolean | null): ObjectiveState => (met === null ? "noData" : met ? "met" : "notMet");
+
+/** A year's objectives of the units in scope (or of one unit), each with its attainment computed from that year's figures. */
+export function objectivesWithAttainment(ctx: Ctx, year: number, unitId?: number, state?: ObjectiveState) {
+  const rows = ctx.db
     .select({ o: qualityObjectives, unitName: units.name })
     .from(qualityObjectives)
     .innerJoin(units, eq(units.id, qualityObjectives.unitId))
-    .where(and(pathCondition(scope), eq(qualityObjectives.year, year), unitId ? eq(qualityObjectives.unitId, unitId) : undefined))
-    .orderBy(asc(units.path), asc(qualityObjectives.id))
+    .where(and(pathCondition(ctx.scope), eq(qualityObjectives.year, year), unitId ? eq(qualityObjectives.unitId, unitId) : undefined))
+    .orderBy(asc(units.name), asc(units.id), asc(qualityObjectives.id))
     .all();
-  const figures = figuresByUnit(db, [...new Set(rows.map((r) => r.o.unitId))], scope, `${year}-01`, `${year}-12`);
-  return rows.map((r) => ({ ...r.o, unitName: r.unitName, ...attainment(r.o.measure, r.o.target, figures.get(r.o.unitId), r.o.manualValue) }));
+  const figures = figuresByUnit(ctx, [...new Set(rows.map((r) => r.o.unitId))], `${year}-01`, `${year}-12`);
+  return rows
+    .map((r) => ({ ...r.o, unitName: r.unitName, ...attainment(r.o.measure, r.o.target, figures.get(r.o.unitId), r.o.manualValue) }))
+    .filter((o) => !state || stateOf(o.met) === state);
 }
 
-export function getObjectiveInScopeOrThrow(db: DB, scope: Scope, id: number) {
-  const row = db
+export function getObjectiveInScopeOrThrow(ctx: Ctx, id: number) {
+  const row = ctx.db
     .select({ o: qualityObjectives, path: units.path })
     .from(qualityObjectives)
     .innerJoin(units, eq(units.id, qualityObjectives.unitId))
     .where(eq(qualityObjectives.id, id))
     .get();
-  if (!row || !pathInScope(scope, row.path)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.path)) throw new NotFoundError("errors.notFound");
   return row.o;
 }

@@ -5,6 +5,7 @@ import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { getUnitInScopeOrThrow } from "../units/scope.server";
 import type { ObjectiveInput } from "./schema";
 
@@ -19,7 +20,7 @@ function checkUnit(ctx: Ctx, unitId: number) {
 export function createObjective(ctx: Ctx, input: ObjectiveInput) {
   requireCapability(ctx.actor, "qms.write");
   checkUnit(ctx, input.unitId);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const t = ctx.now.getTime();
     const row = tx
       .insert(qualityObjectives)

@@ -21,3 +21,7 @@ export const ObjectiveSchema = z
   .refine((v) => v.measure !== "manual" || v.manualValue !== undefined, { path: ["manualValue"], message: "objectives.errors.manualValue" });
 
 export type ObjectiveInput = z.infer<typeof ObjectiveSchema>;
+
+/** The list's "state" filter: attained, not attained, not measured yet (no figures and no value entered). */
+export const OBJECTIVE_STATES = ["met", "notMet", "noData"] as const;
+export type ObjectiveState = (typeof OBJECTIVE_STATES)[number];

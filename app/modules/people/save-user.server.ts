@@ -6,6 +6,7 @@ import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail, redact } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { getUnitInScopeOrThrow, pathInScope } from "../units/scope.server";
 import type { UserInput } from "./schema";
 
@@ -35,7 +36,7 @@ export async function createUser(ctx: Ctx, input: UserInput & { password: string
   requireCapability(ctx.actor, "users.manage");
   checkUnit(ctx, input.unitId);
   const passwordHash = await hashPassword(input.password); // slow and async: outside the transaction
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
       throw new ConflictError("errors.invalid", {}, { username: ["people.errors.usernameTaken"] });
     }

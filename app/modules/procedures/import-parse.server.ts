@@ -42,17 +42,29 @@ export function parseOnlineLevel(v: string): OnlineLevel | undefined {
  */
 export async function readCatalogue(file: File): Promise<RawRow[]> {
   const fail = (key: string, params: Record<string, string | number> = {}) => new InvalidInputError("errors.invalid", params, { file: [key] });
+  const readError = (key: string) =>
+    key === "imports.errors.encoding"
+      ? fail("procedures.errors.importEncoding")
+      : key === "imports.errors.format"
+        ? fail("procedures.errors.importType")
+        : key === "imports.errors.tooManyRows"
+          ? fail("procedures.errors.importTooMany", { max: IMPORT_MAX_ROWS })
+          : key === "imports.errors.tooBig" && file.size > IMPORT_MAX_BYTES
+            ? fail("procedures.errors.importTooLarge")
+            : fail(key);
   if (file.size === 0) throw fail("files.errors.empty");
   if (file.size > IMPORT_MAX_BYTES) throw fail("procedures.errors.importTooLarge");
   const buf = Buffer.from(await file.arrayBuffer());
   let table: string[][];
   try {
-    const rows = await readRows(buf);
+    // Read off the main thread under hard limits (a zip bomb stops at its declared or counted size); a title row or
+    // a few blank ones above the header are allowed beyond the row limit.
+    const rows = await readRows(buf, { maxBytes: IMPORT_MAX_BYTES, maxRows: IMPORT_MAX_ROWS + 100 });
     table = [];
     for (const r of rows) table[r.line - 1] = r.cells;
     table = Array.from(table, (r) => r ?? []);
   } catch (e) {
-    if (e instanceof TableReadError) throw fail(e.message === "imports.errors.encoding" ? "procedures.errors.importEncoding" : "procedures.errors.importType");
+    if (e instanceof TableReadError) throw readError(e.message);
     throw fail("procedures.errors.importUnreadable");
   }
   const headerAt = table.findIndex((r) => {

@@ -2,7 +2,9 @@ import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { documentProcedures, documents, procedures, units } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
+import type { Ctx } from "../context";
 import { inScope, pathInScope, type Scope } from "../units/scope.server";
+import { textMatches } from "../search/match.server";
 
 export const PROCEDURE_PAGE_SIZE = 50;
 export const COVERAGE_FILTERS = ["covered", "uncovered"] as const;
@@ -28,20 +30,20 @@ const coveredSql = sql`EXISTS (SELECT 1 FROM ${documentProcedures} dp JOIN ${doc
                         WHERE dp.procedure_id = ${procedures.id} AND d.status = 'effective' AND d.kind = 'process')`;
 
 function conditions(scope: Scope, f: ProcedureFilter): SQL | undefined {
-  const q = f.q ? `%${f.q.replace(/[%_]/g, (m) => `\\${m}`)}%` : undefined;
   return and(
     inScope(procedures.unitId, scope),
     f.unitId ? eq(procedures.unitId, f.unitId) : undefined,
     f.inactive ? undefined : eq(procedures.active, true),
-    q ? sql`(${procedures.code} LIKE ${q} ESCAPE '\\' OR ${procedures.name} LIKE ${q} ESCAPE '\\')` : undefined,
+    f.q ? textMatches("procedures", procedures.id, f.q) : undefined,
     f.field ? eq(procedures.field, f.field) : undefined,
     f.coverage === "covered" ? coveredSql : f.coverage === "uncovered" ? sql`(${procedures.active} = 1 AND NOT ${coveredSql})` : undefined,
   );
 }
 
 /** The catalogue page: procedures in scope with the effective process documents that cover them. */
-export function listProcedures(db: DB, scope: Scope, f: ProcedureFilter) {
-  const where = conditions(scope, f);
+export function listProcedures(ctx: Ctx, f: ProcedureFilter) {
+  const db = ctx.db;
+  const where = conditions(ctx.scope, f);
   const total = db.select({ n: count() }).from(procedures).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PROCEDURE_PAGE_SIZE));
   const page = Math.min(f.page ?? 1, pages);
@@ -78,35 +80,35 @@ export function listProcedures(db: DB, scope: Scope, f: ProcedureFilter) {
 }
 
 /** Coverage summary for the scope (or one unit): published procedures, and how many lack an effective process. */
-export function coverageSummary(db: DB, scope: Scope, unitId?: number) {
-  const r = db
+export function coverageSummary(ctx: Ctx, unitId?: number) {
+  const r = ctx.db
     .select({ total: count(), uncovered: sql<number>`coalesce(sum(NOT ${coveredSql}), 0)` })
     .from(procedures)
-    .where(and(inScope(procedures.unitId, scope), unitId ? eq(procedures.unitId, unitId) : undefined, eq(procedures.active, true)))
+    .where(and(inScope(procedures.unitId, ctx.scope), unitId ? eq(procedures.unitId, unitId) : undefined, eq(procedures.active, true)))
     .get();
   return { total: r?.total ?? 0, uncovered: r?.uncovered ?? 0 };
 }
 
-export function fieldsInScope(db: DB, scope: Scope, unitId?: number) {
-  return db
+export function fieldsInScope(ctx: Ctx, unitId?: number) {
+  return ctx.db
     .selectDistinct({ field: procedures.field })
     .from(procedures)
-    .where(and(inScope(procedures.unitId, scope), unitId ? eq(procedures.unitId, unitId) : undefined))
+    .where(and(inScope(procedures.unitId, ctx.scope), unitId ? eq(procedures.unitId, unitId) : undefined))
     .orderBy(asc(procedures.field))
     .all()
     .map((r) => r.field);
 }
 
-export function getProcedureInScopeOrThrow(db: DB, scope: Scope, id: number) {
+export function getProcedureInScopeOrThrow(ctx: Ctx, id: number) {
   const row = Number.isSafeInteger(id)
-    ? db
+    ? ctx.db
         .select({ p: procedures, path: units.path, unitName: units.name })
         .from(procedures)
         .innerJoin(units, eq(units.id, procedures.unitId))
         .where(eq(procedures.id, id))
         .get()
     : undefined;
-  if (!row || !pathInScope(scope, row.path)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.path)) throw new NotFoundError("errors.notFound");
   return { ...row.p, unitName: row.unitName };
 }
 

@@ -6,6 +6,7 @@ import { unitForNewRecord } from "../documents/register.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { getProcedureInScopeOrThrow } from "./queries.server";
 import type { ProcedureInput } from "./schema";
 
@@ -22,7 +23,7 @@ function checkCode(tx: Tx, unitId: number, code: string, selfId?: number) {
 export function createProcedure(ctx: Ctx, input: ProcedureInput) {
   requireCapability(ctx.actor, "procedures.write");
   const unit = unitForNewRecord(ctx, input.unitId);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     checkCode(tx, unit.id, input.code);
     const t = ctx.now.getTime();
     const row = tx
@@ -48,7 +49,7 @@ export function createProcedure(ctx: Ctx, input: ProcedureInput) {
 /** Edit a procedure; unpublishing it (active off) takes it out of the coverage count but keeps its history. */
 export function updateProcedure(ctx: Ctx, id: number, input: Omit<ProcedureInput, "unitId">) {
   requireCapability(ctx.actor, "procedures.write");
-  const before = getProcedureInScopeOrThrow(ctx.db, ctx.scope, id);
+  const before = getProcedureInScopeOrThrow(ctx, id);
   return write(ctx, (tx) => {
     checkCode(tx, before.unitId, input.code, id);
     tx.update(procedures)

@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
 import { conformityAnnouncements, effectivenessConfirmations, files, managementReviews } from "#db/schema";
-import type { Actor } from "../context";
+import type { Ctx } from "../context";
 import { can } from "../permissions";
-import { getUnitInScopeOrThrow, inScope, pathCondition, scopeFor, type Scope } from "../units/scope.server";
+import { getUnitInScopeOrThrow, inScope, pathCondition } from "../units/scope.server";
+import { inTreeOrder } from "../units/tree.server";
 
 export type QmsCycleRow = {
   unitId: number;
@@ -27,15 +27,17 @@ export type QmsCycleRow = {
 };
 
 /**
- * The QMS cycle of every unit in scope that exists on `day` (YYYY-MM-DD), for the obligations of DOMAIN.md §6:
+ * The QMS cycle of every unit in `ctx.scope` that exists on `day` (YYYY-MM-DD), for the obligations of DOMAIN.md §6:
  * the dates (and ids, as evidence) of the last internal audit (reported/closed), management review,
  * effectiveness confirmation and announcement on or before the day, and the open inspection findings past their
  * due date. One statement; each figure is an indexed lookup per unit. Finding status is today's (findings keep
- * no status history). `only` narrows it to those units (the compliance facts of one page).
+ * no status history). `only` narrows it to those units (the compliance facts of one page). `day` is explicit: the
+ * page may look at another day, the compliance facts are computed for a given day (a report's period end).
  */
-export function qmsCycleForUnits(db: DB, scope: Scope, day: string, only?: number[]): QmsCycleRow[] {
+export function qmsCycleForUnits(ctx: Ctx, day: string, only?: number[]): QmsCycleRow[] {
   if (only && !only.length) return [];
-  return db.all<QmsCycleRow>(sql`
+  const scope = ctx.scope;
+  return ctx.db.all<QmsCycleRow>(sql`
     SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, u.path AS path,
       la.reported_on AS lastInternalAuditOn, la.id AS lastInternalAuditId,
       mr.held_on AS lastManagementReviewOn, mr.id AS lastManagementReviewId,
@@ -61,9 +63,15 @@ export function qmsCycleForUnits(db: DB, scope: Scope, day: string, only?: numbe
     ORDER BY u.path`);
 }
 
+/** The cycle of every unit in scope on a day, in tree order (siblings by name), for the QMS page. */
+export function qmsCycleList(ctx: Ctx, day: string): QmsCycleRow[] {
+  return inTreeOrder(ctx.db, qmsCycleForUnits(ctx, day).map((r) => ({ ...r, id: r.unitId })));
+}
+
 /** A unit's management reviews, confirmations and announcements, newest first, for its QMS page. */
-export function listQmsRecords(db: DB, actor: Actor, unitId: number) {
-  const unit = getUnitInScopeOrThrow(db, scopeFor(db, actor), unitId);
+export function listQmsRecords(ctx: Ctx, unitId: number) {
+  const { db, actor } = ctx;
+  const unit = getUnitInScopeOrThrow(db, ctx.scope, unitId);
   const reviews = db
     .select({ r: managementReviews, fileName: files.originalName })
     .from(managementReviews)

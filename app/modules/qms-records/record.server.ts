@@ -1,19 +1,19 @@
 import { and, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import { audits, conformityAnnouncements, effectivenessConfirmations, managementReviews, users } from "#db/schema";
 import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
-import { addMonthsToDay, vnDay } from "~/lib/time";
+import { addMonthsToDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write } from "../tx.server";
-import { getUnitInScopeOrThrow, scopeFor } from "../units/scope.server";
+import { writeOnce } from "../form-once.server";
+import { getUnitInScopeOrThrow } from "../units/scope.server";
 import type { AnnouncementInput, ConfirmationInput, ManagementReviewInput } from "./schema";
 
 export type Upload = { file: File; uploadsDir: string; maxBytes: number };
 
 function notInFuture(ctx: Ctx, day: string, field: string) {
-  if (day > vnDay(ctx.now)) throw new InvalidInputError("errors.invalid", {}, { [field]: ["audits.errors.futureDate"] });
+  if (day > ctx.today) throw new InvalidInputError("errors.invalid", {}, { [field]: ["audits.errors.futureDate"] });
 }
 
 async function store(upload: Upload | undefined): Promise<StoredFile | undefined> {
@@ -26,7 +26,7 @@ export async function recordManagementReview(ctx: Ctx, unitId: number, input: Ma
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   notInFuture(ctx, input.heldOn, "heldOn");
   const stored = await store(upload);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const fileId = stored ? insertFileRow(tx, ctx, stored, unit.id).id : null;
     const row = tx
       .insert(managementReviews)
@@ -52,11 +52,11 @@ export async function recordManagementReview(ctx: Ctx, unitId: number, input: Ma
 export function confirmEffectiveness(ctx: Ctx, unitId: number, input: ConfirmationInput) {
   requireCapability(ctx.actor, "qms.approve");
   const actor = requireUserActor(ctx.actor);
-  const unit = getUnitInScopeOrThrow(ctx.db, scopeFor(ctx.db, actor), unitId);
+  const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   if (actor.unitId !== unit.id) throw new ForbiddenError("qms.errors.ownUnitLeader");
   notInFuture(ctx, input.confirmedOn, "confirmedOn");
   const since = addMonthsToDay(input.confirmedOn, -12);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const audit = tx
       .select({ id: audits.id })
       .from(audits)
@@ -108,7 +108,7 @@ export async function recordAnnouncement(ctx: Ctx, unitId: number, input: Announ
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   notInFuture(ctx, input.decidedOn, "decidedOn");
   const stored = await store(upload);
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const previous = tx
       .select()
       .from(conformityAnnouncements)
@@ -133,7 +133,13 @@ export async function recordAnnouncement(ctx: Ctx, unitId: number, input: Announ
       })
       .returning()
       .get();
-    recordTrail(tx, ctx, { entity: "conformity_announcement", entityId: row.id, action: input.kind, unitId: unit.id, after: row });
+    recordTrail(tx, ctx, {
+      entity: "conformity_announcement",
+      entityId: row.id,
+      action: input.kind === "announcement" ? "announce" : "re-announce",
+      unitId: unit.id,
+      after: row,
+    });
     return row;
   });
 }

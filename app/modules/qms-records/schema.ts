@@ -36,3 +36,9 @@ export const AnnouncementSchema = z
   .refine((v) => !v.notifiedOn || v.notifiedOn >= v.decidedOn, { path: ["notifiedOn"], message: "qms.errors.beforeDecision" })
   .refine((v) => !v.postedOn || v.postedOn >= v.decidedOn, { path: ["postedOn"], message: "qms.errors.beforeDecision" });
 export type AnnouncementInput = z.infer<typeof AnnouncementSchema>;
+
+/** The head issues the drafted announcement: their password again, as for a signature. */
+export const IssueAnnouncementSchema = z.object({
+  password: z.string({ message: "errors.required" }).min(1, { message: "errors.required" }).max(200, { message: "errors.tooLong" }),
+});
+export type IssueAnnouncementInput = z.infer<typeof IssueAnnouncementSchema>;

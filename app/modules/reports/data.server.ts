@@ -1,10 +1,11 @@
-import { and, asc, eq, like, notInArray, or, gte, isNull, lte } from "drizzle-orm";
-import type { DB } from "#db/client";
-import { units, users, type PeriodReportKind } from "#db/schema";
+import { and, asc, like, notInArray, or, gte, isNull, lte } from "drizzle-orm";
+import { units, type PeriodReportKind } from "#db/schema";
 import type { AnnualReportData, AreaSummaryData, AreaSummaryRow, DocMeta, ReportData, UnitReportData } from "#templates/types";
 import { vnDay } from "~/lib/time";
+import type { Ctx } from "../context";
 import type { Period } from "./periods";
 import { loadSections } from "./sections/index.server";
+import { chairOf } from "./signers.server";
 
 type UnitRow = typeof units.$inferSelect;
 
@@ -16,19 +17,9 @@ export function lowerKind(name: string): string {
 
 const PEOPLES_COMMITTEE_KINDS = new Set(["province", "district", "commune", "ward", "township", "special_zone"]);
 
-/** Who signs: the unit's chair if the unit has one on record (title starting "Chủ tịch"), else the line is left blank. */
-function chairOf(db: DB, unitId: number): string | null {
-  const row = db
-    .select({ name: users.fullName })
-    .from(users)
-    .where(and(eq(users.unitId, unitId), eq(users.role, "leader"), eq(users.active, true), like(users.title, "Chủ tịch%")))
-    .get();
-  return row?.name ?? null;
-}
+export type MetaInput = { verifyCode: string; baseUrl: string; now: Date; trail?: { lastId: number; head: string } };
 
-export type MetaInput = { verifyCode: string; baseUrl: string; now: Date };
-
-export function metaFor(db: DB, unit: UnitRow, input: MetaInput, title: string, subtitle: string): DocMeta {
+export function metaFor(ctx: Ctx, unit: UnitRow, input: MetaInput, title: string, subtitle: string): DocMeta {
   const committee = PEOPLES_COMMITTEE_KINDS.has(unit.kind);
   const superior = unit.kind === "department" ? "Ủy ban nhân dân tỉnh" : undefined;
   return {
@@ -43,8 +34,12 @@ export function metaFor(db: DB, unit: UnitRow, input: MetaInput, title: string, 
       unit.kind === "province"
         ? ["Bộ Khoa học và Công nghệ;", "Sở Khoa học và Công nghệ;", "Lưu: VT."]
         : ["Sở Khoa học và Công nghệ;", `Chủ tịch, các Phó Chủ tịch UBND ${lowerKind(unit.name)};`, "Lưu: VT, ISO."],
-    signature: { capacity: committee ? "TM. Ủy ban nhân dân" : undefined, title: committee ? "Chủ tịch" : "Thủ trưởng đơn vị", name: chairOf(db, unit.id) },
-    verification: { code: input.verifyCode, url: `${input.baseUrl.replace(/\/$/, "")}/reports/verify/${input.verifyCode}` },
+    signature: {
+      capacity: committee ? "TM. Ủy ban nhân dân" : undefined,
+      title: committee ? "Chủ tịch" : "Thủ trưởng đơn vị",
+      name: chairOf(ctx, unit.id)?.name ?? null,
+    },
+    verification: { code: input.verifyCode, url: `${input.baseUrl.replace(/\/$/, "")}/reports/verify/${input.verifyCode}`, trail: input.trail },
     createdAt: input.now,
     author: unit.name,
   };
@@ -56,8 +51,8 @@ const AREA_KINDS = ["province", "district"] as const;
 const activeDuring = (p: Period) => and(or(isNull(units.validFrom), lte(units.validFrom, p.end)), or(isNull(units.validTo), gte(units.validTo, p.start)));
 
 /** The units below an area that existed during the period (areas themselves excluded), in tree order. */
-export function unitsBelow(db: DB, area: UnitRow, period: Period): UnitRow[] {
-  return db
+export function unitsBelow(ctx: Ctx, area: UnitRow, period: Period): UnitRow[] {
+  return ctx.db
     .select()
     .from(units)
     .where(and(like(units.path, `${area.path}%`), notInArray(units.kind, [...AREA_KINDS]), activeDuring(period)))
@@ -66,8 +61,8 @@ export function unitsBelow(db: DB, area: UnitRow, period: Period): UnitRow[] {
 }
 
 /** Which (kind, unit) a scheduled run produces for a period: every reporting unit, every area, yearly the annual. */
-export function scheduledTargets(db: DB, period: Period): { kind: PeriodReportKind; unit: UnitRow }[] {
-  const all = db.select().from(units).where(activeDuring(period)).orderBy(asc(units.path)).all();
+export function scheduledTargets(ctx: Ctx, period: Period): { kind: PeriodReportKind; unit: UnitRow }[] {
+  const all = ctx.db.select().from(units).where(activeDuring(period)).orderBy(asc(units.path)).all();
   const isArea = (u: UnitRow) => (AREA_KINDS as readonly string[]).includes(u.kind);
   return [
     ...all.filter((u) => !isArea(u)).map((unit) => ({ kind: "unit" as const, unit })),
@@ -83,15 +78,15 @@ export function isAreaUnit(unit: { kind: string }): boolean {
 const info = (p: Period) => ({ key: p.key, label: p.label, start: p.start, end: p.end });
 const ref = (u: UnitRow) => ({ code: u.code, name: u.name });
 
-export function unitReportData(db: DB, unit: UnitRow, period: Period, m: MetaInput): UnitReportData {
-  const sections = loadSections(db, [{ key: unit.id, unitIds: [unit.id] }], period).get(unit.id)!;
-  const meta = metaFor(db, unit, m, "Báo cáo", `Tình hình duy trì, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`);
+export function unitReportData(ctx: Ctx, unit: UnitRow, period: Period, m: MetaInput): UnitReportData {
+  const sections = loadSections(ctx, [{ key: unit.id, unitIds: [unit.id] }], period).get(unit.id)!;
+  const meta = metaFor(ctx, unit, m, "Báo cáo", `Tình hình duy trì, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`);
   return { kind: "unit", meta, unit: ref(unit), period: info(period), sections };
 }
 
-function areaRows(db: DB, below: UnitRow[], period: Period): AreaSummaryRow[] {
+function areaRows(ctx: Ctx, below: UnitRow[], period: Period): AreaSummaryRow[] {
   const sections = loadSections(
-    db,
+    ctx,
     below.map((u) => ({ key: u.id, unitIds: [u.id] })),
     period,
   );
@@ -101,33 +96,37 @@ function areaRows(db: DB, below: UnitRow[], period: Period): AreaSummaryRow[] {
   });
 }
 
-export function areaSummaryData(db: DB, area: UnitRow, period: Period, m: MetaInput): AreaSummaryData {
-  const below = unitsBelow(db, area, period);
+export function areaSummaryData(ctx: Ctx, area: UnitRow, period: Period, m: MetaInput): AreaSummaryData {
+  const below = unitsBelow(ctx, area, period);
   const meta = metaFor(
-    db,
+    ctx,
     area,
     m,
     "Báo cáo tổng hợp",
     `Tình hình áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của các đơn vị trên địa bàn ${lowerKind(area.name)} ${period.label}`,
   );
-  return { kind: "area", meta, area: ref(area), period: info(period), rows: areaRows(db, below, period) };
+  return { kind: "area", meta, area: ref(area), period: info(period), rows: areaRows(ctx, below, period) };
 }
 
-export function annualReportData(db: DB, unit: UnitRow, period: Period, m: MetaInput): AnnualReportData {
-  const below = isAreaUnit(unit) ? unitsBelow(db, unit, period) : [];
-  const sections = loadSections(db, [{ key: unit.id, unitIds: [unit.id, ...below.map((u) => u.id)] }], period).get(unit.id)!;
+export function annualReportData(ctx: Ctx, unit: UnitRow, period: Period, m: MetaInput): AnnualReportData {
+  const below = isAreaUnit(unit) ? unitsBelow(ctx, unit, period) : [];
+  const sections = loadSections(ctx, [{ key: unit.id, unitIds: [unit.id, ...below.map((u) => u.id)] }], period).get(unit.id)!;
   const meta = metaFor(
-    db,
+    ctx,
     unit,
     m,
     "Báo cáo",
     `Tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`,
   );
-  return { kind: "annual", meta, unit: ref(unit), period: info(period), sections, rows: areaRows(db, below, period) };
+  return { kind: "annual", meta, unit: ref(unit), period: info(period), sections, rows: areaRows(ctx, below, period) };
 }
 
-export function periodReportData(db: DB, kind: PeriodReportKind, unit: UnitRow, period: Period, m: MetaInput): ReportData {
-  if (kind === "area") return areaSummaryData(db, unit, period, m);
-  if (kind === "annual") return annualReportData(db, unit, period, m);
-  return unitReportData(db, unit, period, m);
+/**
+ * The data of a period report, as of the period's end (never the ctx's day). The ctx reads everywhere (a job or
+ * the report queue): the sections narrow it to the report's units themselves.
+ */
+export function periodReportData(ctx: Ctx, kind: PeriodReportKind, unit: UnitRow, period: Period, m: MetaInput): ReportData {
+  if (kind === "area") return areaSummaryData(ctx, unit, period, m);
+  if (kind === "annual") return annualReportData(ctx, unit, period, m);
+  return unitReportData(ctx, unit, period, m);
 }

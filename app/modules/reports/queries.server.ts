@@ -1,13 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { SortKey } from "~/lib/list-sort";
 import type { DB } from "#db/client";
-import { reports, units, users } from "#db/schema";
+import { reports, trail, units, users } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
-import { inScope, pathInScope, type Scope } from "../units/scope.server";
+import type { Ctx } from "../context";
+import { reportRowHash } from "../trail/verify.server";
+import { inScope, pathInScope } from "../units/scope.server";
 import { parsePeriod } from "./periods";
 import type { VerifiedReport } from "./rules";
 import type { ReportFilters } from "./schema";
+import { storedFilePath } from "./storage.server";
 
 export const PAGE_SIZE = 50;
 
@@ -33,8 +35,17 @@ const listColumns = {
   finishedAt: reports.finishedAt,
 };
 
-/** Reports of units in the reader's scope, newest first, filtered; one page at a time. */
-export function listReports(db: DB, scope: Scope, f: ReportFilters) {
+const SORT_COLUMNS = {
+  kind: reports.kind,
+  unit: units.name,
+  period: reports.periodKey,
+  status: reports.status,
+  created: reports.createdAt,
+} satisfies Record<SortKey<"reports">, SQLWrapper>;
+
+/** Reports of units in the reader's scope, newest first (or in the asked order), filtered; one page at a time. */
+export function listReports(ctx: Ctx, f: ReportFilters) {
+  const { db, scope } = ctx;
   const period = f.period ? parsePeriod(f.period) : undefined;
   const where: (SQL | undefined)[] = [
     inScope(reports.unitId, scope),
@@ -46,13 +57,14 @@ export function listReports(db: DB, scope: Scope, f: ReportFilters) {
   ];
   const cond = and(...where);
   const page = f.page ?? 1;
+  const by = f.dir === "desc" ? desc : asc;
   const rows = db
     .select(listColumns)
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .leftJoin(users, eq(users.id, reports.requestedById))
     .where(cond)
-    .orderBy(desc(reports.createdAt), desc(reports.id))
+    .orderBy(...(f.sort ? [by(SORT_COLUMNS[f.sort]), by(reports.id)] : [desc(reports.createdAt), desc(reports.id)]))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all();
@@ -61,24 +73,24 @@ export function listReports(db: DB, scope: Scope, f: ReportFilters) {
 }
 
 /** One report of a unit in scope; out of scope is "not found" (its existence is not revealed). */
-export function getReportInScopeOrThrow(db: DB, scope: Scope, id: number) {
-  const row = db
+export function getReportInScopeOrThrow(ctx: Ctx, id: number) {
+  const row = ctx.db
     .select({ ...listColumns, unitPath: units.path, file: reports.file, attempts: reports.attempts, startedAt: reports.startedAt })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .leftJoin(users, eq(users.id, reports.requestedById))
     .where(eq(reports.id, id))
     .get();
-  if (!row || !pathInScope(scope, row.unitPath)) throw new NotFoundError("errors.notFound");
+  if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
   return row;
 }
 
 /** The file of a finished report in scope, with its absolute path (checked to stay under the reports folder). */
-export function getReportFileInScopeOrThrow(db: DB, scope: Scope, reportsDir: string, id: number) {
-  const r = getReportInScopeOrThrow(db, scope, id);
+export function getReportFileInScopeOrThrow(ctx: Ctx, reportsDir: string, id: number) {
+  const r = getReportInScopeOrThrow(ctx, id);
   if (r.status !== "done" || !r.file) throw new NotFoundError("reports.errors.notReady");
-  const abs = path.resolve(reportsDir, r.file);
-  if (!abs.startsWith(path.resolve(reportsDir) + path.sep) || !fs.existsSync(abs)) throw new NotFoundError("files.errors.missing");
+  const abs = storedFilePath(reportsDir, r.file);
+  if (!abs) throw new NotFoundError("files.errors.missing");
   return { ...r, path: abs };
 }
 
@@ -101,22 +113,48 @@ const verifiedColumns = {
  * reports answer; nothing about people is disclosed.
  */
 export function findIssuedByHash(db: DB, sha256: string): VerifiedReport | undefined {
-  const r = db
-    .select(verifiedColumns)
+  const rows = db
+    .select({ ...verifiedColumns, row: reports })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(and(eq(reports.sha256, sha256), eq(reports.status, "done")))
     .orderBy(reports.id)
-    .get();
-  return r && r.sha256 && r.size !== null ? (r as VerifiedReport) : undefined;
+    .all();
+  for (const r of rows) {
+    const v = anchored(db, r);
+    if (v) return v;
+  }
+  return undefined;
 }
 
 export function findIssuedByCode(db: DB, code: string): VerifiedReport | undefined {
   const r = db
-    .select(verifiedColumns)
+    .select({ ...verifiedColumns, row: reports })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(and(eq(reports.verifyCode, code), eq(reports.status, "done")))
     .get();
-  return r && r.sha256 && r.size !== null ? (r as VerifiedReport) : undefined;
+  return r ? anchored(db, r) : undefined;
+}
+
+/**
+ * A report row counts as issued only when the trail's generate row recorded exactly it (issue 15): a row inserted
+ * or altered in the database file (to vouch for a forged PDF) is not issued by the system.
+ */
+type VerifiedRow = Omit<VerifiedReport, "trailAt" | "sha256" | "size"> & { sha256: string | null; size: number | null; row: typeof reports.$inferSelect };
+function anchored(db: DB, r: VerifiedRow): VerifiedReport | undefined {
+  const { row, sha256, size, ...rest } = r;
+  if (!sha256 || size === null) return undefined;
+  const v = { ...rest, sha256, size };
+  const gen = db
+    .select({ after: trail.after })
+    .from(trail)
+    .where(and(eq(trail.entity, "report"), eq(trail.entityId, String(row.id)), inArray(trail.action, ["generate", "generated"])))
+    .orderBy(desc(trail.id))
+    .limit(1)
+    .get();
+  const after = gen?.after ? (JSON.parse(gen.after) as { sha256?: string; reportHash?: string; trailAt?: { lastId: number; head: string } | null }) : undefined;
+  if (!after) return undefined;
+  const matches = after.reportHash ? after.reportHash === reportRowHash(row) : after.sha256 === row.sha256;
+  return matches ? { ...v, trailAt: after.trailAt ?? null } : undefined;
 }

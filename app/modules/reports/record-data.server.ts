@@ -28,10 +28,12 @@ import { translate } from "~/i18n";
 import { NotFoundError } from "~/lib/errors";
 import { vnDay } from "~/lib/time";
 import { resultCounts } from "../audits/rules";
-import { contentHash } from "../corrective-actions/common.server";
+import { coversCurrent, signatureFault } from "../corrective-actions/signatures.server";
 import { defaultActionDueOn } from "../inspections/rules";
+import type { Ctx } from "../context";
 import { lowerKind, metaFor, type MetaInput } from "./data.server";
 import { signatureForAcknowledgement, vnDayText } from "./rules";
+import { chairOf } from "./signers.server";
 
 type UnitRow = typeof units.$inferSelect;
 const vi = (key: string) => translate("vi", key);
@@ -42,19 +44,11 @@ function unitOf(db: DB, id: number): UnitRow {
   return u;
 }
 
-/** The unit's chair on record (leader titled "Chủ tịch…"), for the unit's side of a signature. */
-function chairOf(db: DB, unitId: number) {
-  return db
-    .select({ name: users.fullName, title: users.title })
-    .from(users)
-    .where(and(eq(users.unitId, unitId), eq(users.role, "leader"), eq(users.active, true), like(users.title, "Chủ tịch%")))
-    .get();
-}
-
 const person = (p: { fullName: string; title: string | null; unitName?: string | null }) => [p.fullName, p.title, p.unitName].filter(Boolean).join(", ");
 
 /** Which unit a record belongs to (the audited, inspected or finding's unit), or not found. */
-export function recordUnitId(db: DB, kind: RecordReportKind, subjectId: number): number {
+export function recordUnitId(ctx: Ctx, kind: RecordReportKind, subjectId: number): number {
+  const { db } = ctx;
   if (!Number.isSafeInteger(subjectId) || subjectId <= 0) throw new NotFoundError("errors.notFound");
   const row =
     kind === "audit"
@@ -68,7 +62,8 @@ export function recordUnitId(db: DB, kind: RecordReportKind, subjectId: number):
 
 // ----- (d) internal audit report -----
 
-export function auditReportData(db: DB, auditId: number, m: MetaInput): AuditReportData {
+export function auditReportData(ctx: Ctx, auditId: number, m: MetaInput): AuditReportData {
+  const { db } = ctx;
   const audit = db.select().from(audits).where(eq(audits.id, auditId)).get();
   if (!audit) throw new NotFoundError("errors.notFound");
   const unit = unitOf(db, audit.unitId);
@@ -122,11 +117,11 @@ export function auditReportData(db: DB, auditId: number, m: MetaInput): AuditRep
     `Đoàn đánh giá đã đánh giá ${answered}/${items.length} câu hỏi của danh mục kiểm tra: ${counts.conforms} phù hợp, ${counts.nonconformity} không phù hợp, ${counts.observation} cần lưu ý, ${counts.not_applicable} không áp dụng.`,
     raised.length ? `Ghi nhận ${raised.length} phát hiện (${gradeText}).` : "Không ghi nhận phát hiện nào.",
   ].join(" ");
-  const meta = metaFor(db, unit, m, "Báo cáo đánh giá nội bộ", audit.title);
+  const meta = metaFor(ctx, unit, m, "Báo cáo đánh giá nội bộ", audit.title);
   meta.numberSuffix = "BC-ĐGNB";
   meta.issuedOn = audit.reportedOn ?? meta.issuedOn;
   meta.recipients = [`Chủ tịch UBND ${lowerKind(unit.name)};`, "Các thành viên Đoàn đánh giá;", "Lưu: VT, ISO."];
-  const chair = chairOf(db, unit.id);
+  const chair = chairOf(ctx, unit.id);
   const unitHead: SignatureBlock = { capacity: "Đại diện đơn vị được đánh giá", title: chair ? "Chủ tịch" : "Thủ trưởng đơn vị", name: chair?.name ?? null };
   const year = audit.startOn.slice(0, 4);
   const status = vi(`audits.status.${audit.status}`);
@@ -175,7 +170,8 @@ export function auditReportData(db: DB, auditId: number, m: MetaInput): AuditRep
 
 // ----- (e) corrective action request form (one finding, its request and actions) -----
 
-export function actionFormData(db: DB, findingId: number, m: MetaInput): CorrectiveActionFormData {
+export function actionFormData(ctx: Ctx, findingId: number, m: MetaInput): CorrectiveActionFormData {
+  const { db } = ctx;
   const f = db
     .select({ f: findings, grade: findingGrades.nameVi, clauseTitle: isoClauses.titleVi })
     .from(findings)
@@ -209,9 +205,11 @@ export function actionFormData(db: DB, findingId: number, m: MetaInput): Correct
         .all()
     : [];
   // The acknowledgement that counts: the newest signature of the action, while it still matches its content.
+  // Issue 15: it counts while it covers the whole signed snapshot (which then is exactly what the form prints) and
+  // its row is the one the trail recorded.
   const ackOf = (a: (typeof actions)[number]["a"]) => {
     const latest = signatures.find((s) => s.actionId === a.id);
-    return latest && latest.contentHash === contentHash(a) ? latest : undefined;
+    return latest && coversCurrent(db, latest, a) && !signatureFault(db, latest) ? latest : undefined;
   };
   const rows = actions.map((x, i) => {
     const ack = ackOf(x.a);
@@ -230,7 +228,7 @@ export function actionFormData(db: DB, findingId: number, m: MetaInput): Correct
   const lastAck = rows.filter((r) => r.ack).sort((a, b) => b.ack!.signedAt - a.ack!.signedAt)[0];
   const latestReview = reviews[0];
   const whys = request?.whys ? (JSON.parse(request.whys) as string[]).filter((w) => w && w.trim()) : [];
-  const meta = metaFor(db, unit, m, "Phiếu yêu cầu hành động khắc phục", `Phát hiện số ${finding.id} – ${vi(`findings.source.${finding.source}`)}`);
+  const meta = metaFor(ctx, unit, m, "Phiếu yêu cầu hành động khắc phục", `Phát hiện số ${finding.id} – ${vi(`findings.source.${finding.source}`)}`);
   meta.numberSuffix = "PYC-HĐKP";
   meta.recipients = ["Người thực hiện hành động khắc phục;", "Thư ký ISO;", "Lưu: VT, ISO."];
   // The leader who signed (in the capacity they chose) closes the form; before any signature, the chair's line is blank.
@@ -273,7 +271,8 @@ export function actionFormData(db: DB, findingId: number, m: MetaInput): Correct
 
 // ----- (f) inspection minutes -----
 
-export function inspectionMinutesData(db: DB, inspectionId: number, m: MetaInput): InspectionMinutesData {
+export function inspectionMinutesData(ctx: Ctx, inspectionId: number, m: MetaInput): InspectionMinutesData {
+  const { db } = ctx;
   const i = db.select().from(inspections).where(eq(inspections.id, inspectionId)).get();
   if (!i) throw new NotFoundError("errors.notFound");
   const unit = unitOf(db, i.unitId);
@@ -305,7 +304,7 @@ export function inspectionMinutesData(db: DB, inspectionId: number, m: MetaInput
     .orderBy(asc(users.role), asc(users.fullName))
     .all()
     .filter((u) => (u.role === "leader" && (u.title ?? "").startsWith("Chủ tịch")) || (u.role === "officer" && /ISO/.test(u.title ?? "")));
-  const chair = chairOf(db, unit.id);
+  const chair = chairOf(ctx, unit.id);
   // What the minutes can state from the records as they stood on the day (form 21's checks).
   const announced = db
     .select()
@@ -347,7 +346,7 @@ export function inspectionMinutesData(db: DB, inspectionId: number, m: MetaInput
   ];
   const skhcn = /SKHCN/i.test(i.decisionNumber);
   const issuer = skhcn ? "Giám đốc Sở Khoa học và Công nghệ" : `Chủ tịch Ủy ban nhân dân ${lowerKind(by.name)}`;
-  const meta = metaFor(db, by, m, "Biên bản kiểm tra", "Việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015");
+  const meta = metaFor(ctx, by, m, "Biên bản kiểm tra", "Việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015");
   meta.issuingBody = skhcn ? [`Ủy ban nhân dân ${lowerKind(by.name)}`, "Sở Khoa học và Công nghệ"] : [`Ủy ban nhân dân ${lowerKind(by.name)}`, "Đoàn kiểm tra"];
   meta.numberSuffix = "BB-ĐKT";
   meta.place = unit.placeName;
@@ -380,8 +379,9 @@ export function inspectionMinutesData(db: DB, inspectionId: number, m: MetaInput
   };
 }
 
-export function recordReportData(db: DB, kind: RecordReportKind, subjectId: number, m: MetaInput) {
-  if (kind === "audit") return auditReportData(db, subjectId, m);
-  if (kind === "action") return actionFormData(db, subjectId, m);
-  return inspectionMinutesData(db, subjectId, m);
+/** The data of a record's PDF (an audit report, a corrective action request form, inspection minutes). */
+export function recordReportData(ctx: Ctx, kind: RecordReportKind, subjectId: number, m: MetaInput) {
+  if (kind === "audit") return auditReportData(ctx, subjectId, m);
+  if (kind === "action") return actionFormData(ctx, subjectId, m);
+  return inspectionMinutesData(ctx, subjectId, m);
 }

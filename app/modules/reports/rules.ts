@@ -37,6 +37,7 @@ export function downloadName(r: { kind: ReportKind; unitName: string; periodKey:
     audit: "Báo cáo đánh giá nội bộ",
     action: "Phiếu yêu cầu HĐKP",
     minutes: "Biên bản kiểm tra",
+    announcement: "Công bố HTQLCL",
   };
   return `${what[r.kind]} - ${r.unitName} - ${r.periodKey} (${r.id}).pdf`;
 }
@@ -104,6 +105,8 @@ export type VerifiedReport = {
   trigger: ReportTrigger;
   createdAt: number;
   finishedAt: number | null;
+  /** The audit trail's head when it was issued (printed in its footer; issue 15), if recorded. */
+  trailAt: { lastId: number; head: string } | null;
 };
 
 /** The answer to "did the system issue this?": by file, by hash or by code; `report` null = not issued here. */

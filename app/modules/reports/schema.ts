@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PERIOD_REPORT_KINDS, RECORD_REPORT_KINDS, REPORT_KINDS, REPORT_STATUSES } from "#db/schema/enums";
+import { PERIOD_REPORT_KINDS, RECORD_REPORT_KINDS, REPORT_KINDS, REPORT_STATUSES, REPORT_TRIGGERS } from "#db/schema/enums";
+import { LIST_SORTS } from "~/lib/list-sort";
 
 /** On-demand generation (reports.new form). The period is typed as YYYY-MM, YYYY-Qn or YYYY (or picked). */
 export const GenerateReportSchema = z.object({
@@ -26,6 +27,9 @@ export const RecordReportSchema = z.object({
 });
 export type RecordReportInput = z.infer<typeof RecordReportSchema>;
 
+/** Where a report came from: the schedule or a person's request (the list's "origin" filter). */
+export const REPORT_ORIGINS = REPORT_TRIGGERS;
+
 /** Filters of the reports list (query string); anything unknown is ignored rather than an error. */
 export const ReportFiltersSchema = z.object({
   kind: z.enum(REPORT_KINDS).optional().catch(undefined),
@@ -38,7 +42,9 @@ export const ReportFiltersSchema = z.object({
     .regex(/^[0-9Qq-]*$/)
     .optional()
     .catch(undefined),
-  origin: z.enum(["schedule", "manual"]).optional().catch(undefined),
+  origin: z.enum(REPORT_ORIGINS).optional().catch(undefined),
+  sort: z.enum(LIST_SORTS.reports).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type ReportFilters = z.infer<typeof ReportFiltersSchema>;

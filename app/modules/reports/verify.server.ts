@@ -16,6 +16,14 @@ export function verifyText(db: DB, q: string): Verification {
 }
 
 export function verifyBytes(db: DB, bytes: Uint8Array): Verification {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return verifyHash(db, sha256Of(bytes));
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** A file's hash, computed when it was uploaded (the verification page redirects to itself with it). */
+export function verifyHash(db: DB, sha256: string): Verification {
   return { by: "file", sha256, report: findIssuedByHash(db, sha256) ?? null };
 }

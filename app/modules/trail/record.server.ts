@@ -1,16 +1,18 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { desc } from "drizzle-orm";
 import { trail } from "#db/schema";
+import { notePendingCheckpoint, trailKeyState } from "~/lib/trail-key.server";
 import { markFactsStale } from "../compliance/facts-cache.server";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
+import type { TrailAction } from "./vocabulary";
 
 export const GENESIS_HASH = "0".repeat(64);
 
 export type TrailInput = {
   entity: string;
   entityId: string | number;
-  action: string;
+  action: TrailAction;
   unitId?: number | null;
   before?: unknown;
   after?: unknown;
@@ -29,8 +31,12 @@ type TrailRowContent = {
   after: string | null;
 };
 
-/** The chained hash: any change to a row, or removal of one, breaks every link after it. */
-export function trailHash(prevHash: string, row: TrailRowContent): string {
+/**
+ * The chained hash: any change to a row, or removal of one, breaks every link after it. With the data folder's
+ * key (DATA_DIR/keys/trail.key) it is HMAC-SHA256(key, prev hash + row), so nobody without the key can recompute
+ * the chain after editing a row; without a key (unit tests, a chain from before issue 15) plain SHA-256.
+ */
+export function trailHash(prevHash: string, row: TrailRowContent, key?: Buffer | null): string {
   const canonical = JSON.stringify([
     row.at,
     row.actorKind,
@@ -43,7 +49,8 @@ export function trailHash(prevHash: string, row: TrailRowContent): string {
     row.before,
     row.after,
   ]);
-  return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
+  const h = key ? createHmac("sha256", key) : createHash("sha256");
+  return h.update(prevHash).update("\n").update(canonical).digest("hex");
 }
 
 function json(v: unknown): string | null {
@@ -83,12 +90,23 @@ export function recordTrail(tx: Tx | Ctx["db"], ctx: Pick<Ctx, "actor" | "now">,
     before: json(redact(input.before)),
     after: json(redact(input.after)),
   };
-  const hash = trailHash(prevHash, row);
-  tx.insert(trail)
+  const hash = trailHash(prevHash, row, trailKeyState()?.key);
+  const inserted = tx
+    .insert(trail)
     .values({ ...row, prevHash, hash })
-    .run();
+    .returning({ id: trail.id })
+    .get();
+  notePendingCheckpoint(inserted.id, hash);
   // Every change passes here, so derived summaries are invalidated here, in the same transaction (a report
   // being produced changes no fact: a monthly run would otherwise clear every unit's).
   if (!FACT_NEUTRAL.has(row.entity)) markFactsStale(tx, row.unitId);
   return hash;
+}
+
+/**
+ * SHA-256 of a record's canonical fields (a signature, an issued report), written into its trail row so that the
+ * chain covers the record: an inserted, altered or removed one no longer matches (verify.server.ts).
+ */
+export function recordHash(fields: readonly unknown[]): string {
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }

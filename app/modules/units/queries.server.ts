@@ -1,26 +1,35 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { DB } from "#db/client";
+import type { Ctx } from "../context";
 import { unitLineage, units, users } from "#db/schema";
-import { getUnitInScopeOrThrow, pathCondition, pathInScope, type Scope } from "./scope.server";
+import { compareVi } from "~/lib/locale";
+import { textMatches } from "../search/match.server";
+import { getUnitInScopeOrThrow, pathCondition, pathInScope } from "./scope.server";
+import { inTreeOrder } from "./tree.server";
 
 export type UnitRow = typeof units.$inferSelect;
 
-/** Units the scope reads, in tree order (path order keeps children under their parent). */
-export function listUnitsInScope(db: DB, scope: Scope, opts: { q?: string; limit?: number } = {}) {
+/** Units the scope reads (matching q, accents ignored), in tree order: children under their parent, siblings by name. */
+export function listUnitsInScope(ctx: Ctx, opts: { q?: string; limit?: number } = {}) {
   const q = opts.q?.trim();
-  return db
+  const rows = ctx.db
     .select()
     .from(units)
-    .where(and(pathCondition(scope), q ? sql`(${units.name} LIKE ${"%" + q + "%"} OR ${units.code} LIKE ${"%" + q + "%"})` : undefined))
-    .orderBy(asc(units.path))
-    .limit(opts.limit ?? 2000)
+    .where(and(pathCondition(ctx.scope), q ? textMatches("units", units.id, q) : undefined))
     .all();
+  return inTreeOrder(ctx.db, rows).slice(0, opts.limit ?? 2000);
 }
 
-export function getUnitDetail(db: DB, scope: Scope, unitId: number) {
+export function getUnitDetail(ctx: Ctx, unitId: number) {
+  const { db, scope } = ctx;
   const unit = getUnitInScopeOrThrow(db, scope, unitId);
   const parent = unit.parentId ? db.select().from(units).where(eq(units.id, unit.parentId)).get() : undefined;
-  const children = db.select().from(units).where(eq(units.parentId, unit.id)).orderBy(asc(units.name)).all();
+  const children = db
+    .select()
+    .from(units)
+    .where(eq(units.parentId, unit.id))
+    .all()
+    .sort((a, b) => compareVi(a.name, b.name));
   const predecessors = db
     .select({ id: units.id, name: units.name, code: units.code, path: units.path, validTo: units.validTo })
     .from(unitLineage)

@@ -5,6 +5,7 @@ import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
+import { writeOnce } from "../form-once.server";
 import { childPath, lineageCreatesCycle, parentAllowed } from "./rules";
 import type { UnitInput } from "./schema";
 import { getUnitInScopeOrThrow, pathInScope } from "./scope.server";
@@ -54,7 +55,7 @@ function setLineage(tx: Tx, unitId: number, predecessorIds: number[]) {
 
 export function createUnit(ctx: Ctx, input: UnitInput) {
   requireCapability(ctx.actor, "units.manage");
-  return write(ctx, (tx) => {
+  return writeOnce(ctx, (tx) => {
     const parent = checkParentAndCode(tx, ctx, input);
     const now = ctx.now.getTime();
     const row = tx

@@ -1,6 +1,6 @@
 import type { RouteSpec } from "./specs";
 
-/** The Excel exports of every list (issue 7): anyone signed in, and the file never holds another unit's records. */
+/** The Excel exports of every list: anyone signed in, and the file never holds another unit's records. */
 export const DASHBOARD_SPECS: Record<string, RouteSpec> = {
   "routes/documents.export": { read: "any", list: true },
   "routes/audits.export": { read: "any", list: true },

@@ -3,7 +3,7 @@ import { auditOf, findingIn } from "./specs";
 
 const who = ["officer", "inspector"] as const;
 
-/** Routes of the record PDFs (issue 6, wave 2): the "Xuất PDF" buttons post here; out of scope is 404. */
+/** Routes of the record PDFs: the "Xuất PDF" buttons post here; out of scope is 404. */
 export const REPORTS2_SPECS: Record<string, RouteSpec> = {
   "routes/reports.record": {
     read: "any",

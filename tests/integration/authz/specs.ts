@@ -2,7 +2,7 @@ import { makeCtx } from "~/modules/context.server";
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { auditChecklistItems, files, inspections, qualityObjectives, reports, serviceFigures, users, type Role } from "#db/schema";
+import { auditChecklistItems, files, fileTables, inspections, qualityObjectives, reports, serviceFigures, users, type Role } from "#db/schema";
 import { insertFinding } from "#db/seed-actions";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
@@ -15,6 +15,7 @@ import { eq } from "drizzle-orm";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
 import { REPORTS2_SPECS } from "./specs-reports2";
 import { DASHBOARD_SPECS } from "./specs-dashboard";
+import { PUBLIC_SPECS } from "./specs-public";
 
 /**
  * What each route must answer, per role and per relation of the target record's unit to the person's unit.
@@ -53,9 +54,18 @@ export type RouteSpec = {
   actions?: ActionSpec[];
   /** Actions not exercised here, with the reason (e.g. sign-in has its own tests). */
   actionsCoveredElsewhere?: string;
+  /**
+   * A public route asked anonymously about every unit of the fixture: it answers 200 (or one of `statuses`) and its
+   * answer holds none of the private marks (specs-public.ts: findings, actions, accounts, file names…).
+   */
+  anonymous?: {
+    params?: (f: Fixture, target: Unit) => Record<string, string>;
+    query?: (f: Fixture, target: Unit) => Record<string, string>;
+    statuses?: number[];
+  };
 };
 
-const unitForm = (f: Fixture, target: Unit, n: number, kind: string) => ({
+const unitForm = (_f: Fixture, target: Unit, n: number, kind: string) => ({
   code: `M${n}-${target.code}`,
   name: `Đơn vị thử ${n}`,
   kind,
@@ -102,6 +112,18 @@ function figuresFileIn(f: Fixture, target: Unit): number {
     .values({ sha256: sha, size: bytes.length, mime: "text/csv", ext: "csv", originalName: "so-lieu.csv", unitId: target.id, createdAt: f.now.getTime() })
     .returning()
     .get();
+  // The rows read from it at upload (issue 16: the preview and the import read these, never the file again).
+  f.db
+    .insert(fileTables)
+    .values({
+      fileId: row.id,
+      content: {
+        headers: ["Mã đơn vị", "Tháng", "Tiếp nhận", "Trước hạn", "Đúng hạn", "Quá hạn", "Trực tuyến", "Qua BCCI"],
+        rows: [{ line: 2, cells: [target.code, "01/2026", "10", "5", "5", "0", "3", "2"] }],
+      },
+      createdAt: f.now.getTime(),
+    })
+    .run();
   // Figures already stored for the unit, named with its token, so the lists have something to leak.
   f.db
     .insert(serviceFigures)
@@ -431,7 +453,7 @@ export const SPECS: Record<string, RouteSpec> = {
       {
         name: "edit the account",
         roles: ["admin"],
-        form: (f, t) => ({
+        form: (_f, t) => ({
           username: `officer.${t.code.toLowerCase()}`,
           fullName: `Cán bộ ${t.token}`,
           unitId: String(t.id),
@@ -669,6 +691,8 @@ export const SPECS: Record<string, RouteSpec> = {
     actionsCoveredElsewhere: "public by design: answers only for the hash of a file the caller already holds (tests/integration/reports.test.ts)",
   },
   "routes/reports.verify.$code": { read: "public" },
+  // Searched with words that every unit's records hold: tests/integration/list-filters.test.ts.
+  "routes/search": { read: "any", list: true },
   "routes/notifications": { read: "any", list: true, actions: [{ name: "mark all read", roles: "any", form: () => ({ intent: "all" }), noTrail: true }] },
   "routes/figures._index": { read: "any", list: true },
   "routes/figures.export": { read: "any", list: true },
@@ -702,6 +726,7 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/files.$id": { read: "any", params: (f, t) => ({ id: String(fileIn(f, t)) }) },
   ...REPORTS2_SPECS,
   ...DASHBOARD_SPECS,
+  ...PUBLIC_SPECS,
 };
 
 export const allowedRel = (rel: Rel) => rel === "own" || rel === "child";

@@ -9,7 +9,7 @@ const LIST_LIMIT = 200;
 /** Findings by grade and state over a period: raised and closed in it, open (and overdue) at its end. */
 export const findingsSection: SectionProvider<"findings"> = {
   id: "findings",
-  load(db, groups, period) {
+  load({ db }, groups, period) {
     const allIds = [...new Set(groups.flatMap((g) => g.unitIds))];
     const grades = db.select().from(findingGrades).orderBy(asc(findingGrades.sortOrder)).all();
     const startMs = startOfVnDay(period.start).getTime();

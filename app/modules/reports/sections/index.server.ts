@@ -1,5 +1,5 @@
-import type { DB } from "#db/client";
 import type { Section, SectionId, UnitSections } from "#templates/types";
+import type { Ctx } from "../../context";
 import type { Period } from "../periods";
 import { findingsSection } from "./findings.server";
 import { acknowledgementsSection, correctiveActionsSection, cycleSection, documentsSection, objectivesSection, obligationsSection } from "./records.server";
@@ -24,9 +24,9 @@ export const ALL_SECTIONS: SectionId[] = ["obligations", "documents", "cycle", "
 export const MISSING_REASON = "nguồn số liệu chưa được kết nối";
 
 /** Every section for every group: from its provider when registered, otherwise "missing". */
-export function loadSections(db: DB, groups: UnitGroup[], period: Period, providers: SectionProvider[] = SECTION_PROVIDERS): Map<number, UnitSections> {
+export function loadSections(ctx: Ctx, groups: UnitGroup[], period: Period, providers: SectionProvider[] = SECTION_PROVIDERS): Map<number, UnitSections> {
   const answers = new Map<SectionId, Map<number, unknown>>();
-  for (const p of providers) answers.set(p.id, p.load(db, groups, period) as Map<number, unknown>);
+  for (const p of providers) answers.set(p.id, p.load(ctx, groups, period) as Map<number, unknown>);
   const out = new Map<number, UnitSections>();
   for (const g of groups) {
     const s = {} as Record<SectionId, Section<unknown>>;

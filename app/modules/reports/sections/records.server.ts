@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
-import type { DB } from "#db/client";
 import {
   audits,
   caSignatures,
@@ -15,13 +14,15 @@ import {
 } from "#db/schema";
 import type { AcknowledgementsData, CorrectiveActionsData, CycleData, DocumentsData, ObjectivesData, ObligationsData } from "#templates/types";
 import { translate } from "~/i18n";
+import type { Ctx } from "../../context";
+import { withScope } from "../../context.server";
 import { gatherFacts } from "../../compliance/facts.server";
 import { evaluate } from "../../compliance/rules";
 import { correctiveActionStatsForUnits } from "../../corrective-actions/stats.server";
 import { documentStatsForUnits } from "../../documents/queries.server";
-import { formatPct } from "../../figures/period";
 import { attainment, sumFigures } from "../../figures/rules";
 import { EVERYWHERE, normalisePrefixes, type Scope } from "../../units/scope.server";
+import { formatPct } from "~/lib/locale";
 import { formatDate, startOfVnDay } from "~/lib/time";
 import type { SectionProvider, UnitGroup } from "./types";
 
@@ -34,13 +35,13 @@ const idsOf = (groups: UnitGroup[]) => [...new Set(groups.flatMap((g) => g.unitI
 const SCOPED_MAX_UNITS = 400;
 
 /**
- * The narrowest scope covering the given units, for the helpers that take a scope (corrective-action stats, the
- * compliance facts): without it they compute every unit in the country (a national database: over a second per
- * unit report) and the caller keeps only its own. Many units: everywhere, one grouped pass.
+ * The narrowest scope covering the given units, for the readers that read through a scope (corrective-action
+ * stats, the compliance facts): without it they compute every unit in the country (a national database: over a
+ * second per unit report) and the caller keeps only its own. Many units: everywhere, one grouped pass.
  */
-export function scopeOfUnits(db: DB, ids: number[]): Scope {
+export function scopeOfUnits(ctx: Ctx, ids: number[]): Scope {
   if (!ids.length || ids.length > SCOPED_MAX_UNITS) return EVERYWHERE;
-  const paths = db
+  const paths = ctx.db
     .select({ path: units.path })
     .from(units)
     .where(inArray(units.id, ids))
@@ -52,9 +53,9 @@ const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r
 
 export const documentsSection: SectionProvider<"documents"> = {
   id: "documents",
-  load(db, groups, period) {
+  load({ db }, groups, period) {
     const ids = idsOf(groups);
-    const stats = new Map(documentStatsForUnits(db, ids, period.end).map((s) => [s.unitId, s]));
+    const stats = new Map(documentStatsForUnits({ db, scope: EVERYWHERE }, ids, period.end).map((s) => [s.unitId, s]));
     const late = ids.length
       ? db
           .select({
@@ -105,9 +106,9 @@ export const documentsSection: SectionProvider<"documents"> = {
 
 export const correctiveActionsSection: SectionProvider<"correctiveActions"> = {
   id: "correctiveActions",
-  load(db, groups, period) {
+  load(ctx, groups, period) {
     const ids = idsOf(groups);
-    const stats = new Map(correctiveActionStatsForUnits(db, scopeOfUnits(db, ids), period.end).map((s) => [s.unitId, s]));
+    const stats = new Map(correctiveActionStatsForUnits(withScope(ctx, scopeOfUnits(ctx, ids)), period.end).map((s) => [s.unitId, s]));
     const out = new Map<number, CorrectiveActionsData>();
     for (const g of groups) {
       const s = g.unitIds.map((id) => stats.get(id)).filter((x) => x !== undefined);
@@ -127,7 +128,7 @@ export const correctiveActionsSection: SectionProvider<"correctiveActions"> = {
 
 export const acknowledgementsSection: SectionProvider<"acknowledgements"> = {
   id: "acknowledgements",
-  load(db, groups, period) {
+  load({ db }, groups, period) {
     const ids = idsOf(groups);
     const startMs = startOfVnDay(period.start).getTime();
     const endMs = startOfVnDay(period.end).getTime() + 86_400_000;
@@ -174,7 +175,7 @@ export const acknowledgementsSection: SectionProvider<"acknowledgements"> = {
 
 export const cycleSection: SectionProvider<"cycle"> = {
   id: "cycle",
-  load(db, groups, period) {
+  load({ db }, groups, period) {
     const ids = idsOf(groups);
     if (!ids.length) return new Map();
     const inPeriod = (col: Parameters<typeof gte>[0]) => and(gte(col, period.start), lte(col, period.end));
@@ -245,10 +246,10 @@ export const cycleSection: SectionProvider<"cycle"> = {
 /** The compliance checklist (DOMAIN.md §6) as of the period's end, for a single unit. */
 export const obligationsSection: SectionProvider<"obligations"> = {
   id: "obligations",
-  load(db, groups, period) {
+  load(ctx, groups, period) {
     const single = groups.filter((g) => g.unitIds.length === 1);
     const ids = single.map((g) => g.unitIds[0]!);
-    const facts = gatherFacts(db, ids, period.end, scopeOfUnits(db, ids));
+    const facts = gatherFacts(withScope(ctx, scopeOfUnits(ctx, ids)), ids, period.end);
     const out = new Map<number, ObligationsData>();
     for (const g of single) {
       const obligations = evaluate(facts.get(g.unitIds[0]!)!, period.end);
@@ -274,7 +275,7 @@ export const obligationsSection: SectionProvider<"obligations"> = {
 /** Quality objectives of the period's year, measured on the period's figures. */
 export const objectivesSection: SectionProvider<"objectives"> = {
   id: "objectives",
-  load(db, groups, period) {
+  load({ db }, groups, period) {
     const ids = idsOf(groups);
     const year = Number(period.end.slice(0, 4));
     if (!ids.length) return new Map();

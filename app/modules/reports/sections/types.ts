@@ -1,5 +1,5 @@
-import type { DB } from "#db/client";
 import type { SectionId, UnitSections } from "#templates/types";
+import type { Ctx } from "../../context";
 import type { Period } from "../periods";
 
 /** The data of one section when it is available. */
@@ -12,10 +12,11 @@ export type SectionPayload<K extends SectionId> = Extract<UnitSections[K], { sta
 export type UnitGroup = { key: number; unitIds: number[] };
 
 /**
- * A section's data source. Providers read; they never write, never read the clock (the period is given), and
- * answer one payload per group (batch: an area summary asks for hundreds of units at once).
+ * A section's data source. Providers read; they never write, never read the clock (the period is given, and
+ * neither `ctx.now` nor `ctx.today` is used), and answer one payload per group (batch: an area summary asks for
+ * hundreds of units at once). The ctx reads everywhere; a provider narrows it to the groups' units.
  */
 export type SectionProvider<K extends SectionId = SectionId> = {
   id: K;
-  load(db: DB, groups: UnitGroup[], period: Period): Map<number, SectionPayload<K>>;
+  load(ctx: Ctx, groups: UnitGroup[], period: Period): Map<number, SectionPayload<K>>;
 };
