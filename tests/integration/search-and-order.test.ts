@@ -141,7 +141,7 @@ describe("units in tree order, siblings by name in Vietnamese order", () => {
     expectTreeOrder(writableUnits(officer));
     expectTreeOrder(findingFilterOptions(officer).units);
     expectTreeOrder(unitsWithActions(officer));
-    expectTreeOrder(qmsCycleList(officer, "2026-11-25"));
+    expectTreeOrder(qmsCycleList(officer, "2026-11-25").map((r) => ({ id: r.unitId, name: r.name, path: r.path })));
     expectTreeOrder(plannableUnits(officer));
     // Auditors by unit in tree order, then by name.
     const auditors = auditorCandidates(officer);

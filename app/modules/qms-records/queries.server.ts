@@ -65,7 +65,10 @@ export function qmsCycleForUnits(ctx: Ctx, day: string, only?: number[]): QmsCyc
 
 /** The cycle of every unit in scope on a day, in tree order (siblings by name), for the QMS page. */
 export function qmsCycleList(ctx: Ctx, day: string): QmsCycleRow[] {
-  return inTreeOrder(ctx.db, qmsCycleForUnits(ctx, day).map((r) => ({ ...r, id: r.unitId })));
+  return inTreeOrder(
+    ctx.db,
+    qmsCycleForUnits(ctx, day).map((r) => ({ ...r, id: r.unitId })),
+  );
 }
 
 /** A unit's management reviews, confirmations and announcements, newest first, for its QMS page. */
