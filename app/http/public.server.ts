@@ -1,3 +1,4 @@
+import { now } from "~/lib/clock.server";
 import { config } from "~/lib/config.server";
 import { SESSION_COOKIE } from "./guards.server";
 
@@ -66,7 +67,7 @@ export function clientAddress(request: Request): string {
 /** Refuse with 429 (and Retry-After) when the address has spent its budget. */
 export function requirePublicBudget(request: Request) {
   // why Date.now and not the app clock: a rate is about elapsed real time, not about the calendar.
-  const wait = takeToken(clientAddress(request), Date.now(), config().publicRatePerMin);
+  const wait = takeToken(clientAddress(request), now().getTime(), config().publicRatePerMin);
   if (wait > 0)
     throw new Response("public.errors.tooMany", {
       status: 429,

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { now } from "./clock.server";
 import { ownerGone, processOwner } from "./process-owner.server";
 
 // Who holds the data folder (issue 15). Every process that opens it for writing (web server, scheduler, job and
@@ -44,7 +45,7 @@ export function liveHolders(dataDir: string, opts: { includeRestore?: boolean } 
 export class DataFolderBusyError extends Error {}
 
 /** Mark the data folder as held by this process until it exits; refused while a restore runs. */
-export function holdDataFolder(dataDir: string, role: string, at: Date = new Date()): () => void {
+export function holdDataFolder(dataDir: string, role: string, at: Date = now()): () => void {
   const dir = locksDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const restoring = liveHolders(dataDir, { includeRestore: true }).find((h) => h.role === "restore");
@@ -60,7 +61,7 @@ export function holdDataFolder(dataDir: string, role: string, at: Date = new Dat
  * Take the data folder for a restore: refused, naming them, while any server or scheduler process holds it.
  * Returns the release function.
  */
-export function takeForRestore(dataDir: string, at: Date = new Date()): () => void {
+export function takeForRestore(dataDir: string, at: Date = now()): () => void {
   const holders = liveHolders(dataDir, { includeRestore: true });
   if (holders.length)
     throw new DataFolderBusyError(
