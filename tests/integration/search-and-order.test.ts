@@ -1,7 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { documents, units, users } from "#db/schema";
+import { and, eq, type SQL } from "drizzle-orm";
+import { correctiveActions, documents, findings, procedures, units, users } from "#db/schema";
+import { textMatches } from "~/modules/search/match.server";
+import { EVERYWHERE, inScope } from "~/modules/units/scope.server";
 import { compareVi } from "~/lib/locale";
 import { auditorCandidates } from "~/modules/audits/access.server";
 import { auditsPage, plannableUnits } from "~/modules/audits/queries.server";
@@ -88,6 +90,32 @@ describe("search ignores accents and case, on every list and across records", ()
     expect(listUsersInScope(quantri, { q: family }).rows.map((u) => u.username)).toContain("chutich.laivung");
   });
 
+  it("within a scope, the index's own unit words give what the scope condition gives", () => {
+    const tables = { documents, procedures, findings, corrective_actions: correctiveActions } as const;
+    const words = ["tu phap", "Quy trình", "QT 02", "ho so", "đăng ký", "chưa", "khac phuc", "1.00", "x", "%"];
+    let compared = 0;
+    for (const username of ["thuky.laivung", "kiemtra.tinh", "canbo.huyen", "thuky.longho"]) {
+      const ctx = ctxOf(db, username);
+      const everywhere = { db, scope: EVERYWHERE };
+      for (const [index, table] of Object.entries(tables) as [keyof typeof tables, (typeof tables)[keyof typeof tables]][]) {
+        for (const q of words) {
+          const ids = (where: SQL | undefined) =>
+            db
+              .select({ id: table.id })
+              .from(table)
+              .where(where)
+              .all()
+              .map((r) => r.id)
+              .sort((a, b) => a - b);
+          const viaUnits = ids(textMatches(ctx, index, table.id, q));
+          expect(viaUnits, `${username} ${index} "${q}"`).toEqual(ids(and(inScope(table.unitId, ctx.scope), textMatches(everywhere, index, table.id, q))));
+          compared += viaUnits.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
   it("/search groups documents, procedures, findings and actions, scoped like the lists", async () => {
     const mine = await load(searchPage, "thuky.laivung", "/search?q=tu%20phap");
     const results = mine.results as unknown as ReturnType<typeof searchRecords>;
@@ -141,7 +169,7 @@ describe("units in tree order, siblings by name in Vietnamese order", () => {
     expectTreeOrder(writableUnits(officer));
     expectTreeOrder(findingFilterOptions(officer).units);
     expectTreeOrder(unitsWithActions(officer));
-    expectTreeOrder(qmsCycleList(officer, "2026-11-25").map((r) => ({ id: r.unitId, name: r.name, path: r.path })));
+    expectTreeOrder(qmsCycleList(officer, "2026-11-25"));
     expectTreeOrder(plannableUnits(officer));
     // Auditors by unit in tree order, then by name.
     const auditors = auditorCandidates(officer);

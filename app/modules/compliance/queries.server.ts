@@ -57,7 +57,7 @@ export function unitsWithCompliance(ctx: Ctx, q?: string): UnitComplianceRow[] {
       current: sql<number>`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day}) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
     })
     .from(units)
-    .where(and(pathCondition(scope), q ? textMatches("units", units.id, q) : undefined))
+    .where(and(pathCondition(scope), q ? textMatches(ctx, "units", units.id, q) : undefined))
     .all();
   const list = inTreeOrder(db, found).map(({ path: _path, ...u }) => u);
   const facts = cachedFacts(

@@ -67,7 +67,7 @@ export function listCorrectiveActions(ctx: Ctx, filter: Partial<ListFilter>, pag
   else if (status !== "all") where.push(eq(ca.status, status));
   if (filter.unitId) where.push(eq(ca.unitId, filter.unitId));
   if (filter.mine) where.push(eq(ca.ownerId, me.id));
-  if (filter.q) where.push(or(textMatches("corrective_actions", ca.id, filter.q), textMatches("findings", ca.findingId, filter.q)));
+  if (filter.q) where.push(or(textMatches(ctx, "corrective_actions", ca.id, filter.q), textMatches(ctx, "findings", ca.findingId, filter.q)));
   const toDo = status === "open" || status === "overdue" || (OPEN_STATUSES as readonly string[]).includes(status);
   // The page's ids are chosen from the action rows (and the (unit_id, status, due_on) index) before anything is
   // joined to them; a text search reads the actions' and the findings' full-text indexes.

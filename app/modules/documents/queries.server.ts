@@ -18,7 +18,7 @@ import {
   type DocumentKind,
 } from "#db/schema";
 import type { Ctx } from "../context";
-import { inScope, type Scope } from "../units/scope.server";
+import { inScope } from "../units/scope.server";
 import { textMatches } from "../search/match.server";
 import { inTreeOrder } from "../units/tree.server";
 import { getDocumentInScopeOrThrow } from "./access.server";
@@ -68,10 +68,11 @@ const updateOverdueSql = (day: string) => sql`(${documents.status} = 'effective'
 const pendingRevision = alias(documentRevisions, "pending_rev");
 const currentRevision = alias(documentRevisions, "current_rev");
 
-function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | undefined {
+function filterConditions(ctx: Ctx, f: DocumentFilter, day: string): SQL | undefined {
+  const scope = ctx.scope;
   const conds: (SQL | undefined)[] = [inScope(documents.unitId, scope)];
   if (f.unitId) conds.push(eq(documents.unitId, f.unitId));
-  if (f.q) conds.push(textMatches("documents", documents.id, f.q));
+  if (f.q) conds.push(textMatches(ctx, "documents", documents.id, f.q));
   if (f.kind) conds.push(eq(documents.kind, f.kind));
   if (f.status === "pending") {
     conds.push(
@@ -103,7 +104,7 @@ function filterConditions(scope: Scope, f: DocumentFilter, day: string): SQL | u
 /** The register: one page of documents in scope with their clocks (as of `ctx.today`), and the total for the pager. */
 export function listDocuments(ctx: Ctx, f: DocumentFilter, pageSize = LIST_PAGE_SIZE) {
   const { db, today: day } = ctx;
-  const where = filterConditions(ctx.scope, f, day);
+  const where = filterConditions(ctx, f, day);
   const total = db.select({ n: count() }).from(documents).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page ?? 1, pages);

@@ -79,7 +79,7 @@ export function listFindings(ctx: Ctx, filter: FindingFilter, page = 1, pageSize
     filter.from ? gte(findings.foundOn, filter.from) : undefined,
     filter.to ? lte(findings.foundOn, filter.to) : undefined,
     filter.overdue ? and(eq(findings.status, "open"), sql`${findings.actionDueOn} < ${today}`) : undefined,
-    filter.q ? textMatches("findings", findings.id, filter.q) : undefined,
+    filter.q ? textMatches(ctx, "findings", findings.id, filter.q) : undefined,
   );
   const sortColumns = {
     found: findings.foundOn,

@@ -35,7 +35,7 @@ export function listUsersInScope(
     pathCondition(ctx.scope),
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.unitId ? eq(users.unitId, filter.unitId) : undefined,
-    q ? textMatches("users", users.id, q) : undefined,
+    q ? textMatches(ctx, "users", users.id, q) : undefined,
   );
   const total = ctx.db.select({ n: count() }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));

@@ -3,7 +3,7 @@ import type { DB } from "#db/client";
 import { documentProcedures, documents, procedures, units } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
-import { inScope, pathInScope, type Scope } from "../units/scope.server";
+import { inScope, pathInScope } from "../units/scope.server";
 import { textMatches } from "../search/match.server";
 
 export const PROCEDURE_PAGE_SIZE = 50;
@@ -29,12 +29,13 @@ export function parseProcedureFilter(p: URLSearchParams): ProcedureFilter {
 const coveredSql = sql`EXISTS (SELECT 1 FROM ${documentProcedures} dp JOIN ${documents} d ON d.id = dp.document_id
                         WHERE dp.procedure_id = ${procedures.id} AND d.status = 'effective' AND d.kind = 'process')`;
 
-function conditions(scope: Scope, f: ProcedureFilter): SQL | undefined {
+function conditions(ctx: Ctx, f: ProcedureFilter): SQL | undefined {
+  const scope = ctx.scope;
   return and(
     inScope(procedures.unitId, scope),
     f.unitId ? eq(procedures.unitId, f.unitId) : undefined,
     f.inactive ? undefined : eq(procedures.active, true),
-    f.q ? textMatches("procedures", procedures.id, f.q) : undefined,
+    f.q ? textMatches(ctx, "procedures", procedures.id, f.q) : undefined,
     f.field ? eq(procedures.field, f.field) : undefined,
     f.coverage === "covered" ? coveredSql : f.coverage === "uncovered" ? sql`(${procedures.active} = 1 AND NOT ${coveredSql})` : undefined,
   );
@@ -43,7 +44,7 @@ function conditions(scope: Scope, f: ProcedureFilter): SQL | undefined {
 /** The catalogue page: procedures in scope with the effective process documents that cover them. */
 export function listProcedures(ctx: Ctx, f: ProcedureFilter) {
   const db = ctx.db;
-  const where = conditions(ctx.scope, f);
+  const where = conditions(ctx, f);
   const total = db.select({ n: count() }).from(procedures).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PROCEDURE_PAGE_SIZE));
   const page = Math.min(f.page ?? 1, pages);

@@ -64,7 +64,7 @@ export function qmsCycleForUnits(ctx: Ctx, day: string, only?: number[]): QmsCyc
 }
 
 /** The cycle of every unit in scope on a day, in tree order (siblings by name), for the QMS page. */
-export function qmsCycleList(ctx: Ctx, day: string): QmsCycleRow[] {
+export function qmsCycleList(ctx: Ctx, day: string): (QmsCycleRow & { id: number })[] {
   return inTreeOrder(
     ctx.db,
     qmsCycleForUnits(ctx, day).map((r) => ({ ...r, id: r.unitId })),

@@ -18,7 +18,7 @@ export function searchRecords(ctx: Ctx, q: string) {
   const counted = (table: typeof documents | typeof procedures | typeof findings | typeof correctiveActions, where: SQL | undefined) =>
     Math.min(COUNT_CAP + 1, db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${where} LIMIT ${COUNT_CAP + 1})`)?.n ?? 0);
 
-  const docWhere = and(inScope(documents.unitId, scope), textMatches("documents", documents.id, q));
+  const docWhere = and(inScope(documents.unitId, scope), textMatches(ctx, "documents", documents.id, q));
   const docs = db
     .select({ id: documents.id, code: documents.code, title: documents.title, status: documents.status, unitName: units.name })
     .from(documents)
@@ -28,7 +28,7 @@ export function searchRecords(ctx: Ctx, q: string) {
     .limit(SEARCH_PER_KIND)
     .all();
 
-  const procWhere = and(inScope(procedures.unitId, scope), textMatches("procedures", procedures.id, q));
+  const procWhere = and(inScope(procedures.unitId, scope), textMatches(ctx, "procedures", procedures.id, q));
   const procs = db
     .select({ id: procedures.id, code: procedures.code, name: procedures.name, active: procedures.active, unitName: units.name })
     .from(procedures)
@@ -38,7 +38,7 @@ export function searchRecords(ctx: Ctx, q: string) {
     .limit(SEARCH_PER_KIND)
     .all();
 
-  const findWhere = and(inScope(findings.unitId, scope), textMatches("findings", findings.id, q));
+  const findWhere = and(inScope(findings.unitId, scope), textMatches(ctx, "findings", findings.id, q));
   const finds = db
     .select({ id: findings.id, description: findings.description, status: findings.status, foundOn: findings.foundOn, unitName: units.name })
     .from(findings)
@@ -49,7 +49,7 @@ export function searchRecords(ctx: Ctx, q: string) {
     .all();
 
   const ca = correctiveActions;
-  const actWhere = and(inScope(ca.unitId, scope), textMatches("corrective_actions", ca.id, q));
+  const actWhere = and(inScope(ca.unitId, scope), textMatches(ctx, "corrective_actions", ca.id, q));
   const acts = db
     .select({ id: ca.id, description: ca.description, status: ca.status, dueOn: ca.dueOn, unitName: units.name })
     .from(ca)

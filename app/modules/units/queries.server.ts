@@ -15,7 +15,7 @@ export function listUnitsInScope(ctx: Ctx, opts: { q?: string; limit?: number } 
   const rows = ctx.db
     .select()
     .from(units)
-    .where(and(pathCondition(ctx.scope), q ? textMatches("units", units.id, q) : undefined))
+    .where(and(pathCondition(ctx.scope), q ? textMatches(ctx, "units", units.id, q) : undefined))
     .all();
   return inTreeOrder(ctx.db, rows).slice(0, opts.limit ?? 2000);
 }
