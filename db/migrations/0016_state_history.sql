@@ -17,7 +17,7 @@ CREATE TABLE `finding_states` (
 --> statement-breakpoint
 CREATE INDEX `finding_states_unit_idx` ON `finding_states` (`unit_id`, `from_at`);
 --> statement-breakpoint
-CREATE INDEX `finding_states_current_idx` ON `finding_states` (`finding_id`) WHERE `to_at` IS NULL;
+CREATE INDEX `finding_states_record_idx` ON `finding_states` (`finding_id`, `from_at`);
 --> statement-breakpoint
 CREATE TABLE `corrective_action_states` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE `corrective_action_states` (
 --> statement-breakpoint
 CREATE INDEX `corrective_action_states_unit_idx` ON `corrective_action_states` (`unit_id`, `from_at`);
 --> statement-breakpoint
-CREATE INDEX `corrective_action_states_current_idx` ON `corrective_action_states` (`action_id`) WHERE `to_at` IS NULL;
+CREATE INDEX `corrective_action_states_record_idx` ON `corrective_action_states` (`action_id`, `from_at`);
 --> statement-breakpoint
 CREATE TABLE `document_states` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -51,7 +51,13 @@ CREATE TABLE `document_states` (
 --> statement-breakpoint
 CREATE INDEX `document_states_unit_idx` ON `document_states` (`unit_id`, `from_at`);
 --> statement-breakpoint
-CREATE INDEX `document_states_current_idx` ON `document_states` (`document_id`) WHERE `to_at` IS NULL;
+CREATE INDEX `document_states_record_idx` ON `document_states` (`document_id`, `from_at`);
+--> statement-breakpoint
+-- A report reads a unit's signatures up to its date (one query for all of its actions).
+CREATE INDEX `ca_signatures_unit_idx` ON `ca_signatures` (`unit_id`, `signed_at`);
+--> statement-breakpoint
+-- Lists tell apart units that share a name (an old commune and the new one named after it) by their validity.
+CREATE INDEX `units_name_idx` ON `units` (`name`);
 --> statement-breakpoint
 CREATE TRIGGER finding_states_insert AFTER INSERT ON findings
 BEGIN
@@ -129,7 +135,7 @@ FROM (
   UNION ALL
   SELECT a.id, a.finding_id, a.unit_id, 'acknowledged', a.due_on, NULL, s.first_at, 1
   FROM corrective_actions a JOIN (SELECT action_id, MIN(signed_at) AS first_at FROM ca_signatures GROUP BY action_id) s ON s.action_id = a.id
-  WHERE a.status <> 'proposed'
+  WHERE a.status <> 'proposed' OR a.started_at IS NOT NULL
   UNION ALL
   SELECT id, finding_id, unit_id, 'in_progress', due_on, NULL, started_at, 2 FROM corrective_actions WHERE started_at IS NOT NULL
   UNION ALL

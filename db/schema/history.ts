@@ -1,5 +1,4 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { sql } from "drizzle-orm";
 
 // State as of a date (docs/decisions/0013-state-as-of-a-date.md). Each row is one state of a record, in force from
 // `fromAt` (inclusive, ms) to `toAt` (exclusive; null = still current). Written by triggers (migration
@@ -18,12 +17,7 @@ export const findingStates = sqliteTable(
     fromAt: integer("from_at").notNull(),
     toAt: integer("to_at"),
   },
-  (t) => [
-    index("finding_states_unit_idx").on(t.unitId, t.fromAt),
-    index("finding_states_current_idx")
-      .on(t.findingId)
-      .where(sql`to_at IS NULL`),
-  ],
+  (t) => [index("finding_states_unit_idx").on(t.unitId, t.fromAt), index("finding_states_record_idx").on(t.findingId, t.fromAt)],
 );
 
 export const correctiveActionStates = sqliteTable(
@@ -39,12 +33,7 @@ export const correctiveActionStates = sqliteTable(
     fromAt: integer("from_at").notNull(),
     toAt: integer("to_at"),
   },
-  (t) => [
-    index("corrective_action_states_unit_idx").on(t.unitId, t.fromAt),
-    index("corrective_action_states_current_idx")
-      .on(t.actionId)
-      .where(sql`to_at IS NULL`),
-  ],
+  (t) => [index("corrective_action_states_unit_idx").on(t.unitId, t.fromAt), index("corrective_action_states_record_idx").on(t.actionId, t.fromAt)],
 );
 
 export const documentStates = sqliteTable(
@@ -62,10 +51,5 @@ export const documentStates = sqliteTable(
     fromAt: integer("from_at").notNull(),
     toAt: integer("to_at"),
   },
-  (t) => [
-    index("document_states_unit_idx").on(t.unitId, t.fromAt),
-    index("document_states_current_idx")
-      .on(t.documentId)
-      .where(sql`to_at IS NULL`),
-  ],
+  (t) => [index("document_states_unit_idx").on(t.unitId, t.fromAt), index("document_states_record_idx").on(t.documentId, t.fromAt)],
 );

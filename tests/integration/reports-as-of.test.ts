@@ -18,6 +18,7 @@ import { measureObjectives } from "~/modules/objectives/measure.server";
 import { scheduledTargets } from "~/modules/reports/data.server";
 import { parsePeriod } from "~/modules/reports/periods";
 import { produceQueued } from "~/modules/reports/produce.server";
+import { listReports } from "~/modules/reports/queries.server";
 import { requestReport } from "~/modules/reports/request.server";
 import { formatPct } from "~/lib/locale";
 import { readConfig } from "~/lib/config.server";
@@ -248,6 +249,9 @@ describe("units and names as of a date; figures measured one way", () => {
 
     const text = await generate(db, dir, "kiemtra.tinh", "unit", "DT-LV-TD", "2025-Q2", NOW);
     expect(text).toContain("Ủy ban nhân dân xã Tân Dương (đến 30/06/2025) báo cáo");
+    expect(listReports(ctxOf(db, "kiemtra.tinh", NOW), { unitId: unitIdByCode(db, "DT-LV-TD") }).rows.map((r) => r.unitName)).toEqual([
+      "Xã Tân Dương (đến 30/06/2025)",
+    ]);
     const area = await generate(db, dir, "kiemtra.tinh", "area", "DT", "2025", NOW);
     expect(area).toContain("Xã Tân Dương (đến 30/06/2025)");
     expect(area).toContain("Xã Tân Dương (từ 01/07/2025)");
