@@ -15,6 +15,7 @@ export function renderAnnualReport(doc: Doc, data: AnnualReportData) {
     doc,
     `Căn cứ Quyết định số 19/2014/QĐ-TTg ngày 05/3/2014 của Thủ tướng Chính phủ và Thông tư số 26/2014/TT-BKHCN ngày 10/10/2014 của Bộ Khoa học và Công nghệ, ${data.unit.name} báo cáo tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${data.period.label} (từ ngày ${vnDate(data.period.start)} đến ngày ${vnDate(data.period.end)}) như sau:`,
   );
+  if (data.period.asOfNote) paragraph(doc, data.period.asOfNote, { italic: true });
   const next = drawUnitSections(doc, data.sections);
   if (data.rows.length) {
     heading(doc, `${roman(next)}. TÌNH HÌNH TẠI CÁC ĐƠN VỊ TRỰC THUỘC (${formatInt(data.rows.length)} ĐƠN VỊ)`);

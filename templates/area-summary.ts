@@ -60,6 +60,7 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
     doc,
     `Tổng hợp tình hình áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của ${formatInt(data.rows.length)} đơn vị trên địa bàn ${inSentence(data.area.name)} ${data.period.label} (từ ngày ${vnDate(data.period.start)} đến ngày ${vnDate(data.period.end)}), như sau:`,
   );
+  if (data.period.asOfNote) paragraph(doc, data.period.asOfNote, { italic: true });
   heading(doc, `${roman(0)}. TỔNG HỢP THEO ĐƠN VỊ`);
   if (data.rows.length === 0) paragraph(doc, "Không có đơn vị trực thuộc nào hoạt động trong kỳ.");
   else unitsTable(doc, data.rows);

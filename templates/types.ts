@@ -43,7 +43,14 @@ export type SignatureBlock = {
   name?: string | null;
 };
 
-export type PeriodInfo = { key: string; label: string; start: string; end: string };
+export type PeriodInfo = {
+  key: string;
+  label: string;
+  start: string;
+  end: string;
+  /** A period still running: "Số liệu tính đến 09:00 ngày 01/12/2026 …", printed on the first page. */
+  asOfNote?: string;
+};
 export type UnitRef = { code: string; name: string };
 
 // ----- sections (each comes from a provider in app/modules/reports/sections) -----
@@ -94,7 +101,18 @@ export type CorrectiveActionsData = {
   closedOnTimePct: number | null;
 };
 
-export type AcknowledgementsData = { acknowledged: number; pending: number; list: { date: string; by: string; subject: string }[] };
+/** A signature as it stood at the report's date: still valid, replaced by a later one, or voided by a change of what it covered. */
+export type AcknowledgementState = "valid" | "superseded" | "voided";
+export type AcknowledgementsData = {
+  /** Signatures of the period still valid at the report's date (one per action): the table's "valid" rows. */
+  acknowledged: number;
+  /** Signatures of the period no longer valid then (superseded or voided): the table's other rows. */
+  voided: number;
+  /** Actions waiting for a leader's signature at the report's date. */
+  pending: number;
+  /** Capacity, signer and the text signed (from the signature's own snapshot). */
+  list: { date: string; by: string; subject: string; state: AcknowledgementState }[];
+};
 
 export type ObjectivesData = { rows: { objective: string; target: string; actual: string; met: boolean | null }[] };
 

@@ -14,6 +14,7 @@ export function renderUnitReport(doc: Doc, data: UnitReportData) {
     doc,
     `Thực hiện Quyết định số 19/2014/QĐ-TTg ngày 05/3/2014 của Thủ tướng Chính phủ về việc áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001 vào hoạt động của các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước, Ủy ban nhân dân ${inSentence(data.unit.name)} báo cáo tình hình duy trì, áp dụng hệ thống quản lý chất lượng ${data.period.label} (từ ngày ${vnDate(data.period.start)} đến ngày ${vnDate(data.period.end)}) như sau:`,
   );
+  if (data.period.asOfNote) paragraph(doc, data.period.asOfNote, { italic: true });
   drawUnitSections(doc, data.sections);
   paragraph(
     doc,

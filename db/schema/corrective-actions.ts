@@ -104,7 +104,7 @@ export const caSignatures = sqliteTable(
     content: text("content").notNull(),
     signedAt: integer("signed_at").notNull(),
   },
-  (t) => [index("ca_signatures_action_idx").on(t.actionId, t.signedAt)],
+  (t) => [index("ca_signatures_action_idx").on(t.actionId, t.signedAt), index("ca_signatures_unit_idx").on(t.unitId, t.signedAt)],
 );
 
 /** Effectiveness verifications, effective or not; an ineffective one keeps its reason here. */

@@ -23,7 +23,12 @@ export const units = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("units_code_uq").on(t.code), index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
+  (t) => [
+    uniqueIndex("units_code_uq").on(t.code),
+    index("units_parent_idx").on(t.parentId),
+    index("units_path_idx").on(t.path),
+    index("units_name_idx").on(t.name),
+  ],
 );
 
 /** Lineage: `unitId` was formed (wholly or partly) from `predecessorId` (e.g. the 1 July 2025 mergers). */

@@ -148,17 +148,29 @@ export function drawCorrectiveActions(doc: Doc, d: CorrectiveActionsData) {
   );
 }
 
+const ACK_STATE: Record<AcknowledgementsData["list"][number]["state"], string> = {
+  valid: "Còn hiệu lực",
+  superseded: "Đã được ký lại",
+  voided: "Mất hiệu lực (nội dung đã sửa sau khi ký)",
+};
+
 export function drawAcknowledgements(doc: Doc, d: AcknowledgementsData) {
-  paragraph(doc, `Lãnh đạo đã xác nhận ${formatInt(d.acknowledged)} hành động khắc phục; còn ${formatInt(d.pending)} hành động chờ xác nhận.`);
+  paragraph(
+    doc,
+    `Trong kỳ, lãnh đạo đã ký xác nhận ${formatInt(d.acknowledged)} hành động khắc phục, chữ ký còn hiệu lực đến thời điểm báo cáo${
+      d.voided ? `; ${formatInt(d.voided)} chữ ký khác trong kỳ không còn hiệu lực (ghi rõ trong bảng)` : ""
+    }; còn ${formatInt(d.pending)} hành động chờ xác nhận.`,
+  );
   if (d.list.length)
     table(
       doc,
       [
-        { header: "Ngày", width: 16 },
-        { header: "Người xác nhận", width: 30 },
-        { header: "Nội dung", width: 55 },
+        { header: "Ngày ký", width: 14 },
+        { header: "Người ký (thẩm quyền, chức vụ)", width: 28 },
+        { header: "Nội dung đã ký", width: 40 },
+        { header: "Tình trạng", width: 18 },
       ],
-      d.list.map((a) => [vnDate(a.date), a.by, a.subject]),
+      d.list.map((a) => [vnDate(a.date), a.by, a.subject, ACK_STATE[a.state]]),
     );
 }
 

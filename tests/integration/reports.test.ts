@@ -172,7 +172,7 @@ describe("on-demand reports: request, produce, archive, scope", () => {
     const lv = expectedFindings(db, "DT-LAIVUNG", "2026-10-01", "2026-10-31");
     const hl = expectedFindings(db, "DT-HOALONG", "2026-10-01", "2026-10-31");
     expect(text).toContain(`Xã Lai Vung ${lv.raised} ${lv.open} ${lv.overdue}`);
-    expect(text).toContain(`Xã Hòa Long ${hl.raised} ${hl.open} ${hl.overdue}`);
+    expect(text).toContain(`Xã Hòa Long (từ 01/07/2025) ${hl.raised} ${hl.open} ${hl.overdue}`);
     expect(text).toContain(`Xã Lai Vung: ${lv.overdue} phát hiện quá hạn khắc phục.`);
   });
 

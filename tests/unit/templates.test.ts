@@ -77,7 +77,7 @@ describe("PDF templates (checked by the text poppler extracts)", () => {
           },
         },
         correctiveActions: { status: "ok", data: { open: 3, overdue: 1, closed: 8, closedOnTime: 7, closedOnTimePct: 87.5 } },
-        acknowledgements: { status: "ok", data: { acknowledged: 5, pending: 2, list: [] } },
+        acknowledgements: { status: "ok", data: { acknowledged: 5, voided: 0, pending: 2, list: [] } },
         objectives: { status: "ok", data: { rows: [{ objective: "Hồ sơ giải quyết đúng hạn", target: "100%", actual: "99,2%", met: false }] } },
       }),
     });

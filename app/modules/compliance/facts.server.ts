@@ -1,14 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { withScope } from "../context.server";
-import { findings, procedures, qualityObjectives } from "#db/schema";
+import { procedures } from "#db/schema";
 import { addMonthsToDay, startOfVnDay, vnDay } from "~/lib/time";
-import { figuresByUnit } from "../figures/queries.server";
-import { attainment } from "../figures/rules";
-import { openActionsByUnit } from "../corrective-actions/stats.server";
-import { documentStatsForUnits } from "../documents/queries.server";
+import { actionCountsAsOf, asOfDay, documentCountsAsOf, findingCountsAsOf } from "../history/as-of.server";
+import { measureObjectives } from "../objectives/measure.server";
 import { qmsCycleForUnits } from "../qms-records/queries.server";
-import { EVERYWHERE } from "../units/scope.server";
 import type { ComplianceFacts } from "./rules";
 
 /**
@@ -34,21 +30,11 @@ const EMPTY: ComplianceFacts = {
 };
 
 export const objectivesFacts: FactsProvider = (ctx, unitIds, day) => {
-  const { db } = ctx;
-  const year = Number(day.slice(0, 4));
   const out = new Map<number, Partial<ComplianceFacts>>();
-  if (!unitIds.length) return out;
-  const rows = db
-    .select()
-    .from(qualityObjectives)
-    .where(and(eq(qualityObjectives.year, year), inArray(qualityObjectives.unitId, unitIds)))
-    .all();
-  const figures = figuresByUnit(withScope(ctx, EVERYWHERE), [...new Set(rows.map((r) => r.unitId))], `${year}-01`, day.slice(0, 7));
-  for (const r of rows) {
-    const a = attainment(r.measure, r.target, figures.get(r.unitId), r.manualValue);
-    const cur = out.get(r.unitId)?.objectives ?? { total: 0, measured: 0, met: 0 };
-    out.set(r.unitId, { objectives: { total: cur.total + 1, measured: cur.measured + (a.value === null ? 0 : 1), met: cur.met + (a.met ? 1 : 0) } });
-  }
+  for (const [unitId, list] of measureObjectives(ctx, unitIds, day))
+    out.set(unitId, {
+      objectives: { total: list.length, measured: list.filter((o) => o.value !== null).length, met: list.filter((o) => o.met === true).length },
+    });
   return out;
 };
 
@@ -57,16 +43,9 @@ export const qmsCycleFacts: FactsProvider = (ctx, unitIds, day) => {
   const { db } = ctx;
   const wanted = new Set(unitIds);
   const out = new Map<number, Partial<ComplianceFacts>>();
-  const inspectionFindings = new Map(
-    db
-      .select({ unitId: findings.unitId, n: sql<number>`count(*)` })
-      .from(findings)
-      // Unary + keeps the planner on (unit_id, source, …): one seek per unit, not a walk through every unit's source.
-      .where(and(eq(findings.source, "inspection"), inArray(findings.unitId, unitIds), sql`+${findings.foundOn} <= ${day}`))
-      .groupBy(findings.unitId)
-      .all()
-      .map((r) => [r.unitId, r.n]),
-  );
+  const inspectionFindings = new Map<number, number>();
+  for (const r of findingCountsAsOf(db, unitIds, asOfDay(day), { from: day }))
+    inspectionFindings.set(r.unitId, (inspectionFindings.get(r.unitId) ?? 0) + r.inspection);
   // A change of scope = a procedure added to the catalogue: after it, the QMS must be announced again.
   const scopeChanges = new Map(
     db
@@ -91,10 +70,10 @@ export const qmsCycleFacts: FactsProvider = (ctx, unitIds, day) => {
   return out;
 };
 
-/** Documents on their clocks and procedure coverage (documents area). */
-export const documentFacts: FactsProvider = (ctx, unitIds, day) => {
+/** Documents on their clocks and procedure coverage (documents area), as they stood on the day. */
+export const documentFacts: FactsProvider = ({ db }, unitIds, day) => {
   const out = new Map<number, Partial<ComplianceFacts>>();
-  for (const s of documentStatsForUnits(ctx, unitIds, day)) {
+  for (const s of documentCountsAsOf(db, unitIds, asOfDay(day))) {
     out.set(s.unitId, {
       documents: { effective: s.effective, overdueReview: s.overdueReview, overdueUpdate: s.overdueUpdate },
       procedures: { total: s.procedures, uncovered: s.uncoveredProcedures },
@@ -103,30 +82,21 @@ export const documentFacts: FactsProvider = (ctx, unitIds, day) => {
   return out;
 };
 
-/** Corrective actions past due (corrective-actions area). A unit without any action has none overdue. */
-export const actionFacts: FactsProvider = (ctx, unitIds, day) => {
+/** Corrective actions past due and due soon on the day (corrective-actions area). A unit without any action has none overdue. */
+export const actionFacts: FactsProvider = ({ db }, unitIds, day) => {
   const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { actions: { open: 0, overdue: 0, dueSoon: 0 } }]));
-  for (const s of openActionsByUnit(ctx, day, unitIds)) out.set(s.unitId, { actions: { open: s.open, overdue: s.overdue, dueSoon: 0 } });
+  for (const s of actionCountsAsOf(db, unitIds, asOfDay(day))) out.set(s.unitId, { actions: { open: s.open, overdue: s.overdue, dueSoon: s.dueSoon } });
   return out;
 };
 
 /** Open findings past their action due date, and the last 12 months' findings by grade (findings area). */
 export const findingFacts: FactsProvider = ({ db }, unitIds, day) => {
   const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { findings: { overdue: 0, byGradeLast12Months: {} } }]));
-  const overdue = db
-    .select({ unitId: findings.unitId, n: sql<number>`count(*)` })
-    .from(findings)
-    .where(and(inArray(findings.unitId, unitIds), eq(findings.status, "open"), sql`${findings.actionDueOn} < ${day}`))
-    .groupBy(findings.unitId)
-    .all();
-  for (const r of overdue) out.get(r.unitId)!.findings!.overdue = Number(r.n);
-  const byGrade = db
-    .select({ unitId: findings.unitId, grade: findings.gradeCode, n: sql<number>`count(*)` })
-    .from(findings)
-    .where(and(inArray(findings.unitId, unitIds), sql`${findings.foundOn} >= ${addMonthsToDay(day, -12)}`, sql`${findings.foundOn} <= ${day}`))
-    .groupBy(findings.unitId, findings.gradeCode)
-    .all();
-  for (const r of byGrade) if (r.grade) out.get(r.unitId)!.findings!.byGradeLast12Months[r.grade] = Number(r.n);
+  for (const r of findingCountsAsOf(db, unitIds, asOfDay(day), { from: addMonthsToDay(day, -12) })) {
+    const facts = out.get(r.unitId)!.findings!;
+    facts.overdue += r.overdue;
+    if (r.foundSince) facts.byGradeLast12Months[r.grade] = r.foundSince;
+  }
   return out;
 };
 

@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { caSignatures, correctiveActions, units } from "#db/schema";
 import type { Ctx } from "../context";
 import { inScope } from "../units/scope.server";
@@ -63,31 +63,4 @@ export function correctiveActionStatsForUnits(ctx: Ctx, day: string): Corrective
     closedOnTimePct: percent(Number(r.closedOnTime), Number(r.closed)),
     acknowledgements: acks.get(r.unitId) ?? 0,
   }));
-}
-
-/** Statuses of an action not yet verified effective. */
-const OPEN = ["proposed", "acknowledged", "in_progress", "implemented"] as const;
-
-/**
- * Open and overdue (on `day`) actions per unit of `ctx.scope`, or only of `unitIds` (only units that have open
- * ones): what the compliance checklist needs. `day` is explicit because the facts are computed for a given day
- * (a report's period end). Reads the open actions alone through (unit_id, status), so its cost follows the work
- * still open, not ten years of closed history.
- */
-export function openActionsByUnit(ctx: Ctx, day: string, unitIds?: number[]): { unitId: number; unitName: string; open: number; overdue: number }[] {
-  const ca = correctiveActions;
-  if (unitIds && !unitIds.length) return [];
-  return ctx.db
-    .select({
-      unitId: ca.unitId,
-      unitName: units.name,
-      open: sql<number>`count(*)`,
-      overdue: sql<number>`sum(${ca.status} in ('proposed','acknowledged','in_progress') and ${ca.dueOn} < ${day})`,
-    })
-    .from(ca)
-    .innerJoin(units, sql`${units.id} = ${ca.unitId}`)
-    .where(sql`${inArray(ca.status, [...OPEN])} AND ${unitIds ? inArray(ca.unitId, unitIds) : inScope(ca.unitId, ctx.scope)}`)
-    .groupBy(ca.unitId)
-    .all()
-    .map((r) => ({ ...r, open: Number(r.open), overdue: Number(r.overdue) }));
 }

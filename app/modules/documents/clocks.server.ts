@@ -7,9 +7,10 @@ import { clockState } from "./rules";
  * Recompute a document's stored clock columns from their inputs with the pure rule. Every verb that changes an
  * input (a revision taking effect, a review, a legal change link, a withdrawal) calls this inside its
  * transaction, so the register can filter and count overdue documents in SQL. The stored dates do not depend
- * on the day; only the comparison with today does.
+ * on the day; only the comparison with today does. `at` (the write's ctx.now) stamps the change: the document's
+ * state history (decision 0013) dates a changed clock by the row's updated_at.
  */
-export function refreshClocks(tx: Tx, documentId: number) {
+export function refreshClocks(tx: Tx, documentId: number, at: number) {
   const doc = tx.select().from(documents).where(eq(documents.id, documentId)).get();
   if (!doc) return;
   const open = tx
@@ -28,5 +29,6 @@ export function refreshClocks(tx: Tx, documentId: number) {
     },
     "1970-01-01",
   );
-  tx.update(documents).set({ nextReviewOn: c.nextReviewOn, updateDueOn: c.updateDueOn }).where(eq(documents.id, documentId)).run();
+  if (c.nextReviewOn === doc.nextReviewOn && c.updateDueOn === doc.updateDueOn) return;
+  tx.update(documents).set({ nextReviewOn: c.nextReviewOn, updateDueOn: c.updateDueOn, updatedAt: at }).where(eq(documents.id, documentId)).run();
 }

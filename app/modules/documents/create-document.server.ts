@@ -54,7 +54,7 @@ export async function createDocument(ctx: Ctx, input: DocumentCreateInput) {
       })
       .returning()
       .get();
-    refreshClocks(tx, doc.id);
+    refreshClocks(tx, doc.id, t);
     recordTrail(tx, ctx, {
       entity: "document",
       entityId: doc.id,

@@ -52,7 +52,7 @@ export function createLegalChange(ctx: Ctx, input: LegalChangeInput) {
       .get();
     for (const d of documentIds) {
       tx.insert(legalChangeDocuments).values({ legalChangeId: row.id, documentId: d, linkedAt: t }).run();
-      refreshClocks(tx, d);
+      refreshClocks(tx, d, t);
       recordTrail(tx, ctx, {
         entity: "document",
         entityId: d,
@@ -102,7 +102,7 @@ export function updateLegalChange(ctx: Ctx, id: number, input: Omit<LegalChangeI
     }
     const added = wanted.filter((d) => !links.some((l) => l.documentId === d));
     for (const d of added) tx.insert(legalChangeDocuments).values({ legalChangeId: id, documentId: d, linkedAt: t }).run();
-    for (const d of new Set([...links.map((l) => l.documentId), ...added])) refreshClocks(tx, d);
+    for (const d of new Set([...links.map((l) => l.documentId), ...added])) refreshClocks(tx, d, t);
     for (const d of added)
       recordTrail(tx, ctx, {
         entity: "document",

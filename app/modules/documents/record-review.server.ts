@@ -41,7 +41,7 @@ export function recordPeriodicReview(ctx: Ctx, documentId: number, input: Period
         .where(eq(documents.id, documentId))
         .run();
     }
-    refreshClocks(tx, documentId);
+    refreshClocks(tx, documentId, ctx.now.getTime());
     const after = tx.select().from(documents).where(eq(documents.id, documentId)).get()!;
     recordTrail(tx, ctx, {
       entity: "document",

@@ -28,7 +28,7 @@ export function updateDocument(ctx: Ctx, documentId: number, input: DocumentEdit
       .where(eq(documents.id, documentId))
       .run();
     setLinks(tx, documentId, links.clauseCodes, links.procedureIds);
-    refreshClocks(tx, documentId);
+    refreshClocks(tx, documentId, ctx.now.getTime());
     const after = tx.select().from(documents).where(eq(documents.id, documentId)).get()!;
     const pick = (d: typeof after) => ({
       code: d.code,

@@ -26,7 +26,7 @@ export function withdrawDocument(ctx: Ctx, documentId: number, reason: string) {
       .set({ status: "obsolete", withdrawnAt: t, withdrawnById: actorId(ctx), withdrawReason: reason, needsRevision: false, updatedAt: t })
       .where(eq(documents.id, documentId))
       .run();
-    refreshClocks(tx, documentId);
+    refreshClocks(tx, documentId, t);
     recordTrail(tx, ctx, {
       entity: "document",
       entityId: documentId,

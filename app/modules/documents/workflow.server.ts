@@ -96,7 +96,7 @@ function takeEffect(tx: Tx, ctx: Ctx, doc: Doc, rev: Rev, effectiveFrom: string)
     .where(and(eq(legalChangeDocuments.documentId, doc.id), isNull(legalChangeDocuments.resolvedOn)))
     .returning({ legalChangeId: legalChangeDocuments.legalChangeId })
     .all();
-  refreshClocks(tx, doc.id);
+  refreshClocks(tx, doc.id, t);
   const after = tx.select().from(documents).where(eq(documents.id, doc.id)).get()!;
   trailStep(
     tx,

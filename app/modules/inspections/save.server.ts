@@ -159,7 +159,7 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
         tx.update(findings).set({ foundOn: input.signedOn, updatedAt: ctx.now.getTime() }).where(inArray(findings.id, ids)).run();
         moved = tx
           .update(findings)
-          .set({ actionDueOn: defaultActionDueOn(input.signedOn) })
+          .set({ actionDueOn: defaultActionDueOn(input.signedOn), updatedAt: ctx.now.getTime() })
           .where(and(inArray(findings.id, ids), eq(findings.actionDueOn, oldDefault)))
           .run().changes;
       }

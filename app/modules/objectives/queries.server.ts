@@ -2,8 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { qualityObjectives, units } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
-import { figuresByUnit } from "../figures/queries.server";
-import { attainment } from "../figures/rules";
+import { measureObjectives } from "./measure.server";
 import { pathCondition, pathInScope } from "../units/scope.server";
 import { OBJECTIVE_STATES, type ObjectiveState } from "./schema";
 
@@ -19,7 +18,10 @@ export function parseObjectiveFilter(params: URLSearchParams): { unitId?: number
 
 const stateOf = (met: boolean | null): ObjectiveState => (met === null ? "noData" : met ? "met" : "notMet");
 
-/** A year's objectives of the units in scope (or of one unit), each with its attainment computed from that year's figures. */
+/**
+ * A year's objectives of the units in scope (or of one unit), each measured as everywhere else (measureObjectives:
+ * January to the year's last month, or to this month for the year in progress).
+ */
 export function objectivesWithAttainment(ctx: Ctx, year: number, unitId?: number, state?: ObjectiveState) {
   const rows = ctx.db
     .select({ o: qualityObjectives, unitName: units.name })
@@ -28,9 +30,12 @@ export function objectivesWithAttainment(ctx: Ctx, year: number, unitId?: number
     .where(and(pathCondition(ctx.scope), eq(qualityObjectives.year, year), unitId ? eq(qualityObjectives.unitId, unitId) : undefined))
     .orderBy(asc(units.name), asc(units.id), asc(qualityObjectives.id))
     .all();
-  const figures = figuresByUnit(ctx, [...new Set(rows.map((r) => r.o.unitId))], `${year}-01`, `${year}-12`);
+  // The year's last day, today for the year in progress, its first day for a year to come (no figures yet).
+  const day = ctx.today > `${year}-12-31` ? `${year}-12-31` : ctx.today < `${year}-01-01` ? `${year}-01-01` : ctx.today;
+  const measured = measureObjectives(ctx, [...new Set(rows.map((r) => r.o.unitId))], day);
+  const byId = new Map([...measured.values()].flat().map((m) => [m.id, m]));
   return rows
-    .map((r) => ({ ...r.o, unitName: r.unitName, ...attainment(r.o.measure, r.o.target, figures.get(r.o.unitId), r.o.manualValue) }))
+    .map((r) => ({ ...r.o, unitName: r.unitName, value: byId.get(r.o.id)?.value ?? null, met: byId.get(r.o.id)?.met ?? null }))
     .filter((o) => !state || stateOf(o.met) === state);
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { conformityAnnouncements, effectivenessConfirmations, files, managementReviews } from "#db/schema";
 import type { Ctx } from "../context";
+import { asOfDay } from "../history/as-of.server";
 import { can } from "../permissions";
 import { getUnitInScopeOrThrow, inScope, pathCondition } from "../units/scope.server";
 import { inTreeOrder } from "../units/tree.server";
@@ -30,13 +31,13 @@ export type QmsCycleRow = {
  * The QMS cycle of every unit in `ctx.scope` that exists on `day` (YYYY-MM-DD), for the obligations of DOMAIN.md §6:
  * the dates (and ids, as evidence) of the last internal audit (reported/closed), management review,
  * effectiveness confirmation and announcement on or before the day, and the open inspection findings past their
- * due date. One statement; each figure is an indexed lookup per unit. Finding status is today's (findings keep
- * no status history). `only` narrows it to those units (the compliance facts of one page). `day` is explicit: the
+ * due date. One statement; each figure is an indexed lookup per unit. Finding status is the one at the day's end. `only` narrows it to those units (the compliance facts of one page). `day` is explicit: the
  * page may look at another day, the compliance facts are computed for a given day (a report's period end).
  */
 export function qmsCycleForUnits(ctx: Ctx, day: string, only?: number[]): QmsCycleRow[] {
   if (only && !only.length) return [];
   const scope = ctx.scope;
+  const at = asOfDay(day).at;
   return ctx.db.all<QmsCycleRow>(sql`
     SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, u.path AS path,
       la.reported_on AS lastInternalAuditOn, la.id AS lastInternalAuditId,
@@ -54,10 +55,13 @@ export function qmsCycleForUnits(ctx: Ctx, day: string, only?: number[]): QmsCyc
     LEFT JOIN conformity_announcements ca ON ca.id = (SELECT c.id FROM conformity_announcements c WHERE c.unit_id = u.id
          AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.id DESC LIMIT 1)
     -- One pass over the overdue inspection findings, grouped (a correlated count per unit scanned them per unit).
-    LEFT JOIN (SELECT f.unit_id AS unit_id, count(*) AS n, min(f.action_due_on) AS oldest FROM findings f
-         WHERE f.source = 'inspection' AND f.status = 'open' AND f.found_on <= ${day} AND f.action_due_on < ${day}
-           AND ${only ? sql`f.unit_id IN ${only}` : inScope(sql`f.unit_id`, scope)}
-         GROUP BY f.unit_id) od ON od.unit_id = u.id
+    -- Their state at the end of the day (finding_states, decision 0013), not today's.
+    LEFT JOIN (SELECT s.unit_id AS unit_id, count(*) AS n, min(s.action_due_on) AS oldest FROM finding_states s
+         JOIN findings f ON f.id = s.finding_id AND f.source = 'inspection'
+         WHERE s.status = 'open' AND s.found_on <= ${day} AND s.action_due_on < ${day}
+           AND s.from_at < ${at} AND (s.to_at IS NULL OR s.to_at >= ${at})
+           AND ${only ? sql`s.unit_id IN ${only}` : inScope(sql`s.unit_id`, scope)}
+         GROUP BY s.unit_id) od ON od.unit_id = u.id
     WHERE ${pathCondition(scope, sql`u.path`)} ${only ? sql`AND u.id IN ${only}` : sql``}
       AND (u.valid_from IS NULL OR u.valid_from <= ${day}) AND (u.valid_to IS NULL OR u.valid_to >= ${day})
     ORDER BY u.path`);

@@ -1,8 +1,10 @@
-import { and, asc, like, notInArray, or, gte, isNull, lte } from "drizzle-orm";
+import { and, asc, inArray, like, notInArray, or, gte, isNull, lte, sql } from "drizzle-orm";
 import { units, type PeriodReportKind } from "#db/schema";
 import type { AnnualReportData, AreaSummaryData, AreaSummaryRow, DocMeta, ReportData, UnitReportData } from "#templates/types";
-import { vnDay } from "~/lib/time";
+import { formatDateTime, vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
+import { asOfDay, type AsOf } from "../history/as-of.server";
+import { nameWithValidity } from "../units/rules";
 import type { Period } from "./periods";
 import { loadSections } from "./sections/index.server";
 import { chairOf } from "./signers.server";
@@ -75,28 +77,78 @@ export function isAreaUnit(unit: { kind: string }): boolean {
   return (AREA_KINDS as readonly string[]).includes(unit.kind);
 }
 
-const info = (p: Period) => ({ key: p.key, label: p.label, start: p.start, end: p.end });
-const ref = (u: UnitRow) => ({ code: u.code, name: u.name });
-
-export function unitReportData(ctx: Ctx, unit: UnitRow, period: Period, m: MetaInput): UnitReportData {
-  const sections = loadSections(ctx, [{ key: unit.id, unitIds: [unit.id] }], period).get(unit.id)!;
-  const meta = metaFor(ctx, unit, m, "Báo cáo", `Tình hình duy trì, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`);
-  return { kind: "unit", meta, unit: ref(unit), period: info(period), sections };
+/**
+ * The moment a period report's figures are taken at: the end of the period's last day once it is over; for a
+ * period still running, the day of generation (the same day /compliance and the dashboard show), said on the
+ * report's first page. Nothing after it counts, so nothing is overdue that is not overdue yet.
+ */
+export function reportAsOf(period: Period, now: Date): AsOf & { running: boolean } {
+  const end = asOfDay(period.end);
+  if (now.getTime() >= end.at) return { ...end, running: false };
+  return { ...asOfDay(vnDay(now)), running: true };
 }
 
-function areaRows(ctx: Ctx, below: UnitRow[], period: Period): AreaSummaryRow[] {
+const info = (p: Period, asOf: AsOf & { running: boolean }, now: Date) => ({
+  key: p.key,
+  label: p.label,
+  start: p.start,
+  end: p.end,
+  ...(asOf.running ? { asOfNote: `Số liệu tính đến ${asOfTime(now)} (kỳ báo cáo chưa kết thúc).` } : {}),
+});
+
+/** "09:00 ngày 01/12/2026". */
+function asOfTime(now: Date): string {
+  const [day, time] = formatDateTime(now).split(" ");
+  return `${time} ngày ${day}`;
+}
+
+/**
+ * Names as a report prints them: with their validity where another unit has the same name (an old commune and
+ * the new one named after it), so a reader can tell "Xã Tân Dương (đến 30/06/2025)" from the one formed after.
+ */
+function namer(ctx: Ctx, list: UnitRow[]): (u: UnitRow) => string {
+  const names = [...new Set(list.map((u) => u.name))];
+  const shared = new Set(
+    names.length
+      ? ctx.db
+          .select({ name: units.name })
+          .from(units)
+          .where(inArray(units.name, names))
+          .groupBy(units.name)
+          .having(sql`count(*) > 1`)
+          .all()
+          .map((r) => r.name)
+      : [],
+  );
+  return (u) => (shared.has(u.name) ? nameWithValidity(u) : u.name);
+}
+
+export function unitReportData(ctx: Ctx, unit: UnitRow, period: Period, m: MetaInput): UnitReportData {
+  const asOf = reportAsOf(period, m.now);
+  const sections = loadSections(ctx, [{ key: unit.id, unitIds: [unit.id] }], period, asOf).get(unit.id)!;
+  const meta = metaFor(ctx, unit, m, "Báo cáo", `Tình hình duy trì, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`);
+  return { kind: "unit", meta, unit: { code: unit.code, name: namer(ctx, [unit])(unit) }, period: info(period, asOf, m.now), sections };
+}
+
+function areaRows(ctx: Ctx, below: UnitRow[], period: Period, asOf: AsOf): AreaSummaryRow[] {
   const sections = loadSections(
     ctx,
     below.map((u) => ({ key: u.id, unitIds: [u.id] })),
     period,
+    asOf,
   );
+  const name = namer(ctx, below);
   return below.map((u) => {
     const s = sections.get(u.id)!;
-    return { unit: ref(u), sections: { findings: s.findings, documents: s.documents, correctiveActions: s.correctiveActions, cycle: s.cycle } };
+    return {
+      unit: { code: u.code, name: name(u) },
+      sections: { findings: s.findings, documents: s.documents, correctiveActions: s.correctiveActions, cycle: s.cycle },
+    };
   });
 }
 
 export function areaSummaryData(ctx: Ctx, area: UnitRow, period: Period, m: MetaInput): AreaSummaryData {
+  const asOf = reportAsOf(period, m.now);
   const below = unitsBelow(ctx, area, period);
   const meta = metaFor(
     ctx,
@@ -105,12 +157,19 @@ export function areaSummaryData(ctx: Ctx, area: UnitRow, period: Period, m: Meta
     "Báo cáo tổng hợp",
     `Tình hình áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của các đơn vị trên địa bàn ${lowerKind(area.name)} ${period.label}`,
   );
-  return { kind: "area", meta, area: ref(area), period: info(period), rows: areaRows(ctx, below, period) };
+  return {
+    kind: "area",
+    meta,
+    area: { code: area.code, name: namer(ctx, [area])(area) },
+    period: info(period, asOf, m.now),
+    rows: areaRows(ctx, below, period, asOf),
+  };
 }
 
 export function annualReportData(ctx: Ctx, unit: UnitRow, period: Period, m: MetaInput): AnnualReportData {
+  const asOf = reportAsOf(period, m.now);
   const below = isAreaUnit(unit) ? unitsBelow(ctx, unit, period) : [];
-  const sections = loadSections(ctx, [{ key: unit.id, unitIds: [unit.id, ...below.map((u) => u.id)] }], period).get(unit.id)!;
+  const sections = loadSections(ctx, [{ key: unit.id, unitIds: [unit.id, ...below.map((u) => u.id)] }], period, asOf).get(unit.id)!;
   const meta = metaFor(
     ctx,
     unit,
@@ -118,11 +177,18 @@ export function annualReportData(ctx: Ctx, unit: UnitRow, period: Period, m: Met
     "Báo cáo",
     `Tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`,
   );
-  return { kind: "annual", meta, unit: ref(unit), period: info(period), sections, rows: areaRows(ctx, below, period) };
+  return {
+    kind: "annual",
+    meta,
+    unit: { code: unit.code, name: namer(ctx, [unit])(unit) },
+    period: info(period, asOf, m.now),
+    sections,
+    rows: areaRows(ctx, below, period, asOf),
+  };
 }
 
 /**
- * The data of a period report, as of the period's end (never the ctx's day). The ctx reads everywhere (a job or
+ * The data of a period report, as of the period's end, or of the moment of generation while it runs (reportAsOf). The ctx reads everywhere (a job or
  * the report queue): the sections narrow it to the report's units themselves.
  */
 export function periodReportData(ctx: Ctx, kind: PeriodReportKind, unit: UnitRow, period: Period, m: MetaInput): ReportData {

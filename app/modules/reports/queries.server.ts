@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { SortKey } from "~/lib/list-sort";
 import type { DB } from "#db/client";
 import { reports, trail, units, users } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { reportRowHash } from "../trail/verify.server";
+import { nameWithValidity } from "../units/rules";
 import { inScope, pathInScope } from "../units/scope.server";
 import { parsePeriod } from "./periods";
 import type { VerifiedReport } from "./rules";
@@ -33,7 +34,17 @@ const listColumns = {
   error: reports.error,
   createdAt: reports.createdAt,
   finishedAt: reports.finishedAt,
+  unitValidFrom: units.validFrom,
+  unitValidTo: units.validTo,
+  /** Another unit has the same name (an old commune and the new one named after it). */
+  unitNameShared: sql<number>`EXISTS (SELECT 1 FROM units u2 WHERE u2.name = ${units.name} AND u2.id <> ${units.id})`,
 };
+
+/** The unit's name as the list shows it: with its validity where another unit has the same name. */
+function named<R extends { unitName: string; unitValidFrom: string | null; unitValidTo: string | null; unitNameShared: number }>(r: R) {
+  const { unitValidFrom, unitValidTo, unitNameShared, ...rest } = r;
+  return { ...rest, unitName: unitNameShared ? nameWithValidity({ name: r.unitName, validFrom: unitValidFrom, validTo: unitValidTo }) : r.unitName };
+}
 
 const SORT_COLUMNS = {
   kind: reports.kind,
@@ -67,7 +78,8 @@ export function listReports(ctx: Ctx, f: ReportFilters) {
     .orderBy(...(f.sort ? [by(SORT_COLUMNS[f.sort]), by(reports.id)] : [desc(reports.createdAt), desc(reports.id)]))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
-    .all();
+    .all()
+    .map(named);
   const total = db.select({ n: count() }).from(reports).where(cond).get()?.n ?? 0;
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
@@ -82,7 +94,7 @@ export function getReportInScopeOrThrow(ctx: Ctx, id: number) {
     .where(eq(reports.id, id))
     .get();
   if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
-  return row;
+  return named(row);
 }
 
 /** The file of a finished report in scope, with its absolute path (checked to stay under the reports folder). */

@@ -41,3 +41,14 @@ export function lineageCreatesCycle(unitId: number, predecessorIds: number[], pr
   }
   return false;
 }
+
+/**
+ * A unit's name with its validity, for lists where an old and a new unit share a name (the 2025 mergers):
+ * "Xã Tân Dương (đến 30/06/2025)", "Xã Tân Dương (từ 01/07/2025)". A unit without dates keeps its bare name.
+ */
+export function nameWithValidity(unit: { name: string; validFrom: string | null; validTo: string | null }): string {
+  const d = (day: string) => day.split("-").reverse().join("/");
+  if (unit.validTo) return `${unit.name} (${unit.validFrom ? `${d(unit.validFrom)} – ` : "đến "}${d(unit.validTo)})`;
+  if (unit.validFrom) return `${unit.name} (từ ${d(unit.validFrom)})`;
+  return unit.name;
+}

@@ -1,5 +1,6 @@
 import type { Section, SectionId, UnitSections } from "#templates/types";
 import type { Ctx } from "../../context";
+import type { AsOf } from "../../history/as-of.server";
 import type { Period } from "../periods";
 import { findingsSection } from "./findings.server";
 import { acknowledgementsSection, correctiveActionsSection, cycleSection, documentsSection, objectivesSection, obligationsSection } from "./records.server";
@@ -21,18 +22,32 @@ export const SECTION_PROVIDERS: SectionProvider[] = [
 
 export const ALL_SECTIONS: SectionId[] = ["obligations", "documents", "cycle", "findings", "correctiveActions", "acknowledgements", "objectives"];
 
+/** A section without a provider: its data source is not in the product (yet). */
 export const MISSING_REASON = "nguồn số liệu chưa được kết nối";
 
-/** Every section for every group: from its provider when registered, otherwise "missing". */
-export function loadSections(ctx: Ctx, groups: UnitGroup[], period: Period, providers: SectionProvider[] = SECTION_PROVIDERS): Map<number, UnitSections> {
+const isMissing = (x: unknown): x is { missing: string } => typeof x === "object" && x !== null && "missing" in x;
+
+/** Every section for every group: from its provider when registered, otherwise "missing" with the provider's reason. */
+export function loadSections(
+  ctx: Ctx,
+  groups: UnitGroup[],
+  period: Period,
+  asOf: AsOf,
+  providers: SectionProvider[] = SECTION_PROVIDERS,
+): Map<number, UnitSections> {
   const answers = new Map<SectionId, Map<number, unknown>>();
-  for (const p of providers) answers.set(p.id, p.load(ctx, groups, period) as Map<number, unknown>);
+  for (const p of providers) answers.set(p.id, p.load(ctx, groups, period, asOf) as Map<number, unknown>);
   const out = new Map<number, UnitSections>();
   for (const g of groups) {
     const s = {} as Record<SectionId, Section<unknown>>;
     for (const id of ALL_SECTIONS) {
       const got = answers.get(id)?.get(g.key);
-      s[id] = got === undefined ? { status: "missing", reason: MISSING_REASON } : { status: "ok", data: got };
+      s[id] =
+        got === undefined
+          ? { status: "missing", reason: MISSING_REASON }
+          : isMissing(got)
+            ? { status: "missing", reason: got.missing }
+            : { status: "ok", data: got };
     }
     out.set(g.key, s as UnitSections);
   }

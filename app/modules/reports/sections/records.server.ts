@@ -1,30 +1,29 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
-import {
-  audits,
-  caSignatures,
-  correctiveActions,
-  documents,
-  effectivenessConfirmations,
-  inspections,
-  managementReviews,
-  qualityObjectives,
-  serviceFigures,
-  units,
-  auditFindings,
-} from "#db/schema";
-import type { AcknowledgementsData, CorrectiveActionsData, CycleData, DocumentsData, ObjectivesData, ObligationsData } from "#templates/types";
+import { and, asc, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { audits, caSignatures, effectivenessConfirmations, inspections, managementReviews, units, auditFindings } from "#db/schema";
+import type { SignCapacity } from "#db/schema/enums";
+import type {
+  AcknowledgementsData,
+  AcknowledgementState,
+  CorrectiveActionsData,
+  CycleData,
+  DocumentsData,
+  ObjectivesData,
+  ObligationsData,
+  ObligationState,
+} from "#templates/types";
 import { translate } from "~/i18n";
 import type { Ctx } from "../../context";
 import { withScope } from "../../context.server";
 import { gatherFacts } from "../../compliance/facts.server";
-import { evaluate } from "../../compliance/rules";
-import { correctiveActionStatsForUnits } from "../../corrective-actions/stats.server";
-import { documentStatsForUnits } from "../../documents/queries.server";
-import { attainment, sumFigures } from "../../figures/rules";
+import { evaluate, OBLIGATIONS, type Obligation } from "../../compliance/rules";
+import { parseSignedContent, sha256 } from "../../corrective-actions/signatures.server";
+import { actionCountsAsOf, actionStatesAsOf, documentCountsAsOf, lateDocumentsAsOf } from "../../history/as-of.server";
+import { measureObjectives } from "../../objectives/measure.server";
+import { signatureForAcknowledgement } from "../rules";
 import { EVERYWHERE, normalisePrefixes, type Scope } from "../../units/scope.server";
-import { formatPct } from "~/lib/locale";
+import { formatInt, formatPct } from "~/lib/locale";
 import { formatDate, startOfVnDay } from "~/lib/time";
-import type { SectionProvider, UnitGroup } from "./types";
+import type { Missing, SectionProvider, UnitGroup } from "./types";
 
 // Section providers for the other areas' records. Each answers for many groups with a few grouped queries and
 // reads the state as of the period's end (the clock is never read here).
@@ -53,35 +52,15 @@ const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r
 
 export const documentsSection: SectionProvider<"documents"> = {
   id: "documents",
-  load({ db }, groups, period) {
+  load({ db }, groups, _period, asOf) {
     const ids = idsOf(groups);
-    const stats = new Map(documentStatsForUnits({ db, scope: EVERYWHERE }, ids, period.end).map((s) => [s.unitId, s]));
-    const late = ids.length
-      ? db
-          .select({
-            unitId: documents.unitId,
-            code: documents.code,
-            title: documents.title,
-            nextReviewOn: documents.nextReviewOn,
-            updateDueOn: documents.updateDueOn,
-          })
-          .from(documents)
-          .where(
-            and(
-              inArray(documents.unitId, ids),
-              eq(documents.status, "effective"),
-              or(lt(documents.nextReviewOn, period.end), lt(documents.updateDueOn, period.end)),
-            ),
-          )
-          .orderBy(asc(documents.code))
-          .limit(500)
-          .all()
-      : [];
+    const stats = new Map(documentCountsAsOf(db, ids, asOf).map((s) => [s.unitId, s]));
+    const late = lateDocumentsAsOf(db, ids, asOf);
     const out = new Map<number, DocumentsData>();
     for (const g of groups) {
       const s = g.unitIds.map((id) => stats.get(id)).filter((x) => x !== undefined);
       out.set(g.key, {
-        total: sum(s, (x) => x.effective),
+        total: sum(s, (x) => x.total),
         effective: sum(s, (x) => x.effective),
         overdueReview: sum(s, (x) => x.overdueReview),
         overdueUpdate: sum(s, (x) => x.overdueUpdate),
@@ -92,8 +71,8 @@ export const documentsSection: SectionProvider<"documents"> = {
             code: d.code,
             title: d.title,
             reason: [
-              d.updateDueOn && d.updateDueOn < period.end ? `quá hạn cập nhật theo văn bản mới (hạn ${formatDate(d.updateDueOn)})` : null,
-              d.nextReviewOn && d.nextReviewOn < period.end ? `quá hạn xem xét định kỳ (hạn ${formatDate(d.nextReviewOn)})` : null,
+              d.updateDueOn && d.updateDueOn < asOf.day ? `quá hạn cập nhật theo văn bản mới (hạn ${formatDate(d.updateDueOn)})` : null,
+              d.nextReviewOn && d.nextReviewOn < asOf.day ? `quá hạn xem xét định kỳ (hạn ${formatDate(d.nextReviewOn)})` : null,
             ]
               .filter(Boolean)
               .join("; "),
@@ -106,9 +85,8 @@ export const documentsSection: SectionProvider<"documents"> = {
 
 export const correctiveActionsSection: SectionProvider<"correctiveActions"> = {
   id: "correctiveActions",
-  load(ctx, groups, period) {
-    const ids = idsOf(groups);
-    const stats = new Map(correctiveActionStatsForUnits(withScope(ctx, scopeOfUnits(ctx, ids)), period.end).map((s) => [s.unitId, s]));
+  load({ db }, groups, _period, asOf) {
+    const stats = new Map(actionCountsAsOf(db, idsOf(groups), asOf).map((s) => [s.unitId, s]));
     const out = new Map<number, CorrectiveActionsData>();
     for (const g of groups) {
       const s = g.unitIds.map((id) => stats.get(id)).filter((x) => x !== undefined);
@@ -126,47 +104,60 @@ export const correctiveActionsSection: SectionProvider<"correctiveActions"> = {
   },
 };
 
+/** "KT. Chủ tịch – Phó Chủ tịch Huỳnh Thanh Tâm": the capacity, the title and the name as signed. */
+function signedBy(capacity: SignCapacity, title: string | null, name: string): string {
+  const sig = signatureForAcknowledgement(capacity, title);
+  return sig.capacity ? `${sig.capacity} – ${sig.title} ${name}` : `${sig.title} ${name}`;
+}
+
+/** The text of the action a signature was bound to, from the signature's own snapshot (never today's text). */
+function signedText(content: string, actionId: number): string {
+  const c = parseSignedContent({ content });
+  if (c.v === 1) return c.legacy.description;
+  return c.snapshot.actions.find((a) => a.id === actionId)?.description ?? c.snapshot.finding.description;
+}
+
+/**
+ * The leader's signatures made in the period, each as it stood at `asOf`: valid (the action's newest signature
+ * then, its action not sent back for re-signing, its content matching its hash), superseded by a later signature,
+ * or voided (what it covered changed after signing). Each row shows the capacity, the signer and the text the
+ * signature was bound to. The sentence's counts are the table's: valid rows, the others, and the actions then
+ * waiting for a signature. Three queries for any number of units.
+ */
 export const acknowledgementsSection: SectionProvider<"acknowledgements"> = {
   id: "acknowledgements",
-  load({ db }, groups, period) {
+  load({ db }, groups, period, asOf) {
     const ids = idsOf(groups);
     const startMs = startOfVnDay(period.start).getTime();
-    const endMs = startOfVnDay(period.end).getTime() + 86_400_000;
-    const signed = ids.length
+    const sigs = ids.length
       ? db
-          .select({
-            unitId: correctiveActions.unitId,
-            at: caSignatures.signedAt,
-            by: caSignatures.signerName,
-            capacity: caSignatures.capacity,
-            subject: correctiveActions.description,
-          })
+          .select()
           .from(caSignatures)
-          .innerJoin(correctiveActions, eq(correctiveActions.id, caSignatures.actionId))
-          .where(and(inArray(correctiveActions.unitId, ids), gte(caSignatures.signedAt, startMs), lt(caSignatures.signedAt, endMs)))
-          .orderBy(asc(caSignatures.signedAt))
+          .where(and(sql`${caSignatures.unitId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`, lt(caSignatures.signedAt, asOf.at)))
+          .orderBy(asc(caSignatures.signedAt), asc(caSignatures.id))
           .all()
       : [];
-    const pending = ids.length
-      ? db
-          .select({ unitId: correctiveActions.unitId, n: sql<number>`count(*)` })
-          .from(correctiveActions)
-          .where(and(inArray(correctiveActions.unitId, ids), eq(correctiveActions.status, "proposed")))
-          .groupBy(correctiveActions.unitId)
-          .all()
-      : [];
+    const latest = new Map<number, number>();
+    for (const s of sigs) latest.set(s.actionId, s.id);
+    const states = new Map(actionStatesAsOf(db, ids, asOf).map((a) => [a.actionId, a]));
+    const pending = new Map<number, number>();
+    for (const a of states.values()) if (a.status === "proposed") pending.set(a.unitId, (pending.get(a.unitId) ?? 0) + 1);
+    const rows = sigs
+      .filter((s) => s.signedAt >= startMs)
+      .map((s) => {
+        const sound = sha256(s.content) === s.contentHash || parseSignedContent(s).v === 1;
+        const state: AcknowledgementState =
+          latest.get(s.actionId) !== s.id ? "superseded" : sound && states.get(s.actionId)?.status !== "proposed" ? "valid" : "voided";
+        return { unitId: s.unitId, at: s.signedAt, by: signedBy(s.capacity, s.signerTitle, s.signerName), subject: signedText(s.content, s.actionId), state };
+      });
     const out = new Map<number, AcknowledgementsData>();
     for (const g of groups) {
-      const mine = signed.filter((s) => g.unitIds.includes(s.unitId));
+      const mine = rows.filter((r) => g.unitIds.includes(r.unitId));
       out.set(g.key, {
-        acknowledged: mine.length,
-        pending: sum(
-          pending.filter((p) => g.unitIds.includes(p.unitId)),
-          (p) => p.n,
-        ),
-        list: mine
-          .slice(0, 100)
-          .map((s) => ({ date: formatDate(s.at), by: s.capacity === "own" ? s.by : `${s.capacity.toUpperCase()}. ${s.by}`, subject: s.subject.slice(0, 160) })),
+        acknowledged: mine.filter((r) => r.state === "valid").length,
+        voided: mine.filter((r) => r.state !== "valid").length,
+        pending: sum(g.unitIds, (id) => pending.get(id) ?? 0),
+        list: mine.map((r) => ({ date: formatDate(r.at), by: r.by, subject: r.subject.slice(0, 160), state: r.state })),
       });
     }
     return out;
@@ -175,10 +166,11 @@ export const acknowledgementsSection: SectionProvider<"acknowledgements"> = {
 
 export const cycleSection: SectionProvider<"cycle"> = {
   id: "cycle",
-  load({ db }, groups, period) {
+  load({ db }, groups, period, asOf) {
     const ids = idsOf(groups);
     if (!ids.length) return new Map();
-    const inPeriod = (col: Parameters<typeof gte>[0]) => and(gte(col, period.start), lte(col, period.end));
+    // Up to the day the figures are taken at: the period's last day, or today for a period still running.
+    const inPeriod = (col: Parameters<typeof gte>[0]) => and(gte(col, period.start), lte(col, asOf.day));
     const auditRows = db
       .select({ unitId: audits.unitId, id: audits.id, date: audits.reportedOn, title: audits.title, status: audits.status })
       .from(audits)
@@ -214,7 +206,7 @@ export const cycleSection: SectionProvider<"cycle"> = {
     const confirmations = db
       .select({ unitId: effectivenessConfirmations.unitId, date: sql<string>`max(${effectivenessConfirmations.confirmedOn})` })
       .from(effectivenessConfirmations)
-      .where(and(inArray(effectivenessConfirmations.unitId, ids), lte(effectivenessConfirmations.confirmedOn, period.end)))
+      .where(and(inArray(effectivenessConfirmations.unitId, ids), lte(effectivenessConfirmations.confirmedOn, asOf.day)))
       .groupBy(effectivenessConfirmations.unitId)
       .all();
     const out = new Map<number, CycleData>();
@@ -243,69 +235,105 @@ export const cycleSection: SectionProvider<"cycle"> = {
   },
 };
 
-/** The compliance checklist (DOMAIN.md §6) as of the period's end, for a single unit. */
+const OBLIGATION_STATE = (state: string): ObligationState => (state === "ok" || state === "warning" ? "met" : state === "missing" ? "not_met" : "unknown");
+
+function evidenceText(o: Obligation): string {
+  return translate(
+    "vi",
+    o.detail.key,
+    o.detail.params &&
+      Object.fromEntries(Object.entries(o.detail.params).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v])),
+  );
+}
+
+/**
+ * The compliance checklist (DOMAIN.md §6) as of `asOf`, with the same facts and rules as /compliance (so the page
+ * and the report agree on the same day). For a group of units (an area's yearly report), each obligation says how
+ * many of the units that existed on the day meet it.
+ */
 export const obligationsSection: SectionProvider<"obligations"> = {
   id: "obligations",
-  load(ctx, groups, period) {
-    const single = groups.filter((g) => g.unitIds.length === 1);
-    const ids = single.map((g) => g.unitIds[0]!);
-    const facts = gatherFacts(withScope(ctx, scopeOfUnits(ctx, ids)), ids, period.end);
-    const out = new Map<number, ObligationsData>();
-    for (const g of single) {
-      const obligations = evaluate(facts.get(g.unitIds[0]!)!, period.end);
+  load(ctx, groups, _period, asOf) {
+    const ids = idsOf(groups);
+    const existing = new Set(
+      ids.length
+        ? ctx.db
+            .select({ id: units.id })
+            .from(units)
+            .where(
+              and(inArray(units.id, ids), or(isNull(units.validFrom), lte(units.validFrom, asOf.day)), or(isNull(units.validTo), gte(units.validTo, asOf.day))),
+            )
+            .all()
+            .map((u) => u.id)
+        : [],
+    );
+    const facts = gatherFacts(withScope(ctx, scopeOfUnits(ctx, [...existing])), [...existing], asOf.day);
+    const out = new Map<number, ObligationsData | Missing>();
+    for (const g of groups) {
+      const mine = g.unitIds.filter((id) => existing.has(id));
+      if (!mine.length) {
+        out.set(g.key, { missing: `đơn vị chưa được thành lập hoặc đã giải thể vào ngày ${formatDate(asOf.day)}` });
+        continue;
+      }
+      const each = mine.map((id) => evaluate(facts.get(id)!, asOf.day));
+      if (g.unitIds.length === 1) {
+        out.set(g.key, {
+          lines: each[0]!.map((o) => ({ label: translate("vi", `compliance.ob.${o.key}`), state: OBLIGATION_STATE(o.state), evidence: evidenceText(o) })),
+        });
+        continue;
+      }
       out.set(g.key, {
-        lines: obligations.map((o) => ({
-          label: translate("vi", `compliance.ob.${o.key}`),
-          state: o.state === "ok" || o.state === "warning" ? "met" : o.state === "missing" ? "not_met" : "unknown",
-          evidence: translate(
-            "vi",
-            o.detail.key,
-            o.detail.params &&
-              Object.fromEntries(
-                Object.entries(o.detail.params).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v]),
-              ),
-          ),
-        })),
+        lines: OBLIGATIONS.map((key, i) => {
+          const states = each.map((obs) => OBLIGATION_STATE(obs[i]!.state));
+          const met = states.filter((x) => x === "met").length;
+          const known = states.filter((x) => x !== "unknown").length;
+          return {
+            label: translate("vi", `compliance.ob.${key}`),
+            state: known === 0 ? "unknown" : met === known ? "met" : "not_met",
+            evidence: `${formatInt(met)}/${formatInt(mine.length)} đơn vị đạt${known < mine.length ? `; ${formatInt(mine.length - known)} đơn vị chưa có dữ liệu` : ""}.`,
+          };
+        }),
       });
     }
     return out;
   },
 };
 
-/** Quality objectives of the period's year, measured on the period's figures. */
+/**
+ * Quality objectives of the year, measured by the one function the compliance obligation and the objectives page
+ * use (measureObjectives: January to the day's month), so obligation 9 and this table cannot disagree.
+ */
 export const objectivesSection: SectionProvider<"objectives"> = {
   id: "objectives",
-  load({ db }, groups, period) {
+  load(ctx, groups, _period, asOf) {
     const ids = idsOf(groups);
-    const year = Number(period.end.slice(0, 4));
-    if (!ids.length) return new Map();
-    const objs = db
-      .select({ o: qualityObjectives, unitName: units.name })
-      .from(qualityObjectives)
-      .innerJoin(units, eq(units.id, qualityObjectives.unitId))
-      .where(and(inArray(qualityObjectives.unitId, ids), eq(qualityObjectives.year, year)))
-      .orderBy(asc(qualityObjectives.id))
-      .all();
-    const figs = db
-      .select()
-      .from(serviceFigures)
-      .where(and(inArray(serviceFigures.unitId, ids), gte(serviceFigures.month, period.start.slice(0, 7)), lte(serviceFigures.month, period.end.slice(0, 7))))
-      .orderBy(desc(serviceFigures.month))
-      .all();
-    const out = new Map<number, ObjectivesData>();
+    const year = Number(asOf.day.slice(0, 4));
+    const measured = measureObjectives(ctx, ids, asOf.day);
+    const names = new Map(
+      ids.length
+        ? ctx.db
+            .select({ id: units.id, name: units.name })
+            .from(units)
+            .where(inArray(units.id, ids))
+            .all()
+            .map((u) => [u.id, u.name])
+        : [],
+    );
+    const out = new Map<number, ObjectivesData | Missing>();
     for (const g of groups) {
-      const mine = objs.filter((r) => g.unitIds.includes(r.o.unitId));
-      if (!mine.length) continue; // no objective set: the section says "no data", not "met"
+      const mine = g.unitIds.flatMap((id) => measured.get(id) ?? []);
+      if (!mine.length) {
+        out.set(g.key, { missing: `chưa đặt mục tiêu chất lượng năm ${year}` });
+        continue;
+      }
       out.set(g.key, {
-        rows: mine.map(({ o, unitName }) => {
-          const f = sumFigures(figs.filter((x) => x.unitId === o.unitId));
-          const a = attainment(o.measure, o.target, figs.some((x) => x.unitId === o.unitId) ? f : undefined, o.manualValue);
+        rows: mine.map((o) => {
           const pctMeasure = o.measure !== "overdue_count";
           return {
-            objective: g.unitIds.length > 1 ? `${unitName}: ${o.title}` : o.title,
+            objective: g.unitIds.length > 1 ? `${names.get(o.unitId) ?? ""}: ${o.title}` : o.title,
             target: pctMeasure ? `≥ ${formatPct(o.target)}` : `≤ ${o.target}`,
-            actual: a.value === null ? "Chưa có số liệu" : pctMeasure ? formatPct(a.value) : String(a.value),
-            met: a.met,
+            actual: o.value === null ? "Chưa có số liệu" : pctMeasure ? formatPct(o.value) : String(o.value),
+            met: o.met,
           };
         }),
       });
