@@ -262,6 +262,9 @@ test.describe("issue 18 item 12: the document flow says what comes next, and sho
     await chair.getByRole("link", { name: "Bản đang xử lý" }).click();
     await chair.getByLabel("Hiệu lực từ ngày").fill("01/01/2027");
     await chair.getByRole("button", { name: "Phê duyệt" }).click();
+    // The approval answers with a redirect to the document and its flash: read the page only once that has landed.
+    await expect(chair).toHaveURL(new RegExp(`/documents/${docId}$`));
+    await expect(chair.getByRole("status").filter({ hasText: "Đã phê duyệt" })).toBeVisible();
     await chair.goto(`/documents/${docId}`);
     const status = chair.locator(".dl").first();
     await expect(status).not.toContainText("Dự thảo");
