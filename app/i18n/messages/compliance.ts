@@ -2,6 +2,7 @@ export const compliance = {
   vi: {
     "nav.compliance": "Tuân thủ",
     "compliance.title": "Tình hình duy trì HTQLCL",
+    "compliance.exportTitle": "Tình hình duy trì HTQLCL theo TCVN ISO 9001:2015, tính đến ngày {date}",
     "compliance.unitTitle": "Nghĩa vụ theo QĐ 19/2014: {unit}",
     "compliance.asOf": "Tính đến ngày {date}",
     "compliance.score": "Điểm tuân thủ",
@@ -67,6 +68,7 @@ export const compliance = {
   en: {
     "nav.compliance": "Compliance",
     "compliance.title": "Quality management system standing",
+    "compliance.exportTitle": "Quality management system standing (TCVN ISO 9001:2015) as of {date}",
     "compliance.unitTitle": "Obligations under QĐ 19/2014: {unit}",
     "compliance.asOf": "As of {date}",
     "compliance.score": "Compliance score",

@@ -1,0 +1,184 @@
+import ExcelJS from "exceljs";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serviceFigures, users } from "#db/schema";
+import { createSession } from "~/modules/auth/sessions.server";
+import { importFigures, previewFigures } from "~/modules/figures/import.server";
+import { setDb } from "~/http/db.server";
+import { now } from "~/lib/clock.server";
+import { formatDate, vnDay } from "~/lib/time";
+import { commitSessionToken } from "~/http/session.server";
+import * as auditsExport from "~/routes/audits.export";
+import * as complianceExport from "~/routes/compliance.export";
+import * as caExport from "~/routes/corrective-actions.export";
+import * as documentsExport from "~/routes/documents.export";
+import * as figuresExport from "~/routes/figures.export";
+import * as findingsExport from "~/routes/findings.export";
+import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+
+// Issue 18 ("fit and finish"), items 3, 8, 9, 13 and 14: the rules behind what people read on screen and in files.
+
+type DB = ReturnType<typeof testDb>;
+type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+
+async function download(db: DB, username: string, loader: Loader, url: string): Promise<ExcelJS.Worksheet> {
+  const user = db.select().from(users).where(eq(users.username, username)).get()!;
+  const cookie = (await commitSessionToken(createSession(db, user.id, new Date(), 1))).split(";")[0]!;
+  const res = (await loader({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), params: {}, context: {} })) as Response;
+  expect(res.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.arrayBuffer());
+  return wb.worksheets[0]!;
+}
+
+/** The row (1-based) whose cells are the column headers: the first with more than one cell. */
+function headerRowOf(ws: ExcelJS.Worksheet): number {
+  for (let i = 1; i <= ws.rowCount; i++) if (ws.getRow(i).cellCount > 1) return i;
+  throw new Error("no header row");
+}
+function columnOf(ws: ExcelJS.Worksheet, header: string): number {
+  const row = ws.getRow(headerRowOf(ws));
+  for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).value === header) return c;
+  throw new Error(`no column ${header}`);
+}
+/** Every data cell of a column that holds something. */
+function cellsOf(ws: ExcelJS.Worksheet, header: string): ExcelJS.Cell[] {
+  const c = columnOf(ws, header);
+  const out: ExcelJS.Cell[] = [];
+  for (let i = headerRowOf(ws) + 1; i <= ws.rowCount; i++) {
+    const cell = ws.getRow(i).getCell(c);
+    if (cell.value !== null && cell.value !== undefined && cell.value !== "") out.push(cell);
+  }
+  return out;
+}
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Số liệu");
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const HEADER = ["Mã đơn vị", "Tháng", "Tiếp nhận", "Giải quyết trước hạn", "Đúng hạn", "Quá hạn", "Trực tuyến", "Qua BCCI"];
+
+describe("issue 18 item 3: re-importing one-stop figures keeps what the file does not carry", () => {
+  let db: DB;
+  beforeAll(() => {
+    db = testDb({ seeded: true });
+    setDb(db);
+  });
+  afterAll(() => closeTestDb(db));
+  const october = () =>
+    db
+      .select()
+      .from(serviceFigures)
+      .where(and(eq(serviceFigures.unitId, unitIdByCode(db, "DT-LAIVUNG")), eq(serviceFigures.month, "2026-10")))
+      .get()!;
+
+  it("a file without the optional columns keeps surveyed, satisfied and feedback; the preview lists every change old → new", async () => {
+    const ctx = ctxOf(db, "thuky.laivung");
+    const before = october();
+    expect(before).toMatchObject({ surveyed: 40, satisfied: 38, feedbackReceived: 3, feedbackOnTime: 3 });
+    const bytes = await xlsx([
+      HEADER,
+      [
+        "DT-LAIVUNG",
+        "10/2026",
+        before.received + 10,
+        before.resolvedEarly + 10,
+        before.resolvedOnTime,
+        before.resolvedOverdue,
+        before.receivedOnline,
+        before.returnedByPost,
+      ],
+    ]);
+    const preview = await previewFigures(ctx, bytes);
+    expect(preview.rows[0]).toMatchObject({ replaces: true, errors: [] });
+    expect(preview.rows[0]!.changes).toEqual([
+      { field: "received", before: before.received, after: before.received + 10 },
+      { field: "resolvedEarly", before: before.resolvedEarly, after: before.resolvedEarly + 10 },
+    ]);
+    await importFigures(ctx, { bytes, skipBad: false });
+    expect(october()).toMatchObject({ received: before.received + 10, surveyed: 40, satisfied: 38, feedbackReceived: 3, feedbackOnTime: 3 });
+  });
+
+  it("a cell given in an optional column replaces the stored value, and the preview says so", async () => {
+    const ctx = ctxOf(db, "thuky.laivung");
+    const o = october();
+    const bytes = await xlsx([
+      [...HEADER, "Số người khảo sát", "Số người hài lòng"],
+      ["DT-LAIVUNG", "10/2026", o.received, o.resolvedEarly, o.resolvedOnTime, o.resolvedOverdue, o.receivedOnline, o.returnedByPost, 50, 45],
+    ]);
+    const preview = await previewFigures(ctx, bytes);
+    expect(preview.columns).toContain("surveyed");
+    expect(preview.rows[0]!.changes).toEqual([
+      { field: "surveyed", before: 40, after: 50 },
+      { field: "satisfied", before: 38, after: 45 },
+    ]);
+  });
+});
+
+describe("issue 18 item 9: exports write real dates and months, the figures' totals and survey columns, the as-of date", () => {
+  let db: DB;
+  beforeAll(() => {
+    db = testDb({ seeded: true });
+    setDb(db);
+  });
+  afterAll(() => closeTestDb(db));
+
+  const dateColumns: [string, Loader, string, string[]][] = [
+    ["documents", documentsExport.loader as Loader, "/documents/export", ["Hiệu lực từ", "Hạn xem xét"]],
+    ["audits", auditsExport.loader as Loader, "/audits/export?year=", ["Ngày bắt đầu", "Ngày kết thúc"]],
+    ["findings", findingsExport.loader as Loader, "/findings/export", ["Ngày phát hiện", "Hạn khắc phục"]],
+    ["corrective actions", caExport.loader as Loader, "/corrective-actions/export", ["Hạn hoàn thành"]],
+  ];
+  for (const [name, loader, url, headers] of dateColumns) {
+    it(`${name}: every date is a date cell shown dd/mm/yyyy`, async () => {
+      const ws = await download(db, "kiemtra.tinh", loader, url);
+      for (const h of headers) {
+        const cells = cellsOf(ws, h);
+        expect(cells.length, h).toBeGreaterThan(0);
+        for (const c of cells) {
+          expect(c.type, `${h} ${String(c.value)}`).toBe(ExcelJS.ValueType.Date);
+          expect(c.numFmt).toBe("dd/mm/yyyy");
+        }
+      }
+    });
+  }
+
+  it("figures: months are dates shown mm/yyyy; survey columns and the page's totals row are there", async () => {
+    const ws = await download(db, "thuky.laivung", figuresExport.loader as Loader, "/figures/export?year=2026");
+    const months = cellsOf(ws, "Tháng");
+    expect(months.length).toBe(10);
+    for (const c of months) {
+      expect(c.type).toBe(ExcelJS.ValueType.Date);
+      expect(c.numFmt).toBe("mm/yyyy");
+    }
+    expect((months[9]!.value as Date).toISOString().slice(0, 10)).toBe("2026-10-01");
+    expect(cellsOf(ws, "Số người khảo sát").map((c) => c.value)).toContain(40);
+    expect(cellsOf(ws, "Số người hài lòng").length).toBeGreaterThan(0);
+    const last = ws.getRow(ws.rowCount);
+    expect(last.getCell(1).value).toBe("Tổng cộng");
+    const received = cellsOf(ws, "Tiếp nhận").map((c) => Number(c.value));
+    expect(received.at(-1)).toBe(received.slice(0, -1).reduce((a, b) => a + b, 0));
+  });
+
+  it("figures: export → edit one figure → import changes that figure only", async () => {
+    const ctx = ctxOf(db, "thuky.laivung");
+    const ws = await download(db, "thuky.laivung", figuresExport.loader as Loader, "/figures/export?year=2026");
+    const col = columnOf(ws, "Tiếp nhận");
+    const row = ws.getRow(headerRowOf(ws) + 10); // 10/2026
+    const was = Number(row.getCell(col).value);
+    row.getCell(col).value = was + 1;
+    const bytes = Buffer.from(await ws.workbook.xlsx.writeBuffer());
+    const preview = await previewFigures(ctx, bytes);
+    expect(preview).toMatchObject({ good: 10, bad: 0 });
+    expect(preview.rows.flatMap((r) => r.changes.map((c) => [r.month, c.field, c.before, c.after]))).toEqual([["2026-10", "received", was, was + 1]]);
+  });
+
+  it("compliance: the sheet itself says as of which day", async () => {
+    const ws = await download(db, "kiemtra.tinh", complianceExport.loader as Loader, "/compliance/export");
+    // The route reads the app's clock (the request's day), as the file name does.
+    expect(String(ws.getRow(1).getCell(1).value)).toContain(`tính đến ngày ${formatDate(vnDay(now()))}`);
+    expect(ws.getRow(2).getCell(1).value).toBe("Mã đơn vị");
+  });
+});
