@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serviceFigures, users } from "#db/schema";
+import { procedures, serviceFigures, users } from "#db/schema";
 import { createSession } from "~/modules/auth/sessions.server";
 import { importFigures, previewFigures } from "~/modules/figures/import.server";
+import { applyCatalogueImport, previewCatalogueImport } from "~/modules/procedures/import.server";
+import { InvalidInputError } from "~/lib/errors";
 import { setDb } from "~/http/db.server";
 import { now } from "~/lib/clock.server";
 import { formatDate, vnDay } from "~/lib/time";
@@ -12,6 +14,7 @@ import * as auditsExport from "~/routes/audits.export";
 import * as complianceExport from "~/routes/compliance.export";
 import * as caExport from "~/routes/corrective-actions.export";
 import * as documentsExport from "~/routes/documents.export";
+import * as documentsNew from "~/routes/documents.new";
 import * as figuresExport from "~/routes/figures.export";
 import * as findingsExport from "~/routes/findings.export";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
@@ -180,5 +183,53 @@ describe("issue 18 item 9: exports write real dates and months, the figures' tot
     // The route reads the app's clock (the request's day), as the file name does.
     expect(String(ws.getRow(1).getCell(1).value)).toContain(`tính đến ngày ${formatDate(vnDay(now()))}`);
     expect(ws.getRow(2).getCell(1).value).toBe("Mã đơn vị");
+  });
+});
+
+describe("issue 18 item 13: a catalogue import says what it changes and never fills a missing column with a default", () => {
+  let db: DB;
+  beforeAll(() => {
+    db = testDb({ seeded: true });
+    setDb(db);
+  });
+  afterAll(() => closeTestDb(db));
+  const officer = () => ctxOf(db, "thuky.laivung");
+  const csv = (text: string) => new File([text], "danh-muc.csv", { type: "text/csv" });
+  const stored = (code: string) =>
+    db
+      .select()
+      .from(procedures)
+      .where(and(eq(procedures.unitId, unitIdByCode(db, "DT-LAIVUNG")), eq(procedures.code, code)))
+      .get()!;
+
+  it("a file without the optional columns keeps the stored processing time and online level; the preview shows old → new", async () => {
+    const before = stored("1.001758");
+    expect(before).toMatchObject({ processingTime: "10 ngày làm việc", onlineLevel: "partial" });
+    const lv = unitIdByCode(db, "DT-LAIVUNG");
+    const p = await previewCatalogueImport(officer(), lv, csv(`Mã TTHC,Tên thủ tục,Lĩnh vực\n1.001758,${before.name} (sửa đổi),Bảo trợ xã hội\n`));
+    expect(p.rows[0]).toMatchObject({ action: "update" });
+    expect(p.rows[0]!.changes).toEqual([{ field: "name", before: before.name, after: `${before.name} (sửa đổi)` }]);
+    applyCatalogueImport(officer(), lv, JSON.stringify(p.rows.map((r) => r.row)));
+    expect(stored("1.001758")).toMatchObject({ name: `${before.name} (sửa đổi)`, processingTime: "10 ngày làm việc", onlineLevel: "partial" });
+  });
+
+  it("a file lacking a required column is refused, naming the column", async () => {
+    const e = await previewCatalogueImport(officer(), unitIdByCode(db, "DT-LAIVUNG"), csv("Mã TTHC,Tên thủ tục\n1.001758,Thủ tục xác nhận\n")).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(InvalidInputError);
+    expect((e as InvalidInputError).fieldErrors).toEqual({ file: ["procedures.errors.missingColumn.field"] });
+  });
+
+  it("“Soạn tài liệu mới” from an uncovered procedure opens the form with that procedure ticked", async () => {
+    const proc = stored("1.001776");
+    const user = db.select().from(users).where(eq(users.username, "thuky.laivung")).get()!;
+    const cookie = (await commitSessionToken(createSession(db, user.id, new Date(), 1))).split(";")[0]!;
+    const data = (await (documentsNew.loader as Loader)({
+      request: new Request(`http://localhost/documents/new?unit=${proc.unitId}&procedure=${proc.id}`, { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    })) as { defaultUnit: number; procedureIds: string[] };
+    expect(data).toMatchObject({ defaultUnit: proc.unitId, procedureIds: [String(proc.id)] });
   });
 });
