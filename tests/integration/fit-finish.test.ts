@@ -6,6 +6,11 @@ import { createSession } from "~/modules/auth/sessions.server";
 import { importFigures, previewFigures } from "~/modules/figures/import.server";
 import { applyCatalogueImport, previewCatalogueImport } from "~/modules/procedures/import.server";
 import { InvalidInputError } from "~/lib/errors";
+import { unitCompliance } from "~/modules/compliance/queries.server";
+import { evaluate } from "~/modules/compliance/rules";
+import { objectivesWithAttainment } from "~/modules/objectives/queries.server";
+import { createObjective } from "~/modules/objectives/save-objective.server";
+import { formatResult, formatTarget, ObjectiveSchema } from "~/modules/objectives/schema";
 import { setDb } from "~/http/db.server";
 import { now } from "~/lib/clock.server";
 import { formatDate, vnDay } from "~/lib/time";
@@ -231,5 +236,74 @@ describe("issue 18 item 13: a catalogue import says what it changes and never fi
       context: {},
     })) as { defaultUnit: number; procedureIds: string[] };
     expect(data).toMatchObject({ defaultUnit: proc.unitId, procedureIds: [String(proc.id)] });
+  });
+});
+
+describe("issue 18 item 8: no obligation passes on zero evidence; objectives read in their own unit", () => {
+  let db: DB;
+  beforeAll(() => {
+    db = testDb({ seeded: true });
+    setDb(db);
+  });
+  afterAll(() => closeTestDb(db));
+  const obligations = (viewer: string, code: string) => unitCompliance(ctxOf(db, viewer), unitIdByCode(db, code));
+
+  it("a unit with no document in force fails the documents obligation", () => {
+    const c = obligations("thuky.longho", "VL-LONGHO");
+    const docs = c.obligations.find((o) => o.key === "documentsCurrent")!;
+    expect(docs).toMatchObject({ state: "missing", detail: { key: "compliance.documents.none" } });
+    const phongHoa = obligations("thuky.phonghoa", "DT-PHONGHOA").obligations.find((o) => o.key === "documentsCurrent")!;
+    expect(phongHoa.state).toBe("missing");
+  });
+
+  it("a unit with no quality objectives fails that obligation, and it counts in the score", () => {
+    const c = obligations("thuky.longho", "VL-LONGHO");
+    expect(c.obligations.find((o) => o.key === "objectivesMeasured")).toMatchObject({ state: "missing", detail: { key: "compliance.objectives.none" } });
+    const counted = c.obligations.filter((o) => o.state !== "no_data");
+    expect(counted.map((o) => o.key)).toContain("objectivesMeasured");
+    expect(c.score).toBe(Math.round((100 * counted.filter((o) => o.state === "ok" || o.state === "warning").length) / counted.length));
+  });
+
+  it("objectives set but none measured fail; an empty record passes only where the duty is to have nothing late", () => {
+    const base = {
+      lastAnnouncedOn: null,
+      scopeChangedOn: null,
+      lastInternalAuditOn: null,
+      lastManagementReviewOn: null,
+      lastEffectivenessOn: null,
+      procedures: { total: 0, uncovered: 0 },
+      documents: { effective: 0, overdueReview: 0, overdueUpdate: 0 },
+      actions: { open: 0, overdue: 0, dueSoon: 0 },
+      inspection: { findings: 0, late: 0 },
+      objectives: { total: 3, measured: 0, met: 0 },
+      findings: null,
+    };
+    const passed = evaluate(base, "2026-11-25")
+      .filter((o) => o.state === "ok" || o.state === "warning")
+      .map((o) => o.key);
+    expect(passed.sort()).toEqual(["actionsOnTime", "inspectionActionsReported"]);
+    expect(evaluate({ ...base, objectives: null, documents: null }, "2026-11-25").filter((o) => o.state === "no_data")).toEqual([]);
+  });
+
+  it("a manual objective shows its own unit, never a “%” it does not have; its target is not capped at 100", async () => {
+    const ctx = ctxOf(db, "thuky.laivung");
+    const input = {
+      unitId: unitIdByCode(db, "DT-LAIVUNG"),
+      year: 2026,
+      title: "Tổ chức 2 buổi tập huấn ISO",
+      measure: "manual" as const,
+      target: 2,
+      manualValue: 3,
+    };
+    const o = createObjective(ctx, ObjectiveSchema.parse({ ...input, targetUnit: "buổi" }));
+    expect(o.targetUnit).toBe("buổi");
+    expect(formatTarget(o)).toBe("≥ 2 buổi");
+    expect(formatResult(o, 3)).toBe("3 buổi");
+    expect(formatTarget({ ...o, targetUnit: null })).toBe("≥ 2");
+    expect(formatTarget({ measure: "online_rate", target: 40, targetUnit: null })).toBe("≥ 40 %");
+    expect(ObjectiveSchema.safeParse({ ...input, target: 150, targetUnit: "lượt" }).success).toBe(true);
+    expect(ObjectiveSchema.safeParse({ ...input, target: 150, targetUnit: "%" }).success).toBe(false);
+    const row = objectivesWithAttainment(ctx, 2026).find((x) => x.id === o.id)!;
+    expect(row).toMatchObject({ value: 3, met: true, targetUnit: "buổi" });
   });
 });

@@ -63,6 +63,8 @@ export const compliance = {
     "compliance.inspection.none": "Không có phát hiện kiểm tra cần khắc phục.",
     "compliance.inspection.state": "{late}/{findings} phát hiện kiểm tra chưa báo cáo khắc phục đúng hạn 2 tháng.",
     "compliance.objectives.none": "Chưa đặt mục tiêu chất lượng cho năm nay.",
+    "compliance.objectives.unmeasured": "Chưa đo được mục tiêu nào trong {total} mục tiêu đã đặt.",
+    "compliance.documents.none": "Chưa có tài liệu nào đang hiệu lực: HTQLCL chưa được xây dựng, áp dụng.",
     "compliance.objectives.state": "{measured}/{total} mục tiêu đã đo được, {met} đạt.",
   },
   en: {
@@ -129,6 +131,8 @@ export const compliance = {
     "compliance.inspection.none": "No inspection finding to correct.",
     "compliance.inspection.state": "{late}/{findings} inspection findings not reported within two months.",
     "compliance.objectives.none": "No quality objectives set for this year.",
+    "compliance.objectives.unmeasured": "None of the {total} objectives set has been measured yet.",
+    "compliance.documents.none": "No document in force: the quality management system has not been built and applied.",
     "compliance.objectives.state": "{measured}/{total} objectives measured, {met} met.",
   },
 } as const;

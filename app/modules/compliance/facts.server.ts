@@ -36,7 +36,8 @@ const EMPTY: ComplianceFacts = {
 export const objectivesFacts: FactsProvider = (ctx, unitIds, day) => {
   const { db } = ctx;
   const year = Number(day.slice(0, 4));
-  const out = new Map<number, Partial<ComplianceFacts>>();
+  // A unit without objectives for the year has none (a failed obligation), not "no data".
+  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { objectives: { total: 0, measured: 0, met: 0 } }]));
   if (!unitIds.length) return out;
   const rows = db
     .select()
@@ -46,7 +47,7 @@ export const objectivesFacts: FactsProvider = (ctx, unitIds, day) => {
   const figures = figuresByUnit(withScope(ctx, EVERYWHERE), [...new Set(rows.map((r) => r.unitId))], `${year}-01`, day.slice(0, 7));
   for (const r of rows) {
     const a = attainment(r.measure, r.target, figures.get(r.unitId), r.manualValue);
-    const cur = out.get(r.unitId)?.objectives ?? { total: 0, measured: 0, met: 0 };
+    const cur = out.get(r.unitId)!.objectives!;
     out.set(r.unitId, { objectives: { total: cur.total + 1, measured: cur.measured + (a.value === null ? 0 : 1), met: cur.met + (a.met ? 1 : 0) } });
   }
   return out;

@@ -22,7 +22,7 @@ import { correctiveActionStatsForUnits } from "../../corrective-actions/stats.se
 import { documentStatsForUnits } from "../../documents/queries.server";
 import { attainment, sumFigures } from "../../figures/rules";
 import { EVERYWHERE, normalisePrefixes, type Scope } from "../../units/scope.server";
-import { formatPct } from "~/lib/locale";
+import { formatResult, formatTarget } from "../../objectives/schema";
 import { formatDate, startOfVnDay } from "~/lib/time";
 import type { SectionProvider, UnitGroup } from "./types";
 
@@ -300,11 +300,10 @@ export const objectivesSection: SectionProvider<"objectives"> = {
         rows: mine.map(({ o, unitName }) => {
           const f = sumFigures(figs.filter((x) => x.unitId === o.unitId));
           const a = attainment(o.measure, o.target, figs.some((x) => x.unitId === o.unitId) ? f : undefined, o.manualValue);
-          const pctMeasure = o.measure !== "overdue_count";
           return {
             objective: g.unitIds.length > 1 ? `${unitName}: ${o.title}` : o.title,
-            target: pctMeasure ? `≥ ${formatPct(o.target)}` : `≤ ${o.target}`,
-            actual: a.value === null ? "Chưa có số liệu" : pctMeasure ? formatPct(a.value) : String(a.value),
+            target: formatTarget(o),
+            actual: a.value === null ? "Chưa có số liệu" : formatResult(o, a.value),
             met: a.met,
           };
         }),
