@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { procedures, serviceFigures, users } from "#db/schema";
 import { createSession } from "~/modules/auth/sessions.server";
 import { importFigures, previewFigures } from "~/modules/figures/import.server";
+import { formerUnitFigures, listFigures } from "~/modules/figures/queries.server";
 import { applyCatalogueImport, previewCatalogueImport } from "~/modules/procedures/import.server";
 import { InvalidInputError } from "~/lib/errors";
 import { unitCompliance } from "~/modules/compliance/queries.server";
@@ -305,5 +306,52 @@ describe("issue 18 item 8: no obligation passes on zero evidence; objectives rea
     expect(ObjectiveSchema.safeParse({ ...input, target: 150, targetUnit: "%" }).success).toBe(false);
     const row = objectivesWithAttainment(ctx, 2026).find((x) => x.id === o.id)!;
     expect(row).toMatchObject({ value: 3, met: true, targetUnit: "buổi" });
+  });
+});
+
+describe("issue 18 item 14: the successor's people read their former district's figures, labelled and read only", () => {
+  let db: DB;
+  beforeAll(() => {
+    db = testDb({ seeded: true });
+    setDb(db);
+  });
+  afterAll(() => closeTestDb(db));
+  const year2020 = { from: "2020-01", to: "2020-12" };
+
+  it("Xã Lai Vung's officer gets Huyện Lai Vung's 2020 figures (ended 30/06/2025), and none of it through the ordinary list", () => {
+    const ctx = ctxOf(db, "thuky.laivung");
+    expect(listFigures(ctx, year2020).count).toBe(0); // the district is not in the commune's scope
+    const former = formerUnitFigures(ctx, year2020);
+    expect(former.map((f) => f.unit)).toEqual([{ id: unitIdByCode(db, "DT-LV"), name: "Huyện Lai Vung", validTo: "2025-06-30" }]);
+    expect(former[0]!.total).toMatchObject({ received: 7174, returnedByPost: 1858, postRate: 25.9 });
+    expect(former[0]!.rows).toHaveLength(12);
+  });
+
+  it("only the former unit's own rows: an old commune that went to a sibling stays out of reach", () => {
+    const t = Date.parse("2026-11-25T03:00:00Z");
+    db.insert(serviceFigures)
+      .values({
+        unitId: unitIdByCode(db, "DT-LV-HL"), // Hòa Long's predecessor, not Lai Vung's
+        month: "2020-05",
+        received: 77,
+        resolvedEarly: 70,
+        resolvedOnTime: 7,
+        resolvedOverdue: 0,
+        receivedOnline: 1,
+        returnedByPost: 1,
+        createdAt: t,
+        updatedAt: t,
+      })
+      .run();
+    const former = formerUnitFigures(ctxOf(db, "thuky.laivung"), year2020);
+    expect(former.flatMap((f) => f.rows.map((r) => r.unitName))).not.toContain("Xã Hòa Long");
+    expect(former[0]!.total.received).toBe(7174);
+  });
+
+  it("nobody who already reads the district, and no unit of another province, gets a second copy", () => {
+    expect(formerUnitFigures(ctxOf(db, "canbo.huyen"), year2020)).toEqual([]);
+    expect(formerUnitFigures(ctxOf(db, "kiemtra.tinh"), year2020)).toEqual([]);
+    expect(formerUnitFigures(ctxOf(db, "thuky.longho"), year2020)).toEqual([]);
+    expect(formerUnitFigures(ctxOf(db, "thuky.hoalong"), year2020).map((f) => f.unit.name)).toEqual(["Huyện Lai Vung"]);
   });
 });
