@@ -46,6 +46,7 @@ export function ObjectiveForm({
         />
         <TextField field={fields.target} label={t("objectives.target")} />
         <TextField field={fields.manualValue} label={t("objectives.manualValue")} />
+        <TextField field={fields.targetUnit} label={t("objectives.targetUnit")} hint={t("objectives.targetUnitHint")} />
       </div>
       <TextAreaField field={fields.note} label={t("objectives.note")} rows={2} />
       <div className="actions">

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listAudits, parseAuditListFilter } from "~/modules/audits/queries.server";
-import { xlsxResponse, type Column } from "~/http/excel.server";
+import { dateColumn, xlsxResponse, type Column } from "~/http/excel.server";
 import { getT } from "~/http/i18n.server";
 import { handle, requireCtx } from "~/http/edge.server";
-import { formatDate } from "~/lib/time";
 
 /** The internal audits list as .xlsx: same reach (scope, or the audits one is on) and filters as /audits. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -15,10 +14,10 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
     { header: t("export.title"), value: (r) => r.title, width: 45 },
-    { header: t("export.startOn"), value: (r) => formatDate(r.startOn) },
-    { header: t("export.endOn"), value: (r) => formatDate(r.endOn) },
+    dateColumn<R>(t("export.startOn"), (r) => r.startOn),
+    dateColumn<R>(t("export.endOn"), (r) => r.endOn),
     { header: t("export.status"), value: (r) => t(`audits.status.${r.status}`) },
-    { header: t("export.reportedOn"), value: (r) => formatDate(r.reportedOn) },
+    dateColumn<R>(t("export.reportedOn"), (r) => r.reportedOn),
     { header: t("export.lead"), value: (r) => r.leadName, width: 24 },
     { header: t("export.items"), value: (r) => Number(r.items) },
     { header: t("export.answered"), value: (r) => Number(r.answered) },

@@ -4,6 +4,7 @@ import { OBLIGATIONS } from "~/modules/compliance/rules";
 import { handle, requireCtx } from "~/http/edge.server";
 import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/http/excel.server";
 import { getT } from "~/http/i18n.server";
+import { formatDate } from "~/lib/time";
 
 /** The obligations grid as .xlsx: every unit matching the page's search, filter and sort (not just one page). */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -19,5 +20,5 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     { header: t("export.score"), value: (r) => r.score },
     ...OBLIGATIONS.map((k): Column<R> => ({ header: t(`compliance.ob.${k}`), value: (r) => t(`compliance.state.${r.states[k]}`), width: 24 })),
   ];
-  return xlsxResponse(`tuan-thu-${day}.xlsx`, t("compliance.title"), columns, rows);
+  return xlsxResponse(`tuan-thu-${day}.xlsx`, t("compliance.title"), columns, rows, { title: t("compliance.exportTitle", { date: formatDate(day) }) });
 });

@@ -11,6 +11,7 @@ import { useT } from "~/i18n/react";
 import { formatInt, formatPct } from "~/lib/locale";
 import { formatDate } from "~/lib/time";
 import { formatMonth } from "~/modules/figures/period";
+import { formatResult } from "~/modules/objectives/schema";
 import publicStyles from "~/styles/public.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicStyles }];
@@ -290,13 +291,12 @@ export default function PublicUnit() {
               </thead>
               <tbody>
                 {p.objectives.rows.map((o, i) => {
-                  const pct = o.measure !== "overdue_count";
-                  const fmt = (v: number | null) => (v === null ? "—" : pct ? formatPct(v) : formatInt(v));
+                  const fmt = (v: number | null) => (v === null ? "—" : formatResult(o, v));
                   return (
                     <tr key={i}>
                       <td data-label={t("public.objective")}>{o.title}</td>
                       <td data-label={t("public.target")} className="num">
-                        {pct ? formatPct(o.target) : `≤ ${formatInt(o.target)}`}
+                        {o.measure === "overdue_count" ? `≤ ${formatInt(o.target)}` : formatResult(o, o.target)}
                       </td>
                       <td data-label={t("public.result")} className="num">
                         {fmt(o.value)}

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listDocuments, parseDocumentFilter } from "~/modules/documents/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
-import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/http/excel.server";
+import { EXPORT_MAX_ROWS, dateColumn, xlsxResponse, type Column } from "~/http/excel.server";
 import { getT } from "~/http/i18n.server";
-import { formatDate } from "~/lib/time";
 
 /** The document register as .xlsx: same scope and filters as /documents, every page at once. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -20,9 +19,9 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     { header: t("export.kind"), value: (r) => t(`documents.kind.${r.kind}`) },
     { header: t("export.status"), value: (r) => t(`documents.status.${r.status}`) },
     { header: t("export.revision"), value: (r) => r.currentNumber ?? null },
-    { header: t("export.effectiveFrom"), value: (r) => formatDate(r.effectiveFrom) },
-    { header: t("export.nextReview"), value: (r) => formatDate(r.nextReviewOn) },
-    { header: t("export.updateDue"), value: (r) => formatDate(r.updateDueOn) },
+    dateColumn<R>(t("export.effectiveFrom"), (r) => r.effectiveFrom),
+    dateColumn<R>(t("export.nextReview"), (r) => r.nextReviewOn),
+    dateColumn<R>(t("export.updateDue"), (r) => r.updateDueOn),
     { header: t("export.overdue"), value: (r) => (r.reviewOverdue || r.updateOverdue ? t("export.yes") : t("export.no")) },
   ];
   return xlsxResponse(`tai-lieu-${day}.xlsx`, t("documents.title"), columns, rows);

@@ -18,7 +18,10 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const options = documentFormOptions(ctx);
   const unit = Number(new URL(request.url).searchParams.get("unit"));
   const defaultUnit = options.units.find((u) => u.id === unit)?.id ?? options.units.find((u) => u.id === ctx.actor.unitId)?.id ?? options.units[0]?.id;
-  return { options, defaultUnit };
+  // From an uncovered procedure ("Soạn tài liệu mới"): that procedure comes ticked, if it is one of the unit's.
+  const procedure = Number(new URL(request.url).searchParams.get("procedure"));
+  const procedureIds = options.procedures.filter((p) => p.id === procedure && p.unitId === defaultUnit).map((p) => String(p.id));
+  return { options, defaultUnit, procedureIds };
 });
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
@@ -36,7 +39,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function NewDocument() {
-  const { options, defaultUnit } = useLoaderData<typeof loader>();
+  const { options, defaultUnit, procedureIds } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -45,7 +48,13 @@ export default function NewDocument() {
         mode="create"
         lastResult={useActionData<typeof action>()}
         options={options}
-        defaultValue={{ unitId: String(defaultUnit ?? ""), kind: "process", reviewCycleMonths: "12", changeSummary: t("documents.changeSummaryDefault") }}
+        defaultValue={{
+          unitId: String(defaultUnit ?? ""),
+          kind: "process",
+          reviewCycleMonths: "12",
+          changeSummary: t("documents.changeSummaryDefault"),
+          procedureIds,
+        }}
         cancelTo="/documents"
       />
     </>

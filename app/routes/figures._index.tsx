@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatMonth, yearParam } from "~/modules/figures/period";
 import { formatInt, formatPct } from "~/lib/locale";
-import { FIGURES_PAGE_SIZE, latestFigureYear, listFigures } from "~/modules/figures/queries.server";
+import { FIGURES_PAGE_SIZE, formerUnitFigures, latestFigureYear, listFigures } from "~/modules/figures/queries.server";
 import { BarChart, RateChart } from "~/components/charts";
 import { monthlyRates, shares } from "~/modules/dashboard/charts";
 import { figuresByMonth } from "~/modules/dashboard/queries.server";
@@ -13,7 +13,7 @@ import { useT } from "~/i18n/react";
 import { UnitFilter } from "~/components/unit-filter";
 import { Pager } from "~/components/pager";
 import { TableWrap } from "~/components/table-wrap";
-import { inVn } from "~/lib/time";
+import { formatDate, inVn } from "~/lib/time";
 import { titled } from "~/i18n/meta";
 
 export const meta: MetaFunction = titled("title.figures._index");
@@ -32,14 +32,15 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
         shares: shares(data.total, { online: "online", post: "post" }),
       }
     : null;
-  return { year, unitId: unitId ?? "", unitOptions, ...data, charts, canImport: can(ctx.actor, "qms.write") };
+  // The figures of a dissolved unit whose area this reader's units took over (a former district), read only.
+  const former = unitId ? [] : formerUnitFigures(ctx, { from: `${year}-01`, to: `${year}-12` });
+  return { year, unitId: unitId ?? "", unitOptions, ...data, charts, former, canImport: can(ctx.actor, "qms.write") };
 });
 
 export default function FiguresPage() {
-  const { year, unitId, unitOptions, rows, total, page, pages, charts, canImport } = useLoaderData<typeof loader>();
+  const { year, unitId, unitOptions, rows, total, page, pages, charts, former, canImport } = useLoaderData<typeof loader>();
   const t = useT();
   const qs = new URLSearchParams({ year: String(year), ...(unitId ? { unit: String(unitId) } : {}) });
-  const cols = ["received", "resolvedEarly", "resolvedOnTime", "resolvedOverdue", "receivedOnline", "returnedByPost"] as const;
   return (
     <>
       <div className="page-head">
@@ -66,7 +67,9 @@ export default function FiguresPage() {
         </button>
       </Form>
       {rows.length === 0 ? (
-        <p className="card">{t("figures.none")}</p>
+        former.length ? null : (
+          <p className="card">{t("figures.none")}</p>
+        )
       ) : (
         <>
           <div className="grid">
@@ -106,70 +109,95 @@ export default function FiguresPage() {
               />
             </section>
           ) : null}
-          <TableWrap label={t("figures.title")}>
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th scope="col">{t("figures.unit")}</th>
-                  <th scope="col">{t("figures.month")}</th>
-                  {cols.map((c) => (
-                    <th scope="col" className="num" key={c}>
-                      {t(`figures.${c}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t("figures.onTimeRate")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("figures.onlineRate")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("figures.postRate")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td data-label={t("figures.unit")}>{r.unitName}</td>
-                    <td data-label={t("figures.month")}>{formatMonth(r.month)}</td>
-                    {cols.map((c) => (
-                      <td className="num" data-label={t(`figures.${c}`)} key={c}>
-                        {formatInt(r[c])}
-                      </td>
-                    ))}
-                    <td className="num" data-label={t("figures.onTimeRate")}>
-                      {formatPct(r.onTimeRate)}
-                    </td>
-                    <td className="num" data-label={t("figures.onlineRate")}>
-                      {formatPct(r.onlineRate)}
-                    </td>
-                    <td className="num" data-label={t("figures.postRate")}>
-                      {formatPct(r.postRate)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    {t("figures.total")}
-                  </th>
-                  {cols.map((c) => (
-                    <td className="num" key={c}>
-                      {formatInt(total[c])}
-                    </td>
-                  ))}
-                  <td className="num">{formatPct(total.onTimeRate)}</td>
-                  <td className="num">{formatPct(total.onlineRate)}</td>
-                  <td className="num">{formatPct(total.postRate)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </TableWrap>
+          <FiguresTable rows={rows} total={total} label={t("figures.title")} />
           <Pager page={page} pages={pages} />
         </>
       )}
+      {former.map((f) => {
+        const title = t("figures.predecessor", { unit: f.unit.name, date: formatDate(f.unit.validTo) });
+        return (
+          <section key={f.unit.id} className="former-figures" aria-labelledby={`former-${f.unit.id}`}>
+            <h2 id={`former-${f.unit.id}`}>{title}</h2>
+            <p className="muted">{t("figures.predecessorHelp")}</p>
+            <FiguresTable rows={f.rows} total={f.total} label={title} />
+          </section>
+        );
+      })}
     </>
+  );
+}
+
+const COLS = ["received", "resolvedEarly", "resolvedOnTime", "resolvedOverdue", "receivedOnline", "returnedByPost"] as const;
+type Row = { id: number; unitName: string; month: string; onTimeRate: number | null; onlineRate: number | null; postRate: number | null } & Record<
+  (typeof COLS)[number],
+  number
+>;
+
+/** Months of figures with their rates and the totals row (a unit's own, or a former unit's, read only). */
+function FiguresTable({ rows, total, label }: { rows: Row[]; total: Omit<Row, "id" | "unitName" | "month">; label: string }) {
+  const t = useT();
+  const cols = COLS;
+  return (
+    <TableWrap label={label}>
+      <table className="responsive">
+        <thead>
+          <tr>
+            <th scope="col">{t("figures.unit")}</th>
+            <th scope="col">{t("figures.month")}</th>
+            {cols.map((c) => (
+              <th scope="col" className="num" key={c}>
+                {t(`figures.${c}`)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t("figures.onTimeRate")}
+            </th>
+            <th scope="col" className="num">
+              {t("figures.onlineRate")}
+            </th>
+            <th scope="col" className="num">
+              {t("figures.postRate")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td data-label={t("figures.unit")}>{r.unitName}</td>
+              <td data-label={t("figures.month")}>{formatMonth(r.month)}</td>
+              {cols.map((c) => (
+                <td className="num" data-label={t(`figures.${c}`)} key={c}>
+                  {formatInt(r[c])}
+                </td>
+              ))}
+              <td className="num" data-label={t("figures.onTimeRate")}>
+                {formatPct(r.onTimeRate)}
+              </td>
+              <td className="num" data-label={t("figures.onlineRate")}>
+                {formatPct(r.onlineRate)}
+              </td>
+              <td className="num" data-label={t("figures.postRate")}>
+                {formatPct(r.postRate)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t("figures.total")}
+            </th>
+            {cols.map((c) => (
+              <td className="num" key={c}>
+                {formatInt(total[c])}
+              </td>
+            ))}
+            <td className="num">{formatPct(total.onTimeRate)}</td>
+            <td className="num">{formatPct(total.onlineRate)}</td>
+            <td className="num">{formatPct(total.postRate)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </TableWrap>
   );
 }

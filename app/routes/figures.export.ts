@@ -2,39 +2,44 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { yearParam } from "~/modules/figures/period";
 import { listFigures } from "~/modules/figures/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
-import { xlsxResponse } from "~/http/excel.server";
+import { excelMonth, MONTH_FORMAT, xlsxResponse, type Column } from "~/http/excel.server";
 import { getT } from "~/http/i18n.server";
 import { inVn } from "~/lib/time";
 
-/** The figures list as .xlsx, same scope and filters as the page. */
+const NUMBERS = [
+  "received",
+  "resolvedEarly",
+  "resolvedOnTime",
+  "resolvedOverdue",
+  "receivedOnline",
+  "returnedByPost",
+  "feedbackReceived",
+  "feedbackOnTime",
+  "surveyed",
+  "satisfied",
+] as const;
+const RATES = ["onTimeRate", "onlineRate", "postRate"] as const;
+
+/**
+ * The figures list as .xlsx, same scope and filters as the page, with its totals row. Its headers are names the
+ * import reads and it carries every figure (the survey columns too), so export → edit → import round-trips; the
+ * import leaves the totals row out.
+ */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const t = await getT(request);
   const url = new URL(request.url);
   const year = yearParam(url.searchParams.get("year"), inVn(ctx.now).getFullYear());
   const unit = Number(url.searchParams.get("unit"));
-  const { rows } = listFigures(ctx, { from: `${year}-01`, to: `${year}-12`, unitId: Number.isSafeInteger(unit) && unit > 0 ? unit : undefined });
+  const { rows, total } = listFigures(ctx, { from: `${year}-01`, to: `${year}-12`, unitId: Number.isSafeInteger(unit) && unit > 0 ? unit : undefined });
   type R = (typeof rows)[number];
-  const num = (k: keyof R, key: string) => ({ header: t(key), value: (r: R) => r[k] as number });
-  return xlsxResponse(
-    `so-lieu-mot-cua-${year}.xlsx`,
-    t("nav.figures"),
-    [
-      { header: t("units.code"), value: (r: R) => r.unitCode },
-      { header: t("figures.unit"), value: (r: R) => r.unitName, width: 30 },
-      { header: t("figures.month"), value: (r: R) => `${r.month.slice(5)}/${r.month.slice(0, 4)}` },
-      num("received", "figures.received"),
-      num("resolvedEarly", "figures.resolvedEarly"),
-      num("resolvedOnTime", "figures.resolvedOnTime"),
-      num("resolvedOverdue", "figures.resolvedOverdue"),
-      num("receivedOnline", "figures.receivedOnline"),
-      num("returnedByPost", "figures.returnedByPost"),
-      num("feedbackReceived", "figures.feedbackReceived"),
-      num("feedbackOnTime", "figures.feedbackOnTime"),
-      { header: `${t("figures.onTimeRate")} (%)`, value: (r: R) => r.onTimeRate },
-      { header: `${t("figures.onlineRate")} (%)`, value: (r: R) => r.onlineRate },
-      { header: `${t("figures.postRate")} (%)`, value: (r: R) => r.postRate },
-    ],
-    rows,
-  );
+  const columns: Column<R>[] = [
+    { header: t("units.code"), value: (r) => r.unitCode },
+    { header: t("figures.unit"), value: (r) => r.unitName, width: 30 },
+    { header: t("figures.month"), value: (r) => excelMonth(r.month), numFmt: MONTH_FORMAT },
+    ...NUMBERS.map((k): Column<R> => ({ header: t(`figures.${k}`), value: (r) => r[k] })),
+    ...RATES.map((k): Column<R> => ({ header: `${t(`figures.${k}`)} (%)`, value: (r) => r[k] })),
+  ];
+  const footer = rows.length ? [t("figures.total"), null, null, ...NUMBERS.map((k) => total[k] ?? null), ...RATES.map((k) => total[k])] : undefined;
+  return xlsxResponse(`so-lieu-mot-cua-${year}.xlsx`, t("nav.figures"), columns, rows, { footer });
 });

@@ -100,6 +100,7 @@ export default function ImportFigures() {
               {t(formError, { bad: preview.bad })}
             </p>
           ) : null}
+          <p className="muted">{t("figures.import.kept")}</p>
           <TableWrap label={t("figures.import.title")}>
             <table className="responsive">
               <thead>
@@ -107,12 +108,13 @@ export default function ImportFigures() {
                   <th scope="col">{t("figures.import.line")}</th>
                   <th scope="col">{t("figures.unit")}</th>
                   <th scope="col">{t("figures.month")}</th>
-                  <th scope="col" className="num">
-                    {t("figures.received")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("figures.returnedByPost")}
-                  </th>
+                  {preview.columns.map((c) => (
+                    <th scope="col" className="num" key={c}>
+                      {t(`figures.${c}`)}
+                    </th>
+                  ))}
+                  <th scope="col">{t("figures.import.status")}</th>
+                  <th scope="col">{t("figures.import.changes")}</th>
                   <th scope="col">{t("figures.import.problems")}</th>
                 </tr>
               </thead>
@@ -122,11 +124,34 @@ export default function ImportFigures() {
                     <td data-label={t("figures.import.line")}>{r.line}</td>
                     <td data-label={t("figures.unit")}>{r.unitName ?? r.unitLabel}</td>
                     <td data-label={t("figures.month")}>{r.month ? formatMonth(r.month) : "—"}</td>
-                    <td className="num" data-label={t("figures.received")}>
-                      {r.figures ? formatInt(r.figures.received) : "—"}
+                    {preview.columns.map((c) => (
+                      <td className="num" data-label={t(`figures.${c}`)} key={c}>
+                        {r.read[c] === undefined ? "—" : formatInt(r.read[c])}
+                      </td>
+                    ))}
+                    <td data-label={t("figures.import.status")}>
+                      {r.errors.length ? (
+                        <span className="badge badge-bad">{t("figures.import.bad")}</span>
+                      ) : r.replaces ? (
+                        <span className="badge badge-warn">{t("figures.import.replaces")}</span>
+                      ) : (
+                        <span className="badge badge-ok">{t("figures.import.new")}</span>
+                      )}
                     </td>
-                    <td className="num" data-label={t("figures.returnedByPost")}>
-                      {r.figures ? formatInt(r.figures.returnedByPost) : "—"}
+                    <td data-label={t("figures.import.changes")}>
+                      {r.errors.length || !r.replaces ? (
+                        "—"
+                      ) : r.changes.length ? (
+                        <ul className="changes">
+                          {r.changes.map((c) => (
+                            <li key={c.field}>
+                              {t(`figures.${c.field}`)}: {c.before === null ? "—" : formatInt(c.before)} → {c.after === null ? "—" : formatInt(c.after)}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        t("figures.import.unchanged")
+                      )}
                     </td>
                     <td data-label={t("figures.import.problems")}>
                       {r.errors.length ? (
@@ -136,9 +161,8 @@ export default function ImportFigures() {
                           ))}
                         </ul>
                       ) : (
-                        <span className="badge badge-ok">{t("figures.import.ok")}</span>
+                        "—"
                       )}
-                      {r.replaces ? <span className="badge badge-warn">{t("figures.import.replaces")}</span> : null}
                     </td>
                   </tr>
                 ))}

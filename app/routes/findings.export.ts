@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listFindings, parseFindingFilter } from "~/modules/findings/queries.server";
-import { EXPORT_MAX_ROWS, xlsxResponse, type Column } from "~/http/excel.server";
+import { EXPORT_MAX_ROWS, dateColumn, xlsxResponse, type Column } from "~/http/excel.server";
 import { getLang, getT } from "~/http/i18n.server";
 import { handle, requireCtx } from "~/http/edge.server";
-import { formatDate } from "~/lib/time";
 
 /** The findings list as .xlsx: same scope and filters as /findings, every page at once. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -16,12 +15,12 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   type R = (typeof rows)[number];
   const columns: Column<R>[] = [
     { header: t("export.unit"), value: (r) => r.unitName, width: 28 },
-    { header: t("export.foundOn"), value: (r) => formatDate(r.foundOn) },
+    dateColumn<R>(t("export.foundOn"), (r) => r.foundOn),
     { header: t("export.source"), value: (r) => t(`findings.source.${r.source}`), width: 22 },
     { header: t("export.grade"), value: (r) => (lang === "en" ? r.gradeEn : r.gradeVi), width: 22 },
     { header: t("export.clause"), value: (r) => r.clauseCode },
     { header: t("export.description"), value: (r) => r.description, width: 60 },
-    { header: t("export.actionDue"), value: (r) => formatDate(r.actionDueOn) },
+    dateColumn<R>(t("export.actionDue"), (r) => r.actionDueOn),
     { header: t("export.status"), value: (r) => t(`findings.status.${r.status}`) },
     { header: t("export.overdue"), value: (r) => (r.overdue ? t("export.yes") : t("export.no")) },
   ];

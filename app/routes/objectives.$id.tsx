@@ -26,6 +26,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       target: String(o.target),
       manualValue: o.manualValue === null ? "" : String(o.manualValue),
       note: o.note ?? "",
+      targetUnit: o.targetUnit ?? "",
     },
     units: userUnitOptions(ctx, o.unitId),
     history: historyOf(ctx.db, "quality_objective", id),

@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ObjectiveForm } from "~/components/objective-form";
 import { yearParam } from "~/modules/figures/period";
-import { formatPct } from "~/lib/locale";
 import { objectivesWithAttainment, parseObjectiveFilter } from "~/modules/objectives/queries.server";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { createObjective } from "~/modules/objectives/save-objective.server";
-import { OBJECTIVE_STATES, ObjectiveSchema } from "~/modules/objectives/schema";
+import { formatResult, formatTarget, OBJECTIVE_STATES, ObjectiveSchema } from "~/modules/objectives/schema";
 import { can } from "~/modules/permissions";
 import { userUnitOptions } from "~/modules/people/form-options.server";
 import { handle, requireCtx, submit } from "~/http/edge.server";
@@ -49,7 +48,7 @@ export default function Objectives() {
   const { year, filter, unitOptions, objectives, canWrite, units, defaultUnitId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
-  const show = (measure: string, v: number | null) => (v === null ? t("objectives.noData") : measure === "overdue_count" ? String(v) : formatPct(v));
+  const show = (o: (typeof objectives)[number]) => (o.value === null ? t("objectives.noData") : formatResult(o, o.value));
   return (
     <>
       <h1>{t("objectives.title")}</h1>
@@ -96,10 +95,10 @@ export default function Objectives() {
                   <td data-label={t("objectives.titleField")}>{canWrite ? <Link to={`/objectives/${o.id}`}>{o.title}</Link> : o.title}</td>
                   <td data-label={t("objectives.measure")}>{t(`objectives.measure.${o.measure}`)}</td>
                   <td className="num" data-label={t("objectives.target")}>
-                    {o.measure === "overdue_count" ? `≤ ${o.target}` : `≥ ${formatPct(o.target)}`}
+                    {formatTarget(o)}
                   </td>
                   <td className="num" data-label={t("objectives.value")}>
-                    {show(o.measure, o.value)}
+                    {show(o)}
                   </td>
                   <td data-label={t("common.status")}>
                     {o.met === null ? (

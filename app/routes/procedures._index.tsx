@@ -126,7 +126,7 @@ export default function Procedures() {
                         {canDraft ? (
                           <>
                             {" "}
-                            <Link to={`/documents/new?unit=${p.unitId}`}>{t("documents.new")}</Link>
+                            <Link to={`/documents/new?unit=${p.unitId}&procedure=${p.id}`}>{t("documents.new")}</Link>
                           </>
                         ) : null}
                       </>

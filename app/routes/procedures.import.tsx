@@ -58,6 +58,7 @@ export default function ImportCatalogue() {
     defaultValue: { unitId: String(defaultUnit ?? "") },
   });
   const valid = preview ? preview.rows.filter((r) => r.row).length : 0;
+  const keptColumns = preview ? (["processingTime", "onlineLevel"] as const).filter((c) => !preview.columns.includes(c)) : [];
   const fileProps = getInputProps(fields.file, { type: "file", ariaDescribedBy: `${fields.file.id}-hint` });
   return (
     <>
@@ -95,6 +96,7 @@ export default function ImportCatalogue() {
           </h2>
           <p role="status">{t("procedures.previewCounts", preview.counts)}</p>
           {preview.counts.error ? <p className="alert alert-warn">{t("procedures.previewErrorsNote")}</p> : null}
+          {keptColumns.length ? <p className="muted">{t("procedures.keptColumns", { columns: keptColumns.map((c) => t(fieldLabel(c))).join(", ") })}</p> : null}
           <TableWrap label={t("procedures.previewTitle")}>
             <table className="responsive">
               <thead>
@@ -105,6 +107,7 @@ export default function ImportCatalogue() {
                   <th scope="col">{t("procedures.field")}</th>
                   <th scope="col">{t("procedures.onlineLevel")}</th>
                   <th scope="col">{t("procedures.action")}</th>
+                  <th scope="col">{t("procedures.changes")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -131,6 +134,19 @@ export default function ImportCatalogue() {
                         </ul>
                       ) : null}
                     </td>
+                    <td data-label={t("procedures.changes")}>
+                      {r.changes.length ? (
+                        <ul className="changes">
+                          {r.changes.map((c) => (
+                            <li key={c.field}>
+                              {t(fieldLabel(c.field))}: {changeValue(c.field, c.before, t)} → {changeValue(c.field, c.after, t)}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -154,6 +170,14 @@ export default function ImportCatalogue() {
   );
 }
 
+/** A value of a changed field as a person reads it: levels and publication by name, nothing as "—". */
+function changeValue(field: string, v: string | boolean | null, t: (k: string) => string): string {
+  if (v === null || v === "") return "—";
+  if (field === "active") return t(v ? "procedures.active" : "procedures.inactive");
+  if (field === "onlineLevel") return t(`procedures.level.${String(v)}`);
+  return String(v);
+}
+
 function fieldLabel(field: string): string {
   return (
     (
@@ -163,6 +187,7 @@ function fieldLabel(field: string): string {
         field: "procedures.field",
         processingTime: "procedures.processingTime",
         onlineLevel: "procedures.onlineLevel",
+        active: "procedures.status",
       } as Record<string, string>
     )[field] ?? field
   );

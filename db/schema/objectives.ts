@@ -50,6 +50,8 @@ export const qualityObjectives = sqliteTable(
     target: real("target").notNull(),
     /** For `manual` objectives (and to override a computed one, with a note). */
     manualValue: real("manual_value"),
+    /** What a manual objective counts ("buổi", "lượt", "%"); null for computed measures, whose unit is the measure's. */
+    targetUnit: text("target_unit"),
     note: text("note"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),

@@ -1,15 +1,16 @@
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { and, eq } from "drizzle-orm";
 import type { Locator, Page } from "@playwright/test";
 import { openDatabase, type DB } from "#db/client";
-import { correctiveActions, documents, users } from "#db/schema";
+import { correctiveActions, documents, procedures, serviceFigures, units, users } from "#db/schema";
 import { insertFinding } from "#db/seed-actions";
 import { makeCtx } from "~/modules/context.server";
 import type { Ctx, UserActor } from "~/modules/context";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
 import { createLegalChange } from "~/modules/documents/legal-changes.server";
 import { addDays, vnDay } from "~/lib/time";
-import { E2E_NOW, expect, signIn, test } from "./fixtures";
+import { E2E_NOW, expect, expectAccessible, signIn, test } from "./fixtures";
 
 // Issue 18 ("fit and finish"), items 2, 4, 5, 6, 12 and 16: what people tripped over, replayed as they did it.
 // Set-up that is not the point of a test goes straight into the e2e server's database through the domain verbs.
@@ -262,6 +263,9 @@ test.describe("issue 18 item 12: the document flow says what comes next, and sho
     await chair.getByRole("link", { name: "Bản đang xử lý" }).click();
     await chair.getByLabel("Hiệu lực từ ngày").fill("01/01/2027");
     await chair.getByRole("button", { name: "Phê duyệt" }).click();
+    // The approval answers with a redirect to the document and its flash: read the page only once that has landed.
+    await expect(chair).toHaveURL(new RegExp(`/documents/${docId}$`));
+    await expect(chair.getByRole("status").filter({ hasText: "Đã phê duyệt" })).toBeVisible();
     await chair.goto(`/documents/${docId}`);
     const status = chair.locator(".dl").first();
     await expect(status).not.toContainText("Dự thảo");
@@ -304,5 +308,175 @@ test.describe("issue 18 item 16", () => {
     await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
     await expect(page.getByRole("alert").or(page.getByRole("status")).first()).toBeVisible();
     expect(new URL(page.url()).search).not.toContain("index");
+  });
+});
+
+async function figuresXlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Số liệu");
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+test.describe("issue 18 items 3 and 14: one-stop figures", () => {
+  test("the import preview shows every column read, a status, the errors apart and each change old → new", async ({ page }) => {
+    const sept = db
+      .select()
+      .from(serviceFigures)
+      .where(and(eq(serviceFigures.unitId, db.select().from(units).where(eq(units.code, "DT-PHONGHOA")).get()!.id), eq(serviceFigures.month, "2026-09")))
+      .get()!;
+    const bytes = await figuresXlsx([
+      ["Mã đơn vị", "Tháng", "Tiếp nhận", "Trước hạn", "Đúng hạn", "Quá hạn", "Trực tuyến", "Qua BCCI", "PAKN tiếp nhận"],
+      [
+        "DT-PHONGHOA",
+        "09/2026",
+        sept.received + 5,
+        sept.resolvedEarly + 5,
+        sept.resolvedOnTime,
+        sept.resolvedOverdue,
+        sept.receivedOnline,
+        sept.returnedByPost,
+        sept.feedbackReceived,
+      ],
+      ["DT-PHONGHOA", "13/2026", 10, 5, 5, 0, 1, 1, 0],
+    ]);
+    await signIn(page, "thuky.phonghoa");
+    await ready(page, "/figures/import");
+    await page.getByLabel("Tệp số liệu").setInputFiles({ name: "mot-cua-09-2026.xlsx", mimeType: XLSX_TYPE, buffer: bytes });
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await expect(page.getByRole("heading", { name: /1 dòng hợp lệ, 1 dòng lỗi/ })).toBeVisible();
+    const table = page.getByRole("region", { name: "Nhập số liệu từ phần mềm một cửa" });
+    const headers = await table.locator("thead th").allInnerTexts();
+    expect(headers).toEqual([
+      "Dòng",
+      "Đơn vị",
+      "Tháng",
+      "Tiếp nhận",
+      "Trước hạn",
+      "Đúng hạn",
+      "Quá hạn",
+      "Trực tuyến",
+      "Trả qua BCCI",
+      "PAKN tiếp nhận",
+      "Trạng thái",
+      "Thay đổi",
+      "Lỗi",
+    ]);
+    const good = table.locator("tbody tr").nth(0);
+    await expect(good.locator('td[data-label="Trạng thái"]')).toHaveText("Thay số liệu đã có");
+    await expect(good.locator('td[data-label="Thay đổi"]')).toContainText(`Tiếp nhận: ${sept.received} → ${sept.received + 5}`);
+    await expect(good.locator('td[data-label="Thay đổi"]')).toContainText(`Trước hạn: ${sept.resolvedEarly} → ${sept.resolvedEarly + 5}`);
+    await expect(good.locator('td[data-label="Thay đổi"]')).not.toContainText("khảo sát"); // the file has no survey columns: kept
+    await expect(good.locator('td[data-label="Lỗi"]')).toHaveText("—");
+    const bad = table.locator("tbody tr").nth(1);
+    await expect(bad.locator('td[data-label="Trạng thái"]')).toHaveText("Có lỗi");
+    await expect(bad.locator('td[data-label="Lỗi"]')).toContainText('Tháng "13/2026" không hợp lệ');
+    await expect(table.locator('td[data-label="Lỗi"] .badge')).toHaveCount(0); // no "Hợp lệ" badge among the errors
+    await expectAccessible(page);
+  });
+
+  test("the successor commune's officer reads the former district's 2020 figures, labelled and read only", async ({ page }) => {
+    await signIn(page, "thuky.laivung");
+    await ready(page, "/figures?year=2020");
+    await expect(page.getByRole("heading", { name: "Số liệu của Huyện Lai Vung (đến 30/06/2025)" })).toBeVisible();
+    const former = page.locator("section.former-figures");
+    await expect(former.locator("tfoot")).toContainText("7.174");
+    await expect(former.locator("tfoot")).toContainText("25,9 %");
+    await expect(page.getByText("Chưa có số liệu cho kỳ này")).toHaveCount(0);
+    await expect(former.getByRole("link")).toHaveCount(0);
+    await expectAccessible(page);
+  });
+});
+
+test.describe("issue 18 item 13: the procedure catalogue", () => {
+  test("the catalogue preview shows what an update changes and which columns keep their stored values", async ({ page }) => {
+    const proc = db.select().from(procedures).where(eq(procedures.code, "1.001758")).get()!;
+    await signIn(page, "thuky.laivung");
+    await ready(page, "/procedures/import");
+    await page.getByLabel("Tệp danh mục (CSV hoặc XLSX)").setInputFiles({
+      name: "danh-muc.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`Mã TTHC,Tên thủ tục,Lĩnh vực\n1.001758,${proc.name} (sửa đổi),${proc.field}\n`),
+    });
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    const row = page.getByRole("row", { name: /1\.001758/ });
+    await expect(row).toContainText("Cập nhật");
+    await expect(row.locator('td[data-label="Thay đổi"]')).toHaveText(`Tên thủ tục: ${proc.name} → ${proc.name} (sửa đổi)`);
+    await expect(page.getByText("Tệp không có cột: Thời hạn giải quyết, Dịch vụ công trực tuyến.")).toBeVisible();
+  });
+
+  test("a missing required column is refused by name", async ({ page }) => {
+    await signIn(page, "thuky.laivung");
+    await ready(page, "/procedures/import");
+    await page
+      .getByLabel("Tệp danh mục (CSV hoặc XLSX)")
+      .setInputFiles({ name: "thieu-cot.csv", mimeType: "text/csv", buffer: Buffer.from("Mã TTHC,Tên thủ tục\n1.001758,Thủ tục\n") });
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await expect(page.getByText("Tệp thiếu cột bắt buộc “Lĩnh vực”.")).toBeVisible();
+  });
+
+  test("“Soạn tài liệu mới” from an uncovered procedure ticks it; on a phone the long list filters without accents", async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await signIn(page, "thuky.laivung");
+    await ready(page, "/procedures?coverage=uncovered");
+    const row = page.getByRole("row").filter({ hasText: "Chưa có quy trình" }).first();
+    const code = (await row.locator("td").first().innerText()).trim();
+    await row.getByRole("link", { name: "Soạn tài liệu mới" }).click();
+    await expect(page).toHaveURL(/\/documents\/new\?unit=\d+&procedure=\d+/);
+    await page.waitForLoadState("networkidle");
+    const box = page.getByRole("group", { name: "Thủ tục hành chính được quy trình này bao quát" });
+    await expect(box.getByRole("checkbox", { name: new RegExp(code.replace(/\./g, "\\.")) })).toBeChecked();
+    await expect(box.getByRole("checkbox", { checked: true })).toHaveCount(1);
+
+    const filter = box.getByLabel(/Lọc thủ tục/);
+    await filter.fill("tro giup xa hoi khan cap");
+    await expect(box.getByRole("checkbox")).toHaveCount(1);
+    await expect(box.getByRole("checkbox")).toHaveAccessibleName(/Thủ tục trợ giúp xã hội khẩn cấp/);
+    await expect(box.getByText(/Đang hiện 1\//)).toBeVisible();
+    await filter.press("Enter"); // the filter never sends the form
+    await expect(page).toHaveURL(/\/documents\/new/);
+    await expect(page.locator(".field-errors")).toHaveCount(0);
+    await filter.fill("");
+    await expect(box.getByRole("checkbox", { checked: true })).toHaveCount(1); // still ticked, still sent
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page);
+  });
+});
+
+test.describe("issue 18 item 8: facts on screen", () => {
+  test("a commune without documents in force does not pass the documents obligation", async ({ page }) => {
+    const phongHoa = db.select().from(units).where(eq(units.code, "DT-PHONGHOA")).get()!;
+    test.skip(
+      db
+        .select()
+        .from(documents)
+        .where(and(eq(documents.unitId, phongHoa.id), eq(documents.status, "effective")))
+        .all().length > 0,
+      "another journey gave Phong Hòa a document in force",
+    );
+    await signIn(page, "thuky.phonghoa");
+    await ready(page, `/compliance/${phongHoa.id}`);
+    const row = page.getByRole("row").filter({ hasText: "Tài liệu được xem xét định kỳ" });
+    await expect(row).toContainText("Chưa đạt");
+    await expect(row).toContainText("Chưa có tài liệu nào đang hiệu lực");
+  });
+
+  test("a manual objective reads in its own unit, not in %", async ({ page }) => {
+    const title = `Tổ chức tập huấn ISO cho công chức ${uid()}`;
+    await signIn(page, "thuky.laivung");
+    await ready(page, "/objectives?year=2026");
+    const form = page.locator("#objective-form");
+    await form.getByLabel("Nội dung mục tiêu").fill(title);
+    await form.getByLabel("Cách đo").selectOption({ label: "Đo thủ công (nhập kết quả)" });
+    await form.getByLabel("Chỉ tiêu").fill("2");
+    await form.getByLabel("Kết quả (nhập tay)").fill("3");
+    await form.getByLabel(/Đơn vị tính/).fill("buổi");
+    await form.getByRole("button", { name: "Lưu" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Đã lưu/ })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: title });
+    await expect(row.locator('td[data-label="Chỉ tiêu"]')).toHaveText("≥ 2 buổi");
+    await expect(row.locator('td[data-label="Kết quả"]')).toHaveText("3 buổi");
+    await expect(row).not.toContainText("%");
   });
 });

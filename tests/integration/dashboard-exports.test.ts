@@ -40,8 +40,13 @@ async function sheet(db: DB, username: string, loader: Loader, url: string, lang
   await wb.xlsx.load(await res.arrayBuffer());
   const ws = wb.worksheets[0]!;
   const rows: string[][] = [];
-  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
-  return { name: ws.name, header: rows[0]!, rows: rows.slice(1) };
+  // Dates are date cells: read them as the sheet shows them (dd/mm/yyyy).
+  const text = (v: unknown) =>
+    v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10).split("-").reverse().join("/") : String(v);
+  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(text)));
+  // A title row (one cell: what the sheet is, as of when) may stand above the header.
+  const title = rows[0]!.filter(Boolean).length === 1 && (rows[1]?.length ?? 0) > 1 ? rows.shift()![0] : undefined;
+  return { name: ws.name, title, header: rows[0]!, rows: rows.slice(1) };
 }
 
 async function page(db: DB, username: string, loader: Loader, url: string) {

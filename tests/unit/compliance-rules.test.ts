@@ -52,13 +52,9 @@ describe("obligations against a fixed clock (DOMAIN.md §6)", () => {
       { ...good, procedures: null, documents: null, actions: null, inspection: null, objectives: null, lastInternalAuditOn: null },
       "2026-11-25",
     );
-    expect(obs.filter((o) => o.state === "no_data").map((o) => o.key)).toEqual([
-      "coverage",
-      "documentsCurrent",
-      "actionsOnTime",
-      "inspectionActionsReported",
-      "objectivesMeasured",
-    ]);
-    expect(score(obs)).toBe(75); // 3 of the 4 with data: the audit is missing
+    expect(obs.filter((o) => o.state === "no_data").map((o) => o.key)).toEqual(["coverage", "actionsOnTime", "inspectionActionsReported"]);
+    // Having no document in force and no objective is a failure, not "no data" (issue 18, item 8).
+    expect(obs.filter((o) => o.state === "missing").map((o) => o.key)).toEqual(["internalAudit", "documentsCurrent", "objectivesMeasured"]);
+    expect(score(obs)).toBe(50); // 3 of the 6 with data
   });
 });

@@ -1,5 +1,7 @@
 import type { DocumentStatus, RevisionStatus } from "#db/schema/enums";
+import { useState } from "react";
 import { useT } from "~/i18n/react";
+import { foldText } from "~/lib/search";
 
 const REV_CLASS: Record<RevisionStatus, string> = {
   draft: "badge",
@@ -64,6 +66,7 @@ export function CheckboxList({
   defaultValue,
   errors,
   errorId,
+  filterLabel,
 }: {
   name: string;
   id: string;
@@ -73,9 +76,16 @@ export function CheckboxList({
   defaultValue?: unknown;
   errors?: string[];
   errorId: string;
+  /** A long list gets a text filter (accents and case ignored) above its box, labelled so. */
+  filterLabel?: string;
 }) {
   const t = useT();
   const chosen = new Set((Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []).map(String));
+  const [filter, setFilter] = useState("");
+  const words = foldText(filter).split(/\s+/).filter(Boolean);
+  // A hidden option stays in the form: what was ticked is sent even while the filter hides it.
+  const shown = (o: { label: string; group?: string }) => words.every((w) => foldText(`${o.label} ${o.group ?? ""}`).includes(w));
+  const visible = options.filter(shown);
   return (
     <fieldset className="checklist" aria-describedby={[hint ? `${id}-hint` : "", errors?.length ? errorId : ""].join(" ").trim() || undefined}>
       <legend>{legend}</legend>
@@ -84,11 +94,31 @@ export function CheckboxList({
           {hint}
         </p>
       ) : null}
+      {filterLabel ? (
+        <div className="field checklist-filter">
+          <label htmlFor={`${id}-filter`}>{filterLabel}</label>
+          <input
+            id={`${id}-filter`}
+            type="search"
+            value={filter}
+            autoComplete="off"
+            onChange={(e) => setFilter(e.target.value)}
+            // Enter in the filter must not send the form.
+            onKeyDown={(e) => {
+              if (e.key === "Enter") e.preventDefault();
+            }}
+          />
+          <p className="hint" aria-live="polite">
+            {t("checklist.shown", { shown: visible.length, total: options.length })}
+          </p>
+        </div>
+      ) : null}
       <div className="checklist-box">
         {options.map((o, i) => {
-          const head = o.group && o.group !== options[i - 1]?.group ? o.group : undefined;
+          const prevVisible = visible[visible.indexOf(o) - 1];
+          const head = o.group && o.group !== (words.length ? prevVisible?.group : options[i - 1]?.group) ? o.group : undefined;
           return (
-            <div key={o.value}>
+            <div key={o.value} hidden={!shown(o)}>
               {head ? <p className="checklist-group">{head}</p> : null}
               <label className="checkbox">
                 <input type="checkbox" name={name} value={o.value} defaultChecked={chosen.has(String(o.value))} /> {o.label}

@@ -121,6 +121,7 @@ export function DocumentForm({
             defaultValue={f.procedureIds!.initialValue}
             legend={t("documents.procedures")}
             hint={t("documents.proceduresHint")}
+            filterLabel={procs.length > 8 ? t("documents.filterProcedures") : undefined}
             options={procs.map((p) => ({ value: p.id, label: `${p.code} · ${p.name}`, group: p.field }))}
           />
         ) : (

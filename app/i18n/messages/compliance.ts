@@ -2,6 +2,7 @@ export const compliance = {
   vi: {
     "nav.compliance": "Tuân thủ",
     "compliance.title": "Tình hình duy trì HTQLCL",
+    "compliance.exportTitle": "Tình hình duy trì HTQLCL theo TCVN ISO 9001:2015, tính đến ngày {date}",
     "compliance.unitTitle": "Nghĩa vụ theo QĐ 19/2014: {unit}",
     "compliance.asOf": "Tính đến ngày {date}",
     "compliance.score": "Điểm tuân thủ",
@@ -62,11 +63,14 @@ export const compliance = {
     "compliance.inspection.none": "Không có phát hiện kiểm tra cần khắc phục.",
     "compliance.inspection.state": "{late}/{findings} phát hiện kiểm tra chưa báo cáo khắc phục đúng hạn 2 tháng.",
     "compliance.objectives.none": "Chưa đặt mục tiêu chất lượng cho năm nay.",
+    "compliance.objectives.unmeasured": "Chưa đo được mục tiêu nào trong {total} mục tiêu đã đặt.",
+    "compliance.documents.none": "Chưa có tài liệu nào đang hiệu lực: HTQLCL chưa được xây dựng, áp dụng.",
     "compliance.objectives.state": "{measured}/{total} mục tiêu đã đo được, {met} đạt.",
   },
   en: {
     "nav.compliance": "Compliance",
     "compliance.title": "Quality management system standing",
+    "compliance.exportTitle": "Quality management system standing (TCVN ISO 9001:2015) as of {date}",
     "compliance.unitTitle": "Obligations under QĐ 19/2014: {unit}",
     "compliance.asOf": "As of {date}",
     "compliance.score": "Compliance score",
@@ -127,6 +131,8 @@ export const compliance = {
     "compliance.inspection.none": "No inspection finding to correct.",
     "compliance.inspection.state": "{late}/{findings} inspection findings not reported within two months.",
     "compliance.objectives.none": "No quality objectives set for this year.",
+    "compliance.objectives.unmeasured": "None of the {total} objectives set has been measured yet.",
+    "compliance.documents.none": "No document in force: the quality management system has not been built and applied.",
     "compliance.objectives.state": "{measured}/{total} objectives measured, {met} met.",
   },
 } as const;

@@ -30,7 +30,8 @@ const EMPTY: ComplianceFacts = {
 };
 
 export const objectivesFacts: FactsProvider = (ctx, unitIds, day) => {
-  const out = new Map<number, Partial<ComplianceFacts>>();
+  // A unit without objectives for the year has none (a failed obligation), not "no data".
+  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { objectives: { total: 0, measured: 0, met: 0 } }]));
   for (const [unitId, list] of measureObjectives(ctx, unitIds, day))
     out.set(unitId, {
       objectives: { total: list.length, measured: list.filter((o) => o.value !== null).length, met: list.filter((o) => o.met === true).length },

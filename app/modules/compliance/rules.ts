@@ -3,7 +3,9 @@ import { addMonthsToDay } from "~/lib/time";
 /**
  * The obligations a unit is measured against (DOMAIN.md §6), as pure rules over facts gathered from the records.
  * A fact is `null` when its area has no data for the unit (nothing recorded yet, or the module is not in use):
- * the obligation is then "no data", shown as such, never counted as met.
+ * the obligation is then "no data", shown as such, never counted as met. Where the duty is to *have* something
+ * (documents in force, quality objectives measured), having none is a failure, not "no data": an obligation never
+ * passes on zero evidence. Where it is to have nothing late (actions, inspection findings), none is a pass.
  */
 export const OBLIGATIONS = [
   "announced",
@@ -92,7 +94,8 @@ export function evaluate(f: ComplianceFacts, day: string): Obligation[] {
   else if (f.procedures.total === 0) out.push({ key: "coverage", state: "missing", detail: { key: "compliance.coverage.empty" } });
   else out.push({ key: "coverage", state: f.procedures.uncovered ? "missing" : "ok", detail: { key: "compliance.coverage.state", params: f.procedures } });
 
-  if (!f.documents) out.push({ key: "documentsCurrent", state: "no_data", detail: { key: "compliance.noData" } });
+  if (!f.documents || f.documents.effective === 0)
+    out.push({ key: "documentsCurrent", state: "missing", detail: { key: "compliance.documents.none", params: f.documents ?? { effective: 0 } } });
   else {
     const late = f.documents.overdueReview + f.documents.overdueUpdate;
     out.push({ key: "documentsCurrent", state: late ? "missing" : "ok", detail: { key: "compliance.documents.state", params: f.documents } });
@@ -115,12 +118,9 @@ export function evaluate(f: ComplianceFacts, day: string): Obligation[] {
       detail: { key: "compliance.inspection.state", params: f.inspection },
     });
 
-  if (!f.objectives || f.objectives.total === 0)
-    out.push({
-      key: "objectivesMeasured",
-      state: f.objectives ? "missing" : "no_data",
-      detail: { key: f.objectives ? "compliance.objectives.none" : "compliance.noData" },
-    });
+  if (!f.objectives || f.objectives.total === 0) out.push({ key: "objectivesMeasured", state: "missing", detail: { key: "compliance.objectives.none" } });
+  else if (f.objectives.measured === 0)
+    out.push({ key: "objectivesMeasured", state: "missing", detail: { key: "compliance.objectives.unmeasured", params: f.objectives } });
   else
     out.push({
       key: "objectivesMeasured",

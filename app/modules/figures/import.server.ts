@@ -3,7 +3,7 @@ import { files, fileTables, serviceFigures, units } from "#db/schema";
 import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { detectUploadType, insertFileRow, storeUpload } from "../files/store.server";
-import { mapColumns, readTable, TableReadError, type Table } from "../imports/tabular.server";
+import { fold, mapColumns, readTable, TableReadError, type Table } from "../imports/tabular.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
@@ -34,12 +34,15 @@ export const FIGURE_COLUMNS: Record<"unit" | "month" | NumberKey, string[]> = {
   resolvedOnTime: ["dung han", "giai quyet dung han", "on time"],
   resolvedOverdue: ["qua han", "tre han", "giai quyet qua han", "overdue", "late"],
   receivedOnline: ["truc tuyen", "tiep nhan truc tuyen", "online"],
-  returnedByPost: ["bcci", "qua bcci", "tra qua bcci", "buu chinh cong ich", "tra ket qua qua bcci", "by post"],
+  returnedByPost: ["bcci", "qua bcci", "tra qua bcci", "buu chinh cong ich", "tra ket qua qua bcci", "by post", "by public post"],
   feedbackReceived: ["pakn tiep nhan", "phan anh kien nghi", "phan anh kien nghi tiep nhan", "feedback received"],
   feedbackOnTime: ["pakn dung han", "pakn xu ly dung han", "phan anh kien nghi xu ly dung han", "feedback on time"],
   surveyed: ["so nguoi khao sat", "khao sat", "surveyed"],
   satisfied: ["so nguoi hai long", "hai long", "satisfied"],
 };
+
+/** A figure a re-import changes: the stored value and the one from the file. */
+export type FigureChange = { field: NumberKey; before: number | null; after: number | null };
 
 export type PreviewRow = {
   line: number;
@@ -47,12 +50,30 @@ export type PreviewRow = {
   unitId?: number;
   unitName?: string;
   month?: string;
+  /** The figures the row will store: read from the file, and for columns the file lacks, the stored values. */
   figures?: Figures;
+  /** The numbers as read from the file (columns it lacks or cells left empty are absent). */
+  read: Partial<Record<NumberKey, number>>;
   /** i18n keys with their parameters. */
   errors: { key: string; params?: Record<string, string | number> }[];
   replaces: boolean;
+  /** For a row that replaces a stored month: every figure that changes, old → new. */
+  changes: FigureChange[];
 };
-export type Preview = { rows: PreviewRow[]; missingColumns: string[]; good: number; bad: number };
+export type Preview = {
+  rows: PreviewRow[];
+  missingColumns: string[];
+  /** The figure columns found in the file, in the order of FIGURE_NUMBERS (the preview shows each of them). */
+  columns: NumberKey[];
+  good: number;
+  bad: number;
+};
+
+export const FIGURE_NUMBERS = NUMBERS;
+export type FigureNumberKey = NumberKey;
+
+/** A totals row ("Tổng cộng", as the app's own export ends): not a month of a unit, left out of the import. */
+const TOTAL_LABELS = ["tong cong", "tong", "tong so", "cong", "total"];
 
 /** "11/2026", "2026-11", "01/11/2026" (an Excel date) → "2026-11". */
 export function parseMonth(v: string): string | undefined {
@@ -113,53 +134,62 @@ export async function previewFigures(ctx: Ctx, bytes: Buffer): Promise<Preview> 
   return previewTable(ctx, await readFiguresTable(bytes));
 }
 
-/** The preview of rows already read: every row with its unit, month, figures and reasons it cannot be imported. */
+/**
+ * The preview of rows already read: every row with its unit, month, figures and reasons it cannot be imported. A
+ * column the file lacks (or a cell left empty in an optional column) keeps the value stored for that unit and month:
+ * a file without the survey columns never wipes them. A row that replaces a stored month lists what it changes.
+ */
 export function previewTable(ctx: Ctx, table: Table): Preview {
   const { columns, missing } = mapColumns(table.headers, FIGURE_COLUMNS);
   const required = missing.filter((k) => !OPTIONAL.includes(k as NumberKey));
-  if (required.length) return { rows: [], missingColumns: required, good: 0, bad: 0 };
+  const present = NUMBERS.filter((k) => columns[k] !== undefined);
+  if (required.length) return { rows: [], missingColumns: required, columns: present, good: 0, bad: 0 };
 
   const scoped = ctx.db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(pathCondition(ctx.scope)).all();
   const byCode = new Map(scoped.map((u) => [u.code.toLowerCase(), u]));
   const byName = new Map(scoped.map((u) => [u.name.toLowerCase(), u]));
   const seen = new Set<string>();
-  const rows: PreviewRow[] = table.rows.map(({ line, cells }) => {
+  const rows: PreviewRow[] = [];
+  for (const { line, cells } of table.rows) {
     const cell = (k: keyof typeof FIGURE_COLUMNS) => (columns[k] === undefined ? undefined : cells[columns[k]!]);
-    const errors: PreviewRow["errors"] = [];
     const unitLabel = cell("unit") ?? "";
+    if (TOTAL_LABELS.includes(fold(unitLabel)) && !cell("month")) continue;
+    const errors: PreviewRow["errors"] = [];
     const unit = byCode.get(unitLabel.toLowerCase()) ?? byName.get(unitLabel.toLowerCase());
     if (!unit) errors.push({ key: "figures.import.unknownUnit", params: { unit: unitLabel || "—" } });
     const month = parseMonth(cell("month") ?? "");
     if (!month) errors.push({ key: "figures.import.badMonth", params: { value: cell("month") || "—" } });
-    const figures = {} as Figures;
-    for (const k of NUMBERS) {
+    const read: PreviewRow["read"] = {};
+    for (const k of present) {
       const n = parseCount(cell(k));
       if (n === "bad") errors.push({ key: "figures.import.badNumber", params: { column: table.headers[columns[k]!] ?? k, value: cell(k) ?? "" } });
       else if (n === undefined && !OPTIONAL.includes(k))
         errors.push({ key: "figures.import.missingNumber", params: { column: table.headers[columns[k]!] ?? k } });
-      else (figures as Record<string, number | null>)[k] = n ?? (k === "surveyed" || k === "satisfied" ? null : 0);
+      else if (n !== undefined) read[k] = n;
     }
-    if (!errors.length) for (const p of figureProblems(figures)) errors.push({ key: p.key });
     const key = `${unit?.id}:${month}`;
     if (unit && month && seen.has(key)) errors.push({ key: "figures.import.duplicate" });
     seen.add(key);
-    return { line, unitLabel, unitId: unit?.id, unitName: unit?.name, month, figures: errors.length ? undefined : figures, errors, replaces: false };
-  });
-  // Mark rows that would replace figures already stored for that unit and month.
+    rows.push({ line, unitLabel, unitId: unit?.id, unitName: unit?.name, month, read, errors, replaces: false, changes: [] });
+  }
+  // The months already stored for these units: what a row replaces, and the values its missing columns keep.
   const ids = [...new Set(rows.filter((r) => r.unitId).map((r) => r.unitId!))];
-  if (ids.length) {
-    const existing = new Set(
-      ctx.db
-        .select({ unitId: serviceFigures.unitId, month: serviceFigures.month })
-        .from(serviceFigures)
-        .where(inArray(serviceFigures.unitId, ids))
-        .all()
-        .map((r) => `${r.unitId}:${r.month}`),
-    );
-    for (const r of rows) r.replaces = existing.has(`${r.unitId}:${r.month}`);
+  const stored = new Map(
+    (ids.length ? ctx.db.select().from(serviceFigures).where(inArray(serviceFigures.unitId, ids)).all() : []).map((r) => [`${r.unitId}:${r.month}`, r]),
+  );
+  for (const r of rows) {
+    const before = r.unitId && r.month ? stored.get(`${r.unitId}:${r.month}`) : undefined;
+    r.replaces = before !== undefined;
+    if (r.errors.length) continue;
+    const figures = {} as Record<NumberKey, number | null>;
+    for (const k of NUMBERS) figures[k] = r.read[k] ?? (before ? before[k] : k === "surveyed" || k === "satisfied" ? null : 0);
+    for (const p of figureProblems(figures as Figures)) r.errors.push({ key: p.key });
+    if (r.errors.length) continue;
+    r.figures = figures as Figures;
+    if (before) r.changes = NUMBERS.filter((k) => (before[k] ?? null) !== figures[k]).map((k) => ({ field: k, before: before[k] ?? null, after: figures[k] }));
   }
   const bad = rows.filter((r) => r.errors.length).length;
-  return { rows, missingColumns: [], good: rows.length - bad, bad };
+  return { rows, missingColumns: [], columns: present, good: rows.length - bad, bad };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import { serviceFigures, units } from "#db/schema";
 import type { Ctx } from "../context";
+import { withScope } from "../context.server";
 import { pathCondition } from "../units/scope.server";
 import { rates, sumFigures, type Figures } from "./rules";
 
@@ -90,4 +91,33 @@ export function latestFigureYear(ctx: Ctx): number | undefined {
     .where(pathCondition(ctx.scope))
     .get();
   return row?.m ? Number(row.m.slice(0, 4)) : undefined;
+}
+
+/**
+ * Dissolved units whose area the reader's units took over without reading them: the parents (a former district)
+ * of the units the reader's units were formed from. The 2025 reform ended the districts, and a commune formed from
+ * three old communes inherits their district's one-stop history for its area. Read only, figures only.
+ */
+export function formerUnits(ctx: Ctx): { id: number; name: string; path: string; validTo: string }[] {
+  return ctx.db
+    .select({ id: sql<number>`a.id`, name: sql<string>`a.name`, path: sql<string>`a.path`, validTo: sql<string>`a.valid_to` })
+    .from(sql`units p JOIN units a ON p.path GLOB a.path || '*' AND a.id <> p.id`)
+    .where(
+      sql`${pathCondition(ctx.scope, sql`p.path`)} AND p.id IN (SELECT predecessor_id FROM unit_lineage) AND a.valid_to IS NOT NULL
+          AND NOT ${pathCondition(ctx.scope, sql`a.path`)}`,
+    )
+    .groupBy(sql`a.id`)
+    .orderBy(sql`a.path`)
+    .all();
+}
+
+/**
+ * The figures of each former unit (formerUnits) for a range of months, stored on that unit itself (never those of its
+ * other old communes, which went to other successors), with their totals; units without figures in the range are left
+ * out.
+ */
+export function formerUnitFigures(ctx: Ctx, filter: { from: string; to: string }) {
+  return formerUnits(ctx)
+    .map((u) => ({ unit: { id: u.id, name: u.name, validTo: u.validTo }, ...listFigures(withScope(ctx, { prefixes: [u.path] }), { ...filter, unitId: u.id }) }))
+    .filter((f) => f.count > 0);
 }

@@ -17,6 +17,11 @@ function checkUnit(ctx: Ctx, unitId: number) {
   }
 }
 
+/** Only a manual objective keeps a unit of its own; a computed measure's unit is the measure's. */
+function unitOf(input: ObjectiveInput) {
+  return { targetUnit: input.measure === "manual" ? input.targetUnit || null : null };
+}
+
 export function createObjective(ctx: Ctx, input: ObjectiveInput) {
   requireCapability(ctx.actor, "qms.write");
   checkUnit(ctx, input.unitId);
@@ -24,7 +29,7 @@ export function createObjective(ctx: Ctx, input: ObjectiveInput) {
     const t = ctx.now.getTime();
     const row = tx
       .insert(qualityObjectives)
-      .values({ ...input, manualValue: input.manualValue ?? null, note: input.note ?? null, createdAt: t, updatedAt: t })
+      .values({ ...input, ...unitOf(input), manualValue: input.manualValue ?? null, note: input.note ?? null, createdAt: t, updatedAt: t })
       .returning()
       .get();
     recordTrail(tx, ctx, { entity: "quality_objective", entityId: row.id, action: "create", unitId: row.unitId, after: row });
@@ -42,7 +47,7 @@ export function updateObjective(ctx: Ctx, id: number, input: ObjectiveInput) {
     getUnitInScopeOrThrow(ctx.db, scope, before.unitId);
     const after = tx
       .update(qualityObjectives)
-      .set({ ...input, manualValue: input.manualValue ?? null, note: input.note ?? null, updatedAt: ctx.now.getTime() })
+      .set({ ...input, ...unitOf(input), manualValue: input.manualValue ?? null, note: input.note ?? null, updatedAt: ctx.now.getTime() })
       .where(eq(qualityObjectives.id, id))
       .returning()
       .get();

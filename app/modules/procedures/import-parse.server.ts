@@ -6,7 +6,16 @@ import { IMPORT_MAX_BYTES, ImportRowSchema, type ImportRow } from "./schema";
 export const IMPORT_MAX_ROWS = 3000;
 
 export type RawRow = { line: number; values: Record<keyof ImportRow, string> };
-export type ParsedRow = { line: number; values: Record<keyof ImportRow, string>; row?: ImportRow; errors: Record<string, string[]> };
+/**
+ * A row as it will be applied. An optional column the file lacks is absent (`undefined`): the stored value stays;
+ * a new procedure gets the default.
+ */
+export type ImportedRow = Omit<ImportRow, "processingTime" | "onlineLevel"> & Partial<Pick<ImportRow, "processingTime" | "onlineLevel">>;
+export type ParsedRow = { line: number; values: Record<keyof ImportRow, string>; row?: ImportedRow; errors: Record<string, string[]> };
+export type Catalogue = { rows: RawRow[]; columns: (keyof ImportRow)[] };
+
+/** Columns a catalogue must have (what a new procedure cannot do without); the others are optional. */
+export const REQUIRED_COLUMNS = ["code", "name", "field"] as const;
 
 /** Header names as the one-stop software and people write them, Vietnamese or English. */
 const HEADERS: Record<keyof ImportRow, string[]> = {
@@ -36,11 +45,12 @@ export function parseOnlineLevel(v: string): OnlineLevel | undefined {
 }
 
 /**
- * Read a catalogue file (CSV in UTF-8, or XLSX: first sheet) into rows keyed by column. The first row that
- * names a code and a name column is the header; rows above it (a title, a date) are skipped. What the file is
+ * Read a catalogue file (CSV in UTF-8, or XLSX: first sheet) into rows keyed by column, and the columns it has. The
+ * first row that names a known column is the header; rows above it (a title, a date) are skipped. A file without a
+ * required column is refused, naming each one missing (never a silent default). What the file is
  * comes from its content: a ZIP that is a workbook is read as XLSX, text as CSV, anything else is refused.
  */
-export async function readCatalogue(file: File): Promise<RawRow[]> {
+export async function readCatalogue(file: File): Promise<Catalogue> {
   const fail = (key: string, params: Record<string, string | number> = {}) => new InvalidInputError("errors.invalid", params, { file: [key] });
   const readError = (key: string) =>
     key === "imports.errors.encoding"
@@ -67,12 +77,11 @@ export async function readCatalogue(file: File): Promise<RawRow[]> {
     if (e instanceof TableReadError) throw readError(e.message);
     throw fail("procedures.errors.importUnreadable");
   }
-  const headerAt = table.findIndex((r) => {
-    const cols = r.map(columnFor);
-    return cols.includes("code") && cols.includes("name");
-  });
+  const headerAt = table.findIndex((r) => r.some((c) => columnFor(c) !== undefined));
   if (headerAt < 0) throw fail("procedures.errors.importHeader");
   const columns = table[headerAt]!.map(columnFor);
+  const missing = REQUIRED_COLUMNS.filter((k) => !columns.includes(k));
+  if (missing.length) throw new InvalidInputError("errors.invalid", {}, { file: missing.map((k) => `procedures.errors.missingColumn.${k}`) });
   const rows: RawRow[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
     const cells = table[i]!;
@@ -85,17 +94,18 @@ export async function readCatalogue(file: File): Promise<RawRow[]> {
   }
   if (rows.length === 0) throw fail("procedures.errors.importEmpty");
   if (rows.length > IMPORT_MAX_ROWS) throw fail("procedures.errors.importTooMany", { max: IMPORT_MAX_ROWS });
-  return rows;
+  return { rows, columns: [...new Set(columns.filter((c): c is keyof ImportRow => c !== undefined))] };
 }
 
 /** Check each row; a code repeated in the file is an error on its later rows (the first one wins). */
-export function validateRows(raw: RawRow[]): ParsedRow[] {
+export function validateRows(raw: RawRow[], columns: readonly (keyof ImportRow)[] = ["code", "name", "field", "processingTime", "onlineLevel"]): ParsedRow[] {
   const seen = new Set<string>();
+  const has = new Set(columns);
   return raw.map(({ line, values }) => {
     const errors: Record<string, string[]> = {};
     const level = parseOnlineLevel(values.onlineLevel);
     if (level === undefined) errors.onlineLevel = ["procedures.errors.onlineLevel"];
-    const parsed = ImportRowSchema.safeParse({ ...values, processingTime: values.processingTime || undefined, onlineLevel: level ?? "none" });
+    const parsed = ImportRowSchema.safeParse({ ...values, onlineLevel: level ?? "none" });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const k = String(issue.path[0] ?? "row");
@@ -105,6 +115,10 @@ export function validateRows(raw: RawRow[]): ParsedRow[] {
     const key = values.code.toUpperCase();
     if (values.code && seen.has(key)) (errors.code ??= []).push("procedures.errors.duplicateInFile");
     seen.add(key);
-    return { line, values, row: Object.keys(errors).length === 0 && parsed.success ? parsed.data : undefined, errors };
+    if (Object.keys(errors).length || !parsed.success) return { line, values, errors };
+    const row: ImportedRow = { ...parsed.data };
+    if (!has.has("processingTime")) delete row.processingTime;
+    if (!has.has("onlineLevel")) delete row.onlineLevel;
+    return { line, values, row, errors };
   });
 }

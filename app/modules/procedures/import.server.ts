@@ -8,20 +8,45 @@ import { unitForNewRecord } from "../documents/register.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
-import { readCatalogue, validateRows, type ParsedRow } from "./import-parse.server";
-import { ImportRowSchema, type ImportRow } from "./schema";
+import { readCatalogue, validateRows, type ImportedRow, type ParsedRow } from "./import-parse.server";
+import { ImportRowSchema } from "./schema";
 
-export type PreviewRow = ParsedRow & { action: "new" | "update" | "same" | "error" };
+/** A previewed row sent back: an optional column the file lacked is absent (the stored value stays). */
+const AppliedRowSchema = ImportRowSchema.extend({ onlineLevel: ImportRowSchema.shape.onlineLevel.removeDefault().optional() });
 
-function diffAction(existing: typeof procedures.$inferSelect | undefined, row: ImportRow): "new" | "update" | "same" {
+type Stored = typeof procedures.$inferSelect;
+
+/** What a procedure field reads as before and after the import (the level as its code, the page names it). */
+export type ProcedureChange = {
+  field: "name" | "field" | "processingTime" | "onlineLevel" | "active";
+  before: string | boolean | null;
+  after: string | boolean | null;
+};
+
+export type PreviewRow = ParsedRow & { action: "new" | "update" | "same" | "error"; changes: ProcedureChange[] };
+
+/** The values a row stores: what the file gives; for an optional column it lacks, the stored value (or the default). */
+function valuesOf(existing: Stored | undefined, row: ImportedRow) {
+  return {
+    name: row.name,
+    field: row.field,
+    processingTime: row.processingTime === undefined ? (existing?.processingTime ?? null) : row.processingTime || null,
+    onlineLevel: row.onlineLevel ?? existing?.onlineLevel ?? "none",
+    active: true,
+  };
+}
+
+/** Every field an imported row changes on a stored procedure, old → new. */
+function changesOf(existing: Stored, row: ImportedRow): ProcedureChange[] {
+  const after = valuesOf(existing, row);
+  return (["name", "field", "processingTime", "onlineLevel", "active"] as const)
+    .filter((k) => (existing[k] ?? null) !== (after[k] ?? null))
+    .map((k) => ({ field: k, before: existing[k] ?? null, after: after[k] ?? null }));
+}
+
+function diffAction(existing: Stored | undefined, row: ImportedRow): "new" | "update" | "same" {
   if (!existing) return "new";
-  const same =
-    existing.name === row.name &&
-    existing.field === row.field &&
-    (existing.processingTime ?? "") === (row.processingTime ?? "") &&
-    existing.onlineLevel === row.onlineLevel &&
-    existing.active;
-  return same ? "same" : "update";
+  return changesOf(existing, row).length ? "update" : "same";
 }
 
 function existingByCode(db: DB | Tx, unitId: number) {
@@ -42,12 +67,17 @@ function existingByCode(db: DB | Tx, unitId: number) {
 export async function previewCatalogueImport(ctx: Ctx, unitId: number, file: File) {
   requireCapability(ctx.actor, "procedures.write");
   const unit = unitForNewRecord(ctx, unitId);
-  const rows = validateRows(await readCatalogue(file));
+  const catalogue = await readCatalogue(file);
+  const rows = validateRows(catalogue.rows, catalogue.columns);
   const existing = existingByCode(ctx.db, unit.id);
-  const preview: PreviewRow[] = rows.map((r) => ({ ...r, action: r.row ? diffAction(existing.get(r.row.code.toUpperCase()), r.row) : "error" }));
+  const preview: PreviewRow[] = rows.map((r) => {
+    if (!r.row) return { ...r, action: "error", changes: [] };
+    const before = existing.get(r.row.code.toUpperCase());
+    return { ...r, action: diffAction(before, r.row), changes: before ? changesOf(before, r.row) : [] };
+  });
   const counts = { new: 0, update: 0, same: 0, error: 0 };
   for (const r of preview) counts[r.action]++;
-  return { unit: { id: unit.id, name: unit.name }, rows: preview, counts };
+  return { unit: { id: unit.id, name: unit.name }, rows: preview, counts, columns: catalogue.columns };
 }
 
 /**
@@ -58,9 +88,9 @@ export async function previewCatalogueImport(ctx: Ctx, unitId: number, file: Fil
 export function applyCatalogueImport(ctx: Ctx, unitId: number, rowsJson: string) {
   requireCapability(ctx.actor, "procedures.write");
   const unit = unitForNewRecord(ctx, unitId);
-  let rows: ImportRow[];
+  let rows: ImportedRow[];
   try {
-    rows = z.array(ImportRowSchema).min(1).max(3000).parse(JSON.parse(rowsJson));
+    rows = z.array(AppliedRowSchema).min(1).max(3000).parse(JSON.parse(rowsJson));
   } catch {
     throw new InvalidInputError("procedures.errors.importStale");
   }
@@ -77,7 +107,7 @@ export function applyCatalogueImport(ctx: Ctx, unitId: number, rowsJson: string)
       const action = diffAction(before, row);
       counts[action]++;
       if (action === "same") continue;
-      const values = { name: row.name, field: row.field, processingTime: row.processingTime || null, onlineLevel: row.onlineLevel, active: true, updatedAt: t };
+      const values = { ...valuesOf(before, row), updatedAt: t };
       if (before) {
         tx.update(procedures).set(values).where(eq(procedures.id, before.id)).run();
         recordTrail(tx, ctx, { entity: "procedure", entityId: before.id, action: "import.update", unitId: unit.id, before, after: { ...before, ...values } });

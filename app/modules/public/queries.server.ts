@@ -208,6 +208,7 @@ export function publicUnitPage(ctx: Ctx, code: string): PublicUnitPage {
       measure: qualityObjectives.measure,
       target: qualityObjectives.target,
       manualValue: qualityObjectives.manualValue,
+      targetUnit: qualityObjectives.targetUnit,
     })
     .from(qualityObjectives)
     .where(and(eq(qualityObjectives.unitId, u.id), eq(qualityObjectives.year, year)))
@@ -293,7 +294,13 @@ export function publicUnitPage(ctx: Ctx, code: string): PublicUnitPage {
     policy: policyDoc ? pub(policyDoc) : null,
     objectives: {
       year,
-      rows: objectives.map((o) => ({ title: o.title, measure: o.measure, target: o.target, ...attainment(o.measure, o.target, yearSum, o.manualValue) })),
+      rows: objectives.map((o) => ({
+        title: o.title,
+        measure: o.measure,
+        target: o.target,
+        targetUnit: o.targetUnit,
+        ...attainment(o.measure, o.target, yearSum, o.manualValue),
+      })),
     },
     processes: docs.filter((d) => d.kind === "process").map(pub),
     otherDocuments: docs.filter((d) => d.kind !== "process" && d.kind !== "policy" && d.publicFile).map((d) => ({ ...pub(d), kind: d.kind })),

@@ -21,7 +21,8 @@ import { actionCountsAsOf, actionStatesAsOf, documentCountsAsOf, lateDocumentsAs
 import { measureObjectives } from "../../objectives/measure.server";
 import { signatureForAcknowledgement } from "../rules";
 import { EVERYWHERE, normalisePrefixes, type Scope } from "../../units/scope.server";
-import { formatInt, formatPct } from "~/lib/locale";
+import { formatInt } from "~/lib/locale";
+import { formatResult, formatTarget } from "../../objectives/schema";
 import { formatDate, startOfVnDay } from "~/lib/time";
 import type { Missing, SectionProvider, UnitGroup } from "./types";
 
@@ -328,11 +329,10 @@ export const objectivesSection: SectionProvider<"objectives"> = {
       }
       out.set(g.key, {
         rows: mine.map((o) => {
-          const pctMeasure = o.measure !== "overdue_count";
           return {
             objective: g.unitIds.length > 1 ? `${names.get(o.unitId) ?? ""}: ${o.title}` : o.title,
-            target: pctMeasure ? `≥ ${formatPct(o.target)}` : `≤ ${o.target}`,
-            actual: o.value === null ? "Chưa có số liệu" : pctMeasure ? formatPct(o.value) : String(o.value),
+            target: formatTarget(o),
+            actual: o.value === null ? "Chưa có số liệu" : formatResult(o, o.value),
             met: o.met,
           };
         }),
