@@ -8,6 +8,7 @@ import { insertFinding } from "#db/seed-actions";
 import { runJob } from "#jobs/runner";
 import { getJob } from "#jobs/schedule";
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
+import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { updateCorrectiveAction } from "~/modules/corrective-actions/update-action.server";
 import { verifyEffectiveness } from "~/modules/corrective-actions/verify.server";
 import { unitsWithCompliance } from "~/modules/compliance/queries.server";
@@ -22,9 +23,9 @@ import { listReports } from "~/modules/reports/queries.server";
 import { requestReport } from "~/modules/reports/request.server";
 import { formatPct } from "~/lib/locale";
 import { readConfig } from "~/lib/config.server";
-import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { actorOf, closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 import { pdfText } from "../unit/templates-pdftext";
-import { PASSWORD, proposed } from "./corrective-actions-helpers";
+import { PASSWORD, proposed, withRequest } from "./corrective-actions-helpers";
 
 // why a fixed clock: "as of a date" is about calendar days; 25/11/2026 10:00 in Vietnam, then later moments.
 const NOW = new Date("2026-11-25T03:00:00Z");
@@ -180,8 +181,42 @@ describe("a December report generated on 01/12 counts what is overdue on 01/12, 
     expect(fs_.filter((f) => f.actionDueOn !== null && f.actionDueOn < "2026-12-31").length).toBeGreaterThan(late);
     expect(page.facts.findings!.overdue).toBe(late);
     expect(text).toMatch(new RegExp(`phát hiện chưa đóng, trong đó ${late} phát hiện quá hạn khắc phục`));
+
     // On the first page (pdftotext loses some letters of the italic face: the time and day are what matter).
     expect(pdfText(fs.readFileSync(path.join(dir, db.select().from(reports).all().at(-1)!.file!)), 1)).toContain("Số liệu tính đến 09:00 ngày 01/12/2026");
+
+    // The closed November, produced the same morning, counts nothing created on 01/12.
+    const f = insertFinding(
+      db,
+      {
+        unitCode: "DT-LAIVUNG",
+        source: "internal_audit",
+        grade: "minor",
+        description: "Phát hiện ngày 01/12",
+        foundOn: "2026-12-01",
+        actionDueOn: "2027-01-31",
+      },
+      DEC1,
+    );
+    withRequest(db, f.id, DEC1);
+    addCorrectiveAction(ctxOf(db, "thuky.laivung", DEC1), f.id, {
+      description: "Việc mới ngày 01/12",
+      ownerId: actorOf(db, "congchuc.laivung").id,
+      dueOn: "2026-12-20",
+    });
+    const november = await generate(db, dir, "thuky.laivung", "unit", "DT-LAIVUNG", "2026-11", new Date(DEC1.getTime() + 60_000));
+    const dec1 = new Date("2026-11-30T17:00:00Z").getTime(); // 01/12 00:00 in Vietnam
+    const byNov = db
+      .select()
+      .from(correctiveActions)
+      .where(eq(correctiveActions.unitId, lv))
+      .all()
+      .filter((a) => a.createdAt < dec1);
+    expect(byNov.length).toBeLessThan(db.select().from(correctiveActions).where(eq(correctiveActions.unitId, lv)).all().length);
+    const openNov = byNov.filter((a) => ["proposed", "acknowledged", "in_progress", "implemented"].includes(a.status)).length;
+    const overdueNov = byNov.filter((a) => ["proposed", "acknowledged", "in_progress"].includes(a.status) && a.dueOn < "2026-11-30").length;
+    expect(november).toContain(`Đang thực hiện Quá hạn Đã hoàn thành Hoàn thành đúng hạn Tỷ lệ đúng hạn ${openNov} ${overdueNov} `);
+    expect(november).not.toContain("Số liệu tính đến");
   });
 });
 

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { correctiveActionStates, documentStates, findingStates } from "#db/schema";
 import { addDays, startOfVnDay } from "~/lib/time";
 import type { Reader } from "../tx.server";
@@ -17,11 +18,11 @@ export function asOfDay(day: string): AsOf {
 }
 
 /** Rows in force at `at`: begun before it and not ended before it. */
-function live(t: { fromAt: SQL.Aliased | unknown; toAt: unknown }, at: number): SQL {
+function live(t: { fromAt: AnySQLiteColumn; toAt: AnySQLiteColumn }, at: number): SQL {
   return sql`${t.fromAt} < ${at} AND (${t.toAt} IS NULL OR ${t.toAt} >= ${at})`;
 }
 
-const unitList = (col: unknown, ids: number[]) => sql`${col} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+const unitList = (col: AnySQLiteColumn | SQL, ids: number[]) => sql`${col} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /** Corrective actions are "due soon" within this many days (the obligation's warning). */
 export const ACTION_DUE_SOON_DAYS = 14;
