@@ -63,14 +63,11 @@ export type PreviewRow = {
 export type Preview = {
   rows: PreviewRow[];
   missingColumns: string[];
-  /** The figure columns found in the file, in the order of FIGURE_NUMBERS (the preview shows each of them). */
+  /** The figure columns found in the file, in the order of NUMBERS (the preview shows each of them). */
   columns: NumberKey[];
   good: number;
   bad: number;
 };
-
-export const FIGURE_NUMBERS = NUMBERS;
-export type FigureNumberKey = NumberKey;
 
 /** A totals row ("Tổng cộng", as the app's own export ends): not a month of a unit, left out of the import. */
 const TOTAL_LABELS = ["tong cong", "tong", "tong so", "cong", "total"];
