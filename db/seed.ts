@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { seedAudits } from "./seed-audits";
 import { recordTrail } from "~/modules/trail/record.server";
+import { seedDemoCertificates } from "~/modules/certificates/seed.server";
 import type { DB } from "./client";
 import { seedActions } from "./seed-actions";
 import { seedDocuments } from "./seed-documents";
@@ -102,7 +103,7 @@ export const DEMO_USERS: SeedUser[] = [
 ];
 
 /** Insert the demo units and accounts into an empty database. Returns false when the database already has units. */
-export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
+export async function seedDemo(db: DB, now = new Date(), opts: { keysDir?: string } = {}): Promise<boolean> {
   if ((db.select({ n: count() }).from(units).get()?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash (own random salt) shared by the demo accounts
   const t = now.getTime();
@@ -162,5 +163,14 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
   await seedActions(db, now, DEMO_PASSWORD);
   await seedDocuments(db, now);
   await seedAudits(db);
+  // Signing keys live in the data folder (DATA_DIR/keys/units): without one (a bare database) no demo certificate.
+  if (opts.keysDir) {
+    const inForce = db
+      .select({ id: units.id, name: units.name, code: units.code })
+      .from(units)
+      .all()
+      .filter((u) => DEMO_UNITS.find((d) => d.code === u.code && !d.validTo));
+    seedDemoCertificates(db, now, opts.keysDir, inForce);
+  }
   return true;
 }

@@ -8,7 +8,9 @@ import { renderAuditReport } from "./audit-report";
 import { renderCorrectiveActionForm } from "./corrective-action-form";
 import { renderInspectionMinutes } from "./inspection-minutes";
 import { decreePageFurniture } from "./parts/decree30";
-import { THEME } from "./theme";
+import { addSignatureField, drawSignatureBlock, signatureBlockDrawn, signatureBlockHeight } from "./parts/signature";
+import { ensureRoom } from "./parts/text";
+import { contentWidth, THEME } from "./theme";
 import type { ReportData } from "./types";
 import { renderUnitReport } from "./unit-report";
 
@@ -121,7 +123,15 @@ export function renderReport(data: ReportData): Promise<{ bytes: Buffer; pages: 
     doc.on("error", reject);
   });
   draw(doc, data);
+  const mark = data.meta.digitalSignature;
+  if (mark && !signatureBlockDrawn(doc)) {
+    // A template whose signature blocks are not the unit's (the minutes): the block follows the content, right.
+    const w = Math.min(contentWidth / 2, 230);
+    ensureRoom(doc, signatureBlockHeight(doc, mark, w) + 12);
+    drawSignatureBlock(doc, mark, THEME.margins.left + contentWidth - w, doc.y + 12, w);
+  }
   decreePageFurniture(doc, data.meta);
+  if (mark) addSignatureField(doc, mark, created);
   const pages = doc.bufferedPageRange().count;
   doc.end();
   return done.then((bytes) => ({ bytes, pages }));

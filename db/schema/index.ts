@@ -19,3 +19,4 @@ export * from "./inspections";
 export * from "./qms-records";
 export * from "./compliance";
 export * from "./form-submissions";
+export * from "./certificates";

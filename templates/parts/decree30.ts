@@ -1,7 +1,8 @@
 import type PDFDocument from "pdfkit";
-import type { DocMeta, SignatureBlock } from "../types";
+import type { DigitalSignatureMark, DocMeta, SignatureBlock } from "../types";
 import { contentWidth, THEME } from "../theme";
 import { drawQr } from "./qr";
+import { drawSignatureBlock, signatureBlockHeight } from "./signature";
 import { ensureRoom, placeAndDate, upper } from "./text";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -90,11 +91,27 @@ export function signatureLines(sig: SignatureBlock): string[] {
   return [...(sig.capacity ? [upper(sig.capacity)] : []), upper(sig.title)];
 }
 
-/** Draw a signature block inside [x, x+w] from y; returns the bottom. */
-export function drawSignature(doc: Doc, sig: SignatureBlock, x: number, y: number, w: number): number {
+/** Room between the capacity lines and the name: the handwritten signature, or the digital signature's block. */
+const SIGN_SPACE = 62;
+function signSpace(doc: Doc, w: number, mark?: DigitalSignatureMark): number {
+  return mark ? Math.max(SIGN_SPACE, signatureBlockHeight(doc, mark, Math.min(w, 230)) + 16) : SIGN_SPACE;
+}
+
+/**
+ * Draw a signature block inside [x, x+w] from y; returns the bottom. With a digital signature's mark, its visible
+ * block stands where the handwritten signature would (Decree 30/2020, Phụ lục I, electronic documents).
+ */
+export function drawSignature(doc: Doc, sig: SignatureBlock, x: number, y: number, w: number, mark?: DigitalSignatureMark): number {
+  const space = signSpace(doc, w, mark);
   doc.font(THEME.fonts.bold).fontSize(THEME.size.body).fillColor(THEME.color.ink);
   doc.text(signatureLines(sig).join("\n"), x, y, { width: w, align: "center" });
-  const nameY = doc.y + 62;
+  const top = doc.y;
+  if (mark) {
+    const bw = Math.min(w, 230);
+    drawSignatureBlock(doc, mark, x + (w - bw) / 2, top + 8, bw);
+    doc.font(THEME.fonts.bold).fontSize(THEME.size.body).fillColor(THEME.color.ink);
+  }
+  const nameY = top + space;
   if (sig.name) doc.text(sig.name, x, nameY, { width: w, align: "center" });
   return nameY + 18;
 }
@@ -106,7 +123,10 @@ export function decreeClosing(doc: Doc, meta: DocMeta) {
   doc.font(THEME.fonts.regular).fontSize(THEME.size.recipients);
   const leftH = 18 + doc.heightOfString(meta.recipients.map((r) => `- ${r}`).join("\n"), { width: leftW });
   doc.font(THEME.fonts.bold).fontSize(THEME.size.body);
-  const sigH = doc.heightOfString(signatureLines(meta.signature).join("\n"), { width: contentWidth - leftW }) + 62 + 18;
+  const sigH =
+    doc.heightOfString(signatureLines(meta.signature).join("\n"), { width: contentWidth - leftW }) +
+    signSpace(doc, contentWidth - leftW, meta.digitalSignature) +
+    18;
   ensureRoom(doc, 12 + Math.max(leftH, sigH));
   const y = doc.y + 12;
   doc.font(THEME.fonts.boldItalic).fontSize(THEME.size.header).fillColor(THEME.color.ink);
@@ -114,7 +134,7 @@ export function decreeClosing(doc: Doc, meta: DocMeta) {
   doc.font(THEME.fonts.regular).fontSize(THEME.size.recipients);
   for (const r of meta.recipients) doc.text(`- ${r}`, left, doc.y, { width: leftW });
   const leftBottom = doc.y;
-  const sigBottom = drawSignature(doc, meta.signature, left + leftW, y, contentWidth - leftW);
+  const sigBottom = drawSignature(doc, meta.signature, left + leftW, y, contentWidth - leftW, meta.digitalSignature);
   doc.x = left;
   doc.y = Math.max(leftBottom, sigBottom);
 }
@@ -129,10 +149,14 @@ export function decreeClosingTwo(doc: Doc, meta: DocMeta, leftSig: SignatureBloc
   doc.font(THEME.fonts.regular).fontSize(THEME.size.recipients);
   const recH = 18 + doc.heightOfString(meta.recipients.map((r) => `- ${r}`).join("\n"), { width: contentWidth });
   doc.font(THEME.fonts.bold).fontSize(THEME.size.body);
-  const sigH = Math.max(...[leftSig, rightSig].map((s) => doc.heightOfString(signatureLines(s).join("\n"), { width: half }))) + 62 + 18;
+  const sigH =
+    Math.max(...[leftSig, rightSig].map((s) => doc.heightOfString(signatureLines(s).join("\n"), { width: half }))) +
+    signSpace(doc, half, meta.digitalSignature) +
+    18;
   ensureRoom(doc, 12 + sigH + recH);
   const y = doc.y + 12;
-  const b1 = drawSignature(doc, leftSig, left, y, half);
+  // The unit's side (left) carries the unit's digital signature.
+  const b1 = drawSignature(doc, leftSig, left, y, half, meta.digitalSignature);
   const b2 = drawSignature(doc, rightSig, left + half, y, half);
   let ry = Math.max(b1, b2) + 6;
   doc.font(THEME.fonts.boldItalic).fontSize(THEME.size.header).fillColor(THEME.color.ink);

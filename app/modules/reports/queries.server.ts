@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { SortKey } from "~/lib/list-sort";
 import type { DB } from "#db/client";
-import { reports, trail, units, users } from "#db/schema";
+import { reports, trail, unitCertificates, units, users } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { reportRowHash } from "../trail/verify.server";
@@ -33,6 +33,10 @@ const listColumns = {
   error: reports.error,
   createdAt: reports.createdAt,
   finishedAt: reports.finishedAt,
+  /** The certificate the file is signed with (decision 0012): its subject, and whether it is a demo one. */
+  signer: unitCertificates.subject,
+  signerDemo: unitCertificates.isDemo,
+  unsignedReason: reports.unsignedReason,
 };
 
 const SORT_COLUMNS = {
@@ -63,6 +67,7 @@ export function listReports(ctx: Ctx, f: ReportFilters) {
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .leftJoin(users, eq(users.id, reports.requestedById))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(cond)
     .orderBy(...(f.sort ? [by(SORT_COLUMNS[f.sort]), by(reports.id)] : [desc(reports.createdAt), desc(reports.id)]))
     .limit(PAGE_SIZE)
@@ -79,6 +84,7 @@ export function getReportInScopeOrThrow(ctx: Ctx, id: number) {
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .leftJoin(users, eq(users.id, reports.requestedById))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(eq(reports.id, id))
     .get();
   if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
@@ -106,6 +112,8 @@ const verifiedColumns = {
   trigger: reports.trigger,
   createdAt: reports.createdAt,
   finishedAt: reports.finishedAt,
+  signer: unitCertificates.subject,
+  signerDemo: unitCertificates.isDemo,
 };
 
 /**
@@ -117,6 +125,7 @@ export function findIssuedByHash(db: DB, sha256: string): VerifiedReport | undef
     .select({ ...verifiedColumns, row: reports })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(and(eq(reports.sha256, sha256), eq(reports.status, "done")))
     .orderBy(reports.id)
     .all();
@@ -132,6 +141,7 @@ export function findIssuedByCode(db: DB, code: string): VerifiedReport | undefin
     .select({ ...verifiedColumns, row: reports })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(and(eq(reports.verifyCode, code), eq(reports.status, "done")))
     .get();
   return r ? anchored(db, r) : undefined;
