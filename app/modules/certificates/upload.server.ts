@@ -1,5 +1,4 @@
 import { InvalidInputError } from "~/lib/errors";
-import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { write } from "../tx.server";
@@ -15,8 +14,8 @@ const PROBLEM_FIELD: Record<Pkcs12Error["problem"], { field: "file" | "passphras
   noCertificate: { field: "file", key: "certificates.errors.noCertificate" },
 };
 
-function refuse(field: "file" | "passphrase", key: string, params: Record<string, string> = {}): never {
-  throw new InvalidInputError(key, params, { [field]: [key] });
+function refuse(field: "file" | "passphrase", key: string): never {
+  throw new InvalidInputError("errors.invalid", {}, { [field]: [key] });
 }
 
 /**
@@ -37,9 +36,8 @@ export async function uploadCertificate(ctx: Ctx, keysDir: string, unitId: numbe
     refuse(p.field, p.key);
   }
   const t = ctx.now.getTime();
-  const day = (d: Date) => vnDay(d).split("-").reverse().join("/");
-  if (bundle.validTo.getTime() < t) refuse("file", "certificates.errors.expired", { date: day(bundle.validTo) });
-  if (bundle.validFrom.getTime() > t) refuse("file", "certificates.errors.notYetValid", { date: day(bundle.validFrom) });
+  if (bundle.validTo.getTime() < t) refuse("file", "certificates.errors.expired");
+  if (bundle.validFrom.getTime() > t) refuse("file", "certificates.errors.notYetValid");
   const keyFile = storeKeyFile(keysDir, bundle);
   return write(ctx, (tx) => {
     return installCertificate(tx, ctx, unit.id, bundle, keyFile, {
