@@ -9,6 +9,11 @@ export type Section<T> = { status: "ok"; data: T } | { status: "missing"; reason
 export type DocMeta = {
   /** Issuing body lines, top left (Decree 30/2020): e.g. ["ỦY BAN NHÂN DÂN", "XÃ LAI VUNG"]. Printed in capitals. */
   issuingBody: string[];
+  /**
+   * How many of the first issuing-body lines name the superior body (printed regular, the rest bold). Default: all
+   * but the last two ("ỦY BAN NHÂN DÂN" / "XÃ LAI VUNG" is one body on two lines).
+   */
+  superiorLines?: number;
   /** The number given by the office (văn thư); null leaves the blank "Số:      /BC-UBND" to be filled in. */
   number: string | null;
   /** Symbol after the number: "BC-UBND", "BB-KT", "PYC-HĐKP"… */
