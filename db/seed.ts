@@ -3,6 +3,8 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { seedAudits } from "./seed-audits";
 import { recordTrail } from "~/modules/trail/record.server";
 import { seedDemoCertificates } from "~/modules/certificates/seed.server";
+import { unitKeysDir } from "~/modules/certificates/sign.server";
+import { prepareTrail } from "~/modules/trail/keying.server";
 import type { DB } from "./client";
 import { seedActions } from "./seed-actions";
 import { seedDocuments } from "./seed-documents";
@@ -173,4 +175,14 @@ export async function seedDemo(db: DB, now = new Date(), opts: { keysDir?: strin
     seedDemoCertificates(db, now, opts.keysDir, inForce);
   }
   return true;
+}
+
+/**
+ * `npm run db:seed` on a data folder: the trail key first, as every writing process loads it (openDataFolder), so the
+ * seed's trail rows are keyed like the server's, never plain rows appended to a keyed chain; then the demo data, with
+ * the demo units' signing keys under DATA_DIR/keys/units.
+ */
+export async function seedDataFolder(db: DB, dataDir: string, now: Date): Promise<boolean> {
+  prepareTrail(db, dataDir, now);
+  return seedDemo(db, now, { keysDir: unitKeysDir(dataDir) });
 }
