@@ -7,6 +7,8 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import { openDataFolder } from "~/modules/data-folder.server";
+import { reportsBaseUrl } from "~/modules/reports/deps.server";
+import { drainQueue } from "~/modules/reports/produce.server";
 import { JOBS } from "#jobs/schedule";
 import { startScheduler } from "#jobs/scheduler";
 import { now } from "~/lib/clock.server";
@@ -20,6 +22,11 @@ process.env.NODE_ENV ??= dev ? "development" : "production";
 const config = readConfig();
 const db = await openDataFolder(config, now, "server");
 setDb(db);
+// On-demand reports still queued, or left running by a process that died (its pid is gone), are taken up at start,
+// as the scheduler's catch-up takes up dead job claims: not only when someone next opens their page.
+void drainQueue(db, { reportsDir: config.reportsDir, baseUrl: reportsBaseUrl() }, now).then((n) => {
+  if (n) console.log(`[reports] ${n} waiting or abandoned report(s) produced at start`);
+});
 
 const app = express();
 app.disable("x-powered-by");

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { appliedMigrations, openDatabase, type DB } from "./client";
 import { seedDemo } from "./seed";
 
@@ -22,7 +23,8 @@ export async function bootstrapDatabase(config: DataFolder, now: () => Date): Pr
   const fresh = !fs.existsSync(config.dbFile);
   const db = openDatabase(config.dbFile, { migrationsDir: config.migrationsDir });
   if (fresh && config.seedDemo) {
-    await seedDemo(db, now());
+    // The demo units' signing keys go where the producer reads them (unitKeysDir: DATA_DIR/keys/units).
+    await seedDemo(db, now(), { keysDir: path.join(config.dataDir, "keys", "units") });
     console.log(`[db] new database at ${config.dbFile}, demo data loaded`);
   }
   console.log(`[db] ${config.dbFile}: ${appliedMigrations(db)} migrations applied`);

@@ -2,6 +2,9 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { seedAudits } from "./seed-audits";
 import { recordTrail } from "~/modules/trail/record.server";
+import { seedDemoCertificates } from "~/modules/certificates/seed.server";
+import { unitKeysDir } from "~/modules/certificates/sign.server";
+import { prepareTrail } from "~/modules/trail/keying.server";
 import type { DB } from "./client";
 import { seedActions } from "./seed-actions";
 import { seedDocuments } from "./seed-documents";
@@ -102,7 +105,7 @@ export const DEMO_USERS: SeedUser[] = [
 ];
 
 /** Insert the demo units and accounts into an empty database. Returns false when the database already has units. */
-export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
+export async function seedDemo(db: DB, now = new Date(), opts: { keysDir?: string } = {}): Promise<boolean> {
   if ((db.select({ n: count() }).from(units).get()?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash (own random salt) shared by the demo accounts
   const t = now.getTime();
@@ -162,5 +165,24 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
   await seedActions(db, now, DEMO_PASSWORD);
   await seedDocuments(db, now);
   await seedAudits(db);
+  // Signing keys live in the data folder (DATA_DIR/keys/units): without one (a bare database) no demo certificate.
+  if (opts.keysDir) {
+    const inForce = db
+      .select({ id: units.id, name: units.name, code: units.code })
+      .from(units)
+      .all()
+      .filter((u) => DEMO_UNITS.find((d) => d.code === u.code && !d.validTo));
+    seedDemoCertificates(db, now, opts.keysDir, inForce);
+  }
   return true;
+}
+
+/**
+ * `npm run db:seed` on a data folder: the trail key first, as every writing process loads it (openDataFolder), so the
+ * seed's trail rows are keyed like the server's, never plain rows appended to a keyed chain; then the demo data, with
+ * the demo units' signing keys under DATA_DIR/keys/units.
+ */
+export async function seedDataFolder(db: DB, dataDir: string, now: Date): Promise<boolean> {
+  prepareTrail(db, dataDir, now);
+  return seedDemo(db, now, { keysDir: unitKeysDir(dataDir) });
 }

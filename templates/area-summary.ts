@@ -3,7 +3,7 @@ import { columnChart, gradeColumns, stackedBarChart } from "./parts/chart";
 import { decreeClosing, decreeHeader, decreeTitle } from "./parts/decree30";
 import { roman } from "./parts/sections";
 import { table } from "./parts/table";
-import { bullets, ensureRoom, formatInt, heading, inSentence, NO_DATA, paragraph, vnDate } from "./parts/text";
+import { bodyName, bullets, ensureRoom, formatInt, heading, inSentence, NO_DATA, paragraph, vnDate } from "./parts/text";
 import type { AreaSummaryData, AreaSummaryRow, Section } from "./types";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -58,7 +58,7 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
   decreeTitle(doc, data.meta);
   paragraph(
     doc,
-    `Tổng hợp tình hình áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của ${formatInt(data.rows.length)} đơn vị trên địa bàn ${inSentence(data.area.name)} ${data.period.label} (từ ngày ${vnDate(data.period.start)} đến ngày ${vnDate(data.period.end)}), như sau:`,
+    `${bodyName(data.area.name)} tổng hợp tình hình áp dụng, duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 của ${formatInt(data.rows.length)} đơn vị trên địa bàn ${inSentence(data.area.name)} ${data.period.label} (từ ngày ${vnDate(data.period.start)} đến ngày ${vnDate(data.period.end)}), như sau:`,
   );
   if (data.period.asOfNote) paragraph(doc, data.period.asOfNote, { italic: true });
   heading(doc, `${roman(0)}. TỔNG HỢP THEO ĐƠN VỊ`);

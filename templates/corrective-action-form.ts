@@ -106,11 +106,11 @@ export function renderCorrectiveActionForm(doc: Doc, data: CorrectiveActionFormD
       ? `Ngày ${vnDate(f.verification.on)}, ${f.verification.by}: ${f.verification.effective === null ? "chưa kết luận" : f.verification.effective ? "hành động khắc phục có hiệu lực" : "hành động khắc phục chưa có hiệu lực"}. ${f.verification.note}`
       : "Chưa kiểm tra.",
   ]);
-  ensureRoom(doc, 130);
+  ensureRoom(doc, data.meta.digitalSignature ? 170 : 130);
   const y = doc.y + 6;
   const half = contentWidth / 2;
   const b1 = drawSignature(doc, { title: "Người yêu cầu", name: f.requestedBy }, THEME.margins.left, y, half);
-  const b2 = drawSignature(doc, data.meta.signature, THEME.margins.left + half, y, half);
+  const b2 = drawSignature(doc, data.meta.signature, THEME.margins.left + half, y, half, data.meta.digitalSignature);
   doc.x = THEME.margins.left;
   doc.y = Math.max(b1, b2);
 }

@@ -8,7 +8,10 @@ import { renderAuditReport } from "./audit-report";
 import { renderCorrectiveActionForm } from "./corrective-action-form";
 import { renderInspectionMinutes } from "./inspection-minutes";
 import { decreePageFurniture } from "./parts/decree30";
-import { THEME } from "./theme";
+import { addSignatureField, drawSignatureBlock, signatureBlockDrawn, signatureBlockHeight } from "./parts/signature";
+import { endTags, startTags } from "./parts/tags";
+import { ensureRoom } from "./parts/text";
+import { contentWidth, THEME } from "./theme";
 import type { ReportData } from "./types";
 import { renderUnitReport } from "./unit-report";
 
@@ -20,7 +23,62 @@ export const FONT_FILES = {
   [THEME.fonts.bold]: require.resolve("@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf"),
   [THEME.fonts.italic]: require.resolve("@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf"),
   [THEME.fonts.boldItalic]: require.resolve("@expo-google-fonts/noto-serif/700Bold_Italic/NotoSerif_700Bold_Italic.ttf"),
+  // Noto Serif has no "≥" or "≤" (they printed as empty boxes): those few signs come from DejaVu Serif.
+  [THEME.fonts.symbols]: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSerif.ttf"),
+  [THEME.fonts.symbolsBold]: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf"),
 };
+
+/** Signs the text fonts lack, drawn in the symbols font (extend with any other sign Noto Serif lacks). */
+const FALLBACK = /([≥≤]+ ?)/u; // the space after the sign goes with it: an extractor then keeps "≥ 95"
+const BOLD_FONTS = new Set<string>([THEME.fonts.bold, THEME.fonts.boldItalic]);
+
+/**
+ * Draw the signs Noto Serif lacks in DejaVu Serif, everywhere: a text call holding one is split into runs
+ * (`continued`), each in its font, so the sign prints and extracts as itself ("≥", not an empty box).
+ */
+function symbolFallback(doc: Doc) {
+  const d = doc as unknown as { font: (...a: unknown[]) => Doc; text: (...a: unknown[]) => Doc };
+  let current: string = THEME.fonts.regular;
+  const font = d.font.bind(doc);
+  d.font = (...args: unknown[]) => {
+    if (typeof args[0] === "string") current = args[0];
+    return font(...args);
+  };
+  const text = d.text.bind(doc);
+  d.text = (...args: unknown[]) => {
+    const [str, ...rest] = args;
+    if (typeof str !== "string" || !FALLBACK.test(str)) return text(...args);
+    const opts = (rest.find((a) => typeof a === "object" && a !== null) ?? {}) as { continued?: boolean; width?: number; align?: string };
+    const pos = rest.filter((a) => typeof a === "number") as number[];
+    const base = current;
+    const runs = str.split(FALLBACK).filter((r) => r !== "");
+    const fontOf = (run: string) => (FALLBACK.test(run) ? (BOLD_FONTS.has(base) ? THEME.fonts.symbolsBold : THEME.fonts.symbols) : base);
+    const widths = runs.map((run) => (font(fontOf(run)), doc.widthOfString(run)));
+    const total = widths.reduce((a, b) => a + b, 0);
+    if (pos.length === 2 && opts.width && !opts.continued && total <= opts.width && !str.includes("\n")) {
+      // One line (a table cell, a figure): place the runs side by side ourselves, as the alignment asks; pdfkit's
+      // continued runs do not keep a right or centred alignment.
+      const [x, y] = pos as [number, number];
+      const free = opts.width - total;
+      let at = x + (opts.align === "right" ? free : opts.align === "center" ? free / 2 : 0);
+      runs.forEach((run, i) => {
+        font(fontOf(run));
+        text(run, at, y, { lineBreak: false });
+        at += widths[i]!;
+      });
+      doc.x = x;
+    } else {
+      runs.forEach((run, i) => {
+        font(fontOf(run));
+        const continued = i < runs.length - 1 || Boolean(opts.continued);
+        if (i === 0) text(run, ...pos, { ...opts, continued });
+        else text(run, { ...opts, continued });
+      });
+    }
+    font(base);
+    return doc;
+  };
+}
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -53,6 +111,29 @@ function sharedLayoutCache(font: unknown): LayoutCache {
   }
   return entry.cache;
 }
+// why: pdfkit maps each glyph of a document back to text (ToUnicode) from `glyph.codePoints`, and fontkit keeps one
+// glyph object per parsed font, made with the code points of its first use. When that first use was inside a
+// decomposed letter ("Ẫ" shaped as A + marks) the glyph carries no code points, and every later "A" of every report
+// the process renders extracted as nothing ("ỦY B N"). Before the font is embedded, a glyph left without text gets
+// the code points the font's cmap gives it.
+type EmbeddedFont = {
+  unicode: (number[] | undefined)[];
+  subset: { glyphs: number[] };
+  font: { _cmapProcessor?: { codePointsForGlyph(id: number): number[] } };
+  embed: () => void;
+};
+function keepTextExtractable(f: EmbeddedFont) {
+  const embed = f.embed.bind(f);
+  f.embed = () => {
+    f.unicode.forEach((cps, gid) => {
+      if (cps && cps.length > 0) return;
+      const fromCmap = f.font._cmapProcessor?.codePointsForGlyph(f.subset.glyphs[gid]!);
+      if (fromCmap?.length) f.unicode[gid] = fromCmap;
+    });
+    return embed();
+  };
+}
+
 function shareLayouts(doc: Doc) {
   const d = doc as unknown as { font: (...a: unknown[]) => Doc; _font?: { font?: unknown; layoutCache?: LayoutCache; __shared?: boolean } };
   const open = d.font.bind(doc);
@@ -63,6 +144,7 @@ function shareLayouts(doc: Doc) {
     if (f?.font && f.layoutCache && !f.__shared) {
       f.layoutCache = sharedLayoutCache(f.font);
       f.__shared = true;
+      keepTextExtractable(f as unknown as EmbeddedFont);
     }
     return r;
   };
@@ -100,6 +182,8 @@ export function renderReport(data: ReportData): Promise<{ bytes: Buffer; pages: 
     autoFirstPage: true,
     lang: "vi-VN",
     displayTitle: true,
+    // A tagged PDF (parts/tags.ts): headings, paragraphs and tables in reading order for screen readers.
+    tagged: true,
     info: {
       Title: [data.meta.title, data.meta.subtitle].filter(Boolean).join(" – "),
       Author: data.meta.author,
@@ -112,7 +196,9 @@ export function renderReport(data: ReportData): Promise<{ bytes: Buffer; pages: 
   });
   for (const [name, font] of fonts()) doc.registerFont(name, font as unknown as Buffer);
   shareLayouts(doc);
+  symbolFallback(doc);
   doc.font(THEME.fonts.regular);
+  startTags(doc);
   if (process.env.DEBUG_PAGES) doc.on("pageAdded", () => console.log("pageAdded", new Error().stack?.split("\n").slice(2, 8).join(" | ")));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -121,7 +207,16 @@ export function renderReport(data: ReportData): Promise<{ bytes: Buffer; pages: 
     doc.on("error", reject);
   });
   draw(doc, data);
+  const mark = data.meta.digitalSignature;
+  if (mark && !signatureBlockDrawn(doc)) {
+    // A template whose signature blocks are not the unit's (the minutes): the block follows the content, right.
+    const w = Math.min(contentWidth / 2, 230);
+    ensureRoom(doc, signatureBlockHeight(doc, mark, w) + 12);
+    drawSignatureBlock(doc, mark, THEME.margins.left + contentWidth - w, doc.y + 12, w);
+  }
   decreePageFurniture(doc, data.meta);
+  if (mark) addSignatureField(doc, mark, created);
+  endTags(doc);
   const pages = doc.bufferedPageRange().count;
   doc.end();
   return done.then((bytes) => ({ bytes, pages }));

@@ -214,7 +214,8 @@ export function sampleInspectionMinutes(): InspectionMinutesData {
   return {
     kind: "minutes",
     meta: sampleMeta({
-      issuingBody: ["UBND tỉnh Đồng Tháp", "Sở Khoa học và Công nghệ"],
+      issuingBody: ["Ủy ban nhân dân tỉnh Đồng Tháp", "Sở Khoa học và Công nghệ"],
+      superiorLines: 1,
       numberSuffix: "BB-KT",
       title: "Biên bản kiểm tra",
       subtitle: "Việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",

@@ -9,6 +9,11 @@ export type Section<T> = { status: "ok"; data: T } | { status: "missing"; reason
 export type DocMeta = {
   /** Issuing body lines, top left (Decree 30/2020): e.g. ["ỦY BAN NHÂN DÂN", "XÃ LAI VUNG"]. Printed in capitals. */
   issuingBody: string[];
+  /**
+   * How many of the first issuing-body lines name the superior body (printed regular, the rest bold). Default: all
+   * but the last two ("ỦY BAN NHÂN DÂN" / "XÃ LAI VUNG" is one body on two lines).
+   */
+  superiorLines?: number;
   /** The number given by the office (văn thư); null leaves the blank "Số:      /BC-UBND" to be filled in. */
   number: string | null;
   /** Symbol after the number: "BC-UBND", "BB-KT", "PYC-HĐKP"… */
@@ -32,7 +37,26 @@ export type DocMeta = {
   };
   /** PDF metadata (creation date comes from the generator's clock, never from the template). */
   createdAt: Date;
+  /** Present when the issued file is signed with its unit's certificate: the visible block and the signature field. */
+  digitalSignature?: DigitalSignatureMark;
   author: string;
+};
+
+/** What the visible block of a digital signature says (Decree 30/2020, Phụ lục I: body, signer, time and zone). */
+export type DigitalSignatureMark = {
+  /** The signing body: "Ủy ban nhân dân xã Lai Vung". */
+  body: string;
+  /** The certificate's subject (CN). */
+  signer: string;
+  /** The capacity it signs in ("TM. ỦY BAN NHÂN DÂN"), when the document has one. */
+  capacity?: string;
+  /** "25/11/2026 10:00:00 +07:00". */
+  time: string;
+  /** A self-issued demo certificate: the block says it has no legal value. */
+  demo: boolean;
+  /** The signature dictionary's /Reason and /Location. */
+  reason: string;
+  location: string;
 };
 
 export type SignatureBlock = {

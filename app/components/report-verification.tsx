@@ -45,6 +45,11 @@ export function VerificationResult({ v }: { v: Verification }) {
           </dd>
           <dt>{t("reports.size")}</dt>
           <dd>{t("reports.bytes", { n: formatNumber(r.size) })}</dd>
+          <dt>{r.signer ? t("reports.signedBy") : t("reports.unsigned")}</dt>
+          <dd>
+            {r.signer ?? "—"}
+            {r.signerDemo ? ` (${t("reports.signedDemo")})` : ""}
+          </dd>
           {r.trailAt ? (
             <>
               <dt>{t("reports.verify.trailAt")}</dt>

@@ -16,6 +16,7 @@ import { jobs } from "./messages/jobs";
 import { titles } from "./messages/titles";
 import { publicPages } from "./messages/public";
 import { search } from "./messages/search";
+import { certificates } from "./messages/certificates";
 
 /**
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
@@ -35,6 +36,7 @@ const catalogues = [
   trailActions,
   publicPages,
   search,
+  certificates,
   trailFields,
   jobs,
   titles,

@@ -84,6 +84,32 @@ export function readCheckpoints(dataDir: string, key: Buffer): Checkpoint[] {
   return out;
 }
 
+/**
+ * After a key rotation: every line of the checkpoint log carries the new key's MAC (a line the old key does not
+ * vouch for is left as it is, still named by a verification). The log is rewritten through a new file and a
+ * rename; the previous log is kept beside it. Returns the number of lines re-MACed.
+ */
+export function remacCheckpoints(dataDir: string, oldKey: Buffer, newKey: Buffer, keepAs: string): number {
+  const file = checkpointFile(dataDir);
+  if (!fs.existsSync(file)) return 0;
+  let n = 0;
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .map((l) => {
+      if (!l.trim()) return l;
+      const [kind, id, head, at, m] = l.split(" ");
+      const text = checkpointText(kind as CheckpointKind, Number(id), head ?? "", at ?? "");
+      if (!m || !macEquals(mac(oldKey, text), m)) return l;
+      n++;
+      return `${text} ${mac(newKey, text)}`;
+    });
+  fs.writeFileSync(`${file}.new`, lines.join("\n"), { mode: 0o600 });
+  fs.copyFileSync(file, keepAs);
+  fs.renameSync(`${file}.new`, file);
+  return n;
+}
+
 /** recordTrail notes the row it wrote; `write` appends the checkpoint once the transaction has committed. */
 export function notePendingCheckpoint(id: number, hash: string) {
   g.__isoXaTrailPending = { id, hash };

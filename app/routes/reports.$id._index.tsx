@@ -114,6 +114,20 @@ export default function ReportDetail() {
             <dd>
               {t("reports.bytes", { n: formatNumber(r.size ?? 0) })} · {t("reports.pages")}: {r.pages}
             </dd>
+            {r.signer ? (
+              <>
+                <dt>{t("reports.signedBy")}</dt>
+                <dd>
+                  {r.signer}
+                  {r.signerDemo ? <span className="badge badge-warn"> {t("reports.signedDemo")}</span> : null}
+                </dd>
+              </>
+            ) : r.status === "done" ? (
+              <>
+                <dt>{t("reports.unsigned")}</dt>
+                <dd>{t(r.unsignedReason ?? "reports.unsigned.noCertificate")}</dd>
+              </>
+            ) : null}
           </>
         ) : null}
       </dl>

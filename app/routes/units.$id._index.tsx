@@ -32,9 +32,14 @@ export default function UnitPage() {
       <div className="page-head">
         <h1>{unit.name}</h1>
         {canManage ? (
-          <Link className="button secondary" to={`/units/${unit.id}/edit`}>
-            {t("action.edit")}
-          </Link>
+          <>
+            <Link className="button secondary" to={`/units/${unit.id}/certificate`}>
+              {t("certificates.link")}
+            </Link>
+            <Link className="button secondary" to={`/units/${unit.id}/edit`}>
+              {t("action.edit")}
+            </Link>
+          </>
         ) : null}
       </div>
       <dl className="dl card">

@@ -20,3 +20,4 @@ export * from "./qms-records";
 export * from "./compliance";
 export * from "./form-submissions";
 export * from "./history";
+export * from "./certificates";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REPORT_KINDS, REPORT_STATUSES, REPORT_TRIGGERS } from "./enums";
+import { unitCertificates } from "./certificates";
 import { users } from "./people";
 import { units } from "./units";
 
@@ -39,6 +40,10 @@ export const reports = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     /** "host:pid" of the process producing it while running: a dead pid frees the report at once (issue 15). */
     owner: text("owner"),
+    /** The unit certificate the file is signed with (decision 0012); null: issued unsigned, see `unsignedReason`. */
+    certificateId: integer("certificate_id").references(() => unitCertificates.id),
+    /** Why a done report is not signed, as an i18n key (no certificate, expired, key file missing). */
+    unsignedReason: text("unsigned_reason"),
     createdAt: integer("created_at").notNull(),
     startedAt: integer("started_at"),
     finishedAt: integer("finished_at"),

@@ -1,5 +1,6 @@
 import type PDFDocument from "pdfkit";
 import { contentWidth, THEME } from "../theme";
+import { artifact, container, tagged } from "./tags";
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -25,15 +26,21 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: Table
     return Math.max(...cells.map((c, i) => doc.heightOfString(c || " ", { width: widths[i]! - 2 * PAD, lineGap: 1 }))) + 2 * PAD;
   };
 
-  const drawRow = (cells: string[], y: number, h: number, font: string, fill?: string) => {
+  // Tagged: Table › TR › TH (the header row; repeated on a later page it is an artifact) or TD.
+  const tableTag = container(doc, "Table");
+  const drawRow = (cells: string[], y: number, h: number, font: string, fill?: string, header?: "first" | "repeat") => {
     let x = x0;
     if (fill) doc.save().rect(x0, y, totalW, h).fill(fill).restore();
     doc.font(font).fontSize(size).fillColor(THEME.color.ink);
+    const row = header === "repeat" ? undefined : container(doc, "TR", tableTag);
     cells.forEach((c, i) => {
       const w = widths[i]!;
-      doc.text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]!.align ?? "left", lineGap: 1 });
+      const draw = () => doc.text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]!.align ?? "left", lineGap: 1 });
+      if (row) tagged(doc, header ? "TH" : "TD", draw, row);
+      else artifact(doc, draw);
       x += w;
     });
+    row?.end();
     doc.save().lineWidth(0.5).strokeColor(THEME.color.grid);
     x = x0;
     for (const w of widths) {
@@ -45,9 +52,11 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: Table
 
   const headers = columns.map((c) => c.header);
   const headH = rowHeight(headers, THEME.fonts.bold);
+  let headerDrawn = false;
   const drawHeader = () => {
     const y = doc.y;
-    drawRow(headers, y, headH, THEME.fonts.bold, THEME.color.headFill);
+    drawRow(headers, y, headH, THEME.fonts.bold, THEME.color.headFill, headerDrawn ? "repeat" : "first");
+    headerDrawn = true;
     doc.y = y + headH;
   };
 
@@ -64,6 +73,7 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: Table
     drawRow(cells, y, h, font);
     doc.y = y + h;
   });
+  tableTag?.end();
   doc.x = THEME.margins.left;
   doc.y += 8;
 }

@@ -1,5 +1,6 @@
 import type PDFDocument from "pdfkit";
 import { contentWidth, THEME } from "../theme";
+import { tagged } from "./tags";
 
 type Doc = InstanceType<typeof PDFDocument>;
 const L = () => THEME.margins.left;
@@ -46,14 +47,14 @@ export function heading(doc: Doc, text: string) {
   ensureRoom(doc, 80);
   doc.moveDown(0.4);
   doc.font(THEME.fonts.bold).fontSize(THEME.size.body).fillColor(THEME.color.ink);
-  doc.text(text, L(), doc.y, { width: contentWidth, lineGap: THEME.lineGap });
+  tagged(doc, "H2", () => doc.text(text, L(), doc.y, { width: contentWidth, lineGap: THEME.lineGap }));
   doc.moveDown(0.2);
 }
 
 export function subheading(doc: Doc, text: string) {
   ensureRoom(doc, 60);
   doc.font(THEME.fonts.boldItalic).fontSize(THEME.size.body).fillColor(THEME.color.ink);
-  doc.text(text, L(), doc.y, { width: contentWidth, lineGap: THEME.lineGap });
+  tagged(doc, "H3", () => doc.text(text, L(), doc.y, { width: contentWidth, lineGap: THEME.lineGap }));
   doc.moveDown(0.15);
 }
 
@@ -63,19 +64,21 @@ export function paragraph(doc: Doc, text: string, opts: { indent?: boolean; ital
     .font(opts.italic ? THEME.fonts.italic : THEME.fonts.regular)
     .fontSize(THEME.size.body)
     .fillColor(THEME.color.ink);
-  doc.text(text, L(), doc.y, {
-    width: contentWidth,
-    align: opts.align ?? "justify",
-    indent: opts.indent === false ? 0 : 28,
-    lineGap: THEME.lineGap,
-    paragraphGap: THEME.paragraphGap,
-  });
+  tagged(doc, "P", () =>
+    doc.text(text, L(), doc.y, {
+      width: contentWidth,
+      align: opts.align ?? "justify",
+      indent: opts.indent === false ? 0 : 28,
+      lineGap: THEME.lineGap,
+      paragraphGap: THEME.paragraphGap,
+    }),
+  );
 }
 
 /** "- item" lines. */
 export function bullets(doc: Doc, items: string[]) {
   doc.font(THEME.fonts.regular).fontSize(THEME.size.body).fillColor(THEME.color.ink);
-  for (const it of items) doc.text(`- ${it}`, L() + 28, doc.y, { width: contentWidth - 28, lineGap: THEME.lineGap, paragraphGap: 2 });
+  for (const it of items) tagged(doc, "P", () => doc.text(`- ${it}`, L() + 28, doc.y, { width: contentWidth - 28, lineGap: THEME.lineGap, paragraphGap: 2 }));
   doc.moveDown(0.3);
 }
 
@@ -91,7 +94,8 @@ export function noDataBox(doc: Doc, reason?: string) {
   doc.font(THEME.fonts.italic).fontSize(THEME.size.small);
   const h = doc.heightOfString(text, { width: w - 16 }) + 10;
   doc.save().lineWidth(0.6).dash(3, { space: 2 }).strokeColor(THEME.color.grid).rect(x, y, w, h).stroke().undash().restore();
-  doc.fillColor(THEME.color.noData).text(text, x + 8, y + 5, { width: w - 16 });
+  doc.fillColor(THEME.color.noData);
+  tagged(doc, "P", () => doc.text(text, x + 8, y + 5, { width: w - 16 }));
   doc.fillColor(THEME.color.ink);
   doc.x = L();
   doc.y = y + h + 6;
@@ -100,11 +104,20 @@ export function noDataBox(doc: Doc, reason?: string) {
 /** Label: value lines (used by forms and minutes). */
 export function labelled(doc: Doc, label: string, value: string) {
   doc.font(THEME.fonts.bold).fontSize(THEME.size.body).fillColor(THEME.color.ink);
-  doc.text(`${label}: `, L(), doc.y, { continued: true, width: contentWidth, lineGap: THEME.lineGap });
-  doc.font(THEME.fonts.regular).text(value || "…", { lineGap: THEME.lineGap, paragraphGap: 3 });
+  tagged(doc, "P", () => {
+    doc.text(`${label}: `, L(), doc.y, { continued: true, width: contentWidth, lineGap: THEME.lineGap });
+    doc.font(THEME.fonts.regular).text(value || "…", { lineGap: THEME.lineGap, paragraphGap: 3 });
+  });
 }
 
 /** "Xã Lai Vung" → "xã Lai Vung" inside a sentence. */
 export function inSentence(name: string): string {
   return name.replace(/^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)(?= )/u, (m) => m.toLocaleLowerCase("vi-VN"));
+}
+
+const COMMITTEE_NAME = /^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)(?= )/u;
+
+/** The issuing body as the text names it: "Xã Lai Vung" → "Ủy ban nhân dân xã Lai Vung"; another body keeps its name. */
+export function bodyName(name: string): string {
+  return COMMITTEE_NAME.test(name) ? `Ủy ban nhân dân ${inSentence(name)}` : name;
 }

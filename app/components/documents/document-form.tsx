@@ -144,7 +144,17 @@ export function DocumentForm({
 }
 
 /** A file input wired to conform: errors beside it, the accepted kinds announced to the browser's picker. */
-export function FileField({ field, label, hint }: { field: Parameters<typeof TextField>[0]["field"]; label: string; hint?: string }) {
+export function FileField({
+  field,
+  label,
+  hint,
+  accept = ".pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}: {
+  field: Parameters<typeof TextField>[0]["field"];
+  label: string;
+  hint?: string;
+  accept?: string;
+}) {
   const props = getInputProps(field, { type: "file", ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
   return (
     <div className="field">
@@ -154,11 +164,7 @@ export function FileField({ field, label, hint }: { field: Parameters<typeof Tex
           {hint}
         </p>
       ) : null}
-      <input
-        {...props}
-        key={props.key}
-        accept=".pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      />
+      <input {...props} key={props.key} accept={accept} />
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );

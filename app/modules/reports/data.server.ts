@@ -19,6 +19,11 @@ export function lowerKind(name: string): string {
 
 const PEOPLES_COMMITTEE_KINDS = new Set(["province", "district", "commune", "ward", "township", "special_zone"]);
 
+/** The issuing body in words: "Ủy ban nhân dân xã Lai Vung" for a people's committee, else the unit's name. */
+export function issuingBodyName(unit: Pick<UnitRow, "kind" | "name">): string {
+  return PEOPLES_COMMITTEE_KINDS.has(unit.kind) ? `Ủy ban nhân dân ${lowerKind(unit.name)}` : unit.name;
+}
+
 export type MetaInput = { verifyCode: string; baseUrl: string; now: Date; trail?: { lastId: number; head: string } };
 
 export function metaFor(ctx: Ctx, unit: UnitRow, input: MetaInput, title: string, subtitle: string): DocMeta {

@@ -1,4 +1,5 @@
 import type { ReportData } from "#templates/types";
+import type { UnitSigners } from "../certificates/sign.server";
 import { config } from "~/lib/config.server";
 
 /** What producing a report needs besides the database: the archive folder, the base URL for the QR code, the renderer. */
@@ -7,6 +8,8 @@ export type ProduceDeps = {
   /** Where the verification page lives (PUBLIC_URL, or the origin the request came from). */
   baseUrl: string;
   render?: (data: ReportData) => Promise<{ bytes: Buffer; pages: number }>;
+  /** The units' signing keys, read once per run (made on first use, kept on this object). */
+  signers?: UnitSigners;
 };
 
 /** The base URL printed in QR codes: PUBLIC_URL when configured, else the given origin, else localhost. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import path from "node:path";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { processOwner, ownerGone } from "~/lib/process-owner.server";
@@ -7,10 +8,11 @@ import type { ReportData } from "#templates/types";
 import type { Actor } from "../context";
 import { makeCtx } from "../context.server";
 import { announcementReportData } from "./announcement-data.server";
+import { signPdf, unitKeysDir, UnitSigners, type UnitSigner, type UnsignedReason } from "../certificates/sign.server";
 import { recordTrail } from "../trail/record.server";
 import { reportRowHash } from "../trail/verify.server";
 import { write } from "../tx.server";
-import { periodReportData } from "./data.server";
+import { issuingBodyName, periodReportData } from "./data.server";
 import type { ProduceDeps } from "./deps.server";
 import { parsePeriod } from "./periods";
 import { recordReportData } from "./record-data.server";
@@ -23,6 +25,18 @@ import { storeFile } from "./storage.server";
 // drained outside the request; scheduled ones (schedule.server.ts) are produced by their job.
 
 const isRecordKind = (k: string): k is RecordReportKind => (RECORD_REPORT_KINDS as readonly string[]).includes(k);
+
+/** "25/11/2026 10:00:00 +07:00": the signing time as the visible block prints it (Vietnam, ISO 8601 offset). */
+export function vnDateTime(d: Date): string {
+  const v = new Date(d.getTime() + 7 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())} +07:00`;
+}
+
+/** The run's signers (one per deps object: a job run, a drain), keys beside the archive: DATA_DIR/keys/units. */
+function signersOf(deps: ProduceDeps): UnitSigners {
+  return (deps.signers ??= new UnitSigners(unitKeysDir(path.dirname(deps.reportsDir))));
+}
 
 function setProgress(db: DB, id: number, progress: string) {
   db.update(reports).set({ progress }).where(eq(reports.id, id)).run();
@@ -53,8 +67,25 @@ export async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, 
       if (!period) throw new Error(`unknown period (${row.periodKey})`);
       data = periodReportData(ctx, row.kind, unit, period, meta);
     }
+    // Signed with the unit's certificate when it has a usable one; otherwise issued unsigned, and its page says why.
+    const signer: UnitSigner | UnsignedReason = signersOf(deps).forUnit(db, unit.id, now);
+    if (typeof signer !== "string") {
+      const sig = data.meta.signature;
+      data.meta.digitalSignature = {
+        body: issuingBodyName(unit),
+        signer: signer.certificate.subject,
+        capacity: [sig.title, sig.capacity ? `(${sig.capacity})` : ""].filter(Boolean).join(" ") || undefined,
+        time: vnDateTime(now),
+        demo: signer.certificate.isDemo,
+        reason: `Ban hành: ${[data.meta.title, data.meta.subtitle].filter(Boolean).join(" – ")}`,
+        location: unit.placeName,
+      };
+    }
     setProgress(db, row.id, "reports.progress.rendering");
-    const { bytes, pages } = await (deps.render ?? renderPdf)(data);
+    const rendered = await (deps.render ?? renderPdf)(data);
+    const pages = rendered.pages;
+    // The archive, its SHA-256 and the verification page all hold the signed bytes.
+    const bytes = typeof signer === "string" ? rendered.bytes : await signPdf(rendered.bytes, signer);
     setProgress(db, row.id, "reports.progress.storing");
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const rel = reportFilePath({ id: row.id, kind: row.kind, unitCode: unit.code, periodKey: row.periodKey, attempt: row.attempts, createdAt: now });
@@ -62,7 +93,19 @@ export async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, 
     const issued = write(ctx, (tx) => {
       const done = tx
         .update(reports)
-        .set({ status: "done", progress: null, sha256, size: bytes.length, pages, file: rel, error: null, finishedAt: Date.now(), owner: null })
+        .set({
+          status: "done",
+          progress: null,
+          sha256,
+          size: bytes.length,
+          pages,
+          file: rel,
+          error: null,
+          finishedAt: Date.now(),
+          owner: null,
+          certificateId: typeof signer === "string" ? null : signer.certificate.id,
+          unsignedReason: typeof signer === "string" ? signer : null,
+        })
         .where(eq(reports.id, row.id))
         .returning()
         .get();
@@ -72,7 +115,15 @@ export async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, 
         entityId: row.id,
         action: "generate",
         unitId: row.unitId,
-        after: { kind: row.kind, periodKey: row.periodKey, sha256, size: bytes.length, reportHash: reportRowHash(done), trailAt: head ?? null },
+        after: {
+          kind: row.kind,
+          periodKey: row.periodKey,
+          sha256,
+          size: bytes.length,
+          reportHash: reportRowHash(done),
+          trailAt: head ?? null,
+          signedWith: typeof signer === "string" ? null : { certificateId: signer.certificate.id, serial: signer.certificate.serial },
+        },
       });
       return done;
     });

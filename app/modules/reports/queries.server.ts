@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { SortKey } from "~/lib/list-sort";
 import type { DB } from "#db/client";
-import { reports, trail, units, users } from "#db/schema";
+import { reports, trail, unitCertificates, units, users } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { reportRowHash } from "../trail/verify.server";
@@ -38,6 +38,10 @@ const listColumns = {
   unitValidTo: units.validTo,
   /** Another unit has the same name (an old commune and the new one named after it). */
   unitNameShared: sql<number>`EXISTS (SELECT 1 FROM units u2 WHERE u2.name = ${units.name} AND u2.id <> ${units.id})`,
+  /** The certificate the file is signed with (decision 0012): its subject, and whether it is a demo one. */
+  signer: unitCertificates.subject,
+  signerDemo: unitCertificates.isDemo,
+  unsignedReason: reports.unsignedReason,
 };
 
 /** The unit's name as the list shows it: with its validity where another unit has the same name. */
@@ -74,6 +78,7 @@ export function listReports(ctx: Ctx, f: ReportFilters) {
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .leftJoin(users, eq(users.id, reports.requestedById))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(cond)
     .orderBy(...(f.sort ? [by(SORT_COLUMNS[f.sort]), by(reports.id)] : [desc(reports.createdAt), desc(reports.id)]))
     .limit(PAGE_SIZE)
@@ -91,6 +96,7 @@ export function getReportInScopeOrThrow(ctx: Ctx, id: number) {
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .leftJoin(users, eq(users.id, reports.requestedById))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(eq(reports.id, id))
     .get();
   if (!row || !pathInScope(ctx.scope, row.unitPath)) throw new NotFoundError("errors.notFound");
@@ -118,6 +124,8 @@ const verifiedColumns = {
   trigger: reports.trigger,
   createdAt: reports.createdAt,
   finishedAt: reports.finishedAt,
+  signer: unitCertificates.subject,
+  signerDemo: unitCertificates.isDemo,
 };
 
 /**
@@ -129,6 +137,7 @@ export function findIssuedByHash(db: DB, sha256: string): VerifiedReport | undef
     .select({ ...verifiedColumns, row: reports })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(and(eq(reports.sha256, sha256), eq(reports.status, "done")))
     .orderBy(reports.id)
     .all();
@@ -144,6 +153,7 @@ export function findIssuedByCode(db: DB, code: string): VerifiedReport | undefin
     .select({ ...verifiedColumns, row: reports })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
+    .leftJoin(unitCertificates, eq(unitCertificates.id, reports.certificateId))
     .where(and(eq(reports.verifyCode, code), eq(reports.status, "done")))
     .get();
   return r ? anchored(db, r) : undefined;

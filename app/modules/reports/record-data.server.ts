@@ -348,6 +348,8 @@ export function inspectionMinutesData(ctx: Ctx, inspectionId: number, m: MetaInp
   const issuer = skhcn ? "Giám đốc Sở Khoa học và Công nghệ" : `Chủ tịch Ủy ban nhân dân ${lowerKind(by.name)}`;
   const meta = metaFor(ctx, by, m, "Biên bản kiểm tra", "Việc áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015");
   meta.issuingBody = skhcn ? [`Ủy ban nhân dân ${lowerKind(by.name)}`, "Sở Khoa học và Công nghệ"] : [`Ủy ban nhân dân ${lowerKind(by.name)}`, "Đoàn kiểm tra"];
+  // The people's committee above is the superior body (regular, on its own line); the team or department issues.
+  meta.superiorLines = 1;
   meta.numberSuffix = "BB-ĐKT";
   meta.place = unit.placeName;
   meta.issuedOn = day;

@@ -105,6 +105,9 @@ export type VerifiedReport = {
   trigger: ReportTrigger;
   createdAt: number;
   finishedAt: number | null;
+  /** Subject of the certificate the file is signed with, null when issued unsigned; a demo certificate is said so. */
+  signer: string | null;
+  signerDemo: boolean | null;
   /** The audit trail's head when it was issued (printed in its footer; issue 15), if recorded. */
   trailAt: { lastId: number; head: string } | null;
 };

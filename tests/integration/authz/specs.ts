@@ -14,8 +14,16 @@ import { planAudit } from "~/modules/audits/plan.server";
 import { eq } from "drizzle-orm";
 import type { Fixture, FormValues, Rel, Unit } from "./harness";
 import { REPORTS2_SPECS } from "./specs-reports2";
+import { demoCertificate, toPkcs12 } from "~/modules/certificates/pkcs12.server";
 import { DASHBOARD_SPECS } from "./specs-dashboard";
 import { PUBLIC_SPECS } from "./specs-public";
+
+// One PKCS#12 file for every upload of the matrix (making a key pair costs a few hundred milliseconds).
+let p12: Buffer | undefined;
+function demoP12(): Uint8Array<ArrayBuffer> {
+  p12 ??= toPkcs12(demoCertificate("Đơn vị thử", new Date("2026-01-01T00:00:00Z")), "MatKhau#2026");
+  return new Uint8Array(p12);
+}
 
 /**
  * What each route must answer, per role and per relation of the target record's unit to the person's unit.
@@ -424,6 +432,18 @@ export const SPECS: Record<string, RouteSpec> = {
             ...(parentCode ? { parentId: String(f.unit[parentCode as "P1"].id) } : {}),
           };
         },
+      },
+    ],
+  },
+  "routes/units.$id.certificate": {
+    read: ["admin"],
+    params: (_f, t) => ({ id: String(t.id) }),
+    actions: [
+      {
+        name: "install a signing certificate for the unit",
+        roles: ["admin"],
+        multipart: true,
+        form: () => ({ file: new File([demoP12()], "chung-thu.p12", { type: "application/x-pkcs12" }), passphrase: "MatKhau#2026" }),
       },
     ],
   },
