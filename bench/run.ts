@@ -36,12 +36,23 @@ const duration = Number(values.duration ?? (full ? 10 : 5));
 const connections = Number(values.connections);
 const USER = "kiemtra.tinh"; // the first province's inspector: a province-wide scope
 const APP_PORT = 3911;
+/**
+ * A data set whose measuring starts with a 1-minute load average above this ran beside other work: its throughput
+ * says more about the neighbours than about the app, so it is marked `comparable: false` and no growth ratio is taken
+ * from it. Ratios measured within it (floor_ratio, bare_ratio, workers_ratio…) still compare like with like.
+ */
+const BUSY_LOAD = 1.5;
 const BARE_PORT = 3912;
 
 type Figure = { path: string; rps: number; p50_ms: number; p95_ms: number; p99_ms: number; requests: number; non2xx: number; errors: number };
 type PageFigure = Figure & { floor_ratio: number; bare_ratio: number | null; bare: Figure | null; growth_ratio?: number | null };
 type ScaleResult = {
   scale: Scale;
+  /** os.loadavg() (1, 5, 15 min) when this data set's measuring started and when it ended (issue 19 item 7). */
+  load_avg_start: number[];
+  load_avg_end: number[];
+  /** false when the machine was busy (1-minute load average above BUSY_LOAD) as this data set started. */
+  comparable: boolean;
   data: { file: string; size_mb: number; generated_s: number | null; counts: Record<string, number> };
   report_generation_s: number | null;
   pages: Record<string, PageFigure>;
@@ -123,7 +134,7 @@ function ensureReport(dataDir: string): { id: number; seconds: number | null } {
   const t = performance.now();
   const out = spawnSync(
     process.execPath,
-    ["--import", "tsx", "jobs/report.ts", "--unit", "DT-LAIVUNG", "--kind", "unit", "--period", PDF_PERIOD, "--out", path.join(dataDir, "bench-report.pdf")],
+    ["bin/isoxa.mjs", "report", "--unit", "DT-LAIVUNG", "--kind", "unit", "--period", PDF_PERIOD, "--out", path.join(dataDir, "bench-report.pdf")],
     {
       env: { ...process.env, DATA_DIR: dataDir, SEED: "off" },
       encoding: "utf8",
@@ -137,6 +148,9 @@ function ensureReport(dataDir: string): { id: number; seconds: number | null } {
 }
 
 async function benchScale(scale: Scale): Promise<ScaleResult> {
+  const loadStart = loadAvg();
+  const comparable = loadStart[0]! <= BUSY_LOAD;
+  log(`${scale}: load average ${loadStart.join(" / ")} at the start${comparable ? "" : ` (above ${BUSY_LOAD}: this data set is marked not comparable)`}`);
   const dataDir = benchDataDir(scale);
   const dbFile = path.join(dataDir, "iso-xa.db");
   let generated: Awaited<ReturnType<typeof generate>> | undefined;
@@ -239,8 +253,13 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     const b = bareFig[name] ?? null;
     out[name] = { ...a, floor_ratio: ratio(a.rps, floor.rps), bare_ratio: b ? ratio(a.rps, b.rps) : null, bare: b };
   }
+  const loadEnd = loadAvg();
+  log(`${scale}: load average ${loadEnd.join(" / ")} at the end`);
   return {
     scale,
+    load_avg_start: loadStart,
+    load_avg_end: loadEnd,
+    comparable,
     data: {
       file: path.relative(process.cwd(), dbFile),
       size_mb: Math.round(fs.statSync(dbFile).size / 1048576),
@@ -292,7 +311,8 @@ function writeOut(results: ScaleResult[]) {
   const main = results[results.length - 1]!;
   const province = results.find((r) => r.scale === "province");
   const national = results.find((r) => r.scale === "national");
-  if (province && national) {
+  // Growth is a comparison of throughput-bound figures across two data sets: only between two quiet runs.
+  if (province && national && province.comparable && national.comparable) {
     for (const [name, p] of Object.entries(national.pages)) {
       const before = province.pages[name];
       p.growth_ratio = before && before.p95_ms > 0 && p.requests > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
@@ -301,6 +321,8 @@ function writeOut(results: ScaleResult[]) {
   const json = {
     date: new Date().toISOString(),
     machine: { ...machine, load_avg_at_end: loadAvg() },
+    busy_load_threshold: BUSY_LOAD,
+    comparable: results.every((r) => r.comparable),
     connections,
     duration_s: duration,
     user: USER,
@@ -348,8 +370,16 @@ function markdown(date: string, rs: ScaleResult[]): string {
     "The load generator runs on the same machine as the server (it takes part of the 2 cores): absolute figures are pessimistic, the ratios are the point.",
     "",
   );
+  lines.push(
+    `Honest runs (issue 19): the load average is recorded before and after each data set; a data set that starts with a 1-minute load average above ${BUSY_LOAD} is marked \`comparable: false\`, and \`growth_ratio\` (national ÷ province p95) is computed only when both data sets are comparable.`,
+    "",
+  );
   for (const r of rs) {
     lines.push(`## ${r.scale} data set`, "");
+    lines.push(
+      `Load average (1 / 5 / 15 min) ${r.load_avg_start.join(" / ")} at the start, ${r.load_avg_end.join(" / ")} at the end: ${r.comparable ? "a quiet machine, comparable." : `**not comparable** (above ${BUSY_LOAD} at the start: the machine was busy with other work; its throughput and latency figures are not comparable with another run's, only the ratios within this data set are; no growth_ratio is computed from it).`}`,
+      "",
+    );
     const c = r.data.counts;
     lines.push(
       `${c.units} units, ${c.findings} findings, ${c.corrective_actions} corrective actions, ${c.document_revisions} document revisions, ${c.audit_checklist_items} checklist items, ${c.service_figures} service figure rows, ${c.trail} trail rows; ${r.data.size_mb} MB${r.data.generated_s !== null ? `, generated in ${r.data.generated_s} s` : ""}.`,
