@@ -43,6 +43,7 @@ export function serverEnv(dataDir: string, port: number, extra: Record<string, s
     SCHEDULER: "off",
     SECURE_COOKIES: "off",
     SEED: "off",
+    WEB_CONCURRENCY: "1",
     ...extra,
   };
 }
