@@ -1,6 +1,6 @@
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
-import { COMMANDS } from "./bin/commands.mjs";
+import { COMMANDS, WORKER_MODULES } from "./bin/commands.mjs";
 
 // The production server (server.ts: Express, the Remix handler, the scheduler, the database) and the command-line
 // programs (`npm run report`, `job`, `backup`, `trail:verify`…; bin/commands.mjs lists them) compiled to plain
@@ -17,7 +17,9 @@ export default defineConfig({
     emptyOutDir: true,
     copyPublicDir: false,
     rollupOptions: {
-      input: { server: "server.ts", ...Object.fromEntries(Object.entries(COMMANDS).map(([name, source]) => [name, source])) },
+      input: { server: "server.ts", ...COMMANDS, ...WORKER_MODULES },
+      // The worker modules are imported by name (their exports are their interface), not run.
+      preserveEntrySignatures: "exports-only",
       output: { entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
     },
   },

@@ -10,3 +10,8 @@ export const COMMANDS = {
   "db-migrate": "db/migrate.ts",
   "db-seed": "db/seed-cli.ts",
 };
+
+/** Modules compiled beside them for worker threads (no TypeScript loader in the thread when a build is current). */
+export const WORKER_MODULES = {
+  "report-render": "templates/render.ts",
+};
