@@ -58,6 +58,13 @@ function sharedLayoutCache(font: unknown): LayoutCache {
   }
   return entry.cache;
 }
+/** How many shaped words the shared caches hold, all faces together (tests: the bound holds). */
+export function sharedLayoutWords(): number {
+  let n = 0;
+  for (const { cache } of layoutCaches.values()) n += Object.keys(cache).length;
+  return n;
+}
+
 function shareLayouts(doc: Doc) {
   const d = doc as unknown as { font: (...a: unknown[]) => Doc; _font?: { font?: unknown; layoutCache?: LayoutCache; __shared?: boolean } };
   const open = d.font.bind(doc);
