@@ -7,7 +7,7 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
 const SOURCES = ["app", "db", "jobs", "templates"];
 
 /** The newest modification time of the sources the programs are compiled from (a few ms for ~400 files). */
-function newestSource() {
+function newestSource(root) {
   let newest = 0;
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -17,7 +17,7 @@ function newestSource() {
       } else if (/\.(ts|tsx|mjs|js|json)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
   };
-  for (const d of SOURCES) walk(path.join(ROOT, d));
+  for (const d of SOURCES) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
   return newest;
 }
 
@@ -25,14 +25,14 @@ function newestSource() {
  * The compiled file of `name` (build/start/<name>.js) when it exists and is newer than every source file, else
  * undefined (no build yet, or an edit since the last `npm run build`). ISOXA_FROM_SOURCE=1 always says undefined.
  */
-export function currentBuild(name) {
+export function currentBuild(name, root = ROOT) {
   if (process.env.ISOXA_FROM_SOURCE === "1") return undefined;
-  const file = path.join(ROOT, "build", "start", `${name}.js`);
+  const file = path.join(root, "build", "start", `${name}.js`);
   let built;
   try {
     built = fs.statSync(file).mtimeMs;
   } catch {
     return undefined;
   }
-  return newestSource() <= built ? file : undefined;
+  return newestSource(root) <= built ? file : undefined;
 }
