@@ -31,6 +31,7 @@ export default defineConfig(
   {
     ignores: [
       "build/**",
+      "bench/remix-min/build/**",
       "node_modules/**",
       "data/**",
       "public/**",

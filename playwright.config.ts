@@ -35,6 +35,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, SECURE_COOKIES: "off", NODE_ENV: "production", ISOXA_NOW: E2E_NOW },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, SECURE_COOKIES: "off", NODE_ENV: "production", ISOXA_NOW: E2E_NOW, WEB_CONCURRENCY: "1" },
   },
 });

@@ -6,8 +6,9 @@
 //   (produceScheduled: claim the row, gather from the database, render in the render worker, store the file and
 //   the row), divided by pdfkit drawing the same data object in this process; both warmed up, then interleaved.
 // - all_reports_s: the scheduled monthly run for every unit plus the area summaries, through the runner
-//   (runJob → runScheduledReports), in a child process of its own (wall time and peak RSS of that process), from
-//   "not yet produced" (the period's scheduled rows, files and job claim are deleted first).
+//   (runJob → runScheduledReports), as `npm run job -- reports-monthly <period>` runs it (the compiled command, a
+//   process of its own: the run's time and that process's peak RSS), from "not yet produced" (the period's
+//   scheduled rows, files and job claim are deleted first). Until issue 19 the child ran this file through tsx.
 // - p95_during_reports_ratio: the production server started with the scheduler ON (the default deployment) on a
 //   database whose last month has not been produced, so its start-up catch-up produces the month in-process; p95
 //   of the commune page while that run goes, divided by the p95 of the same server once the run has finished
@@ -23,8 +24,7 @@ import { openDataFolder } from "~/modules/data-folder.server";
 import type { DB } from "#db/client";
 import { jobRuns, units } from "#db/schema";
 import { percentile, rssMb, serverEnv, signIn, sleep, startArgs, startServer, stopServer } from "./server-control";
-import { runJob } from "#jobs/runner";
-import { getJob, JOBS } from "#jobs/schedule";
+import { JOBS } from "#jobs/schedule";
 import { renderReport } from "#templates/render";
 import type { ReportData } from "#templates/types";
 import { makeCtx } from "~/modules/context.server";
@@ -42,7 +42,7 @@ const WARM_UP_RUNS = 5;
 const PERIOD = "2026-10"; // the month before the benchmark's date (2026-11): what a run on 1 December… produces
 const UNIT_CODE = "DT-LAIVUNG";
 const USER = "kiemtra.tinh";
-const PORT = 3951;
+const PORT = Number(process.env.BENCH_REPORTS_PORT ?? 3951);
 
 export type LatencyFigure = {
   path: string;
@@ -185,23 +185,19 @@ export async function unitReportRatio(
 // ---------------------------------------------------------------------------------------------------------------
 // 2. The whole monthly run, in a process of its own (child mode of this file)
 
-async function childRun(dataDir: string) {
-  process.env.REPORTS_WORKER ??= "on";
-  const config = configFor(dataDir);
-  const db = await openDataFolder(config, now, "bench");
-  const t = performance.now();
-  const outcome = await runJob(db, config, getJob(JOB)!, PERIOD, "manual");
-  const wall = (performance.now() - t) / 1000;
-  await stopRenderWorker();
-  db.$client.close();
-  process.stdout.write(`\nRESULT ${JSON.stringify({ outcome, wall_s: wall, hwm_mb: rssMb("self", "VmHWM") })}\n`);
-}
-
+/**
+ * The monthly run as an operator starts it: `npm run job -- reports-monthly <period>` (package.json's job script:
+ * the compiled command with its V8 flags; `npm run build` has run), in a process of its own. Its peak RSS is the
+ * process's high-water mark (VmHWM, main thread and render worker together), sampled until it exits.
+ */
 export async function allReportsRun(dataDir: string, log: (s: string) => void): Promise<NonNullable<ReportBench["all_reports"]>> {
   const config = configFor(dataDir);
   resetPeriod(config.dbFile, config.reportsDir, PERIOD);
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/reports.ts"), "--child-run", dataDir], {
-    env: { ...process.env, NODE_ENV: "production", SEED: "off" },
+  const script = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { job: string } }).scripts.job.trim().split(/\s+/);
+  if (script[0] !== "node") throw new Error(`unexpected job script: ${script.join(" ")}`);
+  const t = performance.now();
+  const child = spawn(process.execPath, [...script.slice(1), JOB, PERIOD], {
+    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, SEED: "off", REPORTS_WORKER: "on" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -209,20 +205,17 @@ export async function allReportsRun(dataDir: string, log: (s: string) => void): 
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (err = (err + d).slice(-4000)));
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!, "VmHWM"))), 100);
   const code = await new Promise<number | null>((r) => child.on("exit", r));
   clearInterval(sampler);
-  const m = /RESULT (.*)/.exec(out);
-  if (code !== 0 || !m) throw new Error(`monthly run failed (${code}): ${err}`);
-  const res = JSON.parse(m[1]!) as {
-    outcome: { status: string; output?: { targets: number; produced: number; skipped: number; failed: number } };
-    wall_s: number;
-    hwm_mb: number;
-  };
-  if (res.outcome.status !== "succeeded" || !res.outcome.output) throw new Error(`monthly run ${res.outcome.status}: ${JSON.stringify(res.outcome)}`);
-  const o = res.outcome.output;
-  log(`reports: monthly run ${o.produced}/${o.targets} in ${res.wall_s.toFixed(1)} s, peak RSS ${Math.max(peak, res.hwm_mb)} MB`);
-  return { reports: o.targets, produced: o.produced, skipped: o.skipped, failed: o.failed, wall_s: r1(res.wall_s), peak_rss_mb: Math.max(peak, res.hwm_mb) };
+  const wall = (performance.now() - t) / 1000;
+  const json = out.slice(out.indexOf("\n{") + 1);
+  if (code !== 0 || !json.startsWith("{")) throw new Error(`monthly run failed (${code}): ${err}${out.slice(-2000)}`);
+  const res = JSON.parse(json) as { status: string; output?: { targets: number; produced: number; skipped: number; failed: number; ms: number } };
+  if (res.status !== "succeeded" || !res.output) throw new Error(`monthly run ${res.status}: ${json}`);
+  const o = res.output;
+  log(`reports: monthly run ${o.produced}/${o.targets} in ${(o.ms / 1000).toFixed(1)} s (process ${wall.toFixed(1)} s), peak RSS ${peak} MB`);
+  return { reports: o.targets, produced: o.produced, skipped: o.skipped, failed: o.failed, wall_s: r1(o.ms / 1000), peak_rss_mb: peak };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -392,18 +385,13 @@ if (isMain) {
       only: { type: "string" },
       connections: { type: "string" },
       duration: { type: "string" },
-      "child-run": { type: "string" },
     },
   });
-  if (values["child-run"]) {
-    await childRun(values["child-run"]);
-  } else {
-    const res = await benchReports(values.scale as Scale, {
-      only: values.only?.split(",") as ("unit" | "all" | "during")[] | undefined,
-      connections: values.connections ? Number(values.connections) : undefined,
-      duration: values.duration ? Number(values.duration) : undefined,
-    });
-    console.log(JSON.stringify(res, null, 2));
-  }
+  const res = await benchReports(values.scale as Scale, {
+    only: values.only?.split(",") as ("unit" | "all" | "during")[] | undefined,
+    connections: values.connections ? Number(values.connections) : undefined,
+    duration: values.duration ? Number(values.duration) : undefined,
+  });
+  console.log(JSON.stringify(res, null, 2));
   process.exit(0);
 }

@@ -1,6 +1,7 @@
 // npm run bench        → quick data set (generated if missing), all pages, both references
 // npm run bench:full   → province-sized then national data set, with the growth ratio
 // Options: --scales quick,province,national  --duration <s per page>  --connections 50  --regen  --no-build
+//          --ports <first of 3 ports, default 3911> (BENCH_REPORTS_PORT: the report benchmark's server, default 3951)
 //
 // Measures the production server (the real build, started as `npm start` starts it, SCHEDULER=off) with autocannon and,
 // in the same run, two references: a trivial page of the same app (the framework's floor) and a bare
@@ -15,7 +16,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchDataDir, generate, SCALES, type Scale } from "./generate";
 import { benchReports, type ReportBench } from "./reports";
-import { percentile, rssMb, serverEnv, signIn, sleep, startArgs, startServer, stopServer } from "./server-control";
+import { percentile, rssMb, serverEnv, treeRssMb, signIn, sleep, startArgs, startServer, stopServer } from "./server-control";
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     regen: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     tag: { type: "string" },
+    /** First of the three ports the run listens on (the app, the bare server, the minimal Remix app). */
+    ports: { type: "string", default: "3911" },
   },
 });
 const scales = values.scales.split(",").map((s) => s.trim()) as Scale[];
@@ -35,22 +38,50 @@ const suffix = values.tag ? `.${values.tag}` : "";
 const duration = Number(values.duration ?? (full ? 10 : 5));
 const connections = Number(values.connections);
 const USER = "kiemtra.tinh"; // the first province's inspector: a province-wide scope
-const APP_PORT = 3911;
-const BARE_PORT = 3912;
+const APP_PORT = Number(values.ports);
+/**
+ * A data set whose measuring starts with a 1-minute load average above this ran beside other work: its throughput
+ * says more about the neighbours than about the app, so it is marked `comparable: false` and no growth ratio is taken
+ * from it. Ratios measured within it (floor_ratio, bare_ratio, workers_ratio…) still compare like with like.
+ */
+const BUSY_LOAD = 1.5;
+const BARE_PORT = APP_PORT + 1;
+const REMIX_MIN_PORT = APP_PORT + 2;
 
 type Figure = { path: string; rps: number; p50_ms: number; p95_ms: number; p99_ms: number; requests: number; non2xx: number; errors: number };
 type PageFigure = Figure & { floor_ratio: number; bare_ratio: number | null; bare: Figure | null; growth_ratio?: number | null };
 type ScaleResult = {
   scale: Scale;
+  /** os.loadavg() (1, 5, 15 min) when this data set's measuring started and when it ended (issue 19 item 7). */
+  load_avg_start: number[];
+  load_avg_end: number[];
+  /** false when the machine was busy (1-minute load average above BUSY_LOAD) as this data set started. */
+  comparable: boolean;
   data: { file: string; size_mb: number; generated_s: number | null; counts: Record<string, number> };
   report_generation_s: number | null;
   pages: Record<string, PageFigure>;
   floor: Figure;
+  /** A minimal Remix 2 app (bench/remix-min: one route reading one row, Express adapter), same run (issue 19 item 3). */
+  remix_min: Figure;
+  /** Our floor's rps ÷ the minimal Remix app's: what the app's shell costs above the framework's own. */
+  shell_ratio: number;
   healthz: Figure;
   bare_healthz: Figure;
   rss_mb: number;
   rss_idle_mb: number;
+  /** The same server with WEB_CONCURRENCY=2 against the one-process figures above (issue 19 item 4). */
+  workers: WorkersFigure;
   reports: ReportBench;
+};
+type WorkersFigure = {
+  concurrency: number;
+  floor: Figure;
+  commune: Figure;
+  /** rps with 2 workers ÷ rps with 1, for the floor page and the commune page. */
+  workers_ratio: number;
+  commune_workers_ratio: number;
+  /** Resident memory of the primary and its workers together, peak under load. */
+  rss_mb: number;
 };
 
 const log = (s: string) => console.log(`[bench] ${s}`);
@@ -123,7 +154,7 @@ function ensureReport(dataDir: string): { id: number; seconds: number | null } {
   const t = performance.now();
   const out = spawnSync(
     process.execPath,
-    ["--import", "tsx", "jobs/report.ts", "--unit", "DT-LAIVUNG", "--kind", "unit", "--period", PDF_PERIOD, "--out", path.join(dataDir, "bench-report.pdf")],
+    ["bin/isoxa.mjs", "report", "--unit", "DT-LAIVUNG", "--kind", "unit", "--period", PDF_PERIOD, "--out", path.join(dataDir, "bench-report.pdf")],
     {
       env: { ...process.env, DATA_DIR: dataDir, SEED: "off" },
       encoding: "utf8",
@@ -137,6 +168,9 @@ function ensureReport(dataDir: string): { id: number; seconds: number | null } {
 }
 
 async function benchScale(scale: Scale): Promise<ScaleResult> {
+  const loadStart = loadAvg();
+  const comparable = loadStart[0]! <= BUSY_LOAD;
+  log(`${scale}: load average ${loadStart.join(" / ")} at the start${comparable ? "" : ` (above ${BUSY_LOAD}: this data set is marked not comparable)`}`);
   const dataDir = benchDataDir(scale);
   const dbFile = path.join(dataDir, "iso-xa.db");
   let generated: Awaited<ReturnType<typeof generate>> | undefined;
@@ -215,6 +249,40 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     await stopServer(app, 5000);
   }
 
+  // The same server with two web workers (node:cluster), the same pages, right after: 1 against 2 in one run.
+  const WORKERS = 2;
+  const { child: app2 } = await startServer(
+    startArgs(),
+    APP_PORT,
+    serverEnv(dataDir, APP_PORT, { PUBLIC_RATE_PER_MIN: "0", WEB_CONCURRENCY: String(WORKERS) }),
+  );
+  let rss2 = 0;
+  const sampler2 = setInterval(() => (rss2 = Math.max(rss2, treeRssMb(app2.pid!))), 200);
+  let floor2: Figure, commune2: Figure;
+  try {
+    const cookie = await signIn(appBase, USER);
+    floor2 = await load(`${appBase}/reports/verify`, cookie, duration);
+    commune2 = await load(appBase + pages.commune, cookie, duration);
+    log(`${scale}: ${WORKERS} workers: floor ${floor2.rps} rps (1 worker: ${floor.rps}), commune ${commune2.rps} rps (1 worker: ${appFig.commune!.rps})`);
+  } finally {
+    clearInterval(sampler2);
+    await stopServer(app2, 10_000);
+  }
+
+  // The framework's own floor: a minimal Remix 2 app on the same data, with the same node flags.
+  const { child: remixMin } = await startServer(
+    [...startArgs().slice(0, -1), "bench/remix-min/server.mjs"],
+    REMIX_MIN_PORT,
+    serverEnv(dataDir, REMIX_MIN_PORT),
+  );
+  let remixFloor: Figure;
+  try {
+    remixFloor = await load(`http://127.0.0.1:${REMIX_MIN_PORT}/`, undefined, duration);
+    log(`${scale}: minimal Remix app ${remixFloor.rps} rps, p95 ${remixFloor.p95_ms} ms (our floor ${floor.rps} rps)`);
+  } finally {
+    await stopServer(remixMin, 5000);
+  }
+
   const { child: bare } = await startServer(["--import", "tsx", "bench/bare-server.ts"], BARE_PORT, serverEnv(dataDir, BARE_PORT, { BARE_USER: USER }));
   const bareBase = `http://127.0.0.1:${BARE_PORT}`;
   const bareFig: Record<string, Figure> = {};
@@ -239,8 +307,13 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     const b = bareFig[name] ?? null;
     out[name] = { ...a, floor_ratio: ratio(a.rps, floor.rps), bare_ratio: b ? ratio(a.rps, b.rps) : null, bare: b };
   }
+  const loadEnd = loadAvg();
+  log(`${scale}: load average ${loadEnd.join(" / ")} at the end`);
   return {
     scale,
+    load_avg_start: loadStart,
+    load_avg_end: loadEnd,
+    comparable,
     data: {
       file: path.relative(process.cwd(), dbFile),
       size_mb: Math.round(fs.statSync(dbFile).size / 1048576),
@@ -250,10 +323,20 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     report_generation_s: report.seconds === null ? null : Math.round(report.seconds * 10) / 10,
     pages: out,
     floor,
+    remix_min: remixFloor,
+    shell_ratio: ratio(floor.rps, remixFloor.rps),
     healthz,
     bare_healthz: bareHealthz,
     rss_mb: rss,
     rss_idle_mb: rssIdle,
+    workers: {
+      concurrency: WORKERS,
+      floor: floor2,
+      commune: commune2,
+      workers_ratio: ratio(floor2.rps, floor.rps),
+      commune_workers_ratio: ratio(commune2.rps, appFig.commune!.rps),
+      rss_mb: rss2,
+    },
     reports,
   };
 }
@@ -280,6 +363,11 @@ if (!values["no-build"]) {
   const b = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
   if (b.status !== 0) throw new Error("build failed");
 }
+if (!values["no-build"] || !fs.existsSync("bench/remix-min/build/server/index.js")) {
+  log("building the minimal Remix app (bench/remix-min)");
+  const b = spawnSync("npx", ["remix", "vite:build", "--config", "bench/remix-min/vite.config.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (b.status !== 0) throw new Error("minimal Remix app build failed");
+}
 const results: ScaleResult[] = [];
 for (const s of scales) {
   results.push(await benchScale(s));
@@ -292,7 +380,8 @@ function writeOut(results: ScaleResult[]) {
   const main = results[results.length - 1]!;
   const province = results.find((r) => r.scale === "province");
   const national = results.find((r) => r.scale === "national");
-  if (province && national) {
+  // Growth is a comparison of throughput-bound figures across two data sets: only between two quiet runs.
+  if (province && national && province.comparable && national.comparable) {
     for (const [name, p] of Object.entries(national.pages)) {
       const before = province.pages[name];
       p.growth_ratio = before && before.p95_ms > 0 && p.requests > 0 ? Math.round((p.p95_ms / before.p95_ms) * 100) / 100 : null;
@@ -301,6 +390,8 @@ function writeOut(results: ScaleResult[]) {
   const json = {
     date: new Date().toISOString(),
     machine: { ...machine, load_avg_at_end: loadAvg() },
+    busy_load_threshold: BUSY_LOAD,
+    comparable: results.every((r) => r.comparable),
     connections,
     duration_s: duration,
     user: USER,
@@ -322,6 +413,8 @@ function writeOut(results: ScaleResult[]) {
       ]),
     ),
     rss_mb: main.rss_mb,
+    shell_ratio: main.shell_ratio,
+    workers_ratio: main.workers.workers_ratio,
     report_ratio: main.reports.report_ratio,
     all_reports_s: main.reports.all_reports_s,
     p95_during_reports_ratio: main.reports.p95_during_reports_ratio,
@@ -348,8 +441,16 @@ function markdown(date: string, rs: ScaleResult[]): string {
     "The load generator runs on the same machine as the server (it takes part of the 2 cores): absolute figures are pessimistic, the ratios are the point.",
     "",
   );
+  lines.push(
+    `Honest runs (issue 19): the load average is recorded before and after each data set; a data set that starts with a 1-minute load average above ${BUSY_LOAD} is marked \`comparable: false\`, and \`growth_ratio\` (national ÷ province p95) is computed only when both data sets are comparable.`,
+    "",
+  );
   for (const r of rs) {
     lines.push(`## ${r.scale} data set`, "");
+    lines.push(
+      `Load average (1 / 5 / 15 min) ${r.load_avg_start.join(" / ")} at the start, ${r.load_avg_end.join(" / ")} at the end: ${r.comparable ? "a quiet machine, comparable." : `**not comparable** (above ${BUSY_LOAD} at the start: the machine was busy with other work; its throughput and latency figures are not comparable with another run's, only the ratios within this data set are; no growth_ratio is computed from it).`}`,
+      "",
+    );
     const c = r.data.counts;
     lines.push(
       `${c.units} units, ${c.findings} findings, ${c.corrective_actions} corrective actions, ${c.document_revisions} document revisions, ${c.audit_checklist_items} checklist items, ${c.service_figures} service figure rows, ${c.trail} trail rows; ${r.data.size_mb} MB${r.data.generated_s !== null ? `, generated in ${r.data.generated_s} s` : ""}.`,
@@ -371,9 +472,17 @@ function markdown(date: string, rs: ScaleResult[]): string {
     }
     lines.push(`| framework floor | \`${r.floor.path}\` | ${r.floor.rps} | ${r.floor.p50_ms} | ${r.floor.p95_ms} | ${r.floor.p99_ms} | 1 | | | | |`);
     lines.push(
+      `| minimal Remix 2 app | \`/\` (bench/remix-min) | ${r.remix_min.rps} | ${r.remix_min.p50_ms} | ${r.remix_min.p95_ms} | ${r.remix_min.p99_ms} | shell_ratio ${r.shell_ratio} ${ok(r.shell_ratio >= 0.8)} | | | | |`,
+    );
+    lines.push(
       `| app /healthz | \`/healthz\` | ${r.healthz.rps} | ${r.healthz.p50_ms} | ${r.healthz.p95_ms} | ${r.healthz.p99_ms} | | ${r.bare_healthz.rps} | | | |`,
     );
     lines.push("");
+    const w = r.workers;
+    lines.push(
+      `Web workers (WEB_CONCURRENCY=${w.concurrency} against 1, same run): floor ${w.floor.rps} rps against ${r.floor.rps} (**workers_ratio ${w.workers_ratio}**), commune page ${w.commune.rps} against ${r.pages.commune?.rps} (${w.commune_workers_ratio}); p95 ${w.floor.p95_ms} / ${w.commune.p95_ms} ms; primary and workers together ${w.rss_mb} MB peak. The load generator shares the machine's ${machine.cores} cores with the workers, so the ratio stays below the number of workers.`,
+      "",
+    );
     lines.push(
       `Server RSS: ${r.rss_idle_mb} MB idle after sign-in, ${r.rss_mb} MB peak under load ${ok(r.rss_mb < 250)} (target < 250 MB).${r.report_generation_s !== null ? ` The unit report of the first commune took ${r.report_generation_s} s end to end through \`npm run report\` (process start included).` : ""}`,
       "",
@@ -399,7 +508,7 @@ function reportsMarkdown(rs: ScaleResult[]): string[] {
   lines.push("");
   const d = rs.find((r) => r.reports.during)?.reports.during;
   lines.push(
-    `How: the unit report is one commune's monthly report (\`DT-LAIVUNG\`, ${rs[0]?.reports.period}) produced through \`produceScheduled\` (claim, gather, render in the worker thread, store file and row), against \`renderReport\` drawing the same data object in the same process: 5 warm-up runs of each, then ${rs[0]?.reports.unit_runs} runs of each interleaved, medians. The monthly run is \`runJob\` → \`runScheduledReports\` for every unit and area summary, in a process of its own, after deleting that month's scheduled rows, files and job claim; peak RSS is that process's high-water mark. p95 during the run: ${d ? `${d.configuration}; \`${d.idle.path}\` as \`kiemtra.tinh\`, ${d.idle.connections} connections, ${d.idle.duration_s} s each, the measuring window inside the run for ${d.overlap_s} s; server peak RSS ${d.server_peak_rss_mb} MB; the in-server run took ${d.run_wall_s} s` : "not measured"}.`,
+    `How: the unit report is one commune's monthly report (\`DT-LAIVUNG\`, ${rs[0]?.reports.period}) produced through \`produceScheduled\` (claim, gather, render in the worker thread, store file and row), against \`renderReport\` drawing the same data object in the same process: 5 warm-up runs of each, then ${rs[0]?.reports.unit_runs} runs of each interleaved, medians. The monthly run is \`runJob\` → \`runScheduledReports\` for every unit and area summary, started as \`npm run job -- reports-monthly <month>\` starts it (the compiled command with package.json's V8 flags; until issue 19 a tsx child), after deleting that month's scheduled rows, files and job claim; peak RSS is that process's high-water mark (main thread and render worker). p95 during the run: ${d ? `${d.configuration}; \`${d.idle.path}\` as \`kiemtra.tinh\`, ${d.idle.connections} connections, ${d.idle.duration_s} s each, the measuring window inside the run for ${d.overlap_s} s; server peak RSS ${d.server_peak_rss_mb} MB; the in-server run took ${d.run_wall_s} s` : "not measured"}.`,
     "",
   );
   return lines;

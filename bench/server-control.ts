@@ -22,6 +22,17 @@ export function rssMb(pid: number | "self", field: "VmRSS" | "VmHWM" = "VmRSS"):
   }
 }
 
+/** Resident memory of a process and its children (a cluster's primary and its workers) in MB. */
+export function treeRssMb(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    /* gone, or no /proc */
+  }
+  return rssMb(pid) + children.reduce((sum, c) => sum + treeRssMb(c), 0);
+}
+
 /**
  * The node arguments of package.json's start script ("node <V8 flags> build/start/server.js"): the benchmarks start
  * the server exactly as `npm start` does, flags included, and sample that process's memory (not npm's).
@@ -43,6 +54,7 @@ export function serverEnv(dataDir: string, port: number, extra: Record<string, s
     SCHEDULER: "off",
     SECURE_COOKIES: "off",
     SEED: "off",
+    WEB_CONCURRENCY: "1",
     ...extra,
   };
 }

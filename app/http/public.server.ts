@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { now } from "~/lib/clock.server";
 import { config } from "~/lib/config.server";
 import { SESSION_COOKIE } from "./guards.server";
@@ -13,9 +14,11 @@ export const PUBLIC_MAX_AGE_S = 300;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_MAX_AGE_S}`;
 
 type Bucket = { tokens: number; at: number };
-// why in memory: the limit protects this process from one address; several processes (or a restart) each keep
-// their own buckets, so the effective limit is per process, which is what the server's capacity is too. Behind a
-// reverse proxy every request comes from the proxy's address: set PUBLIC_RATE_PER_MIN for that, or 0 and limit there.
+// why in memory: the limit protects the server from one address, and a restart may forget it. With several web
+// workers (WEB_CONCURRENCY) the buckets live in the primary process only: server.ts asks it for each public request
+// (publicBudgetWait) and hands the answer to the route in PUBLIC_WAIT_HEADER, so one address has one budget however
+// its requests are spread. Behind a reverse proxy every request comes from the proxy's address: set
+// PUBLIC_RATE_PER_MIN for that, or 0 and limit there.
 const buckets = new Map<string, Bucket>();
 const MAX_BUCKETS = 10_000;
 
@@ -54,6 +57,57 @@ function pruneFull(nowMs: number, perMin: number) {
   }
 }
 
+/**
+ * The header through which server.ts tells the public routes how long this request's address must wait (0 = go on).
+ * server.ts always removes a client's own copy and sets it on /cong-khai requests, like x-isoxa-client-ip.
+ */
+export const PUBLIC_WAIT_HEADER = "x-isoxa-public-wait";
+
+/** Whether the request is one of the public pages' (the only ones that take from an address's budget). */
+export function isPublicPath(pathname: string): boolean {
+  return pathname === "/cong-khai" || pathname.startsWith("/cong-khai/") || pathname.startsWith("/cong-khai.");
+}
+
+type TokenAsk = { type: "isoxa:public-token"; id: number; address: string; nowMs: number; perMin: number };
+type TokenAnswer = { type: "isoxa:public-token"; id: number; wait: number };
+const asked = new Map<number, (wait: number) => void>();
+let nextAsk = 1;
+let listening = false;
+
+/**
+ * Take one token for `address`: from this process's buckets when it is the only web process, else from the
+ * primary's (one IPC round trip). Resolves to the seconds to wait (0 = allowed).
+ */
+export function publicBudgetWait(address: string, nowMs: number, perMin: number): Promise<number> {
+  if (perMin <= 0) return Promise.resolve(0);
+  if (!cluster.isWorker || !process.send) return Promise.resolve(takeToken(address, nowMs, perMin));
+  if (!listening) {
+    process.on("message", onAnswer);
+    listening = true;
+  }
+  const id = nextAsk++;
+  return new Promise((resolve) => {
+    asked.set(id, resolve);
+    process.send!({ type: "isoxa:public-token", id, address, nowMs, perMin } satisfies TokenAsk);
+  });
+}
+
+function onAnswer(m: unknown) {
+  const a = m as Partial<TokenAnswer> | null;
+  if (a?.type !== "isoxa:public-token" || typeof a.id !== "number") return;
+  asked.get(a.id)?.(Number(a.wait) || 0);
+  asked.delete(a.id);
+}
+
+/** In the primary: answer the workers' token requests from the one set of buckets. */
+export function answerPublicBudgets() {
+  cluster.on("message", (worker, m: Partial<TokenAsk> | null) => {
+    if (m?.type !== "isoxa:public-token" || typeof m.id !== "number") return;
+    const wait = takeToken(String(m.address), Number(m.nowMs), Number(m.perMin));
+    worker.send({ type: "isoxa:public-token", id: m.id, wait } satisfies TokenAnswer);
+  });
+}
+
 /** Forget every bucket (tests). */
 export function resetPublicBudgets() {
   buckets.clear();
@@ -66,8 +120,10 @@ export function clientAddress(request: Request): string {
 
 /** Refuse with 429 (and Retry-After) when the address has spent its budget. */
 export function requirePublicBudget(request: Request) {
-  // why Date.now and not the app clock: a rate is about elapsed real time, not about the calendar.
-  const wait = takeToken(clientAddress(request), now().getTime(), config().publicRatePerMin);
+  // The running server has already taken the token (in the primary when there are several workers) and says the
+  // answer in PUBLIC_WAIT_HEADER; a request that did not come through server.ts (tests of the routes) takes it here.
+  const told = request.headers.get(PUBLIC_WAIT_HEADER);
+  const wait = told !== null ? Math.max(0, Number(told) || 0) : takeToken(clientAddress(request), now().getTime(), config().publicRatePerMin);
   if (wait > 0)
     throw new Response("public.errors.tooMany", {
       status: 429,

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 
 /**
@@ -28,6 +29,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     port: int(env.PORT, 3000),
     host: env.HOST ?? "0.0.0.0",
     production: env.NODE_ENV === "production",
+    /**
+     * WEB_CONCURRENCY: how many web worker processes `npm start` runs (node:cluster, sharing the database); default
+     * one per core in production, 1 otherwise (tests, development). The scheduler runs in exactly one process.
+     */
+    webConcurrency: Math.max(1, int(env.WEB_CONCURRENCY, env.NODE_ENV === "production" ? os.availableParallelism() : 1)),
     /** SCHEDULER=off runs the web server alone (several web processes + one `npm run scheduler`). */
     scheduler: bool(env.SCHEDULER, true),
     /** SEED=off: a fresh data folder gets the schema but no demo data. */

@@ -27,6 +27,7 @@ function start(opts: { dataDir?: string; scheduler?: boolean } = {}): Server {
       SCHEDULER: opts.scheduler ? "on" : "off",
       SECURE_COOKIES: "off",
       NODE_ENV: "production",
+      WEB_CONCURRENCY: "1",
     },
     stdio: ["ignore", "ignore", fs.openSync(path.resolve("tests/.tmp/crash-server.log"), "a")],
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderReport } from "#templates/render";
+import { renderReport, sharedLayoutWords } from "#templates/render";
 import { sampleAreaSummary, sampleMeta, sampleUnitReport } from "#templates/samples";
 import { pdfText } from "./templates-pdftext";
 
@@ -25,5 +25,16 @@ describe("render caches shared across documents", () => {
       const { bytes, pages } = await renderReport(sampleUnitReport({ meta: sampleMeta({ verification: { code, url: `http://x/reports/verify/${code}` } }) }));
       for (let p = 1; p <= pages; p++) expect(pdfText(bytes, p)).toContain(code);
     }
+  });
+
+  // Issue 19: every report brings words of its own (its code, the trail's head, numbers); a run of thousands of
+  // reports kept them all (up to 50,000 words a face, ~70 MB at national scale). The shared caches stay bounded.
+  it("the shared word caches stay bounded over many documents with words of their own", async () => {
+    for (let d = 0; d < 20; d++) {
+      const own = Array.from({ length: 600 }, (_, i) => `t${d}w${i}`).join(" ");
+      await renderReport(sampleUnitReport({ meta: sampleMeta({ subtitle: own, verification: { code: `EEEEE-${d}`, url: `http://x/${d}` } }) }));
+    }
+    // 20 × 600 = 12,000 words of their own were shaped; what is kept is at most about 10 documents' worth.
+    expect(sharedLayoutWords()).toBeLessThan(8000);
   });
 });
