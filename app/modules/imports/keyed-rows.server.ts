@@ -19,7 +19,7 @@ export function columnOf<K extends string>(header: string, names: Record<K, stri
 export async function readKeyedRows<K extends string>(
   bytes: Buffer,
   names: Record<K, string[]>,
-  required: K[],
+  required: NoInfer<K>[],
   opts: { maxBytes: number; maxRows: number },
 ): Promise<KeyedRow<K>[]> {
   // A title row or a few blank ones above the header are allowed beyond the row limit.
