@@ -671,6 +671,10 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/procedures.import": { read: ["officer"], actionsCoveredElsewhere: "catalogue import: tests/integration/documents-procedures.test.ts" },
+  "routes/documents.import": {
+    read: ["officer"],
+    actionsCoveredElsewhere: "bulk import (preview and import, roles, another unit, hostile archives): tests/integration/documents-bulk-import.test.ts",
+  },
   "routes/reports._index": { read: "any", list: true },
   "routes/reports.new": {
     read: ["officer", "inspector"],
