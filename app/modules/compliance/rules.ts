@@ -93,6 +93,8 @@ export function evaluate(f: ComplianceFacts, day: string): Obligation[] {
   else out.push({ key: "coverage", state: f.procedures.uncovered ? "missing" : "ok", detail: { key: "compliance.coverage.state", params: f.procedures } });
 
   if (!f.documents) out.push({ key: "documentsCurrent", state: "no_data", detail: { key: "compliance.noData" } });
+  // A unit with no document in force has no documented system to keep current: the duty is not met (QĐ 19 Art. 4).
+  else if (f.documents.effective === 0) out.push({ key: "documentsCurrent", state: "missing", detail: { key: "compliance.documents.none" } });
   else {
     const late = f.documents.overdueReview + f.documents.overdueUpdate;
     out.push({ key: "documentsCurrent", state: late ? "missing" : "ok", detail: { key: "compliance.documents.state", params: f.documents } });
