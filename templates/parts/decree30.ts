@@ -14,7 +14,7 @@ const MOTTO_2 = "Độc lập - Tự do - Hạnh phúc";
  * short rule under it), the national motto top right (the second line with a rule as long as the line), then
  * the number under the body and the place and date in italics under the motto.
  */
-export function decreeHeader(doc: Doc, meta: DocMeta) {
+export function decreeHeader(doc: Doc, meta: Pick<DocMeta, "issuingBody" | "number" | "numberSuffix" | "place" | "issuedOn">) {
   const left = THEME.margins.left;
   const leftW = contentWidth * 0.4;
   const rightX = left + leftW;
@@ -67,7 +67,7 @@ export function decreeHeader(doc: Doc, meta: DocMeta) {
 }
 
 /** Title in capitals, bold, centred; the summary line (trích yếu) under it, bold, with a short rule. */
-export function decreeTitle(doc: Doc, meta: DocMeta) {
+export function decreeTitle(doc: Doc, meta: Pick<DocMeta, "title" | "subtitle">) {
   const left = THEME.margins.left;
   doc.font(THEME.fonts.bold).fontSize(THEME.size.title).fillColor(THEME.color.ink);
   doc.text(upper(meta.title), left, doc.y, { width: contentWidth, align: "center" });

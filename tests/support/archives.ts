@@ -62,3 +62,29 @@ export async function documentSheet(rows: SheetRow[]): Promise<Buffer> {
     ws.addRow([r.code ?? "", r.title ?? "", r.kind ?? "", r.clauses ?? "", r.procedures ?? "", r.effective ?? "", r.owner ?? "", r.file ?? ""]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** The entries of a ZIP archive (names and bytes), read one after the other with yauzl as a person's unzip would. */
+export async function unzipAll(zip: Buffer): Promise<Map<string, Buffer>> {
+  const yauzl = (await import("yauzl")).default;
+  const z = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
+  const out = new Map<string, Buffer>();
+  for (;;) {
+    const entry = await new Promise<import("yauzl").Entry | undefined>((resolve, reject) => {
+      z.once("entry", resolve);
+      z.once("end", () => resolve(undefined));
+      z.once("error", reject);
+      z.readEntry();
+    });
+    z.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
+    if (!entry) return out;
+    const stream = await z.openReadStreamPromise(entry);
+    out.set(entry.fileName, await drain(stream));
+  }
+}
+
+/** Read a whole Node stream into one buffer (tests only: the app never does this with an archive). */
+export async function drain(stream: AsyncIterable<Buffer | Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c));
+  return Buffer.concat(chunks);
+}

@@ -536,6 +536,8 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/inspections.new": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.plan": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
+  // The dossier ZIP of an inspection: whoever reads the inspection (its unit and above), never a sibling or a parent.
+  "routes/inspections.$id.dossier": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
   "routes/inspections.$id.minutes": {
     read: ["inspector"],
     params: (f, t) => ({ id: String(auditOf(f, t).inspection) }),
@@ -690,6 +692,8 @@ export const SPECS: Record<string, RouteSpec> = {
   },
   "routes/reports.$id._index": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
   "routes/reports.$id.pdf": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
+  // The issued reports of a unit and the units below it, one ZIP: the unit must be in the reader's scope (else 404).
+  "routes/reports.archive": { read: "any", query: (_f, t) => ({ unit: String(t.id), period: "2026" }) },
   "routes/reports.verify._index": {
     read: "public",
     actionsCoveredElsewhere: "public by design: answers only for the hash of a file the caller already holds (tests/integration/reports.test.ts)",
