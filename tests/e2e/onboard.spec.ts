@@ -1,5 +1,7 @@
 import { expect, expectAccessible, signIn, test } from "./fixtures";
-import { documentSheet, pdfBytes, zipOf, type SheetRow } from "../support/archives";
+import fs from "node:fs";
+import { execFileSync } from "node:child_process";
+import { documentSheet, pdfBytes, unzipAll, zipOf, type SheetRow } from "../support/archives";
 
 /*
  * A commune starts its system in an afternoon; an inspector takes a whole dossier in one download.
@@ -36,13 +38,11 @@ test.describe("starting a commune and taking a dossier", () => {
     await page.getByRole("link", { name: "Nhập tài liệu hiện có" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Nhập tài liệu hiện có" })).toBeVisible();
     await page.getByLabel("Tệp ZIP chứa tài liệu").setInputFiles({ name: "tai-lieu-long-ho.zip", mimeType: "application/zip", buffer: await zipOf(entries) });
-    await page
-      .getByLabel("Bảng tính danh sách tài liệu")
-      .setInputFiles({
-        name: "danh-muc.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: await documentSheet(rows),
-      });
+    await page.getByLabel("Bảng tính danh sách tài liệu").setInputFiles({
+      name: "danh-muc.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await documentSheet(rows),
+    });
     await page.getByRole("button", { name: "Xem trước" }).click();
     await expect(page.getByRole("status")).toContainText("23 dòng sẽ được nhập, 2 dòng có lỗi sẽ không được nhập.");
     await expect(page.getByTestId("bulk-row-12")).toContainText("Ngày hiệu lực: Ngày không hợp lệ (dd/mm/yyyy).");
@@ -58,5 +58,31 @@ test.describe("starting a commune and taking a dossier", () => {
     await expect(duty).toContainText("Đạt");
     await expect(duty).not.toContainText("Chưa đạt");
     await expect(duty).toContainText("23 tài liệu hiệu lực");
+  });
+
+  test("the inspector downloads an inspection's dossier as one ZIP; its index lists every paper in the archive", async ({ page }) => {
+    await signIn(page, "kiemtra.tinh");
+    await page.goto("/inspections");
+    await page
+      .getByRole("link", { name: /215\/QĐ-SKHCN/ })
+      .first()
+      .click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải hồ sơ (ZIP)" }).click()]);
+    expect(download.suggestedFilename()).toBe("Hồ sơ kiểm tra 215-QĐ-SKHCN - Xã Hòa Long.zip");
+    const entries = await unzipAll(fs.readFileSync((await download.path())!));
+    const names = [...entries.keys()];
+    expect(names[0]).toBe("00 Mục lục hồ sơ.pdf");
+    expect(names.length).toBeGreaterThan(1);
+    fs.writeFileSync(test.info().outputPath("index.pdf"), entries.get(names[0]!)!);
+    const index = execFileSync("pdftotext", ["-enc", "UTF-8", test.info().outputPath("index.pdf"), "-"], { encoding: "utf8" })
+      .normalize("NFC")
+      .replace(/\s+/g, " ");
+    expect(index).toContain("MỤC LỤC HỒ SƠ KIỂM TRA");
+    expect(index).toContain("Quyết định kiểm tra Số 215/QĐ");
+    expect(index).toContain("Kế hoạch kiểm tra năm 2026");
+    // Every file of the archive is named in the index, where it lies.
+    for (const n of names.slice(1)) expect(index, n).toContain(n.split("/").pop()!.slice(0, 24));
+    expect(index).toContain(`Hồ sơ gồm tệp mục lục này và ${names.length - 1} tệp`);
+    for (const [, bytes] of entries) expect(bytes.length).toBeGreaterThan(0);
   });
 });

@@ -54,7 +54,7 @@ describe("dossiers in one download", () => {
     );
     expect(papers.some((p) => p.paper.startsWith("Phiếu yêu cầu hành động khắc phục"))).toBe(true);
     const { fileName, stream } = await inspectionDossier(ctx, inspectionId);
-    expect(fileName).toBe("Hồ sơ kiểm tra 215/QĐ-SKHCN - Xã Hòa Long.zip");
+    expect(fileName).toBe("Hồ sơ kiểm tra 215-QĐ-SKHCN - Xã Hòa Long.zip");
     const entries = await unzipAll(await drain(stream));
     const names = [...entries.keys()];
     expect(names[0]).toBe("00 Mục lục hồ sơ.pdf");

@@ -181,6 +181,7 @@ export async function inspectionDossier(ctx: Ctx, inspectionId: number): Promise
       after: { papers: listed.length, files: items.length },
     }),
   );
-  const fileName = `Hồ sơ kiểm tra ${i.decisionNumber} - ${d.unit.name}.zip`;
+  // A decision number carries "/" ("215/QĐ-SKHCN"), which no file name may hold.
+  const fileName = `Hồ sơ kiểm tra ${i.decisionNumber.replace(/[\\/]/g, "-")} - ${d.unit.name}.zip`;
   return { fileName, stream: zipStream([{ name: "00 Mục lục hồ sơ.pdf", bytes: index }, ...items], ctx.now) };
 }
