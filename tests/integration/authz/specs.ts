@@ -673,6 +673,10 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/procedures.import": { read: ["officer"], actionsCoveredElsewhere: "catalogue import: tests/integration/documents-procedures.test.ts" },
+  "routes/admin.users.import": {
+    read: ["admin"],
+    actionsCoveredElsewhere: "account import (preview, one-time passwords, scope, first sign-in): tests/integration/people-import.test.ts",
+  },
   "routes/documents.import": {
     read: ["officer"],
     actionsCoveredElsewhere: "bulk import (preview and import, roles, another unit, hostile archives): tests/integration/documents-bulk-import.test.ts",
