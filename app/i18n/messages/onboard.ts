@@ -78,6 +78,11 @@ export const onboard = {
     "peopleImport.errors.changed": "Tên đăng nhập vừa được dùng ({usernames}): chưa tạo tài khoản nào. Vui lòng xem trước lại.",
     "people.mustChangePassword": "Tài khoản của bạn đang dùng mật khẩu dùng một lần: vui lòng đặt mật khẩu mới trước khi tiếp tục.",
     "trail.entity.user_import": "Nhập tài khoản",
+    "trail.field.units": "Số đơn vị",
+    "trail.field.trail": "Số dòng nhật ký",
+    "unitExport.button": "Xuất toàn bộ dữ liệu (ZIP)",
+    "unitExport.hint":
+      "Mọi hồ sơ của đơn vị và các đơn vị trực thuộc (bảng tính, mỗi bảng một trang), mọi tệp đã tải lên, mọi báo cáo đã phát hành và nhật ký thay đổi, trong một tệp ZIP.",
     "trail.field.mustChangePassword": "Phải đổi mật khẩu khi đăng nhập",
     "trail.entity.document_import": "Nhập tài liệu hiện có",
     "trail.entity.report_archive": "Tập báo cáo đã phát hành",
@@ -171,6 +176,11 @@ export const onboard = {
     "peopleImport.errors.changed": "A username was just taken ({usernames}): no account was created. Please preview again.",
     "people.mustChangePassword": "Your account has a one-time password: please choose a new password before going on.",
     "trail.entity.user_import": "Account import",
+    "trail.field.units": "Units",
+    "trail.field.trail": "Trail rows",
+    "unitExport.button": "Export everything (ZIP)",
+    "unitExport.hint":
+      "Every record of the unit and the units below it (a workbook, one sheet per table), every uploaded file, every issued report and the trail, in one ZIP file.",
     "trail.field.mustChangePassword": "Must change password at sign-in",
     "trail.entity.document_import": "Import of existing documents",
     "trail.entity.report_archive": "Issued reports archive",

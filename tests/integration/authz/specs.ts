@@ -405,6 +405,8 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/units.$id._index": { read: "any", params: (_f, t) => ({ id: String(t.id) }) },
+  // A unit's complete export: its administrator, officer or leader (and those above it), never an inspector.
+  "routes/units.$id.export": { read: ["admin", "officer", "leader"], params: (_f, t) => ({ id: String(t.id) }) },
   "routes/units.$id.edit": {
     read: ["admin"],
     params: (_f, t) => ({ id: String(t.id) }),
