@@ -12,7 +12,8 @@ import { addSignatureField, drawSignatureBlock, signatureBlockDrawn, signatureBl
 import { endTags, startTags } from "./parts/tags";
 import { ensureRoom } from "./parts/text";
 import { contentWidth, THEME } from "./theme";
-import type { ReportData } from "./types";
+import { renderDossierIndex } from "./dossier-index";
+import type { DossierIndexData, ReportData } from "./types";
 import { renderUnitReport } from "./unit-report";
 
 const require = createRequire(import.meta.url);
@@ -232,4 +233,52 @@ export function renderReport(data: ReportData): Promise<{ bytes: Buffer; pages: 
   const pages = doc.bufferedPageRange().count;
   doc.end();
   return done.then((bytes) => ({ bytes, pages }));
+}
+
+/**
+ * The index of a dossier (not an issued report: no number of its own, no verification code): the same fonts and
+ * Decree-30 parts, page numbers "Trang n/N" at the foot. Small (a few pages): returned as bytes.
+ */
+export function renderDossierIndexPdf(data: DossierIndexData): Promise<Buffer> {
+  const created = new Date(data.meta.createdAt);
+  const doc = new PDFDocument({
+    size: THEME.page.size,
+    margins: THEME.margins,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: "vi-VN",
+    displayTitle: true,
+    info: {
+      Title: [data.meta.title, data.meta.subtitle].filter(Boolean).join(" – "),
+      Author: data.meta.author,
+      Creator: "ISO Xã",
+      Producer: "ISO Xã (pdfkit)",
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  // why the font files and not the parsed fonts shared by reports: with the shared fontkit fonts, a word drawn in an
+  // earlier document of the process came back without its text mapping here ("HỒ SƠ" extracted as "HỒ S"), and the
+  // index must extract exactly; an index is a page or two, parsing the fonts again costs a few hundred ms.
+  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
+  doc.font(THEME.fonts.regular);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  renderDossierIndex(doc, data);
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const saved = { ...doc.page.margins };
+    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    doc.font(THEME.fonts.regular).fontSize(THEME.size.footer).fillColor(THEME.color.muted);
+    doc.text(`Trang ${i - range.start + 1}/${range.count}`, THEME.margins.left, doc.page.height - THEME.margins.bottom + 18, { lineBreak: false });
+    doc.fillColor(THEME.color.ink);
+    doc.page.margins = saved;
+  }
+  doc.end();
+  return done;
 }

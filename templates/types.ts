@@ -285,3 +285,14 @@ export type AnnouncementData = {
 export type ReportData =
   UnitReportData | AreaSummaryData | AnnualReportData | AuditReportData | CorrectiveActionFormData | InspectionMinutesData | AnnouncementData;
 export type ReportKind = ReportData["kind"];
+
+/** The index of a dossier downloaded as one ZIP archive (an inspection's papers, a unit's export). */
+export type DossierIndexData = {
+  meta: Pick<DocMeta, "issuingBody" | "number" | "numberSuffix" | "place" | "issuedOn" | "title" | "subtitle" | "createdAt" | "author">;
+  /** Lines under the title: what the dossier is about. */
+  about: string[];
+  papers: { paper: string; detail: string; file: string | null; sha256: string | null }[];
+  /** Papers the law names that the app does not hold for this dossier. */
+  missing: string[];
+  closing: string;
+};

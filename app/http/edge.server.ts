@@ -1,6 +1,6 @@
 import type { FormReply } from "~/components/form-reply";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import type { SessionUser } from "~/modules/auth/sessions.server";
 import type { Ctx } from "~/modules/context";
@@ -45,9 +45,15 @@ export async function requireCtx(request: Request, capability?: Capability): Pro
     perRequest.set(request, p);
   }
   const ctx = await p;
+  // An account made with a one-time password chooses its own before anything else (the account page and sign-out stay open).
+  if (ctx.actor.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(new URL(request.url).pathname.replace(/\.data$/, ""))) {
+    throw redirect("/account");
+  }
   if (capability && !can(ctx.actor, capability)) throw new Response("errors.forbidden", { status: 403 });
   return ctx;
 }
+
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(["/account", "/logout"]);
 
 /** A path prefix no unit has (paths are "/<id>/…" with numeric ids). */
 const NO_UNIT_PATH = "/public-reads-no-unit/";

@@ -17,6 +17,7 @@ import { titles } from "./messages/titles";
 import { publicPages } from "./messages/public";
 import { search } from "./messages/search";
 import { certificates } from "./messages/certificates";
+import { onboard } from "./messages/onboard";
 
 /**
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
@@ -40,6 +41,7 @@ const catalogues = [
   trailFields,
   jobs,
   titles,
+  onboard,
 ] as const;
 
 export const LANGS = ["vi", "en"] as const;

@@ -8,6 +8,8 @@ import type { Actor, UserActor } from "./context";
  */
 export const CAPABILITIES = {
   "units.manage": ["admin"],
+  // A unit's complete export (leaving the app): its own administrator, quality officer or leader, never an inspector.
+  "units.export": ["admin", "officer", "leader"],
   "users.manage": ["admin"],
   "trail.read": ["admin", "inspector"],
   "jobs.read": ["admin"],

@@ -14,7 +14,10 @@ export const meta: MetaFunction = titled("title.account");
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const { actor: user } = await requireCtx(request);
-  return { user: { name: user.name, username: user.username, role: user.role, unitName: user.unitName, title: user.title } };
+  return {
+    user: { name: user.name, username: user.username, role: user.role, unitName: user.unitName, title: user.title },
+    mustChange: user.mustChangePassword,
+  };
 });
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
@@ -31,7 +34,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, mustChange } = useLoaderData<typeof loader>();
   const t = useT();
   const [form, fields] = useSchemaForm(ChangePasswordSchema, {
     lastResult: useActionData<typeof action>(),
@@ -39,6 +42,11 @@ export default function Account() {
   return (
     <>
       <h1>{t("nav.account")}</h1>
+      {mustChange ? (
+        <p className="alert alert-warn" role="alert">
+          {t("people.mustChangePassword")}
+        </p>
+      ) : null}
       <dl className="dl card">
         <dt>{t("people.fullName")}</dt>
         <dd>{user.name}</dd>

@@ -33,9 +33,14 @@ export default function Users() {
     <>
       <div className="page-head">
         <h1>{t("people.title")}</h1>
-        <Link className="button primary" to="/admin/users/new">
-          {t("people.new")}
-        </Link>
+        <div className="actions">
+          <Link className="button secondary" to="/admin/users/import">
+            {t("peopleImport.title")}
+          </Link>
+          <Link className="button primary" to="/admin/users/new">
+            {t("people.new")}
+          </Link>
+        </div>
       </div>
       <Form method="get" className="row card" role="search">
         <div className="field">

@@ -51,6 +51,11 @@ export default function Documents() {
             {t("documents.legal")}
           </Link>
           {canDraft ? (
+            <Link className="button secondary" to="/documents/import">
+              {t("bulk.title")}
+            </Link>
+          ) : null}
+          {canDraft ? (
             <Link className="button primary" to="/documents/new">
               {t("documents.new")}
             </Link>

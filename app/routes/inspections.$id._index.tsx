@@ -32,11 +32,12 @@ export default function InspectionPage() {
       </p>
       <div className="page-head">
         <h1>{t("inspections.detail", { number: i.decisionNumber })}</h1>
-        {canPdf ? (
-          <div className="actions">
-            <RecordPdfButton kind="minutes" subjectId={i.id} />
-          </div>
-        ) : null}
+        <div className="actions">
+          <a className="button secondary" href={`/inspections/${i.id}/dossier`} download>
+            {t("dossiers.download")}
+          </a>
+          {canPdf ? <RecordPdfButton kind="minutes" subjectId={i.id} /> : null}
+        </div>
       </div>
       <dl className="dl dl-stack card">
         <dt>{t("inspections.unit")}</dt>

@@ -82,6 +82,29 @@ export default function Reports() {
           {t("action.filter")}
         </button>
       </Form>
+      <details className="card">
+        <summary>{t("dossiers.area")}</summary>
+        <p className="muted">{t("dossiers.areaLead")}</p>
+        <form method="get" action="/reports/archive" className="row">
+          <div className="field">
+            <label htmlFor="a-unit">{t("reports.unit")}</label>
+            <select id="a-unit" name="unit" defaultValue={units[0]?.id}>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {"\u00a0".repeat(2 * u.depth) + u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="a-period">{t("dossiers.period")}</label>
+            <input id="a-period" name="period" required pattern="\\d{4}(-Q[1-4]|-\\d{2})?" defaultValue={filters.period ?? ""} placeholder="2026" />
+          </div>
+          <button type="submit" className="secondary">
+            {t("dossiers.area")}
+          </button>
+        </form>
+      </details>
       <p className="muted">{t("common.results", { count: total })}</p>
       {rows.length === 0 ? (
         <p>{t("reports.empty")}</p>

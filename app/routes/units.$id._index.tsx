@@ -20,27 +20,35 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
     ...detail,
     active: validOn(detail.unit, ctx.today),
     canManage: can(ctx.actor, "units.manage"),
+    canExport: can(ctx.actor, "units.export"),
     history: historyOf(ctx.db, "unit", id),
   };
 });
 
 export default function UnitPage() {
-  const { unit, parent, children, predecessors, successors, people, active, canManage, history } = useLoaderData<typeof loader>();
+  const { unit, parent, children, predecessors, successors, people, active, canManage, canExport, history } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <div className="page-head">
         <h1>{unit.name}</h1>
-        {canManage ? (
-          <>
-            <Link className="button secondary" to={`/units/${unit.id}/certificate`}>
-              {t("certificates.link")}
-            </Link>
-            <Link className="button secondary" to={`/units/${unit.id}/edit`}>
-              {t("action.edit")}
-            </Link>
-          </>
-        ) : null}
+        <div className="actions">
+          {canExport ? (
+            <a className="button secondary" href={`/units/${unit.id}/export`} download title={t("unitExport.hint")}>
+              {t("unitExport.button")}
+            </a>
+          ) : null}
+          {canManage ? (
+            <>
+              <Link className="button secondary" to={`/units/${unit.id}/certificate`}>
+                {t("certificates.link")}
+              </Link>
+              <Link className="button secondary" to={`/units/${unit.id}/edit`}>
+                {t("action.edit")}
+              </Link>
+            </>
+          ) : null}
+        </div>
       </div>
       <dl className="dl card">
         <dt>{t("units.code")}</dt>

@@ -20,6 +20,8 @@ export const users = sqliteTable(
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: integer("locked_until"),
     passwordChangedAt: integer("password_changed_at").notNull(),
+    /** Made with a one-time password (bulk import): every page sends the person to choose their own first. */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

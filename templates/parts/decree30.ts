@@ -20,7 +20,7 @@ const MOTTO_2 = "Độc lập - Tự do - Hạnh phúc";
  * short rule under it), the national motto top right (the second line with a rule as long as the line), then
  * the number under the body and the place and date in italics under the motto.
  */
-export function decreeHeader(doc: Doc, meta: DocMeta) {
+export function decreeHeader(doc: Doc, meta: Pick<DocMeta, "issuingBody" | "superiorLines" | "number" | "numberSuffix" | "place" | "issuedOn">) {
   const left = THEME.margins.left;
   const leftW = contentWidth * 0.4;
   const rightX = left + leftW;
@@ -89,7 +89,7 @@ export function summaryRuleWidth(lineWidth: number): number {
 }
 
 /** Title in capitals, bold, centred; the summary line (trích yếu) under it, bold, with a short rule. */
-export function decreeTitle(doc: Doc, meta: DocMeta): { lineWidth: number; ruleWidth: number } {
+export function decreeTitle(doc: Doc, meta: Pick<DocMeta, "title" | "subtitle">): { lineWidth: number; ruleWidth: number } {
   const left = THEME.margins.left;
   doc.font(THEME.fonts.bold).fontSize(THEME.size.title).fillColor(THEME.color.ink);
   tagged(doc, "H1", () => doc.text(upper(meta.title), left, doc.y, { width: contentWidth, align: "center" }));

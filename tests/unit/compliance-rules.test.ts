@@ -47,6 +47,9 @@ describe("obligations against a fixed clock (DOMAIN.md §6)", () => {
     );
     expect([s.actionsOnTime, s.coverage, s.documentsCurrent]).toEqual(["missing", "missing", "missing"]);
   });
+  it("a unit with no document in force does not meet the documents duty (nothing to keep current is not current)", () => {
+    expect(state({ ...good, documents: { effective: 0, overdueReview: 0, overdueUpdate: 0 } }, "2026-11-25").documentsCurrent).toBe("missing");
+  });
   it("areas with no data are shown as such and left out of the score, never counted as met", () => {
     const obs = evaluate(
       { ...good, procedures: null, documents: null, actions: null, inspection: null, objectives: null, lastInternalAuditOn: null },

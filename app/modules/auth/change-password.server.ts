@@ -18,7 +18,7 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
   const passwordHash = await hashPassword(input.newPassword);
   write(ctx, (tx) => {
     const now = ctx.now.getTime();
-    tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, me.id)).run();
+    tx.update(users).set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, updatedAt: now }).where(eq(users.id, me.id)).run();
     deleteOtherSessions(tx, me.id, input.sessionId);
     recordTrail(tx, ctx, { entity: "user", entityId: me.id, action: "change-password", unitId: row.unitId });
   });

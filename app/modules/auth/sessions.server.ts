@@ -27,7 +27,7 @@ export function createSession(db: DB, userId: number, now: Date, days: number, m
   return token;
 }
 
-export type SessionUser = UserActor & { sessionId: string; title: string | null; unitName: string; unitKind: string };
+export type SessionUser = UserActor & { sessionId: string; title: string | null; unitName: string; unitKind: string; mustChangePassword: boolean };
 
 /** The signed-in person for a cookie token, or undefined when the session is unknown, expired or the account inactive. */
 // Every request asks for its session: the statement is built and prepared once per database handle.
@@ -44,6 +44,7 @@ function prepareSessionQuery(db: DB) {
       title: users.title,
       role: users.role,
       active: users.active,
+      mustChangePassword: users.mustChangePassword,
       unitId: users.unitId,
       unitPath: units.path,
       unitName: units.name,

@@ -82,3 +82,16 @@ export const OVERDUE_FILTERS = ["any", "review", "update", "needs_revision", "du
 
 /** Whether the unit's public page offers the document's file ("1") or not ("0"). */
 export const PublishFileSchema = z.object({ public: z.enum(["0", "1"], { message: "errors.choose" }) });
+
+/** Step 1 of a bulk import: the unit, the archive of files and the spreadsheet describing them. */
+export function bulkUploadSchema(maxBytes?: number) {
+  return z.object({ intent: z.literal("preview"), unitId: registerFields.unitId, archive: fileField(maxBytes), sheet: fileField(5 * 1024 * 1024) });
+}
+
+/** Step 2: the previewed uploads (by hash) and how many rows the officer saw as valid. */
+export const BulkConfirmSchema = z.object({
+  intent: z.literal("confirm"),
+  unitId: registerFields.unitId,
+  token: z.string().max(200),
+  expected: z.coerce.number().int().min(1).max(1000),
+});

@@ -15,6 +15,8 @@ export const FILE_KINDS = {
   docx: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
   xlsx: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
   image: ["image/jpeg", "image/png", "image/webp"],
+  /** An archive of files to import (its entries are checked one by one as uploads of their own). */
+  zip: ["application/zip"],
   /** Plain UTF-8 text with no magic bytes: recognised by decoding, not by name. */
   csv: ["text/csv"],
 } as const;
@@ -77,8 +79,20 @@ export async function storeUpload(uploadsDir: string, file: File, opts: { field:
   if (file.size > opts.maxBytes) {
     throw new InvalidInputError("errors.invalid", {}, { [opts.field]: ["files.errors.tooLarge"] });
   }
-  const buf = Buffer.from(await file.arrayBuffer());
-  const detected = await detectUploadType(buf, opts);
+  return storeBytes(uploadsDir, Buffer.from(await file.arrayBuffer()), file.name, opts);
+}
+
+/**
+ * The same checks and storage for bytes that did not come as a form's file (a file taken out of an uploaded archive):
+ * not empty, within `maxBytes`, of one of `kinds` by content; kept under its hash, its name sanitised.
+ */
+export async function storeBytes(
+  uploadsDir: string,
+  buf: Buffer,
+  name: string,
+  opts: { field: string; kinds: FileKind[]; maxBytes: number },
+): Promise<StoredFile> {
+  const detected = await checkBytes(buf, opts);
   const sha256 = createHash("sha256").update(buf).digest("hex");
   const dest = blobPath(uploadsDir, sha256);
   if (!fs.existsSync(dest)) {
@@ -87,7 +101,14 @@ export async function storeUpload(uploadsDir: string, file: File, opts: { field:
     fs.writeFileSync(tmp, buf);
     fs.renameSync(tmp, dest);
   }
-  return { sha256, size: buf.length, mime: detected.mime, ext: detected.ext, originalName: sanitiseName(file.name || `file.${detected.ext}`) };
+  return { sha256, size: buf.length, mime: detected.mime, ext: detected.ext, originalName: sanitiseName(name || `file.${detected.ext}`) };
+}
+
+/** What `storeBytes` checks, without storing: not empty, within `maxBytes`, of one of `kinds` by content. */
+export async function checkBytes(buf: Buffer, opts: { field: string; kinds: FileKind[]; maxBytes: number }): Promise<{ ext: string; mime: string }> {
+  if (buf.length === 0) throw new InvalidInputError("errors.invalid", {}, { [opts.field]: ["files.errors.empty"] });
+  if (buf.length > opts.maxBytes) throw new InvalidInputError("errors.invalid", {}, { [opts.field]: ["files.errors.tooLarge"] });
+  return detectUploadType(buf, opts);
 }
 
 /**

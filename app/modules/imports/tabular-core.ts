@@ -13,7 +13,10 @@ import Papa from "papaparse";
 export type Row = { line: number; cells: string[] };
 
 /** A file that cannot be read; `message` is the i18n key of the reason. */
-export class TableReadError extends Error {}
+export class TableReadError extends Error {
+  /** What the reason names (an entry of an archive, a limit). */
+  params: Record<string, string | number> = {};
+}
 
 export type TabularLimits = {
   /** The file as uploaded. */

@@ -2,7 +2,7 @@
 // and stopped at its deadline, so a hostile file costs this thread and never the web server's event loop. Plain
 // .mjs so Node can start it anywhere (the dev server, the compiled server, vitest); it registers tsx to load the
 // TypeScript reader, as the PDF render worker does. Input (workerData): { bytes, limits, startedAt }; output (one
-// message): { ok: true, rows } or { ok: false, error: <i18n key> }.
+// message): { ok: true, result: rows } or { ok: false, error: <i18n key> }.
 import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
@@ -12,7 +12,7 @@ const { parseTabular, TableReadError } = await import("./tabular-core.ts");
 try {
   const { bytes, limits, startedAt } = workerData;
   const rows = await parseTabular(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits, startedAt);
-  parentPort.postMessage({ ok: true, rows });
+  parentPort.postMessage({ ok: true, result: rows });
 } catch (e) {
   if (!(e instanceof TableReadError)) console.error("[tabular] unexpected", e);
   parentPort.postMessage({ ok: false, error: e instanceof TableReadError ? e.message : "imports.errors.format" });

@@ -74,13 +74,23 @@ function turn(): Promise<() => void> {
 }
 
 function inWorker(bytes: Buffer, limits: TabularLimits): Promise<Row[]> {
+  return runInWorker<Row[]>("tabular-worker.mjs", { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits }, limits.timeMs);
+}
+
+/**
+ * Run one reading in a worker thread of its own (a plain .mjs beside this file), with the heap limit and the
+ * deadline above; the worker answers one message `{ ok: true, result }` or `{ ok: false, error, params }` (an i18n
+ * key and what it names), which becomes a TableReadError. Used for spreadsheets and for uploaded archives.
+ */
+export function runInWorker<T>(script: string, data: Record<string, unknown>, timeMs: number): Promise<T> {
   const startedAt = Date.now();
-  const worker = new Worker(path.join(config().appRoot, "app", "modules", "imports", "tabular-worker.mjs"), {
-    workerData: { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits, startedAt },
+  const worker = new Worker(path.join(config().appRoot, "app", "modules", "imports", script), {
+    workerData: { ...data, startedAt },
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
+  const failure = (key: string, params?: Record<string, string | number>) => Object.assign(new TableReadError(key), { params: params ?? {} });
   // Kept referenced (a script awaiting a reading must not exit under it): it ends at its deadline in any case.
-  return new Promise<Row[]>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -89,16 +99,19 @@ function inWorker(bytes: Buffer, limits: TabularLimits): Promise<Row[]> {
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(new TableReadError("imports.errors.tooSlow"))), limits.timeMs);
-    worker.once("message", (m: { ok: boolean; rows?: Row[]; error?: string }) =>
-      settle(() => (m.ok && m.rows ? resolve(m.rows) : reject(new TableReadError(m.error ?? "imports.errors.format")))),
+    const timer = setTimeout(() => settle(() => reject(failure("imports.errors.tooSlow"))), timeMs);
+    worker.once("message", (m: { ok: boolean; result?: T; error?: string; params?: Record<string, string | number> }) =>
+      settle(() => (m.ok && m.result ? resolve(m.result) : reject(failure(m.error ?? "imports.errors.format", m.params)))),
     );
     worker.once("error", (e: Error & { code?: string }) =>
-      settle(() => reject(new TableReadError(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "imports.errors.tooBig" : "imports.errors.format"))),
+      settle(() => reject(failure(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "imports.errors.tooBig" : "imports.errors.format"))),
     );
-    worker.once("exit", () => settle(() => reject(new TableReadError("imports.errors.format"))));
+    worker.once("exit", () => settle(() => reject(failure("imports.errors.format"))));
   });
 }
+
+/** Wait for this process's turn to read a file (one at a time, a few waiting); call the returned function after. */
+export { turn as readingTurn };
 
 /** Lower-case, no diacritics, single spaces: "Mã đơn vị" and "ma  don vi" are the same header. */
 export function fold(s: string): string {

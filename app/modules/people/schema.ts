@@ -36,3 +36,20 @@ export const ChangePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "people.errors.passwordMismatch" });
 
 export type UserInput = z.infer<typeof UserSchema>;
+
+/** Step 1 of importing a unit's accounts: the unit and the spreadsheet (name, title, role, email; username optional). */
+export const PeopleImportUploadSchema = z.object({
+  intent: z.literal("preview"),
+  unitId: z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" }),
+  sheet: z
+    .instanceof(File, { message: "files.errors.empty" })
+    .refine((f) => f.size > 0, { message: "files.errors.empty" })
+    .refine((f) => f.size <= 2 * 1024 * 1024, { message: "files.errors.tooLarge" }),
+});
+
+/** Step 2: the previewed valid rows, sent back as JSON and validated again. */
+export const PeopleImportConfirmSchema = z.object({
+  intent: z.literal("confirm"),
+  unitId: z.coerce.number().int().positive(),
+  rows: z.string().max(200_000),
+});

@@ -1,4 +1,5 @@
-import { fold, readRows, TableReadError } from "../imports/tabular.server";
+import { fold, TableReadError } from "../imports/tabular.server";
+import { columnOf, readKeyedSheet } from "../imports/keyed-rows.server";
 import type { OnlineLevel } from "#db/schema/enums";
 import { InvalidInputError } from "~/lib/errors";
 import { IMPORT_MAX_BYTES, ImportRowSchema, type ImportRow } from "./schema";
@@ -27,10 +28,7 @@ const HEADERS: Record<keyof ImportRow, string[]> = {
 };
 
 export function columnFor(header: string): keyof ImportRow | undefined {
-  const f = fold(header);
-  if (!f) return undefined;
-  for (const [k, names] of Object.entries(HEADERS)) if (names.includes(f)) return k as keyof ImportRow;
-  return undefined;
+  return columnOf(header, HEADERS);
 }
 
 /** "Mức độ 3", "3", "toàn trình", "một phần", "không", "" → the stored level; undefined when not understood. */
@@ -65,36 +63,19 @@ export async function readCatalogue(file: File): Promise<Catalogue> {
   if (file.size === 0) throw fail("files.errors.empty");
   if (file.size > IMPORT_MAX_BYTES) throw fail("procedures.errors.importTooLarge");
   const buf = Buffer.from(await file.arrayBuffer());
-  let table: string[][];
+  let sheet: Catalogue;
   try {
-    // Read off the main thread under hard limits (a zip bomb stops at its declared or counted size); a title row or
-    // a few blank ones above the header are allowed beyond the row limit.
-    const rows = await readRows(buf, { maxBytes: IMPORT_MAX_BYTES, maxRows: IMPORT_MAX_ROWS + 100 });
-    table = [];
-    for (const r of rows) table[r.line - 1] = r.cells;
-    table = Array.from(table, (r) => r ?? []);
+    // Read off the main thread under hard limits (a zip bomb stops at its declared or counted size).
+    sheet = await readKeyedSheet(buf, HEADERS, [], { maxBytes: IMPORT_MAX_BYTES, maxRows: IMPORT_MAX_ROWS });
   } catch (e) {
-    if (e instanceof TableReadError) throw readError(e.message);
-    throw fail("procedures.errors.importUnreadable");
+    if (!(e instanceof TableReadError)) throw fail("procedures.errors.importUnreadable");
+    if (e.message === "imports.errors.header") throw fail("procedures.errors.importHeader");
+    if (e.message === "imports.errors.empty") throw fail("procedures.errors.importEmpty");
+    throw readError(e.message);
   }
-  const headerAt = table.findIndex((r) => r.some((c) => columnFor(c) !== undefined));
-  if (headerAt < 0) throw fail("procedures.errors.importHeader");
-  const columns = table[headerAt]!.map(columnFor);
-  const missing = REQUIRED_COLUMNS.filter((k) => !columns.includes(k));
+  const missing = REQUIRED_COLUMNS.filter((k) => !sheet.columns.includes(k));
   if (missing.length) throw new InvalidInputError("errors.invalid", {}, { file: missing.map((k) => `procedures.errors.missingColumn.${k}`) });
-  const rows: RawRow[] = [];
-  for (let i = headerAt + 1; i < table.length; i++) {
-    const cells = table[i]!;
-    if (cells.every((c) => !c || !c.trim())) continue;
-    const values = { code: "", name: "", field: "", processingTime: "", onlineLevel: "" };
-    columns.forEach((col, j) => {
-      if (col && !values[col]) values[col] = (cells[j] ?? "").replace(/\s+/g, " ").trim();
-    });
-    rows.push({ line: i + 1, values });
-  }
-  if (rows.length === 0) throw fail("procedures.errors.importEmpty");
-  if (rows.length > IMPORT_MAX_ROWS) throw fail("procedures.errors.importTooMany", { max: IMPORT_MAX_ROWS });
-  return { rows, columns: [...new Set(columns.filter((c): c is keyof ImportRow => c !== undefined))] };
+  return sheet;
 }
 
 /** Check each row; a code repeated in the file is an error on its later rows (the first one wins). */

@@ -60,6 +60,8 @@ export const TRAIL_ACTIONS = [
   "keyed",
   "void-acknowledgement",
   "restore-acknowledgement",
+  "download",
+  "export",
 ] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];
 

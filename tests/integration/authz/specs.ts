@@ -413,6 +413,8 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/units.$id._index": { read: "any", params: (_f, t) => ({ id: String(t.id) }) },
+  // A unit's complete export: its administrator, officer or leader (and those above it), never an inspector.
+  "routes/units.$id.export": { read: ["admin", "officer", "leader"], params: (_f, t) => ({ id: String(t.id) }) },
   "routes/units.$id.edit": {
     read: ["admin"],
     params: (_f, t) => ({ id: String(t.id) }),
@@ -556,6 +558,8 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/inspections.new": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.plan": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
+  // The dossier ZIP of an inspection: whoever reads the inspection (its unit and above), never a sibling or a parent.
+  "routes/inspections.$id.dossier": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
   "routes/inspections.$id.minutes": {
     read: ["inspector"],
     params: (f, t) => ({ id: String(auditOf(f, t).inspection) }),
@@ -691,6 +695,14 @@ export const SPECS: Record<string, RouteSpec> = {
     ],
   },
   "routes/procedures.import": { read: ["officer"], actionsCoveredElsewhere: "catalogue import: tests/integration/documents-procedures.test.ts" },
+  "routes/admin.users.import": {
+    read: ["admin"],
+    actionsCoveredElsewhere: "account import (preview, one-time passwords, scope, first sign-in): tests/integration/people-import.test.ts",
+  },
+  "routes/documents.import": {
+    read: ["officer"],
+    actionsCoveredElsewhere: "bulk import (preview and import, roles, another unit, hostile archives): tests/integration/documents-bulk-import.test.ts",
+  },
   "routes/reports._index": { read: "any", list: true },
   "routes/reports.new": {
     read: ["officer", "inspector"],
@@ -706,6 +718,8 @@ export const SPECS: Record<string, RouteSpec> = {
   },
   "routes/reports.$id._index": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
   "routes/reports.$id.pdf": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
+  // The issued reports of a unit and the units below it, one ZIP: the unit must be in the reader's scope (else 404).
+  "routes/reports.archive": { read: "any", query: (_f, t) => ({ unit: String(t.id), period: "2026" }) },
   "routes/reports.verify._index": {
     read: "public",
     actionsCoveredElsewhere: "public by design: answers only for the hash of a file the caller already holds (tests/integration/reports.test.ts)",
