@@ -16,6 +16,7 @@ import { jobs } from "./messages/jobs";
 import { titles } from "./messages/titles";
 import { publicPages } from "./messages/public";
 import { search } from "./messages/search";
+import { notify } from "./messages/notify";
 
 /**
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
@@ -38,6 +39,7 @@ const catalogues = [
   trailFields,
   jobs,
   titles,
+  notify,
 ] as const;
 
 export const LANGS = ["vi", "en"] as const;

@@ -9,22 +9,27 @@ import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
 import { writeOnce } from "../form-once.server";
-import { getUnitInScopeOrThrow, pathInScope } from "../units/scope.server";
+import { getUnitInScopeOrThrow, pathInScope, workRootsOf } from "../units/scope.server";
 import { inTreeOrder } from "../units/tree.server";
 import { defaultActionDueOn, existedDuring } from "./rules";
 import type { InspectionInput, InspectionPlanInput, MinutesInput } from "./schema";
 
-/** Units an inspector may list or inspect: units strictly below their own, in their scope. */
+/**
+ * Units an inspector may list or inspect: units strictly below their own, in their scope; when their own unit has
+ * ended, also the units formed from it (their work moved there with the lineage).
+ */
 export function inspectableUnits(ctx: Ctx) {
   const actor = requireUserActor(ctx.actor);
   const scope = ctx.scope;
+  const [, ...successorRoots] = workRootsOf(ctx.db, actor.unitPath, ctx.today);
+  const below = (path: string) => (path !== actor.unitPath && path.startsWith(actor.unitPath)) || successorRoots.some((r) => path.startsWith(r));
   return inTreeOrder(
     ctx.db,
     ctx.db
       .select()
       .from(units)
       .all()
-      .filter((u) => u.path !== actor.unitPath && u.path.startsWith(actor.unitPath) && pathInScope(scope, u.path)),
+      .filter((u) => below(u.path) && pathInScope(scope, u.path)),
   );
 }
 
