@@ -13,6 +13,7 @@ import { ActivateSchema, ApproveSchema, draftUpdateSchema, ReturnSchema, ReviewN
 import { updateDraftRevision } from "~/modules/documents/draft-revision.server";
 import { activateRevision, approveRevision, recordRevisionReview, returnRevision, submitRevision } from "~/modules/documents/workflow.server";
 import { config } from "~/lib/config.server";
+import { approversFor } from "~/modules/notifications/events.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
@@ -39,6 +40,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
     rev,
     successor: successor ? { number: successor.number, effectiveFrom: successor.effectiveFrom } : null,
     today: dayToInput(ctx.today),
+    approvers: rev.status === "in_review" ? approversFor(ctx, doc.unitId, rev.draftedById) : null,
     maxBytes: config().uploadMaxBytes,
     can: {
       update: mayTakeStep(ctx.actor, "update", doc, rev, ctx.today),
@@ -130,7 +132,7 @@ function StepForm({
 }
 
 export default function RevisionPage() {
-  const { doc, rev, successor, today, maxBytes, can } = useLoaderData<typeof loader>();
+  const { doc, rev, successor, today, maxBytes, can, approvers } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const historical = isHistorical(rev.status);
@@ -197,7 +199,14 @@ export default function RevisionPage() {
       {doc.status !== "obsolete" && !historical ? (
         <section aria-labelledby="workflow-title">
           <h2 id="workflow-title">{t("documents.workflow")}</h2>
-          {none ? <p className="muted">{t("documents.noActions")}</p> : null}
+          {approvers ? (
+            <p className="alert" role="status">
+              {approvers.length
+                ? t("documents.approvers.waiting", { names: approvers.map((a) => (a.title ? `${a.name} (${a.title})` : a.name)).join(", ") })
+                : t("documents.approvers.none")}
+            </p>
+          ) : null}
+          {none && !approvers ? <p className="muted">{t("documents.noActions")}</p> : null}
           {can.update ? (
             <StepForm intent="update" schema={draftUpdateSchema(maxBytes)} reply={reply} multipart>
               {(f) => (

@@ -7,8 +7,9 @@ import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write } from "../tx.server";
+import { write, type Tx } from "../tx.server";
 import { writeOnce } from "../form-once.server";
+import { noticeDeadlineMoved, noticeMinutesSigned, ownersAndSignersOf } from "../notifications/events.server";
 import { getUnitInScopeOrThrow, pathInScope, workRootsOf } from "../units/scope.server";
 import { inTreeOrder } from "../units/tree.server";
 import { defaultActionDueOn, existedDuring } from "./rules";
@@ -169,6 +170,26 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
           .run().changes;
       }
     }
+    if (current.minutesSignedOn !== input.signedOn) {
+      noticeMinutesSigned(tx, ctx, current, input.signedOn, defaultActionDueOn(input.signedOn));
+      if (moved && current.minutesSignedOn) {
+        const ids = tx
+          .select({ id: inspectionFindings.findingId })
+          .from(inspectionFindings)
+          .where(eq(inspectionFindings.inspectionId, inspectionId))
+          .all()
+          .map((r) => r.id);
+        noticeDeadlineMoved(tx, ctx, {
+          recipients: ownersAndSignersOf(tx, ids),
+          what: { key: "notifications.what.inspection", params: { unit: unitNameOf(tx, current.unitId) } },
+          from: defaultActionDueOn(current.minutesSignedOn),
+          to: defaultActionDueOn(input.signedOn),
+          key: `inspection:${inspectionId}`,
+          link: `/inspections/${inspectionId}`,
+          unitId: current.unitId,
+        });
+      }
+    }
     recordTrail(tx, ctx, {
       entity: "inspection",
       entityId: inspectionId,
@@ -180,3 +201,5 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
     return { moved };
   });
 }
+
+const unitNameOf = (tx: Tx, unitId: number) => tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)).get()?.name ?? "";
