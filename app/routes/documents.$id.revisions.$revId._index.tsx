@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { RevisionBadge } from "~/components/documents/badges";
 import { FileField } from "~/components/documents/document-form";
-import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { FormErrors, TextAreaField } from "~/components/field";
 import { replyFor } from "~/components/form-reply";
 import { revisionsOf } from "~/modules/documents/queries.server";
 import { getDocumentInScopeOrThrow } from "~/modules/documents/access.server";
@@ -22,6 +22,7 @@ import { dayToInput } from "~/lib/zod";
 import { parseMultipart } from "~/http/uploads.server";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(metaT(matches)("title.documents.$id.revisions.$revId._index", { code: data?.doc.code ?? "", n: data?.rev.number ?? "" }));
@@ -238,7 +239,7 @@ export default function RevisionPage() {
             <StepForm intent="approve" schema={ApproveSchema} reply={reply} defaultValue={{ effectiveFrom: today }}>
               {(f) => (
                 <>
-                  <TextField field={f.effectiveFrom!} label={t("documents.effectiveFrom")} hint={t("documents.approveHint")} />
+                  <DateField field={f.effectiveFrom!} label={t("documents.effectiveFrom")} hint={t("documents.approveHint")} />
                   <div className="actions">
                     <button type="submit" className="primary">
                       {t("documents.approve")}
