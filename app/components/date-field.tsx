@@ -30,7 +30,9 @@ export function DateField({ field, label, hint, className }: { field: AnyField; 
   const props = getInputProps(field, { type: "text", ariaDescribedBy: hintId });
   return (
     <div className={`field date-field ${className ?? ""}`}>
-      <label htmlFor={field.id}>{label}</label>
+      <label htmlFor={field.id} id={`${field.id}-label`}>
+        {label}
+      </label>
       <p className="hint" id={hintId}>
         {hint ?? t("date.placeholder")}
       </p>
@@ -44,13 +46,15 @@ export function DateField({ field, label, hint, className }: { field: AnyField; 
 export function DateFilter({ id, name, label, defaultValue }: { id: string; name: string; label: string; defaultValue?: string }) {
   return (
     <div className="field date-field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       <DateInput id={id} name={name} defaultValue={defaultValue} label={label} />
     </div>
   );
 }
 
-function DateInput({ label, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string }) {
+function DateInput({ label: _label, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string }) {
   const t = useT();
   const text = useRef<HTMLInputElement>(null);
   const native = useRef<HTMLInputElement>(null);
@@ -84,7 +88,9 @@ function DateInput({ label, ...input }: InputHTMLAttributes<HTMLInputElement> & 
       <button
         type="button"
         className="secondary date-pick"
-        aria-label={`${t("date.pick")}: ${label}`}
+        // Named by the field's own label through aria-describedby, so that a search by the label finds the field only.
+        aria-label={t("date.pick")}
+        aria-describedby={input.id ? `${input.id}-label` : undefined}
         onClick={() => {
           const n = native.current;
           if (!n) return;
