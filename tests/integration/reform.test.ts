@@ -6,7 +6,8 @@ import { dashboardData } from "~/modules/dashboard/queries.server";
 import { createInspection, inspectableUnits } from "~/modules/inspections/save.server";
 import { requestReport } from "~/modules/reports/request.server";
 import { endedUnitNotice, listUnitsInScope } from "~/modules/units/queries.server";
-import { InvalidInputError } from "~/lib/errors";
+import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { accountsOfEndedUnits, moveToSuccessor } from "~/modules/people/move-to-successor.server";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
 // The 1 July 2025 reform: Huyện Lai Vung and its 12 communes ended on 30/06/2025; four communes were formed from them.
@@ -94,6 +95,31 @@ describe("units that have ended (the 2025 reform)", () => {
       expect(inspectable).not.toContain("DT");
     } finally {
       db.update(users).set({ role: district.role }).where(eq(users.id, district.id)).run();
+    }
+  });
+
+  it("the administrator is shown who must be moved, with the units formed from theirs, and moves one in one action (a trail row)", () => {
+    const admin = ctxOf(db, "quantri");
+    const list = accountsOfEndedUnits(admin);
+    const huyen = list.find((a) => a.username === "canbo.huyen")!;
+    expect(huyen).toMatchObject({ unitName: "Huyện Lai Vung", validTo: "2025-06-30" });
+    expect(huyen.successors.map((s) => s.name).sort()).toEqual(["Xã Hòa Long", "Xã Lai Vung", "Xã Phong Hòa", "Xã Tân Dương"]);
+    expect(list.map((a) => a.username)).not.toContain("thuky.laivung");
+    expect(() => accountsOfEndedUnits(ctxOf(db, "canbo.tinh"))).toThrow(ForbiddenError);
+
+    const me = db.select().from(users).where(eq(users.username, "canbo.huyen")).get()!;
+    expect(() => moveToSuccessor(ctxOf(db, "canbo.tinh"), me.id, unitIdByCode(db, "DT-LAIVUNG"))).toThrow(ForbiddenError);
+    expect(() => moveToSuccessor(admin, me.id, unitIdByCode(db, "VL-LONGHO"))).toThrow(InvalidInputError);
+    const current = db.select().from(users).where(eq(users.username, "thuky.hoalong")).get()!;
+    expect(() => moveToSuccessor(admin, current.id, unitIdByCode(db, "DT-LAIVUNG"))).toThrow(PreconditionFailedError);
+    const trailBefore = (db.$client.prepare("SELECT count(*) AS n FROM trail").get() as { n: number }).n;
+    try {
+      expect(moveToSuccessor(admin, me.id, unitIdByCode(db, "DT-LAIVUNG"))).toEqual({ name: "Võ Thị Hạnh", unit: "Xã Lai Vung" });
+      expect(db.select().from(users).where(eq(users.id, me.id)).get()!.unitId).toBe(unitIdByCode(db, "DT-LAIVUNG"));
+      expect((db.$client.prepare("SELECT count(*) AS n FROM trail").get() as { n: number }).n).toBe(trailBefore + 1);
+      expect(accountsOfEndedUnits(admin).map((a) => a.username)).not.toContain("canbo.huyen");
+    } finally {
+      db.update(users).set({ unitId: me.unitId }).where(eq(users.id, me.id)).run();
     }
   });
 });
