@@ -23,6 +23,7 @@ import { useNonce } from "~/components/nonce";
 import { getLang } from "~/http/i18n.server";
 import { getUser } from "~/http/session.server";
 import { unreadCount } from "~/modules/notifications/queries.server";
+import { endedUnitNotice } from "~/modules/units/queries.server";
 import { makeCtx } from "~/modules/context.server";
 import { getDb } from "~/http/db.server";
 import { now } from "~/lib/clock.server";
@@ -37,12 +38,14 @@ export const meta: MetaFunction = () => [{ title: "ISO Xã" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, lang, { flash, setCookie }] = await Promise.all([getUser(request), getLang(request), readFlash(request)]);
+  const ctx = user ? makeCtx(getDb(), user, now()) : undefined;
   return data(
     {
       lang,
       flash: flash ?? null,
       user: user ? { id: user.id, name: user.name, role: user.role, unitName: user.unitName, unitId: user.unitId } : null,
-      unread: user ? unreadCount(makeCtx(getDb(), user, now())) : 0,
+      unread: ctx ? unreadCount(ctx) : 0,
+      unitEnded: ctx ? (endedUnitNotice(ctx) ?? null) : null,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );

@@ -91,7 +91,11 @@ export const DEMO_USERS: SeedUser[] = [
   { username: "kiemtra.tinh", fullName: "Lê Thị Minh Thư", title: "Chuyên viên Chi cục TCĐLCL", unit: "DT", role: "inspector" },
   { username: "canbo.tinh", fullName: "Phạm Quốc Huy", title: "Chuyên viên Sở KH&CN", unit: "DT", role: "officer" },
   { username: "canbo.huyen", fullName: "Võ Thị Hạnh", title: "Thư ký ISO UBND huyện", unit: "DT-LV", role: "officer" },
-  { username: "kiemtra.huyen", fullName: "Đặng Văn Lợi", title: "Tổ CCHC huyện Lai Vung", unit: "DT-LV", role: "inspector" },
+  // After 1 July 2025 the district level is gone and inspections are the province's (Sở KH&CN / Chi cục TCĐLCL):
+  // the district's inspector joined the province's inspection team and inspects the communes formed from Lai Vung.
+  // The district's officer stays in the old district: their work follows its lineage to the four new communes
+  // (scope.server.ts), and the administrator sees them among the accounts to move.
+  { username: "kiemtra.huyen", fullName: "Đặng Văn Lợi", title: "Đoàn kiểm tra tỉnh (nguyên Tổ CCHC huyện Lai Vung)", unit: "DT", role: "inspector" },
   { username: "thuky.laivung", fullName: "Trần Thị Ngọc Ánh", title: "Thư ký ISO UBND xã", unit: "DT-LAIVUNG", role: "officer" },
   { username: "chutich.laivung", fullName: "Nguyễn Hữu Phước", title: "Chủ tịch UBND xã", unit: "DT-LAIVUNG", role: "leader" },
   { username: "phochutich.laivung", fullName: "Huỳnh Thanh Tâm", title: "Phó Chủ tịch UBND xã", unit: "DT-LAIVUNG", role: "leader" },

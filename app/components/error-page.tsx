@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { formatDate } from "~/lib/time";
 import { hasMessage } from "~/i18n";
 import { useT } from "~/i18n/react";
 
@@ -6,6 +7,8 @@ import { useT } from "~/i18n/react";
 export function ErrorPage() {
   const error = useRouteError();
   const t = useT();
+  const root = useRouteLoaderData<{ unitEnded?: { unit: string; date: string; successors: string[] } | null }>("root");
+  const ended = root?.unitEnded;
   let status = 500;
   let message = t("errors.500");
   if (isRouteErrorResponse(error)) {
@@ -22,6 +25,15 @@ export function ErrorPage() {
       <p className="error-code">{status}</p>
       <h1 id="error-title">{t(titleKey)}</h1>
       <p>{message}</p>
+      {ended && (status === 404 || status === 403) ? (
+        <p className="alert" role="note">
+          {t("units.ended.yourUnit", {
+            unit: ended.unit,
+            date: formatDate(ended.date),
+            successors: ended.successors.length ? ended.successors.join(", ") : t("units.ended.noSuccessor"),
+          })}
+        </p>
+      ) : null}
       <p>
         <Link to="/">{t("errors.goHome")}</Link>
       </p>

@@ -6,6 +6,8 @@ import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextField } from "./field";
 import { useSchemaForm } from "./use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
+import { MultiPick } from "~/components/multi-pick";
+import { DateField } from "~/components/date-field";
 
 export type UnitOption = { id: number; name: string; code: string; depth: number };
 
@@ -45,14 +47,13 @@ export function UnitForm({
         options={parents.map((u) => ({ value: u.id, label: label(u) }))}
       />
       <div className="row">
-        <TextField field={fields.validFrom} label={t("units.validFrom")} hint="dd/mm/yyyy" />
-        <TextField field={fields.validTo} label={t("units.validTo")} hint="dd/mm/yyyy" />
+        <DateField field={fields.validFrom} label={t("units.validFrom")} />
+        <DateField field={fields.validTo} label={t("units.validTo")} />
       </div>
-      <SelectField
+      <MultiPick
         field={fields.predecessorIds}
-        label={t("units.predecessors")}
+        legend={t("units.predecessors")}
         hint={t("units.predecessorsHint")}
-        multiple
         options={predecessorChoices.map((u) => ({ value: u.id, label: label(u) }))}
       />
       <div className="actions">

@@ -18,6 +18,7 @@ import { publicPages } from "./messages/public";
 import { search } from "./messages/search";
 import { certificates } from "./messages/certificates";
 import { onboard } from "./messages/onboard";
+import { notify } from "./messages/notify";
 
 /**
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
@@ -42,6 +43,7 @@ const catalogues = [
   jobs,
   titles,
   onboard,
+  notify,
 ] as const;
 
 export const LANGS = ["vi", "en"] as const;

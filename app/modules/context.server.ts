@@ -13,7 +13,7 @@ export function makeCtx<A extends Actor>(db: DB, actor: A, now: Date): Ctx & { r
     actor,
     now,
     get scope() {
-      return (scope ??= scopeFor(db, actor));
+      return (scope ??= scopeFor(db, actor, this.today));
     },
     get today() {
       return (today ??= vnDay(now));

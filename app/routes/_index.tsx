@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { BarChart, RateChart } from "~/components/charts";
 import { StateBadge } from "~/components/state-badge";
 import { OBLIGATIONS } from "~/modules/compliance/rules";
@@ -22,6 +22,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 export default function Home() {
   const { user, day, compliance, overdue, charts } = useLoaderData<typeof loader>();
   const t = useT();
+  const ended = useRouteLoaderData<{ unitEnded?: { unit: string; date: string; successors: string[] } | null }>("root")?.unitEnded;
   const mostMissed = OBLIGATIONS.map((k) => ({ k, n: compliance.missingByObligation[k] })).sort((a, b) => b.n - a.n)[0];
   const overdueItems = [
     { key: "actions", n: overdue.actions, href: "/corrective-actions?status=overdue" },
@@ -35,6 +36,15 @@ export default function Home() {
       <p className="muted">
         {t("dash.greeting", { name: user.name, unit: user.unitName })} · {t("dash.asOf", { date: formatDate(day) })}
       </p>
+      {ended ? (
+        <p className="alert" role="note">
+          {t("units.ended.yourUnit", {
+            unit: ended.unit,
+            date: formatDate(ended.date),
+            successors: ended.successors.length ? ended.successors.join(", ") : t("units.ended.noSuccessor"),
+          })}
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="dash-compliance">
         <h2 id="dash-compliance">{t("dash.compliance")}</h2>
@@ -42,6 +52,7 @@ export default function Home() {
           <>
             <p className="stat">{compliance.own.score === null ? "—" : `${compliance.own.score}%`}</p>
             <p className="stat-label">{t("dash.ownScore", { unit: compliance.own.unit.name })}</p>
+            {compliance.own.ended ? <p className="hint">{t("units.ended.scoredAsOf", { date: formatDate(compliance.own.ended) })}</p> : null}
             <ul className="obligation-list">
               {compliance.own.obligations.map((o) => (
                 <li key={o.key}>

@@ -10,6 +10,8 @@ import { SortHeader } from "~/components/sort-header";
 import { Pager } from "~/components/pager";
 import { parseSort } from "~/lib/list-sort";
 import { titled } from "~/i18n/meta";
+import { accountsOfEndedUnits } from "~/modules/people/move-to-successor.server";
+import { formatDate } from "~/lib/time";
 
 export const meta: MetaFunction = titled("title.admin.users._index");
 
@@ -23,11 +25,11 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const sort = parseSort("users", url.searchParams);
   const list = listUsersInScope(ctx, { q, role, page: Number(url.searchParams.get("page")) || 1, ...sort });
   const rows = list.rows.map((u) => ({ ...u, locked: (u.lockedUntil ?? 0) > now }));
-  return { ...list, rows, q, role: role ?? "", sort };
+  return { ...list, rows, q, role: role ?? "", sort, toMove: accountsOfEndedUnits(ctx) };
 });
 
 export default function Users() {
-  const { rows, total, page, pages, q, role, sort } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, q, role, sort, toMove } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -42,6 +44,31 @@ export default function Users() {
           </Link>
         </div>
       </div>
+      {toMove.length ? (
+        <section className="card" aria-labelledby="to-move-title">
+          <h2 id="to-move-title">{t("people.toMove.title")}</h2>
+          <p className="hint">{t("people.toMove.hint")}</p>
+          <ul className="obligation-list">
+            {toMove.map((p) => (
+              <li key={p.id}>
+                <span>
+                  <Link to={`/admin/users/${p.id}`}>{p.fullName}</Link> · {t(`role.${p.role}`)} · {p.unitName} ({formatDate(p.validTo)})
+                </span>
+                <span className="actions">
+                  {p.successors.map((s) => (
+                    <Form key={s.id} method="post" action={`/admin/users/${p.id}/move`}>
+                      <input type="hidden" name="unitId" value={s.id} />
+                      <button type="submit" className="secondary">
+                        {t("people.toMove.move", { unit: s.name })}
+                      </button>
+                    </Form>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="get" className="row card" role="search">
         <div className="field">
           <label htmlFor="q">{t("action.search")}</label>

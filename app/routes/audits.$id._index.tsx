@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { FormErrors, TextAreaField } from "~/components/field";
 import { replyFor, type FormReply } from "~/components/form-reply";
 import { History } from "~/components/history";
 import { AuditStatusBadge, GradeBadge, ResultBadge } from "~/components/audits/status";
@@ -22,6 +22,7 @@ import { TableWrap } from "~/components/table-wrap";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.audit.title ?? metaT(matches)("title.audits.$id._index"));
 
@@ -80,7 +81,7 @@ function ReportForm({ lastResult, today }: { lastResult: FormReply | undefined; 
       <p className="muted">{t("audits.reportPrompt")}</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="report" />
-      <TextField field={fields.reportedOn} label={t("audits.reportedOn")} hint="dd/mm/yyyy" />
+      <DateField field={fields.reportedOn} label={t("audits.reportedOn")} />
       <TextAreaField field={fields.conclusion} label={t("audits.conclusion")} rows={5} />
       <div className="actions">
         <button type="submit" className="primary">
@@ -104,8 +105,8 @@ function CopyForm({ lastResult }: { lastResult: FormReply | undefined }) {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="copy" />
       <div className="row">
-        <TextField field={fields.startOn} label={t("audits.startOn")} hint="dd/mm/yyyy" />
-        <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
+        <DateField field={fields.startOn} label={t("audits.startOn")} />
+        <DateField field={fields.endOn} label={t("audits.endOn")} />
       </div>
       <div className="actions">
         <SubmitButton className="secondary">{t("audits.copy")}</SubmitButton>

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clauseLabel } from "~/components/audits/audit-form";
 import { CheckGroup } from "~/components/audits/check-group";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { FormErrors, SelectField, TextAreaField } from "~/components/field";
 import { batchUnitOptions, planAuditsForUnits } from "~/modules/audits/plan.server";
 import { auditFormOptions } from "~/modules/audits/queries.server";
 import { DEFAULT_CLAUSES } from "~/modules/audits/rules";
@@ -14,6 +14,8 @@ import { useLang, useT } from "~/i18n/react";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { titled } from "~/i18n/meta";
+import { MultiPick } from "~/components/multi-pick";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.audits.plan");
 
@@ -56,15 +58,14 @@ export default function BatchPlan() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <CheckGroup field={fields.unitIds} legend={t("audits.units")} options={units.map((u) => ({ value: u.id, label: u.name }))} />
         <div className="row">
-          <TextField field={fields.startOn} label={t("audits.startOn")} hint="dd/mm/yyyy" />
-          <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
+          <DateField field={fields.startOn} label={t("audits.startOn")} />
+          <DateField field={fields.endOn} label={t("audits.endOn")} />
         </div>
         <SelectField field={fields.leadAuditorId} label={t("audits.lead")} placeholder="" options={auditors.map((a) => ({ value: a.id, label: a.label }))} />
-        <SelectField
+        <MultiPick
           field={fields.teamIds}
-          label={t("audits.team")}
-          hint={t("audits.teamHint")}
-          multiple
+          legend={t("audits.team")}
+          hint={t("picker.teamHint")}
           options={auditors.map((a) => ({ value: a.id, label: a.label }))}
         />
         <CheckGroup

@@ -18,7 +18,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 });
 
 export default function UnitCompliance() {
-  const { day, unit, obligations, score } = useLoaderData<typeof loader>();
+  const { day, unit, obligations, score, ended, successors } = useLoaderData<typeof loader>();
   const t = useT();
   const year = Number(day.slice(0, 4));
   const fmt = (p?: Record<string, string | number>) =>
@@ -26,7 +26,25 @@ export default function UnitCompliance() {
   return (
     <>
       <h1>{t("compliance.unitTitle", { unit: unit.name })}</h1>
-      <p className="muted">{t("compliance.asOf", { date: formatDate(day) })}</p>
+      {ended ? (
+        <div className="alert" role="note">
+          <p>{t("units.ended.note", { unit: unit.name, date: formatDate(ended) })}</p>
+          <p>{t("units.ended.scoredAsOf", { date: formatDate(ended) })}</p>
+          {successors.length ? (
+            <p>
+              {t("units.ended.successors")}{" "}
+              {successors.map((s, i) => (
+                <span key={s.id}>
+                  {i ? ", " : ""}
+                  {s.readable ? <Link to={`/compliance/${s.id}`}>{s.name}</Link> : s.name}
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <p className="muted">{t("compliance.asOf", { date: formatDate(day) })}</p>
+      )}
       <div className="card">
         <p className="stat">{score === null ? "—" : `${score}%`}</p>
         <p className="stat-label">{t("compliance.score")}</p>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DecideForm } from "~/components/ca-decide-form";
 import { CaStatusBadge } from "~/components/ca-status";
-import { FieldErrors, FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { FieldErrors, FormErrors, SelectField, TextAreaField } from "~/components/field";
 import { replyFor, type FormReply } from "~/components/form-reply";
 import { History } from "~/components/history";
 import { decideExtension } from "~/modules/corrective-actions/decide-extension.server";
@@ -25,6 +25,7 @@ import { formatDate, formatDateTime } from "~/lib/time";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data ? metaT(matches)("title.corrective-actions.$id", { id: data.action.id }) : metaT(matches)("title.corrective-actions._index"));
@@ -381,7 +382,7 @@ function ExtensionForm({ lastResult }: { lastResult: Reply }) {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="extension" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField field={fields.proposedDueOn} label={t("ca.extension.proposedDueOn")} hint="dd/mm/yyyy" />
+        <DateField field={fields.proposedDueOn} label={t("ca.extension.proposedDueOn")} />
         <TextAreaField field={fields.reason} label={t("ca.extension.reason")} rows={2} />
         <div className="actions">
           <SubmitButton className="secondary">{t("ca.extension.submit")}</SubmitButton>
@@ -429,7 +430,7 @@ function EditForm({
             </p>
           </>
         ) : (
-          <TextField field={fields.dueOn} label={t("ca.dueOn")} hint="dd/mm/yyyy" />
+          <DateField field={fields.dueOn} label={t("ca.dueOn")} />
         )}
         <div className="actions">
           <button type="submit" className="secondary">

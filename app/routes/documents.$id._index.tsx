@@ -7,6 +7,7 @@ import { isHistorical, isPending, mayTakeStep } from "~/modules/documents/rules"
 import { can } from "~/modules/permissions";
 import { historyOf } from "~/modules/trail/queries.server";
 import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { approversFor } from "~/modules/notifications/events.server";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
@@ -22,6 +23,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   return {
     ...detail,
     pendingId: pending?.id ?? null,
+    approvers: pending?.status === "in_review" ? approversFor(ctx, detail.doc.unitId, pending.draftedById) : null,
     // The flash after saving a draft says "submit it for review": the button is here too, not only on its page.
     canSubmitPending: !!pending && mayTakeStep(ctx.actor, "submit", detail.doc, pending, ctx.today),
     history: historyOf(ctx.db, "document", id),
@@ -35,7 +37,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 });
 
 export default function DocumentPage() {
-  const { doc, clauses, procedures, reviews, legal, revisions, clock, withdrawnBy, pendingId, canSubmitPending, history, can } = useLoaderData<typeof loader>();
+  const { doc, clauses, procedures, reviews, legal, revisions, clock, withdrawnBy, pendingId, canSubmitPending, history, can, approvers } =
+    useLoaderData<typeof loader>();
   const pending = revisions.find((r) => r.id === pendingId);
   const t = useT();
   const lang = useLang();
@@ -75,6 +78,13 @@ export default function DocumentPage() {
           ) : null}
         </div>
       </div>
+      {approvers ? (
+        <p className="alert" role="status">
+          {approvers.length
+            ? t("documents.approvers.waiting", { names: approvers.map((a) => (a.title ? `${a.name} (${a.title})` : a.name)).join(", ") })
+            : t("documents.approvers.none")}
+        </p>
+      ) : null}
       {doc.status === "obsolete" ? (
         <div className="alert alert-historical" role="note">
           <p>

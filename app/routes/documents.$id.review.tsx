@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { REVIEW_OUTCOMES } from "#db/schema/enums";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/field";
+import { FormErrors, SelectField, TextAreaField } from "~/components/field";
 import { authorizeOnDocument } from "~/modules/documents/access.server";
 import { recordPeriodicReview } from "~/modules/documents/record-review.server";
 import { PeriodicReviewSchema } from "~/modules/documents/schema";
@@ -14,6 +14,7 @@ import { dayToInput } from "~/lib/zod";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { titled } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.documents.$id.review");
 
@@ -50,7 +51,7 @@ export default function PeriodicReview() {
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField field={fields.reviewedOn} label={t("documents.reviewedOn")} hint="dd/mm/yyyy" />
+        <DateField field={fields.reviewedOn} label={t("documents.reviewedOn")} />
         <SelectField
           field={fields.outcome}
           label={t("documents.outcome")}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { RevisionBadge } from "~/components/documents/badges";
 import { FileField } from "~/components/documents/document-form";
-import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { FormErrors, TextAreaField } from "~/components/field";
 import { replyFor } from "~/components/form-reply";
 import { revisionsOf } from "~/modules/documents/queries.server";
 import { getDocumentInScopeOrThrow } from "~/modules/documents/access.server";
@@ -13,6 +13,7 @@ import { ActivateSchema, ApproveSchema, draftUpdateSchema, ReturnSchema, ReviewN
 import { updateDraftRevision } from "~/modules/documents/draft-revision.server";
 import { activateRevision, approveRevision, recordRevisionReview, returnRevision, submitRevision } from "~/modules/documents/workflow.server";
 import { config } from "~/lib/config.server";
+import { approversFor } from "~/modules/notifications/events.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
@@ -21,6 +22,7 @@ import { dayToInput } from "~/lib/zod";
 import { parseMultipart } from "~/http/uploads.server";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(metaT(matches)("title.documents.$id.revisions.$revId._index", { code: data?.doc.code ?? "", n: data?.rev.number ?? "" }));
@@ -39,6 +41,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
     rev,
     successor: successor ? { number: successor.number, effectiveFrom: successor.effectiveFrom } : null,
     today: dayToInput(ctx.today),
+    approvers: rev.status === "in_review" ? approversFor(ctx, doc.unitId, rev.draftedById) : null,
     maxBytes: config().uploadMaxBytes,
     can: {
       update: mayTakeStep(ctx.actor, "update", doc, rev, ctx.today),
@@ -130,7 +133,7 @@ function StepForm({
 }
 
 export default function RevisionPage() {
-  const { doc, rev, successor, today, maxBytes, can } = useLoaderData<typeof loader>();
+  const { doc, rev, successor, today, maxBytes, can, approvers } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const historical = isHistorical(rev.status);
@@ -197,7 +200,14 @@ export default function RevisionPage() {
       {doc.status !== "obsolete" && !historical ? (
         <section aria-labelledby="workflow-title">
           <h2 id="workflow-title">{t("documents.workflow")}</h2>
-          {none ? <p className="muted">{t("documents.noActions")}</p> : null}
+          {approvers ? (
+            <p className="alert" role="status">
+              {approvers.length
+                ? t("documents.approvers.waiting", { names: approvers.map((a) => (a.title ? `${a.name} (${a.title})` : a.name)).join(", ") })
+                : t("documents.approvers.none")}
+            </p>
+          ) : null}
+          {none && !approvers ? <p className="muted">{t("documents.noActions")}</p> : null}
           {can.update ? (
             <StepForm intent="update" schema={draftUpdateSchema(maxBytes)} reply={reply} multipart>
               {(f) => (
@@ -229,7 +239,7 @@ export default function RevisionPage() {
             <StepForm intent="approve" schema={ApproveSchema} reply={reply} defaultValue={{ effectiveFrom: today }}>
               {(f) => (
                 <>
-                  <TextField field={f.effectiveFrom!} label={t("documents.effectiveFrom")} hint={t("documents.approveHint")} />
+                  <DateField field={f.effectiveFrom!} label={t("documents.effectiveFrom")} hint={t("documents.approveHint")} />
                   <div className="actions">
                     <button type="submit" className="primary">
                       {t("documents.approve")}

@@ -20,6 +20,7 @@ import { formatDate, formatDateTime } from "~/lib/time";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { titled } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.findings.$id_.actions");
 
@@ -272,7 +273,7 @@ function ActionForm({
           placeholder={t("ca.owner.choose")}
           options={owners.map((o) => ({ value: o.id, label: o.title ? `${o.fullName} (${o.title})` : o.fullName }))}
         />
-        <TextField field={fields.dueOn} label={t("ca.dueOn")} hint={defaultDue ? t("ca.dueOn.hintDefault") : "dd/mm/yyyy"} />
+        <DateField field={fields.dueOn} label={t("ca.dueOn")} hint={defaultDue ? t("ca.dueOn.hintDefault") : undefined} />
       </div>
       <div className="actions">
         <SubmitButton>{t("ca.action.propose")}</SubmitButton>

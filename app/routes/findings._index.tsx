@@ -15,6 +15,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
 import { SortHeader } from "~/components/sort-header";
 import { titled } from "~/i18n/meta";
+import { DateFilter } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.findings._index");
 
@@ -70,14 +71,8 @@ export default function Findings() {
           value={filter.status}
           options={FINDING_STATUSES.map((s) => ({ value: s, label: t(`findings.status.${s}`) }))}
         />
-        <div className="field">
-          <label htmlFor="f-from">{t("findings.from")}</label>
-          <input id="f-from" name="from" placeholder="dd/mm/yyyy" defaultValue={dayToInput(filter.from)} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t("findings.to")}</label>
-          <input id="f-to" name="to" placeholder="dd/mm/yyyy" defaultValue={dayToInput(filter.to)} />
-        </div>
+        <DateFilter id="f-from" name="from" label={t("findings.from")} defaultValue={dayToInput(filter.from)} />
+        <DateFilter id="f-to" name="to" label={t("findings.to")} defaultValue={dayToInput(filter.to)} />
         <label className="checkbox">
           <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} /> {t("findings.overdueOnly")}
         </label>

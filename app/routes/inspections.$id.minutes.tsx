@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { TextAreaField, TextField } from "~/components/field";
+import { TextAreaField } from "~/components/field";
 import { RecordWithFileForm } from "~/components/record-with-file";
 import { getInspectionDetail } from "~/modules/inspections/queries.server";
 import { recordMinutes } from "~/modules/inspections/save.server";
@@ -11,6 +11,7 @@ import { useT } from "~/i18n/react";
 import { submitWithFile } from "~/http/record-with-file.server";
 import { dayToInput } from "~/lib/zod";
 import { titled } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.inspections.$id.minutes");
 
@@ -61,7 +62,7 @@ export default function Minutes() {
       >
         {(fields) => (
           <>
-            <TextField field={fields.signedOn} label={t("inspections.signedOn")} hint="dd/mm/yyyy" />
+            <DateField field={fields.signedOn} label={t("inspections.signedOn")} />
             <TextAreaField field={fields.summary} label={t("inspections.summary")} rows={6} />
           </>
         )}

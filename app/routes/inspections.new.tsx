@@ -12,6 +12,8 @@ import { useT } from "~/i18n/react";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { titled } from "~/i18n/meta";
+import { MultiPick } from "~/components/multi-pick";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.inspections.new");
 
@@ -54,11 +56,11 @@ export default function NewInspection() {
         />
         <div className="row">
           <TextField field={fields.decisionNumber} label={t("inspections.decisionNumber")} hint="215/QĐ-SKHCN" />
-          <TextField field={fields.decisionOn} label={t("inspections.decisionOn")} hint="dd/mm/yyyy" />
+          <DateField field={fields.decisionOn} label={t("inspections.decisionOn")} />
         </div>
-        <TextField field={fields.plannedOn} label={t("inspections.plannedOn")} hint="dd/mm/yyyy" />
+        <DateField field={fields.plannedOn} label={t("inspections.plannedOn")} />
         <SelectField field={fields.leadId} label={t("inspections.lead")} placeholder="" options={people} />
-        <SelectField field={fields.teamIds} label={t("inspections.team")} hint={t("audits.teamHint")} multiple options={people} />
+        <MultiPick field={fields.teamIds} legend={t("inspections.team")} hint={t("picker.teamHint")} options={people} />
         <div className="actions">
           <SubmitButton>{t("action.save")}</SubmitButton>
           <Link to="/inspections">{t("action.cancel")}</Link>

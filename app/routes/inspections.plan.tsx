@@ -13,6 +13,7 @@ import { dayToInput } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { titled } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.inspections.plan");
 
@@ -62,7 +63,7 @@ export default function InspectionPlan() {
         <input type="hidden" name={fields.year.name} value={year} />
         <div className="row">
           <TextField field={fields.documentNumber} label={t("inspections.documentNumber")} />
-          <TextField field={fields.issuedOn} label={t("inspections.issuedOn")} hint="dd/mm/yyyy" />
+          <DateField field={fields.issuedOn} label={t("inspections.issuedOn")} />
         </div>
         <TextAreaField field={fields.notes} label={t("inspections.notes")} rows={2} />
         <TableWrap label={t("inspections.plan")}>

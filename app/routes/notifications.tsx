@@ -34,13 +34,16 @@ export default function Notifications() {
   const { items, nextBeforeId, unreadOnly } = useLoaderData<typeof loader>();
   const t = useT();
   // Dates in parameters are YYYY-MM-DD: shown as dd/mm/yyyy.
-  const fmt = (p: Record<string, string | number>) =>
-    Object.fromEntries(
+  const fmt = (p: Record<string, string | number>) => {
+    const out = Object.fromEntries(
       Object.entries(p).map(([k, v]) => [
         k,
         typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : k === "decision" ? t(`ca.extension.${v}`) : v,
       ]),
     );
+    // A moved deadline names what moved with a message of its own (a finding, an action, an inspection's report).
+    return typeof p.whatKey === "string" ? { ...out, what: t(p.whatKey, out) } : out;
+  };
   return (
     <div className="narrow">
       <div className="page-head">

@@ -11,6 +11,7 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { submitWithFile } from "~/http/record-with-file.server";
 import { titled } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.qms.$unitId.announce");
 
@@ -51,12 +52,12 @@ export default function Announce() {
             />
             <div className="row">
               <TextField field={fields.decisionNumber} label={t("qms.decisionNumber")} hint="125/QĐ-UBND" />
-              <TextField field={fields.decidedOn} label={t("qms.decidedOn")} hint="dd/mm/yyyy" />
+              <DateField field={fields.decidedOn} label={t("qms.decidedOn")} />
             </div>
             <TextAreaField field={fields.scope} label={t("qms.scope")} rows={4} />
             <div className="row">
-              <TextField field={fields.notifiedOn} label={t("qms.notifiedOn")} hint="dd/mm/yyyy" />
-              <TextField field={fields.postedOn} label={t("qms.postedOn")} hint="dd/mm/yyyy" />
+              <DateField field={fields.notifiedOn} label={t("qms.notifiedOn")} />
+              <DateField field={fields.postedOn} label={t("qms.postedOn")} />
             </div>
           </>
         )}

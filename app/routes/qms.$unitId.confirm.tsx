@@ -14,6 +14,7 @@ import { dayToInput } from "~/lib/zod";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { titled } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.qms.$unitId.confirm");
 
@@ -58,7 +59,7 @@ export default function Confirm() {
           <strong>{t("qms.signedBy")}:</strong> {signer}
         </p>
         <div className="row">
-          <TextField field={fields.confirmedOn} label={t("qms.confirmedOn")} hint="dd/mm/yyyy" />
+          <DateField field={fields.confirmedOn} label={t("qms.confirmedOn")} />
           <TextField field={fields.documentNumber} label={t("qms.documentNumber")} />
         </div>
         <TextAreaField field={fields.statement} label={t("qms.statement")} rows={3} />

@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { submitWithFile } from "~/http/record-with-file.server";
 import { titled } from "~/i18n/meta";
+import { DateField } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.qms.$unitId.review");
 
@@ -48,7 +49,7 @@ export default function NewReview() {
         {(fields) => (
           <>
             <div className="row">
-              <TextField field={fields.heldOn} label={t("qms.heldOn")} hint="dd/mm/yyyy" />
+              <DateField field={fields.heldOn} label={t("qms.heldOn")} />
               <TextField field={fields.chairedBy} label={t("qms.chairedBy")} />
             </div>
             <TextAreaField field={fields.participants} label={t("qms.participants")} rows={2} />

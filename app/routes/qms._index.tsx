@@ -7,6 +7,7 @@ import { addMonthsToDay, formatDate } from "~/lib/time";
 import { dayToInput, parseVnDay } from "~/lib/zod";
 import { TableWrap } from "~/components/table-wrap";
 import { titled } from "~/i18n/meta";
+import { DateFilter } from "~/components/date-field";
 
 export const meta: MetaFunction = titled("title.qms._index");
 
@@ -40,10 +41,7 @@ export default function QmsCycle() {
       <h1>{t("qms.title")}</h1>
       <p className="muted">{t("qms.intro")}</p>
       <Form method="get" className="row card" role="search">
-        <div className="field">
-          <label htmlFor="day">{t("qms.asOf")}</label>
-          <input id="day" name="day" defaultValue={dayToInput(day)} placeholder="dd/mm/yyyy" />
-        </div>
+        <DateFilter id="day" name="day" label={t("qms.asOf")} defaultValue={dayToInput(day)} />
         <button type="submit" className="secondary">
           {t("action.filter")}
         </button>

@@ -16,6 +16,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { TableWrap } from "~/components/table-wrap";
 import { SortHeader } from "~/components/sort-header";
 import { titled } from "~/i18n/meta";
+import { PeriodPicker } from "~/components/period-picker";
 
 export const meta: MetaFunction = titled("title.reports._index");
 
@@ -25,11 +26,19 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
   const list = listReports(ctx, filters);
   const units = listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
-  return { ...list, filters, units, canGenerate: can(ctx.actor, "reports.generate"), search: url.search };
+  const thisYear = Number(ctx.today.slice(0, 4));
+  return {
+    ...list,
+    filters,
+    units,
+    years: Array.from({ length: 10 }, (_, i) => thisYear - i),
+    canGenerate: can(ctx.actor, "reports.generate"),
+    search: url.search,
+  };
 });
 
 export default function Reports() {
-  const { rows, total, page, pages, filters, units, canGenerate } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, filters, units, years, canGenerate } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -55,13 +64,7 @@ export default function Reports() {
           allLabel={t("reports.all")}
         />
         <UnitFilter units={units} name="unitId" id="f-unit" label={t("reports.unit")} value={filters.unitId} />
-        <div className="field">
-          <label htmlFor="f-period">{t("reports.period")}</label>
-          <input id="f-period" name="period" defaultValue={filters.period ?? ""} placeholder="2026-10" aria-describedby="f-period-hint" />
-          <span id="f-period-hint" className="hint">
-            {t("reports.periodHint")}
-          </span>
-        </div>
+        <PeriodPicker name="period" label={t("reports.period")} defaultValue={filters.period} years={years} optional />
         <FilterSelect
           name="status"
           id="f-status"

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PERIOD_REPORT_KINDS } from "#db/schema/enums";
-import { FormErrors, SelectField, TextField } from "~/components/field";
+import { FormErrors, SelectField } from "~/components/field";
 import { isAreaUnit } from "~/modules/reports/data.server";
 import { produceDepsFor } from "~/modules/reports/deps.server";
 import { drainQueue } from "~/modules/reports/produce.server";
@@ -16,6 +16,7 @@ import { useT } from "~/i18n/react";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { titled } from "~/i18n/meta";
+import { PeriodField } from "~/components/period-picker";
 
 export const meta: MetaFunction = titled("title.reports.new");
 
@@ -30,8 +31,10 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     area: isAreaUnit(u),
     validTo: u.validTo,
   }));
+  const thisYear = Number(ctx.today.slice(0, 4));
   return {
     units,
+    years: Array.from({ length: 10 }, (_, i) => thisYear - i),
     defaults: {
       kind: url.searchParams.get("kind") ?? "unit",
       unitId: url.searchParams.get("unitId") ?? String(ctx.actor.unitId),
@@ -50,7 +53,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function NewReport() {
-  const { units, defaults } = useLoaderData<typeof loader>();
+  const { units, defaults, years } = useLoaderData<typeof loader>();
   const t = useT();
   const [form, fields] = useSchemaForm(GenerateReportSchema, {
     lastResult: useActionData<typeof action>(),
@@ -73,7 +76,7 @@ export default function NewReport() {
           label={t("reports.unit")}
           options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}${u.validTo ? ` (≤ ${u.validTo.slice(0, 4)})` : ""}` }))}
         />
-        <TextField field={fields.period} label={t("reports.period")} hint={t("reports.periodHint")} />
+        <PeriodField field={fields.period} label={t("reports.period")} years={years} />
         <p className="hint">{t("reports.noData")}</p>
         <div className="actions">
           <SubmitButton>{t("reports.submit")}</SubmitButton>

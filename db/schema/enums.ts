@@ -65,6 +65,10 @@ export const NOTIFICATION_KINDS = [
   "ca.implemented",
   "ca.ineffective",
   "finding.closed",
+  "finding.recorded",
+  "inspection.minutes_signed",
+  "document.approval_requested",
+  "deadline.moved",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /**

@@ -13,14 +13,19 @@ test.describe("PDF reports", () => {
     await page.getByRole("link", { name: "Tạo báo cáo" }).click();
     await expect(page.getByRole("heading", { name: "Tạo báo cáo" })).toBeVisible();
     await expectAccessible(page);
-    // Bad period: refused beside the field, input kept.
+    // The period is picked (month, quarter or year), not typed. A period not begun yet is refused beside the
+    // field, the choice kept.
     await page.getByLabel("Đơn vị").selectOption({ label: "· Xã Lai Vung" });
-    await page.getByLabel("Kỳ báo cáo").fill("2026-13");
+    const period = page.getByRole("group", { name: "Kỳ báo cáo" });
+    await period.getByLabel("Loại kỳ").selectOption({ label: "Tháng" });
+    await period.getByLabel("Tháng", { exact: true }).selectOption({ label: "Tháng 12" });
+    await period.getByLabel("Năm").selectOption("2026");
     await page.getByRole("button", { name: "Tạo báo cáo" }).click();
-    await expect(page.getByText("Kỳ báo cáo không hợp lệ. Nhập dạng 2026-10, 2026-Q3 hoặc 2026.")).toBeVisible();
-    await expect(page.getByLabel("Kỳ báo cáo")).toHaveValue("2026-13");
+    await expect(period.getByRole("alert")).toBeVisible();
+    await expect(period.getByLabel("Tháng", { exact: true })).toHaveValue("12");
 
-    await page.getByLabel("Kỳ báo cáo").fill("2026-Q3");
+    await period.getByLabel("Loại kỳ").selectOption({ label: "Quý" });
+    await period.getByLabel("Quý", { exact: true }).selectOption({ label: "Quý 3" });
     await page.getByRole("button", { name: "Tạo báo cáo" }).click();
     await expect(page).toHaveURL(/\/reports\/\d+$/);
     const reportUrl = page.url();

@@ -34,9 +34,10 @@ describe("who reads which units", () => {
     expect(getUnitInScopeOrThrow(db, scopeFor(db, actor), unitIdByCode(db, "DT-LV-HL")).code).toBe("DT-LV-HL");
   });
 
-  it("a district officer reads the old district's communes but not the communes formed after it", () => {
+  it("a district officer reads the old district's communes and, since the district ended, the communes formed from them", () => {
     const c = codes("canbo.huyen");
     expect(c).toContain("DT-LV-PH");
-    expect(c).not.toContain("DT-PHONGHOA");
+    expect(c).toContain("DT-PHONGHOA");
+    expect(c).not.toContain("DT");
   });
 });

@@ -6,6 +6,8 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "../field";
 import { CheckGroup } from "./check-group";
 import { useSchemaForm } from "../use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
+import { MultiPick } from "~/components/multi-pick";
+import { DateField } from "~/components/date-field";
 
 export type AuditFormOptions = {
   units: { id: number; name: string; depth: number }[];
@@ -58,8 +60,8 @@ export function AuditForm({
       )}
       <TextField field={fields.title} label={t("audits.titleField")} hint={t("audits.titleHint")} />
       <div className="row">
-        <TextField field={fields.startOn} label={t("audits.startOn")} hint="dd/mm/yyyy" />
-        <TextField field={fields.endOn} label={t("audits.endOn")} hint="dd/mm/yyyy" />
+        <DateField field={fields.startOn} label={t("audits.startOn")} />
+        <DateField field={fields.endOn} label={t("audits.endOn")} />
       </div>
       <SelectField
         field={fields.leadAuditorId}
@@ -67,11 +69,10 @@ export function AuditForm({
         placeholder=""
         options={options.auditors.map((a) => ({ value: a.id, label: a.label }))}
       />
-      <SelectField
+      <MultiPick
         field={fields.teamIds}
-        label={t("audits.team")}
-        hint={t("audits.teamHint")}
-        multiple
+        legend={t("audits.team")}
+        hint={t("picker.teamHint")}
         options={options.auditors.map((a) => ({ value: a.id, label: a.label }))}
       />
       <TextAreaField field={fields.objectives} label={t("audits.objectives")} rows={3} />

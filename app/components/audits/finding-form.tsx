@@ -3,9 +3,10 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { useLang, useT } from "~/i18n/react";
-import { FormErrors, SelectField, TextAreaField, TextField, type AnyField } from "../field";
+import { FormErrors, SelectField, TextAreaField, type AnyField } from "../field";
 import { useSchemaForm } from "../use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
+import { DateField } from "~/components/date-field";
 
 type Grade = { code: string; nameVi: string; nameEn: string };
 type Clause = { code: string; titleVi: string; titleEn: string };
@@ -67,8 +68,8 @@ export function FindingForm<S extends z.ZodObject>({
       />
       <TextAreaField field={f.description} label={t("findings.description")} rows={3} />
       <TextAreaField field={f.evidence} label={t("findings.evidence")} rows={3} />
-      {withFoundOn ? <TextField field={f.foundOn} label={t("findings.foundOn")} hint="dd/mm/yyyy" /> : null}
-      {withDue ? <TextField field={f.actionDueOn} label={t("findings.actionDueOn")} hint={dueHint ?? "dd/mm/yyyy"} /> : null}
+      {withFoundOn ? <DateField field={f.foundOn} label={t("findings.foundOn")} /> : null}
+      {withDue ? <DateField field={f.actionDueOn} label={t("findings.actionDueOn")} hint={dueHint} /> : null}
       <div className="actions">
         <SubmitButton>{submitLabel ?? t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>

@@ -7,6 +7,7 @@ import { LegalChangeSchema } from "~/modules/documents/schema";
 import { useT } from "~/i18n/react";
 import { useSchemaForm } from "../use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
+import { DateField } from "~/components/date-field";
 
 export type LegalFormOptions = {
   units: { id: number; name: string }[];
@@ -54,7 +55,7 @@ export function LegalForm({
       )}
       <TextField field={fields.textNumber} label={t("documents.legal.textNumber")} hint={t("documents.legal.textNumberHint")} />
       <TextAreaField field={fields.title} label={t("documents.legal.titleField")} rows={2} />
-      <TextField field={fields.effectiveOn} label={t("documents.legal.effectiveOn")} hint="dd/mm/yyyy" />
+      <DateField field={fields.effectiveOn} label={t("documents.legal.effectiveOn")} />
       {docs.length ? (
         <CheckboxList
           name={fields.documentIds.name}

@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { units } from "#db/schema";
 import type { Ctx } from "../context";
 import { textMatches } from "../search/match.server";
-import { getUnitInScopeOrThrow, pathCondition } from "../units/scope.server";
+import { getUnitInScopeOrThrow, pathCondition, pathInScope, successorsOfSubtree } from "../units/scope.server";
+import { atTime } from "../context.server";
 import { inTreeOrder } from "../units/tree.server";
 import { cachedFacts } from "./facts-cache.server";
 import { evaluate, OBLIGATIONS, score, type ComplianceFacts, type ObligationKey, type ObligationState } from "./rules";
@@ -34,6 +35,8 @@ export type UnitComplianceRow = {
   depth: number;
   /** The unit exists on the day (not yet formed or already merged units are kept for the overdue totals). */
   current: boolean;
+  /** Last day of a unit that has ended: its facts and states are as of that day, never later. */
+  validTo: string | null;
   facts: ComplianceFacts;
   score: number | null;
   states: Record<ObligationKey, ObligationState>;
@@ -54,19 +57,17 @@ export function unitsWithCompliance(ctx: Ctx, q?: string): UnitComplianceRow[] {
       kind: units.kind,
       depth: units.depth,
       path: units.path,
+      validTo: units.validTo,
       current: sql<number>`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${day}) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${day})`,
     })
     .from(units)
     .where(and(pathCondition(scope), q ? textMatches(ctx, "units", units.id, q) : undefined))
     .all();
   const list = inTreeOrder(db, found).map(({ path: _path, ...u }) => u);
-  const facts = cachedFacts(
-    ctx,
-    list.map((u) => u.id),
-  );
+  const facts = factsOnScoringDays(ctx, list);
   return list.map((u) => {
     const f = facts.get(u.id)!;
-    const obligations = evaluate(f, day);
+    const obligations = evaluate(f, scoringDay(u, day));
     return {
       ...u,
       current: Boolean(u.current),
@@ -82,7 +83,7 @@ export function unitsWithCompliance(ctx: Ctx, q?: string): UnitComplianceRow[] {
  * needs all of them). `all` lets a caller that already has the rows (the dashboard) pass them in.
  */
 export function complianceGrid(ctx: Ctx, query: GridQuery = {}, all: UnitComplianceRow[] = unitsWithCompliance(ctx, query.q?.trim())) {
-  let rows = all.filter((r) => r.current).map(({ facts: _facts, current: _current, ...r }) => r);
+  let rows = all.filter((r) => r.current).map(({ facts: _facts, current: _current, validTo: _validTo, ...r }) => r);
   if (query.missing) rows = rows.filter((r) => r.states[query.missing!] === "missing");
   if (query.sort === "score" || query.sort === "-score") {
     const dir = query.sort === "score" ? 1 : -1;
@@ -103,12 +104,42 @@ export function complianceGrid(ctx: Ctx, query: GridQuery = {}, all: UnitComplia
   };
 }
 
-/** One unit in scope: its obligations today and its score. */
+/**
+ * The day a unit is measured on: today, or its last day when it has ended (a dissolved unit is never scored as of a
+ * date after its end; DOMAIN.md §9).
+ */
+export function scoringDay(unit: { validTo: string | null }, today: string): string {
+  return unit.validTo && unit.validTo < today ? unit.validTo : today;
+}
+
+/** Each unit's facts on its scoring day (one cached read per distinct day: today, and each ended unit's last day). */
+function factsOnScoringDays(ctx: Ctx, list: { id: number; validTo: string | null }[]): Map<number, ComplianceFacts> {
+  const byDay = new Map<string, number[]>();
+  for (const u of list) {
+    const d = scoringDay(u, ctx.today);
+    byDay.set(d, [...(byDay.get(d) ?? []), u.id]);
+  }
+  const out = new Map<number, ComplianceFacts>();
+  for (const [d, ids] of byDay) {
+    // The last instant of that day in Vietnam (UTC+7, no daylight saving).
+    const at = d === ctx.today ? ctx : atTime(ctx, new Date(`${d}T23:59:59.999+07:00`));
+    for (const [id, f] of cachedFacts(at, ids)) out.set(id, f);
+  }
+  return out;
+}
+
+/**
+ * One unit in scope: its obligations and its score on its scoring day (`asOf`: today, or the last day of a unit that
+ * has ended, with the units formed from it).
+ */
 export function unitCompliance(ctx: Ctx, unitId: number) {
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
-  const facts = cachedFacts(ctx, [unit.id]).get(unit.id)!;
-  const obligations = evaluate(facts, ctx.today);
-  return { unit: { id: unit.id, name: unit.name, code: unit.code }, obligations, score: score(obligations) };
+  const asOf = scoringDay(unit, ctx.today);
+  const facts = factsOnScoringDays(ctx, [unit]).get(unit.id)!;
+  const obligations = evaluate(facts, asOf);
+  const ended = asOf !== ctx.today ? asOf : null;
+  const successors = ended ? successorsOfSubtree(ctx.db, unit.path).map((s) => ({ id: s.id, name: s.name, readable: pathInScope(ctx.scope, s.path) })) : [];
+  return { unit: { id: unit.id, name: unit.name, code: unit.code }, obligations, score: score(obligations), asOf, ended, successors };
 }
 
 export function unitByIdInScope(ctx: Ctx, id: number) {

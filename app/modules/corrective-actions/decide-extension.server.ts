@@ -3,6 +3,7 @@ import { caExtensions, correctiveActions } from "#db/schema";
 import { ConflictError, NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
+import { noticeDeadlineMoved, signersOf } from "../notifications/events.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
@@ -38,6 +39,15 @@ export function decideExtension(ctx: Ctx, actionId: number, input: { extensionId
       // The due date is part of what was signed: the signature no longer counts (resync.server.ts).
       resyncAcknowledgements(tx, ctx, a.findingId);
       after = tx.select().from(correctiveActions).where(eq(correctiveActions.id, a.id)).get()!;
+      noticeDeadlineMoved(tx, ctx, {
+        recipients: [a.ownerId, ...signersOf(tx, a.id)].filter((id): id is number => typeof id === "number"),
+        what: { key: "notifications.what.action", params: { id: a.id } },
+        from: a.dueOn,
+        to: ext.proposedDueOn,
+        key: `ca:${a.id}`,
+        link: link(a.id),
+        unitId: a.unitId,
+      });
     }
     recordTrail(tx, ctx, {
       entity: "corrective_action",

@@ -76,7 +76,7 @@ export function dashboardData(ctx: Ctx & { readonly actor: UserActor }, lang: "v
       averageScore: grid.averageScore,
       weakest: single ? [] : grid.rows.filter((r) => r.score !== null).map((r) => ({ id: r.id, name: r.name, score: r.score })),
       missingByObligation: grid.missingByObligation,
-      own: own ? { unit: own.unit, score: own.score, obligations: own.obligations.map((o) => ({ key: o.key, state: o.state })) } : null,
+      own: own ? { unit: own.unit, score: own.score, ended: own.ended, obligations: own.obligations.map((o) => ({ key: o.key, state: o.state })) } : null,
     },
     overdue: {
       actions: sum((r) => r.facts.actions?.overdue),

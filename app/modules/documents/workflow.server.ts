@@ -4,6 +4,7 @@ import { ForbiddenError, InvalidInputError, PreconditionFailedError } from "~/li
 import { vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { recordTrail } from "../trail/record.server";
+import { noticeApprovalRequested } from "../notifications/events.server";
 import { write, type Tx } from "../tx.server";
 import { actorId, authorizeOnDocument, getRevisionOfDocumentOrThrow } from "./access.server";
 import { refreshClocks } from "./clocks.server";
@@ -39,6 +40,7 @@ export function submitRevision(ctx: Ctx, documentId: number, revisionId: number)
     const t = ctx.now.getTime();
     tx.update(documentRevisions).set({ status: "in_review", submittedAt: t, updatedAt: t }).where(eq(documentRevisions.id, rev.id)).run();
     trailStep(tx, ctx, doc, "revision.submit", { number: rev.number, status: rev.status }, { number: rev.number, status: "in_review" });
+    noticeApprovalRequested(tx, ctx, doc, { ...rev, submittedAt: t });
   });
 }
 

@@ -19,6 +19,7 @@ import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { type Tx } from "../tx.server";
 import { writeOnce } from "../form-once.server";
+import { noticeFindingRecorded } from "../notifications/events.server";
 import { getUnitInScopeOrThrow } from "../units/scope.server";
 import type { DirectFindingSource } from "./schema";
 
@@ -152,6 +153,7 @@ export function insertFinding(tx: Tx, ctx: Ctx, input: RaiseFindingInput) {
     .get();
   placement.link(tx, row.id);
   recordTrail(tx, ctx, { entity: "finding", entityId: row.id, action: "raise", unitId: row.unitId, after: { ...row, origin: o } });
+  noticeFindingRecorded(tx, ctx, row);
   return row;
 }
 

@@ -7,24 +7,30 @@ import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
 import { requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
-import { write } from "../tx.server";
+import { write, type Tx } from "../tx.server";
 import { writeOnce } from "../form-once.server";
-import { getUnitInScopeOrThrow, pathInScope } from "../units/scope.server";
+import { noticeDeadlineMoved, noticeMinutesSigned, ownersAndSignersOf } from "../notifications/events.server";
+import { getUnitInScopeOrThrow, pathInScope, workRootsOf } from "../units/scope.server";
 import { inTreeOrder } from "../units/tree.server";
 import { defaultActionDueOn, existedDuring } from "./rules";
 import type { InspectionInput, InspectionPlanInput, MinutesInput } from "./schema";
 
-/** Units an inspector may list or inspect: units strictly below their own, in their scope. */
+/**
+ * Units an inspector may list or inspect: units strictly below their own, in their scope; when their own unit has
+ * ended, also the units formed from it (their work moved there with the lineage).
+ */
 export function inspectableUnits(ctx: Ctx) {
   const actor = requireUserActor(ctx.actor);
   const scope = ctx.scope;
+  const [, ...successorRoots] = workRootsOf(ctx.db, actor.unitPath, ctx.today);
+  const below = (path: string) => (path !== actor.unitPath && path.startsWith(actor.unitPath)) || successorRoots.some((r) => path.startsWith(r));
   return inTreeOrder(
     ctx.db,
     ctx.db
       .select()
       .from(units)
       .all()
-      .filter((u) => u.path !== actor.unitPath && u.path.startsWith(actor.unitPath) && pathInScope(scope, u.path)),
+      .filter((u) => below(u.path) && pathInScope(scope, u.path)),
   );
 }
 
@@ -164,6 +170,26 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
           .run().changes;
       }
     }
+    if (current.minutesSignedOn !== input.signedOn) {
+      noticeMinutesSigned(tx, ctx, current, input.signedOn, defaultActionDueOn(input.signedOn));
+      if (moved && current.minutesSignedOn) {
+        const ids = tx
+          .select({ id: inspectionFindings.findingId })
+          .from(inspectionFindings)
+          .where(eq(inspectionFindings.inspectionId, inspectionId))
+          .all()
+          .map((r) => r.id);
+        noticeDeadlineMoved(tx, ctx, {
+          recipients: ownersAndSignersOf(tx, ids),
+          what: { key: "notifications.what.inspection", params: { unit: unitNameOf(tx, current.unitId) } },
+          from: defaultActionDueOn(current.minutesSignedOn),
+          to: defaultActionDueOn(input.signedOn),
+          key: `inspection:${inspectionId}`,
+          link: `/inspections/${inspectionId}`,
+          unitId: current.unitId,
+        });
+      }
+    }
     recordTrail(tx, ctx, {
       entity: "inspection",
       entityId: inspectionId,
@@ -175,3 +201,5 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
     return { moved };
   });
 }
+
+const unitNameOf = (tx: Tx, unitId: number) => tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)).get()?.name ?? "";

@@ -40,7 +40,9 @@ export async function sendNotificationDigests(db: DB, mailer: Mailer, now: Date,
   let mails = 0;
   let failed = 0;
   for (const [to, items] of byEmail) {
-    const lines = items.map((n) => `- ${translate("vi", `notifications.kind.${n.kind}`, JSON.parse(n.params))}${n.link ? `\n  ${baseUrl}${n.link}` : ""}`);
+    const lines = items.map(
+      (n) => `- ${translate("vi", `notifications.kind.${n.kind}`, mailParams(JSON.parse(n.params)))}${n.link ? `\n  ${baseUrl}${n.link}` : ""}`,
+    );
     try {
       await mailer.send({ to, subject: translate("vi", "notifications.mailSubject", { count: items.length }), text: lines.join("\n") });
       db.update(notifications)
@@ -59,4 +61,12 @@ export async function sendNotificationDigests(db: DB, mailer: Mailer, now: Date,
     }
   }
   return { mails, failed };
+}
+
+/** Dates as dd/mm/yyyy, and the name of what a moved deadline belongs to, as the inbox shows them. */
+function mailParams(p: Record<string, string | number>): Record<string, string | number> {
+  const out = Object.fromEntries(
+    Object.entries(p).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : v]),
+  );
+  return typeof p.whatKey === "string" ? { ...out, what: translate("vi", p.whatKey, out) } : out;
 }

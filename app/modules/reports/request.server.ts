@@ -30,7 +30,7 @@ export function requestReport(ctx: Ctx, input: GenerateReportInput): ReportRow {
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, input.unitId);
   const period = parsePeriod(input.period);
   if (!period) throw new InvalidInputError("errors.invalid", {}, { period: ["reports.errors.period"] });
-  const problems = requestProblems({ kind: input.kind, unitIsArea: isAreaUnit(unit), period, today: ctx.today });
+  const problems = requestProblems({ kind: input.kind, unitIsArea: isAreaUnit(unit), period, today: ctx.today, unitValidTo: unit.validTo });
   if (Object.keys(problems).length) throw new InvalidInputError("errors.invalid", {}, problems);
   return writeOnce(ctx, (tx) => {
     const row = tx

@@ -43,8 +43,16 @@ export function downloadName(r: { kind: ReportKind; unitName: string; periodKey:
 }
 
 /** Why a (kind, unit, period) cannot be made; an i18n key per offending field, or nothing when fine. */
-export function requestProblems(input: { kind: PeriodReportKind; unitIsArea: boolean; period: Period; today: string }): Record<string, string[]> {
+export function requestProblems(input: {
+  kind: PeriodReportKind;
+  unitIsArea: boolean;
+  period: Period;
+  today: string;
+  /** A unit that has ended is never reported on for a period that starts after its last day. */
+  unitValidTo?: string | null;
+}): Record<string, string[]> {
   const out: Record<string, string[]> = {};
+  if (input.unitValidTo && input.period.start > input.unitValidTo) out.period = ["reports.errors.afterUnitEnd"];
   if (input.kind === "area" && !input.unitIsArea) out.unitId = ["reports.errors.notArea"];
   if (input.kind === "annual" && input.period.cadence !== "year") out.period = ["reports.errors.annualYear"];
   if (input.period.start > input.today) out.period = ["reports.errors.future"];

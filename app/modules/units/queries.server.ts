@@ -4,7 +4,7 @@ import type { Ctx } from "../context";
 import { unitLineage, units, users } from "#db/schema";
 import { compareVi } from "~/lib/locale";
 import { textMatches } from "../search/match.server";
-import { getUnitInScopeOrThrow, pathCondition, pathInScope } from "./scope.server";
+import { getUnitInScopeOrThrow, pathCondition, pathInScope, successorsOfSubtree, unitEndedBefore } from "./scope.server";
 import { inTreeOrder } from "./tree.server";
 
 export type UnitRow = typeof units.$inferSelect;
@@ -71,4 +71,16 @@ export function predecessorIdsOf(db: DB, unitId: number): number[] {
 export function unitsByIds(db: DB, ids: number[]) {
   if (ids.length === 0) return [];
   return db.select().from(units).where(inArray(units.id, ids)).all();
+}
+
+/**
+ * When the person's own unit has ended: its name, last day and the units their work moved to (the lineage), so
+ * that the home page and a "not found" page can say why the old unit's pages look different. Undefined otherwise.
+ */
+export function endedUnitNotice(ctx: Ctx): { unit: string; date: string; successors: string[] } | undefined {
+  if (ctx.actor.kind !== "user") return undefined;
+  const ended = unitEndedBefore(ctx.db, ctx.actor.unitPath, ctx.today);
+  if (!ended) return undefined;
+  const unit = ctx.db.select({ name: units.name }).from(units).where(eq(units.id, ctx.actor.unitId)).get();
+  return { unit: unit?.name ?? "", date: ended.validTo, successors: successorsOfSubtree(ctx.db, ctx.actor.unitPath).map((s) => s.name) };
 }

@@ -15,21 +15,59 @@ export type Scope = { prefixes: string[] };
 export const EVERYWHERE: Scope = { prefixes: ["/"] };
 
 export function scopeForUnitPath(db: DB, rootPath: string): Scope {
-  const rows = db.$client
-    .prepare(
-      `WITH RECURSIVE preds(id) AS (
-         SELECT l.predecessor_id FROM unit_lineage l JOIN units u ON u.id = l.unit_id WHERE u.path GLOB ? || '*'
-         UNION
-         SELECT l.predecessor_id FROM unit_lineage l JOIN preds p ON l.unit_id = p.id
-       )
-       SELECT u.path AS path FROM units u JOIN preds ON u.id = preds.id`,
-    )
-    .all(rootPath) as { path: string }[];
-  return { prefixes: normalisePrefixes([rootPath, ...rows.map((r) => r.path)]) };
+  return scopeForRoots(db, [rootPath]);
 }
 
-export function scopeFor(db: DB, actor: Actor): Scope {
-  return actor.kind === "user" ? scopeForUnitPath(db, actor.unitPath) : EVERYWHERE;
+/** The roots' subtrees plus (transitively) the units each was formed from, with their subtrees. */
+function scopeForRoots(db: DB, rootPaths: string[]): Scope {
+  const stmt = db.$client.prepare(
+    `WITH RECURSIVE preds(id) AS (
+       SELECT l.predecessor_id FROM unit_lineage l JOIN units u ON u.id = l.unit_id WHERE u.path GLOB ? || '*'
+       UNION
+       SELECT l.predecessor_id FROM unit_lineage l JOIN preds p ON l.unit_id = p.id
+     )
+     SELECT u.path AS path FROM units u JOIN preds ON u.id = preds.id`,
+  );
+  const found = rootPaths.flatMap((root) => (stmt.all(root) as { path: string }[]).map((r) => r.path));
+  return { prefixes: normalisePrefixes([...rootPaths, ...found]) };
+}
+
+/**
+ * The units formed (transitively, through the lineage) from a unit of this subtree: where the work of a unit that
+ * has ended goes. Huyện Lai Vung's subtree → the four communes formed on 1 July 2025 from its communes.
+ */
+export function successorsOfSubtree(db: DB, rootPath: string) {
+  return db.$client
+    .prepare(
+      `WITH RECURSIVE succ(id) AS (
+         SELECT l.unit_id FROM unit_lineage l JOIN units u ON u.id = l.predecessor_id WHERE u.path GLOB ? || '*'
+         UNION
+         SELECT l.unit_id FROM unit_lineage l JOIN succ s ON l.predecessor_id = s.id
+       )
+       SELECT u.id AS id, u.name AS name, u.path AS path, u.valid_from AS validFrom, u.valid_to AS validTo
+       FROM units u JOIN succ ON u.id = succ.id WHERE u.path NOT GLOB ? || '*' ORDER BY u.path`,
+    )
+    .all(rootPath, rootPath) as { id: number; name: string; path: string; validFrom: string | null; validTo: string | null }[];
+}
+
+/** The unit at this path has ended before `day` (its validity's last day is earlier). */
+export function unitEndedBefore(db: DB, unitPath: string, day: string): { validTo: string } | undefined {
+  const row = db.$client.prepare(`SELECT valid_to AS validTo FROM units WHERE path = ?`).get(unitPath) as { validTo: string | null } | undefined;
+  return row?.validTo && row.validTo < day ? { validTo: row.validTo } : undefined;
+}
+
+/**
+ * Where a person's work lies. A person whose unit has ended (a district dissolved on 30 June 2025) keeps reading its
+ * history, and their work moves with the unit's successors: they read and act on the units formed from it, as the
+ * successors' own people do (with the units those were formed from), until an administrator moves them.
+ */
+export function workRootsOf(db: DB, unitPath: string, day: string | undefined): string[] {
+  if (!day || !unitEndedBefore(db, unitPath, day)) return [unitPath];
+  return [unitPath, ...successorsOfSubtree(db, unitPath).map((s) => s.path)];
+}
+
+export function scopeFor(db: DB, actor: Actor, day?: string): Scope {
+  return actor.kind === "user" ? scopeForRoots(db, workRootsOf(db, actor.unitPath, day)) : EVERYWHERE;
 }
 
 /** Drop prefixes already covered by a shorter one. */

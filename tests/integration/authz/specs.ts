@@ -496,6 +496,13 @@ export const SPECS: Record<string, RouteSpec> = {
     params: (f, t) => ({ id: String(spareUserIn(f, t)) }),
     actions: [{ name: "deactivate the account", roles: ["admin"], form: () => ({ active: "0" }) }],
   },
+  "routes/admin.users.$id.move": {
+    read: "redirect",
+    params: (f, t) => ({ id: String(f.officerOf[t.code]) }),
+    // The fixture's units have not ended, so the move is refused here for everyone; who may move whom, and where,
+    // is tested on the demo's dissolved district in tests/integration/reform.test.ts.
+    actionsCoveredElsewhere: "tests/integration/reform.test.ts (an account of an ended unit moved to a unit formed from it)",
+  },
   "routes/admin.trail": { read: ["admin", "inspector"], list: true },
   "routes/admin.jobs": {
     read: ["admin"],
