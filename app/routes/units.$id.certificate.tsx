@@ -74,7 +74,7 @@ export default function UnitCertificate() {
               </dd>
               <dt>{t("certificates.fingerprint")}</dt>
               <dd>
-                <code className="wrap">{current.fingerprint}</code>
+                <code className="hash">{current.fingerprint}</code>
               </dd>
               <dt>{t("certificates.installed")}</dt>
               <dd>
