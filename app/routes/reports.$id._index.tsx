@@ -119,7 +119,7 @@ export default function ReportDetail() {
                 <dt>{t("reports.signedBy")}</dt>
                 <dd>
                   {r.signer}
-                  {r.signerDemo ? <span className="badge badge-warn"> {t("reports.signedDemo")}</span> : null}
+                  {r.signerDemo ? ` (${t("reports.signedDemo")})` : null}
                 </dd>
               </>
             ) : r.status === "done" ? (

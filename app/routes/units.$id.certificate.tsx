@@ -66,7 +66,7 @@ export default function UnitCertificate() {
               <dd>{current.issuerDn}</dd>
               <dt>{t("certificates.serial")}</dt>
               <dd>
-                <code>{current.serial}</code>
+                <code className="hash">{current.serial}</code>
               </dd>
               <dt>{t("certificates.validity")}</dt>
               <dd>
@@ -74,7 +74,7 @@ export default function UnitCertificate() {
               </dd>
               <dt>{t("certificates.fingerprint")}</dt>
               <dd>
-                <code className="wrap">{current.fingerprint}</code>
+                <code className="hash">{current.fingerprint}</code>
               </dd>
               <dt>{t("certificates.installed")}</dt>
               <dd>

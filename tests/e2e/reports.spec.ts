@@ -55,7 +55,9 @@ test.describe("PDF reports", () => {
     await verify.getByLabel("Tệp PDF cần kiểm tra").setInputFiles(file);
     await verify.getByRole("button", { name: "Kiểm tra tệp" }).click();
     await expect(verify.getByText("Tệp này đúng là báo cáo do hệ thống phát hành.")).toBeVisible();
-    await expect(verify.getByText("Xã Lai Vung")).toBeVisible();
+    await expect(verify.getByText("Xã Lai Vung", { exact: true })).toBeVisible();
+    // Signed with the commune's demo certificate (decision 0012), and said to be a demo one.
+    await expect(verify.getByText("Xã Lai Vung (DEMO) (chứng thư DEMO, không có giá trị pháp lý)")).toBeVisible();
     await expectAccessible(verify);
     await anon.close();
 
