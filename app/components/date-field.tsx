@@ -20,7 +20,7 @@ const isoToVn = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10
 
 /**
  * A calendar day as every Vietnamese form writes it: dd/mm/yyyy, whatever the phone's language
- * (docs/decisions/0012-phone-first-inputs.md). A text field with the numeric keypad and a mask that adds the
+ * (docs/decisions/0015-phone-first-inputs.md). A text field with the numeric keypad and a mask that adds the
  * slashes, plus a button that opens the phone's own date picker; the picked day is written back as dd/mm/yyyy.
  * Without JavaScript it is a plain text field the server reads (dd/mm/yyyy or yyyy-mm-dd).
  */
