@@ -56,7 +56,10 @@ export function formatDateTime(d: Date | number | null | undefined): string {
 
 /** The instant at which a Vietnamese calendar day starts. */
 export function startOfVnDay(day: string): Date {
-  return new TZDate(`${day}T00:00:00`, TIME_ZONE);
+  // From the parts, not a string: TZDate reads "YYYY-MM-DDT00:00:00" in the machine's zone (midnight UTC on a UTC
+  // server, 07:00 in Vietnam), which cut every period seven hours late.
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, TIME_ZONE).getTime());
 }
 
 export function previousVnDay(d: Date): string {

@@ -7,7 +7,7 @@ import { lineageCreatesCycle, parentAllowed, validOn } from "~/modules/units/rul
 import { normalisePrefixes } from "~/modules/units/scope.server";
 import { diffSnapshots } from "~/components/trail-changes";
 import { translate } from "~/i18n";
-import { addMonthsToDay, formatDate, formatDateTime, vnDay } from "~/lib/time";
+import { addMonthsToDay, formatDate, formatDateTime, startOfVnDay, vnDay } from "~/lib/time";
 import { parseVnDay } from "~/lib/zod";
 import { lastDailyFireDay, previousMonthKey } from "#jobs/periods";
 
@@ -16,6 +16,11 @@ describe("dates in Vietnam", () => {
     expect(vnDay(new Date("2026-11-24T17:30:00Z"))).toBe("2026-11-25"); // 00:30 in Vietnam
     expect(formatDateTime(new Date("2026-11-24T17:30:00Z"))).toBe("25/11/2026 00:30");
     expect(formatDate("2025-07-01")).toBe("01/07/2025");
+  });
+  it("starts a day at midnight in Vietnam, not at midnight where the server runs", () => {
+    expect(startOfVnDay("2026-12-01").toISOString()).toBe("2026-11-30T17:00:00.000Z");
+    expect(vnDay(startOfVnDay("2026-12-01"))).toBe("2026-12-01");
+    expect(vnDay(startOfVnDay("2026-12-01").getTime() - 1)).toBe("2026-11-30");
   });
   it("reads dd/mm/yyyy and refuses impossible days", () => {
     expect(parseVnDay("1/7/2025")).toBe("2025-07-01");
