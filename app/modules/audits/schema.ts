@@ -28,11 +28,16 @@ export const AuditPlanSchema = z
     leadAuditorId: id,
     teamIds: ids,
     clauseCodes,
+    /** Process documents of the audited unit in the scope: their owners and participants may not audit them. */
+    processDocIds: ids,
     processes: text(5000),
   })
   .refine(datesOrdered, { path: ["endOn"], message: "audits.errors.dates" })
-  .refine((v) => v.clauseCodes.length > 0 || (v.processes ?? "").trim().length > 0, { path: ["clauseCodes"], message: "audits.errors.scope" });
-export type AuditPlanInput = z.infer<typeof AuditPlanSchema>;
+  .refine((v) => v.clauseCodes.length > 0 || v.processDocIds.length > 0 || (v.processes ?? "").trim().length > 0, {
+    path: ["clauseCodes"],
+    message: "audits.errors.scope",
+  });
+export type AuditPlanInput = Omit<z.infer<typeof AuditPlanSchema>, "processDocIds"> & { processDocIds?: number[] };
 
 /** One-step planning for many units (a district or province officer). */
 export const AuditBatchSchema = z

@@ -1,3 +1,4 @@
+import { findingOverdueSql } from "../findings/due.server";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { withScope } from "../context.server";
@@ -85,7 +86,7 @@ export const qmsCycleFacts: FactsProvider = (ctx, unitIds, day) => {
       lastInternalAuditOn: r.lastInternalAuditOn,
       lastManagementReviewOn: r.lastManagementReviewOn,
       lastEffectivenessOn: r.lastEffectivenessConfirmationOn,
-      inspection: { findings: inspectionFindings.get(r.unitId) ?? 0, late: r.overdueInspectionFindings },
+      inspection: { findings: inspectionFindings.get(r.unitId) ?? 0, late: r.lateInspectionReports },
     });
   }
   return out;
@@ -112,14 +113,14 @@ export const actionFacts: FactsProvider = (ctx, unitIds, day) => {
 
 /** Open findings past their action due date, and the last 12 months' findings by grade (findings area). */
 export const findingFacts: FactsProvider = ({ db }, unitIds, day) => {
-  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { findings: { overdue: 0, byGradeLast12Months: {} } }]));
+  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { findings: { overdue: 0, overdueNc: 0, byGradeLast12Months: {} } }]));
   const overdue = db
-    .select({ unitId: findings.unitId, n: sql<number>`count(*)` })
+    .select({ unitId: findings.unitId, n: sql<number>`count(*)`, nc: sql<number>`sum(${findings.gradeCode} IN ('major', 'minor'))` })
     .from(findings)
-    .where(and(inArray(findings.unitId, unitIds), eq(findings.status, "open"), sql`${findings.actionDueOn} < ${day}`))
+    .where(and(inArray(findings.unitId, unitIds), sql`+${findings.foundOn} <= ${day}`, findingOverdueSql(day)))
     .groupBy(findings.unitId)
     .all();
-  for (const r of overdue) out.get(r.unitId)!.findings!.overdue = Number(r.n);
+  for (const r of overdue) Object.assign(out.get(r.unitId)!.findings!, { overdue: Number(r.n), overdueNc: Number(r.nc) });
   const byGrade = db
     .select({ unitId: findings.unitId, grade: findings.gradeCode, n: sql<number>`count(*)` })
     .from(findings)

@@ -60,6 +60,10 @@ export const TRAIL_ACTIONS = [
   "keyed",
   "void-acknowledgement",
   "restore-acknowledgement",
+  "due",
+  "report-back",
+  "answer-page",
+  "people",
 ] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];
 
