@@ -136,7 +136,10 @@ export function auditFormOptions(ctx: Ctx) {
         .orderBy(asc(documents.code))
         .all()
     : [];
-  const roles = processPeople(ctx.db, processDocs.map((d) => d.id));
+  const roles = processPeople(
+    ctx.db,
+    processDocs.map((d) => d.id),
+  );
   return {
     units: unitsList,
     clauses: clauseOptions(ctx.db),
@@ -226,6 +229,10 @@ export function getAuditDetail(ctx: Ctx, auditId: number) {
       raisable: gradesForResult(i.result),
     })),
     findings: raised,
+    /** Nonconformity answers that have no finding yet: the audit lists them until each becomes one. */
+    pendingNc: items
+      .filter((i) => i.result === "nonconformity" && !raised.some((f) => f.itemId === i.id))
+      .map((i) => ({ id: i.id, question: i.question, clauseCode: i.clauseCode })),
     counts: resultCounts(items),
     unanswered: unansweredCount(items),
     copiedFrom,

@@ -132,3 +132,10 @@ export function yearOf(day: string): number {
 
 /** The usual scope of a yearly audit: every clause except 8.3 (design), usually declared not applicable. */
 export const DEFAULT_CLAUSES = ["4", "5", "6", "7", "8.1", "8.2", "8.4", "8.5", "8.6", "8.7", "9", "10"];
+
+/** The group a checklist item belongs to on its page: its top-level clause ("c7"), its process ("p12"), or "custom". */
+export function groupOf(item: { kind: string; clauseCode: string | null; processId: number | null }): string {
+  if (item.kind === "process" && item.processId) return `p${item.processId}`;
+  if (item.kind === "custom") return "custom";
+  return `c${(item.clauseCode ?? "").split(".")[0]}`;
+}
