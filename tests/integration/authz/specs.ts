@@ -535,7 +535,11 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/inspections._index": { read: "any", list: true },
   "routes/inspections.new": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.plan": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
-  "routes/inspections.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
+  "routes/inspections.$id._index": {
+    read: "any",
+    params: (f, t) => ({ id: String(auditOf(f, t).inspection) }),
+    actionsCoveredElsewhere: "the report back on corrective actions (who, scope, dates): audits-findings-due.test.ts",
+  },
   "routes/inspections.$id.minutes": {
     read: ["inspector"],
     params: (f, t) => ({ id: String(auditOf(f, t).inspection) }),
@@ -566,7 +570,11 @@ export const SPECS: Record<string, RouteSpec> = {
       },
     ],
   },
-  "routes/findings.$id._index": { read: "any", params: (f, t) => ({ id: String(findingIn(f, t)) }) },
+  "routes/findings.$id._index": {
+    read: "any",
+    params: (f, t) => ({ id: String(findingIn(f, t)) }),
+    actionsCoveredElsewhere: "moving a finding's due date (reason, who, scope): audits-findings-due.test.ts",
+  },
   "routes/qms._index": { read: "any", list: true },
   "routes/qms.$unitId._index": { read: "any", params: (_f, t) => ({ unitId: String(t.id) }) },
   "routes/qms.$unitId.review": { read: ["officer"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: auditsCovered },
