@@ -73,6 +73,7 @@ describe("signing capacities (Decree 30): TM. for the head, KT. only for a deput
     expect(capacitiesFor("head")).toEqual(["own", "tm"]);
     expect(capacitiesFor("deputy")).toEqual(["kt"]);
     expect(capacitiesFor("staff")).toEqual(["tl", "tuq"]);
+    expect(capacitiesFor(standingOf(null))).toEqual(["own"]);
     expect(signatureBlock("tm", "Chủ tịch UBND xã")).toEqual({ capacity: "TM. Ủy ban nhân dân", title: "Chủ tịch" });
     expect(signatureBlock("kt", "Phó Chủ tịch UBND xã")).toEqual({ capacity: "KT. Chủ tịch", title: "Phó Chủ tịch" });
     // The prefix never sits before the name: "KT. Huỳnh Thanh Tâm" read as signing on that person's behalf.

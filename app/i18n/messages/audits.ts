@@ -105,7 +105,8 @@ export const audits = {
     "audits.errors.scope": "Chọn ít nhất một điều khoản hoặc nhập ít nhất một quy trình.",
     "audits.errors.noUnits": "Chọn ít nhất một đơn vị.",
     "audits.errors.auditorUnknown": "Người được chọn không có trong danh sách chuyên gia đánh giá bạn được phép chọn.",
-    "audits.errors.notIndependent": "Chuyên gia đánh giá không được đánh giá quy trình mình phụ trách hoặc tham gia (TCVN ISO 9001:2015, 9.2.2). Vui lòng chọn người khác.",
+    "audits.errors.notIndependent":
+      "Chuyên gia đánh giá không được đánh giá quy trình mình phụ trách hoặc tham gia (TCVN ISO 9001:2015, 9.2.2). Vui lòng chọn người khác.",
     "audits.errors.ownUnit": "Người này thuộc đơn vị được đánh giá: không được tự đánh giá đơn vị mình.",
     "audits.errors.onlyPlanned": "Chỉ sửa được kế hoạch khi đợt đánh giá chưa bắt đầu.",
     "audits.errors.unitNotBelow": "Chỉ chọn được các đơn vị trực thuộc, đang hoạt động, trong phạm vi của bạn.",
@@ -265,7 +266,8 @@ export const audits = {
     "qms.errors.needAudit": "Chưa có đợt đánh giá nội bộ đã báo cáo trong 12 tháng trước ngày xác nhận.",
     "qms.errors.needReview": "Chưa có xem xét của lãnh đạo trong 12 tháng trước ngày xác nhận.",
     "qms.errors.reWithoutFirst": "Chưa có lần công bố nào trước đó: hãy ghi lần công bố đầu tiên.",
-    "audits.errors.ownProcess": "Người này phụ trách hoặc tham gia một quy trình trong phạm vi đánh giá: không được đánh giá công việc của chính mình (TCVN ISO 9001:2015, 9.2.2).",
+    "audits.errors.ownProcess":
+      "Người này phụ trách hoặc tham gia một quy trình trong phạm vi đánh giá: không được đánh giá công việc của chính mình (TCVN ISO 9001:2015, 9.2.2).",
     "audits.ineligible.owner": "Phụ trách {code}: không được đánh giá",
     "audits.ineligible.participant": "Tham gia {code}: không được đánh giá",
     "audits.ineligibleHint": "{n} người phụ trách hoặc tham gia quy trình đã chọn được hiển thị mờ: họ không được đánh giá công việc của mình.",
@@ -312,6 +314,13 @@ export const audits = {
     "inspections.reportBack.late": "Hạn báo cáo {due}; đã báo cáo: {on}.",
     "inspections.reportBack.pending": "Hạn báo cáo {due}; chưa báo cáo.",
     "inspections.reportBack.ok": "Đúng hạn",
+    "findings.duePolicy.title": "Hạn khắc phục phát hiện của {unit}",
+    "findings.duePolicy.intro":
+      "Số ngày kể từ ngày phát hiện, áp dụng cho phát hiện đơn vị tự ghi nhận (đánh giá nội bộ, phản ánh, xem xét của lãnh đạo). Phát hiện kiểm tra theo quy định: 2 tháng sau ngày ký biên bản. Hạn của từng phát hiện vẫn sửa được, kèm lý do.",
+    "findings.duePolicy.major": "Không phù hợp nặng (ngày)",
+    "findings.duePolicy.minor": "Không phù hợp nhẹ (ngày)",
+    "findings.duePolicy.other": "Điểm lưu ý, cơ hội cải tiến (ngày)",
+    "findings.duePolicy.link": "Quy định hạn khắc phục",
   },
   en: {
     "nav.audits": "Internal audits",
@@ -623,5 +632,12 @@ export const audits = {
     "inspections.reportBack.late": "Report due {due}; reported: {on}.",
     "inspections.reportBack.pending": "Report due {due}; not reported yet.",
     "inspections.reportBack.ok": "On time",
+    "findings.duePolicy.title": "Due dates of findings of {unit}",
+    "findings.duePolicy.intro":
+      "Days after the finding, for the findings the unit raises itself (internal audit, complaints, management review). Inspection findings follow the law: two months after the minutes. Each finding's date can still be moved, with a reason.",
+    "findings.duePolicy.major": "Major nonconformity (days)",
+    "findings.duePolicy.minor": "Minor nonconformity (days)",
+    "findings.duePolicy.other": "Observation, opportunity for improvement (days)",
+    "findings.duePolicy.link": "Due date policy",
   },
 } as const;

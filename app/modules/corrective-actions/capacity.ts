@@ -1,12 +1,16 @@
 // Signing capacities (Decree 30/2020, DOMAIN.md §9): pure rules, read by the signing page and the verb alike.
 import type { SignCapacity } from "#db/schema/enums";
 
-/** Where a signer stands: the head of the unit, one of its deputies, or staff signing by delegation. */
-export type SignerStanding = "head" | "deputy" | "staff";
+/**
+ * Where a signer stands: the head of the unit, one of its deputies, staff signing by delegation, or unknown (an
+ * account without a title: it signs in its own name only, until an administrator records the post).
+ */
+export type SignerStanding = "head" | "deputy" | "staff" | "unknown";
 
 /** From the account's title ("Chủ tịch UBND xã", "Phó Chủ tịch UBND xã", "Chánh Văn phòng"…). */
 export function standingOf(title: string | null | undefined): SignerStanding {
   const t = (title ?? "").trim();
+  if (!t) return "unknown";
   if (/^phó\s/iu.test(t)) return "deputy";
   if (/^(chủ tịch|giám đốc|chi cục trưởng|thủ trưởng|trưởng ban)\b/iu.test(t)) return "head";
   return "staff";
@@ -19,6 +23,7 @@ export function standingOf(title: string | null | undefined): SignerStanding {
 export function capacitiesFor(standing: SignerStanding): SignCapacity[] {
   if (standing === "head") return ["own", "tm"];
   if (standing === "deputy") return ["kt"];
+  if (standing === "unknown") return ["own"];
   return ["tl", "tuq"];
 }
 

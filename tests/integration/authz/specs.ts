@@ -169,7 +169,7 @@ export function findingIn(f: Fixture, target: Unit, fresh = false): number {
       grade: "major",
       description: `Phát hiện ${target.token}`,
       foundOn: "2026-10-01",
-      actionDueOn: "2026-12-31",
+      actionDueOn: "2027-01-31",
     },
     f.now,
   );
@@ -567,6 +567,17 @@ export const SPECS: Record<string, RouteSpec> = {
           description: "Người dân phản ánh trả kết quả trễ hẹn",
           foundOn: "20/11/2026",
         }),
+      },
+    ],
+  },
+  "routes/findings.due-policy": {
+    read: ["officer"],
+    list: true,
+    actions: [
+      {
+        name: "set the unit's due date policy",
+        roles: ["officer"],
+        form: (_f, _t, n) => ({ majorDays: String(20 + (n % 10)), minorDays: "60", otherDays: "90" }),
       },
     ],
   },
