@@ -31,7 +31,8 @@ describe("the checklist as an auditor works: a page at once, the rest conform, p
       processDocIds: ["QT 02/CX-HCTP", "QT 03/CX-HCTP"].map((c) => db.select({ id: documents.id }).from(documents).where(eq(documents.code, c)).get()!.id),
     });
     startAudit(lead, audit.id);
-    const items = () => db.select().from(auditChecklistItems).where(eq(auditChecklistItems.auditId, audit.id)).orderBy(asc(auditChecklistItems.sortOrder)).all();
+    const items = () =>
+      db.select().from(auditChecklistItems).where(eq(auditChecklistItems.auditId, audit.id)).orderBy(asc(auditChecklistItems.sortOrder)).all();
     return { lead, audit, items };
   }
 
@@ -41,7 +42,10 @@ describe("the checklist as an auditor works: a page at once, the rest conform, p
     expect(items()).toHaveLength(69);
     expect(items().filter((i) => i.kind === "process")).toHaveLength(8);
     const first = items()[0]!;
-    const r1 = await answerChecklistPage(lead, audit.id, { answers: [{ itemId: first.id, result: "nonconformity", notes: "Thiếu bằng chứng." }], conform: "c4" });
+    const r1 = await answerChecklistPage(lead, audit.id, {
+      answers: [{ itemId: first.id, result: "nonconformity", notes: "Thiếu bằng chứng." }],
+      conform: "c4",
+    });
     const clause4 = items().filter((i) => groupOf(i) === "c4");
     expect(clause4.every((i) => i.result)).toBe(true);
     expect(items().find((i) => i.id === first.id)!.result).toBe("nonconformity");
@@ -77,8 +81,8 @@ describe("the checklist as an auditor works: a page at once, the rest conform, p
 
   it("only the audit's team fills it in", async () => {
     const { audit, items } = started();
-    await expect(answerChecklistPage(ctxOf(db, "congchuc.laivung", NOW), audit.id, { answers: [{ itemId: items()[0]!.id, result: "conforms", notes: null }] })).rejects.toThrow(
-      DomainError,
-    );
+    await expect(
+      answerChecklistPage(ctxOf(db, "congchuc.laivung", NOW), audit.id, { answers: [{ itemId: items()[0]!.id, result: "conforms", notes: null }] }),
+    ).rejects.toThrow(DomainError);
   });
 });
