@@ -187,7 +187,10 @@ export default function CorrectiveActionPage() {
         </h2>
         {validAck ? (
           <p className="alert alert-success">
-            {t("ca.ack.validBlock", { signature: signatureLine(validAck.capacity, validAck.signerTitle, validAck.signerName), at: formatDateTime(validAck.signedAt) })}
+            {t("ca.ack.validBlock", {
+              signature: signatureLine(validAck.capacity, validAck.signerTitle, validAck.signerName),
+              at: formatDateTime(validAck.signedAt),
+            })}
           </p>
         ) : d.everAcknowledged ? (
           <p className="alert alert-warn">{t("ca.ack.void")}</p>
@@ -203,8 +206,7 @@ export default function CorrectiveActionPage() {
           <ul className="signatures">
             {d.signatures.map((s) => (
               <li key={s.id} className={s.counts ? "" : "void"}>
-                <SignatureBlock block={signatureBlock(s.capacity, s.signerTitle)} name={s.signerName} />{" "}
-                {formatDateTime(s.signedAt)}{" "}
+                <SignatureBlock block={signatureBlock(s.capacity, s.signerTitle)} name={s.signerName} /> {formatDateTime(s.signedAt)}{" "}
                 {s.counts ? <span className="badge badge-ok">{t("ca.ack.counts")}</span> : <span className="badge">{t("ca.ack.voided")}</span>}
                 {s.comment ? <p className="pre-line">“{s.comment}”</p> : null}
                 <p className="muted small">

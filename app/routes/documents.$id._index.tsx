@@ -35,7 +35,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 });
 
 export default function DocumentPage() {
-  const { doc, clauses, procedures, people, reviews, legal, revisions, clock, withdrawnBy, pendingId, canSubmitPending, history, can } = useLoaderData<typeof loader>();
+  const { doc, clauses, procedures, people, reviews, legal, revisions, clock, withdrawnBy, pendingId, canSubmitPending, history, can } =
+    useLoaderData<typeof loader>();
   const pending = revisions.find((r) => r.id === pendingId);
   const t = useT();
   const lang = useLang();
@@ -112,11 +113,7 @@ export default function DocumentPage() {
           {doc.kind === "process" ? (
             <>
               <dt>{t("documents.processPeople")}</dt>
-              <dd>
-                {people.length
-                  ? people.map((p) => `${p.fullName} (${t(`documents.personRole.${p.role}`)})`).join("; ")
-                  : "—"}
-              </dd>
+              <dd>{people.length ? people.map((p) => `${p.fullName} (${t(`documents.personRole.${p.role}`)})`).join("; ") : "—"}</dd>
             </>
           ) : null}
           <dt>{t("documents.clauses")}</dt>

@@ -89,7 +89,9 @@ export default function FindingPage() {
           {formatDate(finding.actionDueOn) || "—"} {overdue ? <span className="badge badge-bad">{t("findings.overdue")}</span> : null}
           <br />
           <span className="muted small">
-            {finding.source === "inspection" ? t("findings.dueRule.inspection", { due: formatDate(ruleDueOn) }) : t("findings.dueRule.policy", { due: formatDate(ruleDueOn) })}
+            {finding.source === "inspection"
+              ? t("findings.dueRule.inspection", { due: formatDate(ruleDueOn) })
+              : t("findings.dueRule.policy", { due: formatDate(ruleDueOn) })}
           </span>
           {finding.dueReason ? (
             <>

@@ -43,7 +43,9 @@ export function DocumentForm({
   const [unitId, setUnitId] = useState<string>(String(f.unitId!.initialValue ?? options.units[0]?.id ?? ""));
   const [kind, setKind] = useState<string>(String(f.kind!.initialValue ?? "process"));
   const procs = options.procedures.filter((p) => String(p.unitId) === unitId);
-  const people = options.people.filter((p) => String(p.unitId) === unitId).map((p) => ({ value: p.id, label: p.title ? `${p.fullName} (${p.title})` : p.fullName }));
+  const people = options.people
+    .filter((p) => String(p.unitId) === unitId)
+    .map((p) => ({ value: p.id, label: p.title ? `${p.fullName} (${p.title})` : p.fullName }));
   // Clauses are listed under their top-level heading (4 Bối cảnh…, 5 Sự lãnh đạo…); sub-clauses like 7.5.3 under 7.
   const top = (code: string): string => {
     const c = options.clauses.find((x) => x.code === code);

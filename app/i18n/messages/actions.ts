@@ -186,7 +186,8 @@ export const actions = {
     "ca.lateReason": "Lý do hạn sau hạn của phát hiện",
     "ca.lateReason.hint": "Chỉ cần khi hạn của hành động sau hạn khắc phục của phát hiện.",
     "ca.ack.lateAction": "Lưu ý: hạn này sau hạn khắc phục của phát hiện ({due}).",
-    "ca.errors.capacityNotAllowed": "Thẩm quyền ký này không phù hợp với chức vụ của bạn: người đứng đầu ký TM. hoặc tự ký (không ký KT.), cấp phó ký KT., người được giao ký TL./TUQ.",
+    "ca.errors.capacityNotAllowed":
+      "Thẩm quyền ký này không phù hợp với chức vụ của bạn: người đứng đầu ký TM. hoặc tự ký (không ký KT.), cấp phó ký KT., người được giao ký TL./TUQ.",
     "ca.ack.validBlock": "Đã ký xác nhận: {signature}, lúc {at}.",
     "ca.capacity.tuq": "TUQ.",
     "ca.capacity.tuq.long": "TUQ. (thừa ủy quyền)",
@@ -377,7 +378,8 @@ export const actions = {
     "ca.lateReason": "Why it is due after the finding's deadline",
     "ca.lateReason.hint": "Only needed when the action is due after the finding's deadline.",
     "ca.ack.lateAction": "Note: due after the finding's deadline ({due}).",
-    "ca.errors.capacityNotAllowed": "This capacity does not fit your post: the head signs TM. or in their own title (never KT.), a deputy signs KT., delegated staff TL./TUQ.",
+    "ca.errors.capacityNotAllowed":
+      "This capacity does not fit your post: the head signs TM. or in their own title (never KT.), a deputy signs KT., delegated staff TL./TUQ.",
     "ca.ack.validBlock": "Signed: {signature}, at {at}.",
     "ca.capacity.tuq": "TUQ.",
     "ca.capacity.tuq.long": "TUQ. (by delegation)",

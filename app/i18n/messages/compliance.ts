@@ -63,7 +63,8 @@ export const compliance = {
     "compliance.inspection.state": "{late} lần kiểm tra chưa báo cáo kết quả khắc phục trong 2 tháng kể từ ngày ký biên bản ({findings} phát hiện kiểm tra).",
     "compliance.objectives.none": "Chưa đặt mục tiêu chất lượng cho năm nay.",
     "compliance.objectives.state": "{measured}/{total} mục tiêu đã đo được, {met} đạt.",
-    "compliance.actions.stateFindings": "{open} hành động đang mở; {overdue} quá hạn; {findings} điểm không phù hợp quá hạn khắc phục chưa có hành động hoàn thành.",
+    "compliance.actions.stateFindings":
+      "{open} hành động đang mở; {overdue} quá hạn; {findings} điểm không phù hợp quá hạn khắc phục chưa có hành động hoàn thành.",
   },
   en: {
     "nav.compliance": "Compliance",
@@ -126,7 +127,8 @@ export const compliance = {
     "compliance.documents.state": "{effective} effective documents; {overdueReview} past review, {overdueUpdate} past update.",
     "compliance.actions.state": "{open} open actions; {overdue} overdue; {dueSoon} due soon.",
     "compliance.inspection.none": "No inspection finding to correct.",
-    "compliance.inspection.state": "{late} inspections without a report on corrective actions within two months of the minutes ({findings} inspection findings).",
+    "compliance.inspection.state":
+      "{late} inspections without a report on corrective actions within two months of the minutes ({findings} inspection findings).",
     "compliance.objectives.none": "No quality objectives set for this year.",
     "compliance.objectives.state": "{measured}/{total} objectives measured, {met} met.",
     "compliance.actions.stateFindings": "{open} open actions; {overdue} overdue; {findings} nonconformities past their due date without a completed action.",

@@ -12,7 +12,17 @@ import { inTreeOrder } from "../units/tree.server";
 import { getAuditOrThrow } from "./access.server";
 import { defaultAuditTitle, parseProcessLines, yearOf } from "./rules";
 import type { AuditBatchInput, AuditCopyInput, AuditPlanInput } from "./schema";
-import { checkClauses, checkTeam, ensureProgramme, generateChecklist, resolveProcesses, scopeDocumentIds, setScope, setTeam, type ScopeProcessInput } from "./scope-write.server";
+import {
+  checkClauses,
+  checkTeam,
+  ensureProgramme,
+  generateChecklist,
+  resolveProcesses,
+  scopeDocumentIds,
+  setScope,
+  setTeam,
+  type ScopeProcessInput,
+} from "./scope-write.server";
 
 function plannableUnit(ctx: Ctx, unitId: number, field = "unitId") {
   try {

@@ -69,7 +69,10 @@ function checkPeople(tx: Tx, unitId: number, input: DocumentEditInput): { userId
 export function setPeople(tx: Tx, documentId: number, people: { userId: number; role: DocumentPersonRole }[] | undefined) {
   if (!people) return;
   tx.delete(documentPeople).where(eq(documentPeople.documentId, documentId)).run();
-  for (const p of people) tx.insert(documentPeople).values({ documentId, ...p }).run();
+  for (const p of people)
+    tx.insert(documentPeople)
+      .values({ documentId, ...p })
+      .run();
 }
 
 export function setLinks(tx: Tx, documentId: number, clauseCodes: string[], procedureIds: number[]) {

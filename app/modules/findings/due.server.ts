@@ -63,10 +63,7 @@ export function setFindingDue(ctx: Ctx, findingId: number, input: FindingDueInpu
   if (input.dueOn < f.foundOn) throw new InvalidInputError("errors.invalid", {}, { dueOn: ["findings.errors.dueBeforeFound"] });
   return write(ctx, (tx) => {
     const before = tx.select().from(findings).where(eq(findings.id, findingId)).get()!;
-    tx.update(findings)
-      .set({ actionDueOn: input.dueOn, dueReason: input.reason.trim(), updatedAt: ctx.now.getTime() })
-      .where(eq(findings.id, findingId))
-      .run();
+    tx.update(findings).set({ actionDueOn: input.dueOn, dueReason: input.reason.trim(), updatedAt: ctx.now.getTime() }).where(eq(findings.id, findingId)).run();
     recordTrail(tx, ctx, {
       entity: "finding",
       entityId: findingId,
@@ -85,7 +82,13 @@ export function saveDuePolicy(ctx: Ctx, unitId: number, input: DuePolicyInput) {
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   return write(ctx, (tx) => {
     const before = duePolicyOf(tx, unit.id);
-    const values = { majorDays: input.majorDays, minorDays: input.minorDays, otherDays: input.otherDays, updatedById: ctx.actor.kind === "user" ? ctx.actor.id : null, updatedAt: ctx.now.getTime() };
+    const values = {
+      majorDays: input.majorDays,
+      minorDays: input.minorDays,
+      otherDays: input.otherDays,
+      updatedById: ctx.actor.kind === "user" ? ctx.actor.id : null,
+      updatedAt: ctx.now.getTime(),
+    };
     tx.insert(findingDuePolicies)
       .values({ unitId: unit.id, ...values })
       .onConflictDoUpdate({ target: findingDuePolicies.unitId, set: values })

@@ -179,7 +179,13 @@ export function getFindingDetail(ctx: Ctx, findingId: number) {
   // Its corrective actions (an auditor from outside the unit sees the finding, not the unit's work on it).
   const actions = inScopeRead
     ? db
-        .select({ id: correctiveActions.id, description: correctiveActions.description, status: correctiveActions.status, dueOn: correctiveActions.dueOn, ownerName: users.fullName })
+        .select({
+          id: correctiveActions.id,
+          description: correctiveActions.description,
+          status: correctiveActions.status,
+          dueOn: correctiveActions.dueOn,
+          ownerName: users.fullName,
+        })
         .from(correctiveActions)
         .innerJoin(users, eq(users.id, correctiveActions.ownerId))
         .where(eq(correctiveActions.findingId, findingId))

@@ -30,11 +30,7 @@ export function needsCorrectiveAction(gradeCode: string): boolean {
  * Is a finding overdue on `day`? Open past its due date, while nothing has been done: no corrective action yet,
  * or one still waiting to be implemented. (The SQL of the same rule: `findingOverdueSql`.)
  */
-export function findingOverdue(
-  f: { status: string; actionDueOn: string | null },
-  actions: { status: string }[],
-  day: string,
-): boolean {
+export function findingOverdue(f: { status: string; actionDueOn: string | null }, actions: { status: string }[], day: string): boolean {
   if (f.status !== "open" || !f.actionDueOn || f.actionDueOn >= day) return false;
   return actions.length === 0 || actions.some((a) => ACTION_NOT_DONE.includes(a.status));
 }
