@@ -183,7 +183,7 @@ export const actions = {
     "notifications.kind.ca.ineffective": "Hành động #{id} chưa có hiệu lực: {reason}",
     "notifications.kind.finding.closed": "Phát hiện #{id} đã đóng: {description}",
     "ca.errors.lateReasonRequired": "Hạn này sau hạn khắc phục của phát hiện: vui lòng nêu lý do (lãnh đạo ký sẽ thấy).",
-    "ca.lateReason": "Lý do hạn sau hạn của phát hiện",
+    "ca.lateReason": "Giải trình hạn sau hạn khắc phục của phát hiện",
     "ca.lateReason.hint": "Chỉ cần khi hạn của hành động sau hạn khắc phục của phát hiện.",
     "ca.ack.lateAction": "Lưu ý: hạn này sau hạn khắc phục của phát hiện ({due}).",
     "ca.errors.capacityNotAllowed":
