@@ -14,6 +14,7 @@ import { recordTrail } from "~/modules/trail/record.server";
 import { vnDay } from "~/lib/time";
 import type { DB } from "./client";
 import { findings, units, users } from "./schema";
+import { DEFAULT_DUE_POLICY, policyDueOn } from "~/modules/findings/rules";
 
 export type FindingSeed = {
   unitCode: string;
@@ -48,7 +49,8 @@ export function insertFinding(db: DB, f: FindingSeed, now = new Date()) {
           description: f.description,
           evidence: f.evidence ?? null,
           foundOn: f.foundOn,
-          actionDueOn: f.actionDueOn ?? null,
+          // Every finding has a due date: the default policy (30/60/90 days by grade) unless given.
+          actionDueOn: f.actionDueOn ?? policyDueOn(DEFAULT_DUE_POLICY, f.grade, f.foundOn),
           raisedById,
           createdAt: t,
           updatedAt: t,

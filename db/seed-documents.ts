@@ -60,7 +60,18 @@ const PROCEDURES: [code: string, name: string, field: string, time: string, leve
   ["1.001776", "Thủ tục trợ giúp xã hội khẩn cấp về hỗ trợ làm nhà ở", "Bảo trợ xã hội", "20 ngày", "none"],
 ];
 
-type SeedDoc = { code: string; title: string; kind: DocumentKind; owner: string; clauses: string[]; procs?: string[]; cycle?: number };
+type SeedDoc = {
+  code: string;
+  title: string;
+  kind: DocumentKind;
+  owner: string;
+  clauses: string[];
+  procs?: string[];
+  cycle?: number;
+  /** Accounts (usernames) who own the process and who take part in it: they may not audit it. */
+  owners?: string[];
+  participants?: string[];
+};
 
 /**
  * Demo documents for Lai Vung commune (and a few for Hòa Long), put through the real verbs so the trail reads
@@ -78,6 +89,24 @@ export async function seedDocuments(db: DB, now: Date) {
   const officer = makeCtx(db, actor(db, "thuky.laivung"), now);
   const chair = makeCtx(db, actor(db, "chutich.laivung"), now);
   const laiVung = officer.actor.unitId;
+  // The commune's civil-status officer: owns the civil-status processes (and so may audit the others).
+  if (!db.select({ id: users.id }).from(users).where(eq(users.username, "tuphap.laivung")).get()) {
+    const chairRow = db.select().from(users).where(eq(users.username, "chutich.laivung")).get()!;
+    db.insert(users)
+      .values({
+        username: "tuphap.laivung",
+        fullName: "Lê Văn Sang",
+        title: "Công chức Tư pháp - Hộ tịch",
+        unitId: laiVung,
+        role: "officer",
+        passwordHash: chairRow.passwordHash,
+        passwordChangedAt: now.getTime(),
+        createdAt: now.getTime(),
+        updatedAt: now.getTime(),
+      })
+      .run();
+  }
+  const ids = (names: string[] | undefined) => (names ?? []).map((u) => actor(db, u).id);
 
   const procIds = new Map<string, number>();
   for (const [code, name, field, processingTime, onlineLevel] of PROCEDURES) {
@@ -92,7 +121,7 @@ export async function seedDocuments(db: DB, now: Date) {
       `Bộ phận chịu trách nhiệm: ${d.owner}.`,
       "Tài liệu mẫu của dữ liệu trình diễn ISO Xã.",
     ]);
-    const ids = (d.procs ?? []).map((c) => procIds.get(c)!).filter(Boolean);
+    const procedureIdList = (d.procs ?? []).map((c) => procIds.get(c)!).filter(Boolean);
     const { document, revision } = await createDocument(o, {
       unitId: o.actor.unitId,
       code: d.code,
@@ -101,7 +130,9 @@ export async function seedDocuments(db: DB, now: Date) {
       owner: d.owner,
       reviewCycleMonths: d.cycle ?? 12,
       clauseCodes: d.clauses,
-      procedureIds: ids,
+      procedureIds: procedureIdList,
+      ownerIds: ids(d.owners),
+      participantIds: ids(d.participants),
       changeSummary: "Ban hành lần đầu",
       file: new File([new Uint8Array(pdf)], `${d.code.replace(/[/ ]/g, "-")}.pdf`, { type: "application/pdf" }),
     });
@@ -110,8 +141,15 @@ export async function seedDocuments(db: DB, now: Date) {
     return document;
   };
 
-  await make({ code: "STCL", title: "Sổ tay chất lượng", kind: "manual", owner: "Thư ký ISO", clauses: ["4.3", "4.4"] });
-  const policy = await make({ code: "CSCL", title: "Chính sách chất lượng", kind: "policy", owner: "Chủ tịch UBND xã", clauses: ["5.2"] });
+  await make({ code: "STCL", title: "Sổ tay chất lượng", kind: "manual", owner: "Thư ký ISO", clauses: ["4.3", "4.4"], owners: ["thuky.laivung"] });
+  const policy = await make({
+    code: "CSCL",
+    title: "Chính sách chất lượng",
+    kind: "policy",
+    owner: "Chủ tịch UBND xã",
+    clauses: ["5.2"],
+    owners: ["chutich.laivung"],
+  });
   await make(
     { code: "MTCL-2026", title: "Mục tiêu chất lượng năm 2026", kind: "objectives", owner: "Thư ký ISO", clauses: ["6.2"] },
     { effectiveFrom: clamp(`${today.slice(0, 4)}-01-05`) },
@@ -122,6 +160,8 @@ export async function seedDocuments(db: DB, now: Date) {
     kind: "process",
     owner: "Công chức Văn phòng - Thống kê",
     clauses: ["7.5.3"],
+    owners: ["congchuc.laivung"],
+    participants: ["thuky.laivung"],
   });
   const birth = await make({
     code: "QT 02/CX-HCTP",
@@ -130,6 +170,8 @@ export async function seedDocuments(db: DB, now: Date) {
     owner: "Công chức Tư pháp - Hộ tịch",
     clauses: ["8.5"],
     procs: ["1.001193", "1.004873", "1.004884"],
+    owners: ["tuphap.laivung"],
+    participants: ["phochutich.laivung"],
   });
   const marriage = await make({
     code: "QT 03/CX-HCTP",
@@ -138,9 +180,19 @@ export async function seedDocuments(db: DB, now: Date) {
     owner: "Công chức Tư pháp - Hộ tịch",
     clauses: ["8.5"],
     procs: ["1.000894"],
+    owners: ["tuphap.laivung"],
+    participants: ["phochutich.laivung"],
   });
   await make(
-    { code: "QT 04/CX-HCTP", title: "Quy trình đăng ký khai tử", kind: "process", owner: "Công chức Tư pháp - Hộ tịch", clauses: ["8.5"], procs: ["1.000656"] },
+    {
+      code: "QT 04/CX-HCTP",
+      title: "Quy trình đăng ký khai tử",
+      kind: "process",
+      owner: "Công chức Tư pháp - Hộ tịch",
+      clauses: ["8.5"],
+      procs: ["1.000656"],
+      owners: ["tuphap.laivung"],
+    },
     { submitOnly: true },
   );
   const cert = await make({
@@ -150,6 +202,8 @@ export async function seedDocuments(db: DB, now: Date) {
     owner: "Công chức Tư pháp - Hộ tịch",
     clauses: ["8.5"],
     procs: ["2.000908", "2.000815", "2.001035"],
+    owners: ["tuphap.laivung"],
+    participants: ["chutich.laivung"],
   });
 
   recordPeriodicReview(officer, policy.id, {

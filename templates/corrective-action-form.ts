@@ -78,7 +78,7 @@ export function renderCorrectiveActionForm(doc: Doc, data: CorrectiveActionFormD
         vnDate(a.dueOn),
         a.status,
         a.acknowledgement
-          ? `${a.acknowledgement.capacity ? `${a.acknowledgement.capacity} ` : ""}${a.acknowledgement.by}, ${vnDate(a.acknowledgement.on)}`
+          ? `${a.acknowledgement.capacity ? `${a.acknowledgement.capacity} – ` : ""}${a.acknowledgement.by}, ${vnDate(a.acknowledgement.on)}`
           : "Chưa xác nhận",
       ]),
     );
@@ -92,12 +92,12 @@ export function renderCorrectiveActionForm(doc: Doc, data: CorrectiveActionFormD
       ? acks.length
         ? acks.map(
             (a) =>
-              `Hành động ${a.no}: ${a.acknowledgement!.capacity ? `${a.acknowledgement!.capacity} ` : ""}${a.acknowledgement!.by} đã ký xác nhận ngày ${vnDate(a.acknowledgement!.on)}.`,
+              `Hành động ${a.no}: ${a.acknowledgement!.capacity ? `${a.acknowledgement!.capacity} – ` : ""}${a.acknowledgement!.by} đã ký xác nhận ngày ${vnDate(a.acknowledgement!.on)}.`,
           )
         : ["Chưa có hành động nào được lãnh đạo ký xác nhận."]
       : [
           f.acknowledgement
-            ? `Đã xem xét, đồng ý: ${f.acknowledgement.capacity ? `${f.acknowledgement.capacity} ` : ""}${f.acknowledgement.by}, ngày ${vnDate(f.acknowledgement.on)}.`
+            ? `Đã xem xét, đồng ý: ${f.acknowledgement.capacity ? `${f.acknowledgement.capacity} – ` : ""}${f.acknowledgement.by}, ngày ${vnDate(f.acknowledgement.on)}.`
             : "Chưa xác nhận.",
         ],
   );

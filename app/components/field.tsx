@@ -69,7 +69,8 @@ export function SelectField({
   className,
 }: Common & {
   field: AnyField;
-  options: { value: string | number; label: string }[];
+  /** A disabled option is shown (greyed, with its reason in the label) but cannot be chosen. */
+  options: { value: string | number; label: string; disabled?: boolean }[];
   placeholder?: string;
   multiple?: boolean;
 }) {
@@ -85,7 +86,7 @@ export function SelectField({
       <select {...props} key={props.key} multiple={multiple} size={multiple ? Math.min(8, Math.max(3, options.length)) : undefined}>
         {placeholder !== undefined && !multiple ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.label}
           </option>
         ))}

@@ -18,7 +18,8 @@ export function MultiPick({
   field: AnyField;
   legend: string;
   hint?: ReactNode;
-  options: { value: string | number; label: string }[];
+  /** A disabled option is shown (greyed, with its reason in its label) but cannot be ticked. */
+  options: { value: string | number; label: string; disabled?: boolean }[];
 }) {
   const t = useT();
   const filterId = useId();
@@ -65,6 +66,7 @@ export function MultiPick({
                 name={field.name}
                 value={o.value}
                 checked={chosen.has(String(o.value))}
+                disabled={o.disabled}
                 onChange={(e) => toggle(String(o.value), e.target.checked)}
               />{" "}
               {o.label}

@@ -230,11 +230,26 @@ export default function AuditPage() {
         <p>{t("audits.counts", d.counts)}</p>
       </section>
 
-      <section aria-labelledby="findings-title">
+      <section aria-labelledby="findings-title" id="findings">
         <h2 id="findings-title">{t("audits.findings")}</h2>
-        {d.findings.length === 0 ? (
+        {d.pendingNc.length ? (
+          <div className="alert alert-warn">
+            <p>
+              <strong>{t("audits.pendingNc.title")}</strong>
+            </p>
+            <ul>
+              {d.pendingNc.map((p) => (
+                <li key={p.id}>
+                  {p.clauseCode ? `${p.clauseCode} · ` : ""}
+                  {p.question} {d.can.fill ? <Link to={`/audits/${audit.id}/items/${p.id}/finding`}>{t("audits.pendingNc.open")}</Link> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {d.findings.length === 0 && d.pendingNc.length === 0 ? (
           <p className="muted">{t("audits.noFindings")}</p>
-        ) : (
+        ) : d.findings.length === 0 ? null : (
           <TableWrap label={t("audits.findings")}>
             <table className="responsive">
               <thead>

@@ -1,13 +1,14 @@
-import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CHECKLIST_RESULTS } from "#db/schema/enums";
 import { FieldErrors, FormErrors, SelectField, TextAreaField } from "~/components/field";
 import { replyFor, type FormReply } from "~/components/form-reply";
 import { GradeBadge } from "~/components/audits/status";
-import { addChecklistQuestion, answerChecklistItem } from "~/modules/audits/checklist.server";
+import { addChecklistQuestion, answerChecklistPage } from "~/modules/audits/checklist.server";
 import { clauseOptions, getAuditDetail } from "~/modules/audits/queries.server";
-import { ChecklistAnswerSchema, CustomQuestionSchema } from "~/modules/audits/schema";
+import { groupOf, processLabel } from "~/modules/audits/rules";
+import { ChecklistPageSchema, CustomQuestionSchema, pageAnswersFromForm } from "~/modules/audits/schema";
 import { config } from "~/lib/config.server";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { redirectWithFlash } from "~/http/flash.server";
@@ -24,14 +25,23 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const d = getAuditDetail(ctx, id);
-  return { audit: d.audit, unit: d.unit, items: d.items, can: d.can, unanswered: d.unanswered, clauses: clauseOptions(ctx.db) };
+  const clauses = clauseOptions(ctx.db);
+  return {
+    audit: d.audit,
+    unit: d.unit,
+    items: d.items,
+    processes: d.processes.map((p) => ({ id: p.id, label: processLabel(p) })),
+    can: d.can,
+    unanswered: d.unanswered,
+    clauses,
+  };
 });
 
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const { formData, tooLarge } = await parseMultipart(request);
-  // Several item forms on one page and an emptied form data: which item it was is lost, so this stays a message.
+  // The form data was emptied: which answers it held is lost, so this stays a message.
   if (tooLarge) return redirectWithFlash(`/audits/${id}/checklist`, { key: "files.errors.tooLarge", kind: "error" });
   if (formData.get("intent") === "question") {
     return submit(
@@ -44,48 +54,40 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
       { intent: "question" },
     );
   }
-  const files = formData.getAll("evidence").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0);
+  // The whole page at once: every answer, the evidence files of each question (e-<itemId>), "the rest conform".
+  const c = config();
+  const uploads = new Map<number, { file: File; uploadsDir: string; maxBytes: number }[]>();
+  for (const [key, value] of formData.entries()) {
+    const m = /^e-(\d{1,12})$/.exec(key);
+    if (!m || typeof value !== "object" || value === null || !("size" in value) || (value as File).size === 0) continue;
+    const list = uploads.get(Number(m[1])) ?? [];
+    list.push({ file: value as File, uploadsDir: c.uploadsDir, maxBytes: c.uploadMaxBytes });
+    uploads.set(Number(m[1]), list);
+  }
   return submit(
     formData,
-    ChecklistAnswerSchema,
+    ChecklistPageSchema,
     async (value) => {
-      const c = config();
-      await answerChecklistItem(
-        ctx,
-        id,
-        value,
-        files.map((file) => ({ file, uploadsDir: c.uploadsDir, maxBytes: c.uploadMaxBytes })),
-      );
-      return redirectWithFlash(`/audits/${id}/checklist#item-${value.itemId}`, { key: "audits.itemSaved" });
+      const r = await answerChecklistPage(ctx, id, { answers: pageAnswersFromForm(formData), conform: value.conform }, uploads);
+      // A nonconformity answer becomes a finding: its prefilled draft opens for the auditor to confirm.
+      if (r.pendingNcItemId) return redirectWithFlash(`/audits/${id}/items/${r.pendingNcItemId}/finding`, { key: "audits.ncDraft" });
+      return redirectWithFlash(`/audits/${id}/checklist`, { key: "audits.pageSaved", params: { n: r.saved } });
     },
-    { intent: "item" },
+    { intent: "page" },
   );
 });
 
-type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Item = Data["items"][number];
 
-function ItemForm({
-  item,
-  index,
-  auditId,
-  fill,
-  lastResult,
-}: {
-  item: Item;
-  index: number;
-  auditId: number;
-  fill: boolean;
-  lastResult: FormReply | undefined;
-}) {
+function ItemFields({ item, index, reply }: { item: Item; index: number; reply: FormReply | undefined }) {
   const t = useT();
   const lang = useLang();
-  const [form, fields] = useSchemaForm(ChecklistAnswerSchema, {
-    id: `item-form-${item.id}`,
-    lastResult,
-    defaultValue: { itemId: String(item.id), result: item.result ?? "", notes: item.notes ?? "" },
-  });
-  const current = (fields.result.initialValue as string | undefined) ?? "";
-  const evidenceError = (form.allErrors?.evidence as string[] | undefined) ?? undefined;
+  // After a refused save the page shows what was sent (input kept), else what is stored.
+  const sent = reply?.initialValue as Record<string, unknown> | undefined;
+  const result = sent ? String(sent[`r-${item.id}`] ?? "") : (item.result ?? "");
+  const notes = sent ? String(sent[`n-${item.id}`] ?? "") : (item.notes ?? "");
+  const errors = (reply?.error as Record<string, string[] | undefined> | undefined)?.[`r-${item.id}`];
   return (
     <li className="card checklist-item" id={`item-${item.id}`}>
       <p className="item-head">
@@ -98,53 +100,52 @@ function ItemForm({
               : `${t("audits.kind.clause")} ${item.clauseCode}`}
         </span>
       </p>
-      <p className="question" id={`q-${item.id}`}>
-        {item.question}
-      </p>
-      {fill ? (
-        <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)} aria-labelledby={`q-${item.id}`}>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <input type="hidden" name="itemId" value={item.id} />
-          <fieldset className="field">
-            <legend>{t("audits.result")}</legend>
-            <div className="radio-row">
-              {CHECKLIST_RESULTS.map((r) => (
-                <label key={r} className="checkbox">
-                  <input type="radio" name={fields.result.name} value={r} defaultChecked={current === r} /> {t(`audits.result.${r}`)}
-                </label>
-              ))}
-            </div>
-            <FieldErrors id={fields.result.errorId} errors={fields.result.errors} />
-          </fieldset>
-          <div className="field">
-            <label htmlFor={fields.notes.id}>{t("audits.notes")}</label>
-            <textarea {...getTextareaProps(fields.notes)} key={fields.notes.key} rows={2} />
-            <FieldErrors id={fields.notes.errorId} errors={fields.notes.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={`evidence-${item.id}`}>{t("audits.evidence")}</label>
-            <p className="hint" id={`evidence-hint-${item.id}`}>
-              {t("audits.evidenceHint")}
-            </p>
-            <input id={`evidence-${item.id}`} type="file" name="evidence" accept=".pdf,.docx,.xlsx,image/*" aria-describedby={`evidence-hint-${item.id}`} />
-            <FieldErrors id={`evidence-err-${item.id}`} errors={evidenceError} />
-          </div>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t("audits.saveItem")}
-            </button>
-            {item.raisable.length ? (
-              <Link className="button secondary" to={`/audits/${auditId}/items/${item.id}/finding`}>
-                {t("audits.raise")}
-              </Link>
-            ) : null}
-          </div>
-        </Form>
-      ) : (
-        <p>
-          <strong>{t("audits.result")}:</strong> {t(`audits.result.${item.result ?? "none"}`)} {item.notes ? `— ${item.notes}` : ""}
-        </p>
-      )}
+      <fieldset className="field" aria-describedby={errors?.length ? `r-${item.id}-error` : undefined}>
+        <legend className="question" id={`q-${item.id}`}>
+          {item.question}
+        </legend>
+        <div className="radio-row">
+          {CHECKLIST_RESULTS.map((r) => (
+            <label key={r} className="checkbox">
+              <input type="radio" name={`r-${item.id}`} value={r} defaultChecked={result === r} /> {t(`audits.result.${r}`)}
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={`r-${item.id}-error`} errors={errors} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`n-${item.id}`}>{t("audits.notes")}</label>
+        <textarea id={`n-${item.id}`} name={`n-${item.id}`} defaultValue={notes} rows={2} maxLength={4000} />
+      </div>
+      <details>
+        <summary>{t("audits.attachEvidence")}</summary>
+        <div className="field">
+          <label htmlFor={`e-${item.id}`}>{t("audits.evidence")}</label>
+          <p className="hint" id={`e-${item.id}-hint`}>
+            {t("audits.evidenceHint")}
+          </p>
+          <input id={`e-${item.id}`} type="file" name={`e-${item.id}`} accept=".pdf,.docx,.xlsx,image/*" aria-describedby={`e-${item.id}-hint`} />
+        </div>
+      </details>
+      <ItemRecords item={item} auditId={item.auditId} fill />
+      {item.findings.length ? (
+        <ul className="plain">
+          {item.findings.map((f) => (
+            <li key={f.id}>
+              <GradeBadge code={f.gradeCode} label={lang === "en" ? f.gradeEn : f.gradeVi} /> <Link to={`/findings/${f.id}`}>{f.description}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** Evidence already attached, and the way to raise a finding from an answered question. */
+function ItemRecords({ item, auditId, fill }: { item: Item; auditId: number; fill: boolean }) {
+  const t = useT();
+  return (
+    <>
       {item.evidence.length ? (
         <p>
           {t("audits.evidenceFiles")}:{" "}
@@ -156,16 +157,12 @@ function ItemForm({
           ))}
         </p>
       ) : null}
-      {item.findings.length ? (
-        <ul className="plain">
-          {item.findings.map((f) => (
-            <li key={f.id}>
-              <GradeBadge code={f.gradeCode} label={lang === "en" ? f.gradeEn : f.gradeVi} /> <Link to={`/findings/${f.id}`}>{f.description}</Link>
-            </li>
-          ))}
-        </ul>
+      {fill && item.raisable.length ? (
+        <p>
+          <Link to={`/audits/${auditId}/items/${item.id}/finding`}>{t("audits.raise")}</Link>
+        </p>
       ) : null}
-    </li>
+    </>
   );
 }
 
@@ -196,12 +193,31 @@ function QuestionForm({ lastResult, clauses }: { lastResult: FormReply | undefin
 }
 
 export default function Checklist() {
-  const { audit, unit, items, can, unanswered, clauses } = useLoaderData<typeof loader>();
+  const { audit, unit, items, processes, can, unanswered, clauses } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLang();
   const actionData = useActionData<typeof action>();
-  const itemReply = replyFor(actionData, "item");
-  const forItem = (id: number) => (itemReply?.initialValue?.itemId === String(id) ? itemReply : undefined);
+  const pageReply = replyFor(actionData, "page");
   const forQuestion = replyFor(actionData, "question");
+  const answered = items.length - unanswered;
+  // Groups in checklist order: a top-level clause, a process, the auditors' own questions.
+  const groups: { key: string; title: string; items: { item: Item; index: number }[] }[] = [];
+  items.forEach((item, index) => {
+    const key = groupOf(item);
+    let g = groups.find((x) => x.key === key);
+    if (!g) {
+      const top = clauses.find((c) => c.code === key.slice(1));
+      const title =
+        key === "custom"
+          ? t("audits.group.custom")
+          : key.startsWith("p")
+            ? t("audits.group.process", { name: processes.find((p) => `p${p.id}` === key)?.label ?? "" })
+            : t("audits.group.clause", { code: key.slice(1), title: top ? (lang === "en" ? top.titleEn : top.titleVi) : "" });
+      g = { key, title, items: [] };
+      groups.push(g);
+    }
+    g.items.push({ item, index });
+  });
   return (
     <>
       <p className="no-print">
@@ -209,14 +225,76 @@ export default function Checklist() {
       </p>
       <h1>{t("audits.checklist")}</h1>
       <p className="muted">
-        {unit.name} · {t("audits.answered", { answered: items.length - unanswered, total: items.length })}
+        {unit.name} · <span data-testid="checklist-progress">{t("audits.progress", { answered, total: items.length })}</span>
       </p>
+      <progress
+        className="checklist-progress"
+        value={answered}
+        max={Math.max(1, items.length)}
+        aria-label={t("audits.progress", { answered, total: items.length })}
+      />
       {!can.fill ? <p className="alert alert-warn">{t("audits.onlyTeamFills")}</p> : null}
-      <ol className="checklist">
-        {items.map((item, i) => (
-          <ItemForm key={item.id} item={item} index={i} auditId={audit.id} fill={can.fill} lastResult={forItem(item.id)} />
-        ))}
-      </ol>
+      {can.fill ? (
+        <Form method="post" encType="multipart/form-data" className="stack" id="checklist-page">
+          <input type="hidden" name="intent" value="page" />
+          <FormErrors id="checklist-page-errors" errors={pageReply?.error?.[""] as string[] | undefined} />
+          {groups.map((g) => {
+            const done = g.items.filter((x) => x.item.result).length;
+            return (
+              <section key={g.key} className="checklist-group" aria-labelledby={`g-${g.key}`}>
+                <div className="page-head">
+                  <h2 id={`g-${g.key}`}>
+                    {g.title} <span className="muted small">{t("audits.groupProgress", { answered: done, total: g.items.length })}</span>
+                  </h2>
+                  {done < g.items.length ? (
+                    <button type="submit" name="conform" value={g.key} className="secondary">
+                      {t("audits.conformGroup")}
+                    </button>
+                  ) : null}
+                </div>
+                <ol className="checklist">
+                  {g.items.map(({ item, index }) => (
+                    <ItemFields key={item.id} item={item} index={index} reply={pageReply} />
+                  ))}
+                </ol>
+              </section>
+            );
+          })}
+          <div className="actions sticky-actions">
+            <button type="submit" className="primary">
+              {t("audits.savePage")}
+            </button>
+            {unanswered ? (
+              <button type="submit" name="conform" value="all" className="secondary">
+                {t("audits.saveConformRest")}
+              </button>
+            ) : null}
+          </div>
+        </Form>
+      ) : (
+        <ol className="checklist">
+          {items.map((item, i) => (
+            <li key={item.id} className="card checklist-item" id={`item-${item.id}`}>
+              <p className="item-head">
+                <span className="badge">{i + 1}</span> <span className="question">{item.question}</span>
+              </p>
+              <p>
+                <strong>{t("audits.result")}:</strong> {t(`audits.result.${item.result ?? "none"}`)} {item.notes ? `— ${item.notes}` : ""}
+              </p>
+              <ItemRecords item={item} auditId={audit.id} fill={false} />
+              {item.findings.length ? (
+                <ul className="plain">
+                  {item.findings.map((f) => (
+                    <li key={f.id}>
+                      <GradeBadge code={f.gradeCode} label={lang === "en" ? f.gradeEn : f.gradeVi} /> <Link to={`/findings/${f.id}`}>{f.description}</Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
       {can.addQuestion ? <QuestionForm lastResult={forQuestion} clauses={clauses} /> : null}
     </>
   );

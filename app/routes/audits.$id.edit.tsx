@@ -1,3 +1,4 @@
+import { processLines } from "~/modules/audits/rules";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AuditForm } from "~/components/audits/audit-form";
@@ -30,7 +31,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       leadAuditorId: String(d.audit.leadAuditorId),
       teamIds: d.team.map((m) => String(m.id)),
       clauseCodes: d.clauses.map((c) => c.code),
-      processes: d.processText,
+      processDocIds: d.processes.filter((p) => p.documentId).map((p) => String(p.documentId)),
+      processes: processLines(d.processes.filter((p) => !p.documentId)),
     },
   };
 });

@@ -21,10 +21,11 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   if (!d.can.fill) throw new Response("audits.onlyTeamFills", { status: 403 });
   return {
     audit: { id: d.audit.id, title: d.audit.title, unitName: d.unit.name },
-    item: { id: item.id, question: item.question, result: item.result, notes: item.notes },
+    item: { id: item.id, question: item.question, result: item.result, notes: item.notes, clauseCode: item.clauseCode },
     grades: gradeOptions(ctx.db).filter((g) => item.raisable.includes(g.code)),
     clauses: clauseOptions(ctx.db),
-    defaultValue: { clauseCode: item.clauseCode ?? "", evidence: item.notes ?? "", gradeCode: item.raisable.length === 1 ? item.raisable[0] : "" },
+    // The draft: the item's clause, the auditor's note as evidence, a minor nonconformity unless they say more.
+    grade: item.raisable.includes("minor") ? "minor" : item.raisable.length === 1 ? item.raisable[0] : "",
   };
 });
 
@@ -34,13 +35,22 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   const itemId = idParam(params.itemId);
   return submit(await request.formData(), AuditFindingSchema, (value) => {
     raiseFinding(ctx, { origin: { kind: "audit", auditId, checklistItemId: itemId }, ...value });
-    return redirectWithFlash(`/audits/${auditId}/checklist#item-${itemId}`, { key: "audits.raised" });
+    // The next nonconformity answer still without a finding opens its draft; the audit page lists the findings.
+    const next = getAuditDetail(ctx, auditId).pendingNc[0];
+    if (next) return redirectWithFlash(`/audits/${auditId}/items/${next.id}/finding`, { key: "audits.raised" });
+    return redirectWithFlash(`/audits/${auditId}#findings`, { key: "audits.raised" });
   });
 });
 
 export default function RaiseFromItem() {
-  const { audit, item, grades, clauses, defaultValue } = useLoaderData<typeof loader>();
+  const { audit, item, grades, clauses, grade } = useLoaderData<typeof loader>();
   const t = useT();
+  const defaultValue = {
+    clauseCode: item.clauseCode ?? "",
+    gradeCode: grade ?? "",
+    description: t("audits.draftDescription", { question: item.question }),
+    evidence: item.notes ?? "",
+  };
   return (
     <>
       <p>
@@ -54,6 +64,7 @@ export default function RaiseFromItem() {
         <p>
           <strong>{t("audits.result")}:</strong> {t(`audits.result.${item.result ?? "none"}`)}
         </p>
+        <p className="muted">{t("audits.draftHint")}</p>
         <p className="muted">{t("audits.raiseHint")}</p>
       </div>
       <FindingForm
@@ -63,7 +74,9 @@ export default function RaiseFromItem() {
         grades={grades}
         clauses={clauses}
         cancelTo={`/audits/${audit.id}/checklist#item-${item.id}`}
-        submitLabel={t("audits.raise")}
+        submitLabel={t("audits.confirmFinding")}
+        withDue
+        dueHint={t("findings.dueHintPolicy")}
       />
     </>
   );

@@ -17,10 +17,13 @@ import { titled } from "~/i18n/meta";
 
 export const meta: MetaFunction = titled("title.audits.programme");
 
-function params(request: Request) {
+/** The unit and year asked for; without them, the person's own unit and the current year. A malformed one: 404. */
+function params(request: Request, ctx: { actor: { kind: string; unitId?: number }; today: string }) {
   const url = new URL(request.url);
-  const unitId = Number(url.searchParams.get("unit"));
-  const year = Number(url.searchParams.get("year"));
+  const unitParam = url.searchParams.get("unit");
+  const yearParam = url.searchParams.get("year");
+  const unitId = unitParam === null || unitParam === "" ? (ctx.actor.unitId ?? 0) : Number(unitParam);
+  const year = yearParam === null || yearParam === "" ? Number(ctx.today.slice(0, 4)) : Number(yearParam);
   if (!Number.isSafeInteger(unitId) || unitId <= 0 || !Number.isInteger(year) || year < 2000 || year > 2100)
     throw new Response("errors.notFound", { status: 404 });
   return { unitId, year };
@@ -28,7 +31,7 @@ function params(request: Request) {
 
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const { unitId, year } = params(request);
+  const { unitId, year } = params(request, ctx);
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
   const p = getProgramme(ctx, unit.id, year);
   return { unit: { id: unit.id, name: unit.name }, year, programme: p.programme ?? null, audits: p.audits, canPlan: can(ctx.actor, "audits.plan") };
@@ -36,7 +39,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request);
-  const { unitId, year } = params(request);
+  const { unitId, year } = params(request, ctx);
   return submit(await request.formData(), ProgrammeSchema, (value) => {
     saveProgramme(ctx, unitId, year, value.objectives);
     return redirectWithFlash(`/audits/programme?unit=${unitId}&year=${year}`, { key: "audits.programmeSaved" });

@@ -7,6 +7,8 @@ import { CaStatusBadge } from "~/components/ca-status";
 import { FieldErrors, FormErrors, SelectField, TextAreaField } from "~/components/field";
 import { replyFor, type FormReply } from "~/components/form-reply";
 import { History } from "~/components/history";
+import { SignatureBlock } from "~/components/signature-block";
+import { signatureBlock, signatureLine } from "~/modules/corrective-actions/capacity";
 import { decideExtension } from "~/modules/corrective-actions/decide-extension.server";
 import { implementCorrectiveAction } from "~/modules/corrective-actions/implement.server";
 import { getActionDetail } from "~/modules/corrective-actions/queries.server";
@@ -105,9 +107,10 @@ export default function CorrectiveActionPage() {
     <>
       <p className="muted">
         <Link to="/corrective-actions">{t("ca.title")}</Link> ›{" "}
-        <Link to={`/findings/${finding.id}/actions`}>
+        <Link to={`/findings/${finding.id}`}>
           {t("ca.finding")} #{finding.id}
-        </Link>
+        </Link>{" "}
+        › <Link to={`/findings/${finding.id}/actions`}>{t("ca.request.title")}</Link>
       </p>
       <div className="page-head">
         <h1>
@@ -128,6 +131,12 @@ export default function CorrectiveActionPage() {
             {formatDate(a.dueOn)}
             {a.overdueSince ? ` · ${t("ca.overdueSince", { day: formatDate(a.overdueSince) })}` : ""}
           </dd>
+          {a.lateReason ? (
+            <>
+              <dt>{t("ca.lateReason")}</dt>
+              <dd className="pre-line">{a.lateReason}</dd>
+            </>
+          ) : null}
           <dt>{t("ca.unit")}</dt>
           <dd>{finding.unitName}</dd>
           <dt>{t("ca.finding")}</dt>
@@ -179,7 +188,10 @@ export default function CorrectiveActionPage() {
         </h2>
         {validAck ? (
           <p className="alert alert-success">
-            {t("ca.ack.valid", { name: validAck.signerName, capacity: t(`ca.capacity.${validAck.capacity}`), at: formatDateTime(validAck.signedAt) })}
+            {t("ca.ack.validBlock", {
+              signature: signatureLine(validAck.capacity, validAck.signerTitle, validAck.signerName),
+              at: formatDateTime(validAck.signedAt),
+            })}
           </p>
         ) : d.everAcknowledged ? (
           <p className="alert alert-warn">{t("ca.ack.void")}</p>
@@ -195,8 +207,7 @@ export default function CorrectiveActionPage() {
           <ul className="signatures">
             {d.signatures.map((s) => (
               <li key={s.id} className={s.counts ? "" : "void"}>
-                <strong>{s.capacity === "own" ? s.signerName : `${t(`ca.capacity.${s.capacity}`)} ${s.signerName}`}</strong>
-                {s.signerTitle ? `, ${s.signerTitle}` : ""} · {formatDateTime(s.signedAt)}{" "}
+                <SignatureBlock block={signatureBlock(s.capacity, s.signerTitle)} name={s.signerName} /> {formatDateTime(s.signedAt)}{" "}
                 {s.counts ? <span className="badge badge-ok">{t("ca.ack.counts")}</span> : <span className="badge">{t("ca.ack.voided")}</span>}
                 {s.comment ? <p className="pre-line">“{s.comment}”</p> : null}
                 <p className="muted small">
@@ -398,7 +409,7 @@ function EditForm({
   dueLocked,
   lastResult,
 }: {
-  action: { description: string; ownerId: number; dueOn: string };
+  action: { description: string; ownerId: number; dueOn: string; lateReason: string | null };
   owners: { id: number; fullName: string; title: string | null }[];
   dueLocked: boolean;
   lastResult: Reply;
@@ -407,7 +418,7 @@ function EditForm({
   const [form, fields] = useSchemaForm(ActionSchema, {
     id: "ca-edit",
     lastResult,
-    defaultValue: { description: a.description, ownerId: String(a.ownerId), dueOn: formatDate(a.dueOn) },
+    defaultValue: { description: a.description, ownerId: String(a.ownerId), dueOn: formatDate(a.dueOn), lateReason: a.lateReason ?? "" },
   });
   return (
     <details className="card" open={!!lastResult}>
@@ -432,6 +443,7 @@ function EditForm({
         ) : (
           <DateField field={fields.dueOn} label={t("ca.dueOn")} />
         )}
+        <TextAreaField field={fields.lateReason} label={t("ca.lateReason")} hint={t("ca.lateReason.hint")} rows={2} />
         <div className="actions">
           <button type="submit" className="secondary">
             {t("action.save")}

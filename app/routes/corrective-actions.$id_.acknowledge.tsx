@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SIGN_CAPACITIES } from "#db/schema/enums";
 import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
+import { SignatureBlock } from "~/components/signature-block";
 import { acknowledgeCorrectiveAction } from "~/modules/corrective-actions/acknowledge.server";
+import { capacitiesFor, signatureBlock, standingOf } from "~/modules/corrective-actions/capacity";
 import { getActionDetail } from "~/modules/corrective-actions/queries.server";
 import { AcknowledgeSchema } from "~/modules/corrective-actions/schema";
 import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
@@ -36,6 +37,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
     canSign: d.can.acknowledge,
     again: d.everAcknowledged,
     signer: { name: ctx.actor.name, title: ctx.actor.title },
+    // Decree 30: the capacities this signer may use, each shown as it will read (capacity line, title, name).
+    capacities: capacitiesFor(standingOf(ctx.actor.title)).map((c) => ({ value: c, block: signatureBlock(c, ctx.actor.title) })),
   };
 });
 
@@ -55,11 +58,11 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
 });
 
 export default function Acknowledge() {
-  const { action: a, finding, rootCause, correction, canSign, again, signer, snapshot } = useLoaderData<typeof loader>();
+  const { action: a, finding, rootCause, correction, canSign, again, signer, snapshot, capacities } = useLoaderData<typeof loader>();
   const t = useT();
   const [form, fields] = useSchemaForm(AcknowledgeSchema, {
     lastResult: useActionData<typeof action>(),
-    defaultValue: { capacity: "own" },
+    defaultValue: { capacity: capacities.length === 1 ? capacities[0]!.value : (capacities.find((c) => c.value === "own")?.value ?? "") },
     shouldValidate: "onSubmit",
   });
   return (
@@ -103,11 +106,19 @@ export default function Acknowledge() {
         </dl>
         <h3 className="card-title">{t("ca.ack.snapshotTitle")}</h3>
         <ol>
-          {snapshot.actions.map((x) => (
-            <li key={x.id}>
-              <span className="pre-line">{x.description}</span> · {snapshot.ownerNames[x.id]} · {formatDate(x.dueOn)}
-            </li>
-          ))}
+          {snapshot.actions.map((x) => {
+            const late = snapshot.late.find((l) => l.id === x.id);
+            return (
+              <li key={x.id}>
+                <span className="pre-line">{x.description}</span> · {snapshot.ownerNames[x.id]} · {formatDate(x.dueOn)}
+                {late ? (
+                  <p className="alert alert-warn late-action">
+                    {t("ca.ack.lateAction", { due: formatDate(late.findingDueOn) })} {late.lateReason ? `${t("ca.lateReason")}: ${late.lateReason}` : ""}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
         </ol>
         <p className="muted small">
           SHA-256 <code>{snapshot.hash}</code>
@@ -119,10 +130,13 @@ export default function Acknowledge() {
           <input type="hidden" name="shownHash" value={snapshot.hash} />
           <fieldset className="fieldset">
             <legend>{t("ca.ack.capacity")}</legend>
-            {SIGN_CAPACITIES.map((c) => (
-              <label key={c} className="checkbox">
-                <input {...getInputProps(fields.capacity, { type: "radio", value: c })} key={c} />
-                {c === "own" ? t("ca.capacity.ownLong", { name: signer.name }) : t(`ca.capacity.${c}.long`)}
+            {capacities.map((c) => (
+              <label key={c.value} className="checkbox">
+                <input {...getInputProps(fields.capacity, { type: "radio", value: c.value })} key={c.value} />
+                <span>
+                  {c.value === "own" ? t("ca.capacity.ownLong", { name: signer.name }) : t(`ca.capacity.${c.value}.long`)}
+                  <SignatureBlock block={c.block} name={signer.name} />
+                </span>
               </label>
             ))}
             <FieldErrors id={fields.capacity.errorId} errors={fields.capacity.errors} />

@@ -37,7 +37,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 });
 
 export default function DocumentPage() {
-  const { doc, clauses, procedures, reviews, legal, revisions, clock, withdrawnBy, pendingId, canSubmitPending, history, can, approvers } =
+  const { doc, clauses, procedures, people, reviews, legal, revisions, clock, withdrawnBy, pendingId, canSubmitPending, history, can, approvers } =
     useLoaderData<typeof loader>();
   const pending = revisions.find((r) => r.id === pendingId);
   const t = useT();
@@ -119,6 +119,12 @@ export default function DocumentPage() {
           <dd>{t(`documents.kind.${doc.kind}`)}</dd>
           <dt>{t("documents.owner")}</dt>
           <dd>{doc.owner}</dd>
+          {doc.kind === "process" ? (
+            <>
+              <dt>{t("documents.processPeople")}</dt>
+              <dd>{people.length ? people.map((p) => `${p.fullName} (${t(`documents.personRole.${p.role}`)})`).join("; ") : "—"}</dd>
+            </>
+          ) : null}
           <dt>{t("documents.clauses")}</dt>
           <dd>{clauses.length ? clauses.map((c) => `${c.code} ${lang === "en" ? c.titleEn : c.titleVi}`).join("; ") : "—"}</dd>
           {doc.kind === "process" ? (

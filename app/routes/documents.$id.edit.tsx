@@ -31,6 +31,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       reviewCycleMonths: String(d.doc.reviewCycleMonths),
       clauseCodes: d.clauses.map((c) => c.code),
       procedureIds: d.procedures.map((p) => String(p.id)),
+      ownerIds: d.people.filter((p) => p.role === "owner").map((p) => String(p.id)),
+      participantIds: d.people.filter((p) => p.role === "participant").map((p) => String(p.id)),
     },
   };
 });

@@ -1,10 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaStatusBadge } from "~/components/ca-status";
+import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { setFindingDue } from "~/modules/findings/due.server";
+import { FindingDueSchema } from "~/modules/findings/schema";
+import { redirectWithFlash } from "~/http/flash.server";
 import { GradeBadge } from "~/components/audits/status";
 import { History } from "~/components/history";
 import { getFindingDetail } from "~/modules/findings/queries.server";
 import { historyOf } from "~/modules/trail/queries.server";
-import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { hasMessage } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/lib/time";
@@ -16,14 +24,43 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   const ctx = await requireCtx(request);
   const id = idParam(params.id);
   const d = getFindingDetail(ctx, id);
-  return { ...d, history: historyOf(ctx.db, "finding", id), today: ctx.today };
+  return { ...d, history: historyOf(ctx.db, "finding", id) };
 });
 
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const id = idParam(params.id);
+  return submit(await request.formData(), FindingDueSchema, (value) => {
+    setFindingDue(ctx, id, value);
+    return redirectWithFlash(`/findings/${id}`, { key: "findings.dueMoved" });
+  });
+});
+
+function DueForm({ current }: { current: string | null }) {
+  const t = useT();
+  const [form, fields] = useSchemaForm(FindingDueSchema, {
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { dueOn: formatDate(current), reason: "" },
+  });
+  return (
+    <details className="card" open={!!form.errors?.length || !!fields.reason.errors?.length || !!fields.dueOn.errors?.length}>
+      <summary>{t("findings.moveDue")}</summary>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.dueOn} label={t("findings.actionDueOn")} hint="dd/mm/yyyy" />
+        <TextAreaField field={fields.reason} label={t("findings.dueReason")} hint={t("findings.dueReasonHint")} rows={2} />
+        <div className="actions">
+          <SubmitButton className="secondary">{t("action.save")}</SubmitButton>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
 export default function FindingPage() {
-  const { finding, unit, grade, clause, raisedBy, audit, inspection, history, today } = useLoaderData<typeof loader>();
+  const { finding, unit, grade, clause, raisedBy, audit, inspection, history, actions, overdue, ruleDueOn, canMoveDue } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const overdue = finding.status === "open" && !!finding.actionDueOn && finding.actionDueOn < today;
   return (
     <>
       <div className="page-head">
@@ -50,6 +87,18 @@ export default function FindingPage() {
         <dt>{t("findings.actionDueOn")}</dt>
         <dd>
           {formatDate(finding.actionDueOn) || "—"} {overdue ? <span className="badge badge-bad">{t("findings.overdue")}</span> : null}
+          <br />
+          <span className="muted small">
+            {finding.source === "inspection"
+              ? t("findings.dueRule.inspection", { due: formatDate(ruleDueOn) })
+              : t("findings.dueRule.policy", { due: formatDate(ruleDueOn) })}
+          </span>
+          {finding.dueReason ? (
+            <>
+              <br />
+              {t("findings.dueReason")}: <span className="prewrap">{finding.dueReason}</span>
+            </>
+          ) : null}
         </dd>
         <dt>{t("findings.status")}</dt>
         <dd>
@@ -88,7 +137,20 @@ export default function FindingPage() {
       {/* ── Corrective actions: the corrective-actions area inserts its summary here (routes /findings/:id/actions…). ── */}
       <section className="card corrective-actions-slot" aria-labelledby="ca-title" data-slot="corrective-actions-summary">
         <h2 id="ca-title">{t("findings.caTitle")}</h2>
-        <p className="muted">{t("findings.caPlaceholder")}</p>
+        {actions.length ? (
+          <ul className="plain">
+            {actions.map((a) => (
+              <li key={a.id}>
+                <Link to={`/corrective-actions/${a.id}`}>
+                  #{a.id} {a.description}
+                </Link>{" "}
+                <CaStatusBadge status={a.status} overdue={false} /> · {a.ownerName} · {t("ca.dueOn")}: {formatDate(a.dueOn)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("findings.caPlaceholder")}</p>
+        )}
         <p>
           <Link className="button secondary" to={`/findings/${finding.id}/actions`}>
             {t("findings.caLink")}
@@ -96,6 +158,7 @@ export default function FindingPage() {
         </p>
       </section>
       {/* ── end of corrective-actions slot ── */}
+      {canMoveDue ? <DueForm current={finding.actionDueOn} /> : null}
 
       <History entries={history} />
     </>

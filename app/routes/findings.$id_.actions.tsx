@@ -70,7 +70,10 @@ export default function FindingActions() {
   return (
     <>
       <p className="muted">
-        <Link to="/corrective-actions">{t("ca.title")}</Link>
+        <Link to="/corrective-actions">{t("ca.title")}</Link> ›{" "}
+        <Link to={`/findings/${finding.id}`}>
+          {t("ca.finding")} #{finding.id}
+        </Link>
       </p>
       <div className="page-head">
         <h1>{t("ca.request.title")}</h1>
@@ -275,6 +278,7 @@ function ActionForm({
         />
         <DateField field={fields.dueOn} label={t("ca.dueOn")} hint={defaultDue ? t("ca.dueOn.hintDefault") : undefined} />
       </div>
+      <TextAreaField field={fields.lateReason} label={t("ca.lateReason")} hint={t("ca.lateReason.hint")} rows={2} />
       <div className="actions">
         <SubmitButton>{t("ca.action.propose")}</SubmitButton>
       </div>

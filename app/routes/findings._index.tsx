@@ -24,11 +24,11 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const { page, ...filter } = parseFindingFilter(url.searchParams);
   const result = listFindings(ctx, filter, page);
-  return { ...result, filter, options: findingFilterOptions(ctx), canRecord: can(ctx.actor, "qms.write") };
+  return { ...result, filter, options: findingFilterOptions(ctx), canRecord: can(ctx.actor, "qms.write"), canPolicy: can(ctx.actor, "ca.write") };
 });
 
 export default function Findings() {
-  const { rows, total, page, pages, filter, options, canRecord } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, filter, options, canRecord, canPolicy } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   return (
@@ -37,6 +37,7 @@ export default function Findings() {
         <h1>{t("findings.title")}</h1>
         <div className="actions">
           <ExportLink to="/findings/export" />
+          {canPolicy ? <Link to="/findings/due-policy">{t("findings.duePolicy.link")}</Link> : null}
           {canRecord ? (
             <Link className="button primary" to="/findings/new">
               {t("findings.new")}

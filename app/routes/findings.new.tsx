@@ -47,6 +47,7 @@ export default function NewFinding() {
         cancelTo="/findings"
         withFoundOn
         withDue
+        dueHint={t("findings.dueHintPolicy")}
         extra={(f) => (
           <>
             <SelectField

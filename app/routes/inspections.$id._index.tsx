@@ -1,12 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextAreaField, TextField } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
+import { useSchemaForm } from "~/components/use-schema-form";
+import { recordReportBack } from "~/modules/inspections/save.server";
+import { ReportBackSchema } from "~/modules/inspections/schema";
+import { redirectWithFlash } from "~/http/flash.server";
 import { GradeBadge } from "~/components/audits/status";
 import { History } from "~/components/history";
 import { RecordPdfButton } from "~/components/record-pdf-button";
 import { can as allowed } from "~/modules/permissions";
 import { getInspectionDetail } from "~/modules/inspections/queries.server";
 import { historyOf } from "~/modules/trail/queries.server";
-import { handle, idParam, requireCtx } from "~/http/edge.server";
+import { handle, idParam, requireCtx, submit } from "~/http/edge.server";
 import { useLang, useT } from "~/i18n/react";
 import { formatDate } from "~/lib/time";
 import { TableWrap } from "~/components/table-wrap";
@@ -21,8 +28,35 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   return { ...getInspectionDetail(ctx, id), canPdf: allowed(ctx.actor, "reports.generate"), history: historyOf(ctx.db, "inspection", id) };
 });
 
+export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
+  const ctx = await requireCtx(request);
+  const id = idParam(params.id);
+  return submit(await request.formData(), ReportBackSchema, (value) => {
+    recordReportBack(ctx, id, value);
+    return redirectWithFlash(`/inspections/${id}`, { key: "inspections.reportBackSaved" });
+  });
+});
+
+function ReportBackForm({ reportedOn, note }: { reportedOn: string | null; note: string | null }) {
+  const t = useT();
+  const [form, fields] = useSchemaForm(ReportBackSchema, {
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { reportedOn: formatDate(reportedOn), note: note ?? "" },
+  });
+  return (
+    <Form method="post" className="stack sub-form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextField field={fields.reportedOn} label={t("inspections.reportedBackOn")} hint="dd/mm/yyyy" />
+      <TextAreaField field={fields.note} label={t("inspections.reportBackNote")} rows={2} />
+      <div className="actions">
+        <SubmitButton className="secondary">{t("inspections.recordReportBack")}</SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
 export default function InspectionPage() {
-  const { inspection: i, unit, byUnitName, team, findings, minutesFile, defaultDueOn, can, canPdf, history } = useLoaderData<typeof loader>();
+  const { inspection: i, unit, byUnitName, team, findings, minutesFile, defaultDueOn, can, canPdf, history, reportBack } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   return (
@@ -87,6 +121,18 @@ export default function InspectionPage() {
           <p className="muted">{t("inspections.noMinutes")}</p>
         )}
       </section>
+      {i.minutesSignedOn ? (
+        <section className="card" aria-labelledby="report-back-title">
+          <h2 id="report-back-title">{t("inspections.reportBack")}</h2>
+          <p>
+            {t(`inspections.reportBack.${reportBack}`, { due: formatDate(i.reportDueOn), on: formatDate(i.reportedBackOn) })}{" "}
+            {reportBack === "late" ? <span className="badge badge-bad">{t("findings.overdue")}</span> : null}
+            {reportBack === "on_time" ? <span className="badge badge-ok">{t("inspections.reportBack.ok")}</span> : null}
+          </p>
+          {i.reportBackNote ? <p className="prewrap">{i.reportBackNote}</p> : null}
+          {can.reportBack ? <ReportBackForm reportedOn={i.reportedBackOn} note={i.reportBackNote} /> : null}
+        </section>
+      ) : null}
       <section aria-labelledby="ifindings-title">
         <div className="page-head">
           <h2 id="ifindings-title">{t("inspections.findings")}</h2>

@@ -82,9 +82,9 @@ export default function QmsCycle() {
                   )}
                 </td>
                 <td data-label={t("qms.overdue")} className="num">
-                  {r.overdueInspectionFindings ? (
+                  {r.lateInspectionReports ? (
                     <Link className="badge badge-bad" to={`/findings?unit=${r.unitId}&source=inspection&overdue=1`}>
-                      {r.overdueInspectionFindings}
+                      {r.lateInspectionReports}
                     </Link>
                   ) : (
                     "0"

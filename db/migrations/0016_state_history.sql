@@ -35,6 +35,8 @@ CREATE INDEX `corrective_action_states_unit_idx` ON `corrective_action_states` (
 --> statement-breakpoint
 CREATE INDEX `corrective_action_states_record_idx` ON `corrective_action_states` (`action_id`, `from_at`);
 --> statement-breakpoint
+CREATE INDEX `corrective_action_states_finding_idx` ON `corrective_action_states` (`finding_id`, `from_at`);
+--> statement-breakpoint
 CREATE TABLE `document_states` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`document_id` integer NOT NULL,

@@ -52,6 +52,8 @@ export const correctiveActions = sqliteTable(
       .notNull()
       .references(() => users.id),
     dueOn: text("due_on").notNull(),
+    /** Why the action is due after its finding's deadline (required then; shown to the leader who signs). */
+    lateReason: text("late_reason"),
     status: text("status", { enum: CA_STATUSES }).notNull().default("proposed"),
     /** First day (VN) the daily job found it past due; cleared when an extension moves the due date. */
     overdueSince: text("overdue_since"),

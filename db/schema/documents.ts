@@ -105,6 +105,27 @@ export const documentClauses = sqliteTable(
   (t) => [primaryKey({ name: "document_clauses_pk", columns: [t.documentId, t.clauseCode] }), index("document_clauses_clause_idx").on(t.clauseCode)],
 );
 
+export const DOCUMENT_PERSON_ROLES = ["owner", "participant"] as const;
+export type DocumentPersonRole = (typeof DOCUMENT_PERSON_ROLES)[number];
+
+/**
+ * The people who own a process document (phụ trách) or take part in it (tham gia): an auditor may not audit a
+ * process of theirs (TCVN ISO 9001:2015, 9.2.2 c: auditors do not audit their own work).
+ */
+export const documentPeople = sqliteTable(
+  "document_people",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: DOCUMENT_PERSON_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ name: "document_people_pk", columns: [t.documentId, t.userId] }), index("document_people_user_idx").on(t.userId)],
+);
+
 /** Which administrative procedures a process document covers (similar TTHC may share one process). */
 export const documentProcedures = sqliteTable(
   "document_procedures",

@@ -38,8 +38,11 @@ export type ObjectiveMeasure = (typeof OBJECTIVE_MEASURES)[number];
 export const CA_STATUSES = ["proposed", "acknowledged", "in_progress", "implemented", "verified", "closed"] as const;
 export type CaStatus = (typeof CA_STATUSES)[number];
 
-/** The capacity in which a leader signs (DOMAIN.md §3): own name, KT. (ký thay), TL. (thừa lệnh), TM. (thay mặt). */
-export const SIGN_CAPACITIES = ["own", "kt", "tl", "tm"] as const;
+/**
+ * The capacity in which a leader signs (DOMAIN.md §3, §9): own name, KT. (ký thay: a deputy for the head),
+ * TL. (thừa lệnh) and TUQ. (thừa ủy quyền: delegated staff), TM. (thay mặt: the head for the collective).
+ */
+export const SIGN_CAPACITIES = ["own", "tm", "kt", "tl", "tuq"] as const;
 export type SignCapacity = (typeof SIGN_CAPACITIES)[number];
 
 export const ROOT_CAUSE_METHODS = ["five_whys", "free_text"] as const;

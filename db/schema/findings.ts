@@ -28,6 +28,8 @@ export const findings = sqliteTable(
     foundOn: text("found_on").notNull(),
     /** Default due date of its corrective actions (e.g. two months after inspection minutes are signed). */
     actionDueOn: text("action_due_on"),
+    /** Why the due date differs from the one the law or the unit's policy gives (required for such a change). */
+    dueReason: text("due_reason"),
     status: text("status", { enum: FINDING_STATUSES }).notNull().default("open"),
     raisedById: integer("raised_by_id").references(() => users.id),
     closedAt: integer("closed_at"),
@@ -44,3 +46,19 @@ export const findings = sqliteTable(
     index("findings_unit_source_idx").on(t.unitId, t.source, t.status, t.actionDueOn),
   ],
 );
+
+/**
+ * A unit's policy for the due date of the findings it raises itself (internal audit, complaint, management
+ * review): days after the finding, per grade. No row = the defaults (30 days major, 60 minor, 90 otherwise).
+ * Inspection findings follow the law instead (two months after the minutes).
+ */
+export const findingDuePolicies = sqliteTable("finding_due_policies", {
+  unitId: integer("unit_id")
+    .primaryKey()
+    .references(() => units.id),
+  majorDays: integer("major_days").notNull().default(30),
+  minorDays: integer("minor_days").notNull().default(60),
+  otherDays: integer("other_days").notNull().default(90),
+  updatedById: integer("updated_by_id").references(() => users.id),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -68,6 +68,11 @@ export const inspections = sqliteTable(
     plannedOn: text("planned_on"),
     /** The day both sides signed the minutes; corrective actions are due two months later (TT 26/2014). */
     minutesSignedOn: text("minutes_signed_on"),
+    /** Derived from the minutes: the legal deadline of the report back (two months after signing, TT 26/2014). */
+    reportDueOn: text("report_due_on"),
+    /** The day the inspected unit reported its corrective actions to the inspecting body (what the deadline measures). */
+    reportedBackOn: text("reported_back_on"),
+    reportBackNote: text("report_back_note"),
     minutesSummary: text("minutes_summary"),
     minutesFileId: integer("minutes_file_id").references(() => files.id),
     createdById: integer("created_by_id").references(() => users.id),

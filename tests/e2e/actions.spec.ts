@@ -121,7 +121,8 @@ test.describe("corrective actions", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await switchUser(page, "congchuc.laivung");
     await ready(page, `/corrective-actions/${action.id}`);
-    await expect(page.getByText("Nguyễn Hữu Phước đã ký xác nhận")).toBeVisible();
+    // Decree 30 order: capacity (none when signing in one's own title), title, name.
+    await expect(page.getByText("Đã ký xác nhận: Chủ tịch – Nguyễn Hữu Phước")).toBeVisible();
     await page.getByRole("button", { name: "Bắt đầu thực hiện" }).click();
     await expect(page.getByRole("status")).toHaveText("Đã chuyển sang đang thực hiện.");
     await page.waitForLoadState("networkidle");

@@ -18,12 +18,8 @@ test.describe("internal audits, inspections and findings", () => {
     await page.getByLabel("8.7 Kiểm soát đầu ra không phù hợp").check();
     await page.getByLabel("Quy trình trong phạm vi").fill("QT 01/CX-HCTP | Chứng thực bản sao từ bản chính");
 
-    // The commune's own secretary may not lead the audit of her commune.
-    await page.getByLabel("Trưởng đoàn đánh giá").selectOption({ label: "Đỗ Thị Thu Hà – Thư ký ISO UBND xã (Xã Phong Hòa)" });
-    await page.getByRole("button", { name: "Lưu" }).click();
-    await expect(page.getByText("Người này thuộc đơn vị được đánh giá: không được tự đánh giá đơn vị mình.")).toBeVisible();
-    await expect(page.getByLabel("Tên đợt đánh giá")).toHaveValue(title);
-
+    // Independence is by process, not by unit: the commune's own secretary is offered (Phong Hòa has no process documents).
+    await expect(page.getByLabel("Trưởng đoàn đánh giá").locator("option", { hasText: "Đỗ Thị Thu Hà" })).toBeEnabled();
     await page.getByLabel("Trưởng đoàn đánh giá").selectOption({ label: "Phạm Quốc Huy – Chuyên viên Sở KH&CN (Tỉnh Đồng Tháp)" });
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
@@ -41,18 +37,21 @@ test.describe("internal audits, inspections and findings", () => {
     await first.getByLabel("Không phù hợp").check();
     await first.getByLabel("Ghi chú, bằng chứng khách quan").fill("2/15 hồ sơ trễ hạn không có văn bản xin lỗi.");
     await first.getByLabel("Thêm tệp bằng chứng").setInputFiles({ name: "ho-so-tre-han.png", mimeType: "image/png", buffer: PNG });
-    await first.getByRole("button", { name: "Lưu kết quả" }).click();
-    await expect(page.getByRole("status")).toContainText("Đã lưu kết quả câu hỏi.");
-    const saved = page.locator("li.checklist-item").first();
-    await expect(saved.getByRole("link", { name: "ho-so-tre-han.png" })).toBeVisible();
-
-    await saved.getByRole("link", { name: "Ghi nhận phát hiện" }).click();
+    await page.getByRole("button", { name: "Lưu các câu trả lời" }).click();
+    // The nonconformity answer opens its finding draft, prefilled from the answer.
+    await expect(page.getByRole("status")).toContainText("Câu «Không phù hợp» cần lập phát hiện");
     await expectAccessible(page);
+    await expect(page.getByLabel("Bằng chứng")).toHaveValue("2/15 hồ sơ trễ hạn không có văn bản xin lỗi.");
+    await expect(page.getByLabel("Điều khoản")).toHaveValue("8.7");
     await page.getByLabel("Phân loại").selectOption({ label: "Không phù hợp nặng" });
     await page.getByLabel("Nội dung phát hiện").fill("Hồ sơ trễ hạn không được lập văn bản xin lỗi người dân.");
-    await page.getByRole("button", { name: "Ghi nhận phát hiện" }).click();
+    await page.getByRole("button", { name: "Xác nhận phát hiện" }).click();
     await expect(page.getByRole("status")).toContainText("Đã ghi nhận phát hiện.");
-    await expect(page.locator("li.checklist-item").first().getByText("Không phù hợp nặng")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    await page.getByRole("link", { name: "Ghi kết quả checklist" }).click();
+    const saved = page.locator("li.checklist-item").first();
+    await expect(saved.getByRole("link", { name: "ho-so-tre-han.png" })).toBeVisible();
+    await expect(saved.getByText("Không phù hợp nặng")).toBeVisible();
 
     await page.getByRole("link", { name: `← ${title}` }).click();
     const findings = page.getByRole("region", { name: "Phát hiện của đợt đánh giá" });
@@ -97,7 +96,7 @@ test.describe("internal audits, inspections and findings", () => {
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect(page.getByRole("status")).toContainText("Đã ghi nhận phát hiện.");
     const due = page.locator("dt", { hasText: "Hạn khắc phục" }).locator("xpath=following-sibling::dd[1]");
-    await expect(due).toHaveText("10/01/2027");
+    await expect(due).toHaveText(/^10\/01\/2027 Theo quy định: 2 tháng sau ngày ký biên bản kiểm tra/);
     await expect(page.getByRole("link", { name: new RegExp(decision.replace(/[/.]/g, "\\$&")) })).toBeVisible();
     await expectAccessible(page);
   });

@@ -70,7 +70,10 @@ describe("inspections by the provincial Department", () => {
     const insp = inspect();
     await recordMinutes(inspector(), insp.id, { signedOn: "2026-12-10", summary: "Biên bản." });
     const byDefault = finding(insp.id);
-    const byHand = finding(insp.id, { actionDueOn: "2027-01-15" });
+    // A date other than the law's needs a stated reason, kept on the finding (and in the trail).
+    expect(errorOf(() => finding(insp.id, { actionDueOn: "2027-01-15" })).fieldErrors).toEqual({ dueReason: ["findings.errors.dueReasonRequired"] });
+    const byHand = finding(insp.id, { actionDueOn: "2027-01-15", dueReason: "Đoàn kiểm tra yêu cầu khắc phục sớm trước Tết." });
+    expect(byHand.dueReason).toBe("Đoàn kiểm tra yêu cầu khắc phục sớm trước Tết.");
     expect(byDefault.actionDueOn).toBe("2027-02-10");
     expect(errorOf(() => finding(insp.id, { actionDueOn: "2026-12-01" })).fieldErrors).toEqual({ actionDueOn: ["inspections.errors.dueBeforeMinutes"] });
     const { moved } = await recordMinutes(inspector(), insp.id, { signedOn: "2026-12-12", summary: "Biên bản (sửa ngày ký)." });
@@ -191,7 +194,7 @@ describe("management review, effectiveness confirmation, announcement", () => {
       lastAnnouncementOn: "2027-02-20",
       lastAnnouncementKind: "re_announcement",
       lastManagementReviewOn: "2027-02-25",
-      overdueInspectionFindings: 2,
+      lateInspectionReports: 1,
     });
     // A commune's scope covers only itself: no sibling rows.
     expect(qmsCycleForUnits(ctxOf(db, "chutich.hoalong", NOW), "2027-03-05").map((r) => r.code)).toEqual(["DT-HOALONG"]);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditFindings, audits, inspectionFindings, inspections, users } from "#db/schema";
+import { auditFindings, audits, correctiveActions, inspectionFindings, inspections, users } from "#db/schema";
 import { createSession } from "~/modules/auth/sessions.server";
 import { setDb } from "~/http/db.server";
 import { commitSessionToken } from "~/http/session.server";
@@ -141,5 +141,19 @@ describe("routes of the audits area keep to the reader's scope", () => {
     expect(r.status).toBe(200);
     // Bad filters are ignored: the same list as with no filter at all.
     expect(r.data!.total).toBe((await load(db, "chutich.laivung", findingsList.loader as Loader, "/findings")).data!.total);
+  });
+  it("record links: the programme page without parameters shows the reader's own unit this year; a finding lists its actions", async () => {
+    const r = await load(db, "thuky.laivung", programme.loader as Loader, "/audits/programme");
+    expect(r.status).toBe(200);
+    expect(r.data).toMatchObject({ year: 2026, unit: { id: unitIdByCode(db, "DT-LAIVUNG") } });
+    expect((await load(db, "thuky.laivung", programme.loader as Loader, "/audits/programme?year=abc")).status).toBe(404);
+    // The corrective-actions demo's finding with actions: the finding page lists them (no placeholder).
+    const withActions = db
+      .select({ id: correctiveActions.findingId })
+      .from(correctiveActions)
+      .where(eq(correctiveActions.unitId, unitIdByCode(db, "DT-LAIVUNG")))
+      .get()!.id;
+    const page = await load(db, "thuky.laivung", findingPage.loader as Loader, `/findings/${withActions}`, { id: String(withActions) });
+    expect((page.data!.actions as unknown[]).length).toBeGreaterThan(0);
   });
 });

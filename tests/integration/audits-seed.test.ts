@@ -40,17 +40,16 @@ describe("demo data of the audits area", () => {
       lastAnnouncementOn: "2025-09-15",
       lastAnnouncementKind: "announcement",
     });
-    // The corrective-actions demo adds an inspection finding of its own in Lai Vung: count what the data holds.
-    const lvInspectionOverdue = listFindings(ctxOf(db, "chutich.laivung"), { source: "inspection" }).rows.filter((r) => r.overdue).length;
-    expect(lv.overdueInspectionFindings).toBe(lvInspectionOverdue);
+    // The corrective-actions demo's inspection finding in Lai Vung has no inspection record, so no report is due.
+    expect(lv.lateInspectionReports).toBe(0);
     const hl = rows.find((r) => r.code === "DT-HOALONG")!;
-    expect(hl).toMatchObject({ lastInternalAuditOn: null, overdueInspectionFindings: 2, oldestOverdueDueOn: "2026-10-20" });
+    expect(hl).toMatchObject({ lastInternalAuditOn: null, lateInspectionReports: 1, oldestLateReportDueOn: "2026-10-20" });
     // Dissolved units (the old district) do not exist on the day.
     expect(rows.map((r) => r.code)).not.toContain("DT-LV");
     // As of a day before the audit was reported, it does not count yet.
     const before = qmsCycleForUnits(inspector, "2026-06-18").find((r) => r.code === "DT-LAIVUNG")!;
     expect(before.lastInternalAuditOn).toBeNull();
     // On the due day itself nothing is overdue yet.
-    expect(qmsCycleForUnits(inspector, "2026-10-20").find((r) => r.code === "DT-HOALONG")!.overdueInspectionFindings).toBe(0);
+    expect(qmsCycleForUnits(inspector, "2026-10-20").find((r) => r.code === "DT-HOALONG")!.lateInspectionReports).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditChecklistItems, audits } from "#db/schema";
+import { auditChecklistItems, audits, documents } from "#db/schema";
 import type { Ctx } from "~/modules/context";
 import { answerChecklistItem, addChecklistQuestion } from "~/modules/audits/checklist.server";
 import { copyAudit, planAudit, planAuditsForUnits, updateAudit } from "~/modules/audits/plan.server";
-import { getAuditDetail, listAudits } from "~/modules/audits/queries.server";
+import { auditFormOptions, getAuditDetail, listAudits } from "~/modules/audits/queries.server";
 import { closeAudit, reopenAudit, reportAudit, startAudit } from "~/modules/audits/transition.server";
 import { raiseFinding } from "~/modules/findings/raise.server";
 import { getFindingDetail } from "~/modules/findings/queries.server";
@@ -49,22 +49,69 @@ describe("internal audits", () => {
   const itemsOf = (auditId: number) =>
     db.select().from(auditChecklistItems).where(eq(auditChecklistItems.auditId, auditId)).orderBy(asc(auditChecklistItems.sortOrder)).all();
 
-  describe("an auditor may not audit their own unit", () => {
-    it("refuses a lead auditor from the audited commune, with the reason beside the field", () => {
-      const e = errorOf(() => plan({ leadAuditorId: actorOf(db, "thuky.phonghoa").id }));
+  describe("an auditor may not audit their own work: independence by process, not by unit (9.2.2)", () => {
+    const docId = (code: string) => db.select({ id: documents.id }).from(documents).where(eq(documents.code, code)).get()!.id;
+    const laiVung = (over: Partial<Parameters<typeof planAudit>[1]> = {}) =>
+      plan({ unitId: unitIdByCode(db, "DT-LAIVUNG"), processes: "", processDocIds: [docId("QT 02/CX-HCTP"), docId("QT 03/CX-HCTP")], ...over });
+
+    it("accepts the commune's own staff who neither own nor take part in the audited processes", () => {
+      const audit = laiVung({ leadAuditorId: actorOf(db, "thuky.laivung").id, teamIds: [actorOf(db, "congchuc.laivung").id] });
+      const d = getAuditDetail(officer, audit.id);
+      expect(d.processes.map((p) => p.code)).toEqual(["QT 02/CX-HCTP", "QT 03/CX-HCTP"]);
+      expect(d.processes.every((p) => p.documentId)).toBe(true);
+    });
+
+    it("refuses a lead auditor who owns an audited process, with the reason beside the field", () => {
+      const e = errorOf(() => laiVung({ leadAuditorId: actorOf(db, "tuphap.laivung").id, teamIds: [] }));
       expect(e).toBeInstanceOf(InvalidInputError);
       expect(e.messageKey).toBe("audits.errors.notIndependent");
-      expect(e.fieldErrors).toEqual({ leadAuditorId: ["audits.errors.ownUnit"] });
+      expect(e.fieldErrors).toEqual({ leadAuditorId: ["audits.errors.ownProcess"] });
     });
 
-    it("refuses a team member from the audited commune", () => {
-      const e = errorOf(() => plan({ teamIds: [actorOf(db, "chutich.phonghoa").id] }));
-      expect(e.fieldErrors).toEqual({ teamIds: ["audits.errors.ownUnit"] });
+    it("refuses a team member who takes part in an audited process", () => {
+      const e = errorOf(() => laiVung({ teamIds: [actorOf(db, "phochutich.laivung").id] }));
+      expect(e.fieldErrors).toEqual({ teamIds: ["audits.errors.ownProcess"] });
     });
 
-    it("refuses a commune's secretary auditing the province that contains her commune", () => {
-      const e = errorOf(() => plan({ unitId: unitIdByCode(db, "DT"), leadAuditorId: actorOf(db, "thuky.laivung").id, teamIds: [] }));
-      expect(e.fieldErrors).toEqual({ leadAuditorId: ["audits.errors.ownUnit"] });
+    it("a process typed by its code is the unit's document of that code, and is checked too", () => {
+      const e = errorOf(() =>
+        laiVung({ processDocIds: [], processes: "QT 03/CX-HCTP | Đăng ký kết hôn", leadAuditorId: actorOf(db, "tuphap.laivung").id, teamIds: [] }),
+      );
+      expect(e.fieldErrors).toEqual({ leadAuditorId: ["audits.errors.ownProcess"] });
+      // The same person may audit the processes that are not theirs (document control, owned by the office).
+      const ok = laiVung({ processDocIds: [docId("QT 01/CX")], leadAuditorId: actorOf(db, "tuphap.laivung").id, teamIds: [] });
+      expect(getAuditDetail(officer, ok.id).lead.fullName).toBe("Lê Văn Sang");
+    });
+
+    it("province and district staff remain possible auditors of a commune's processes", () => {
+      const audit = laiVung({ leadAuditorId: actorOf(db, "canbo.tinh").id, teamIds: [actorOf(db, "thuky.hoalong").id] });
+      expect(audit.id).toBeGreaterThan(0);
+    });
+
+    it("the candidate list says who owns or takes part in which process (the form greys them for such a scope)", () => {
+      const options = auditFormOptions(ctxOf(db, "thuky.laivung", NOW));
+      const of = (username: string) => options.auditors.find((a) => a.id === actorOf(db, username).id)!;
+      const qt02 = docId("QT 02/CX-HCTP");
+      expect(of("tuphap.laivung").processes).toContainEqual({ documentId: qt02, code: "QT 02/CX-HCTP", role: "owner" });
+      expect(of("phochutich.laivung").processes).toContainEqual({ documentId: qt02, code: "QT 02/CX-HCTP", role: "participant" });
+      expect(of("thuky.laivung").processes.some((p) => p.documentId === qt02)).toBe(false);
+      // The commune's own people are offered (no longer refused for their unit), and so are the province's.
+      expect(options.auditors.map((a) => a.id)).toEqual(expect.arrayContaining([actorOf(db, "congchuc.laivung").id, actorOf(db, "canbo.tinh").id]));
+      expect(options.processDocs.map((d) => d.code)).toContain("QT 02/CX-HCTP");
+    });
+
+    it("a commune officer plans the audit of her own commune with her colleagues", () => {
+      const secretary = ctxOf(db, "thuky.laivung", NOW);
+      const audit = planAudit(secretary, {
+        unitId: unitIdByCode(db, "DT-LAIVUNG"),
+        startOn: "2026-11-02",
+        endOn: "2026-11-03",
+        leadAuditorId: actorOf(db, "thuky.laivung").id,
+        teamIds: [actorOf(db, "congchuc.laivung").id],
+        clauseCodes: ["7.5"],
+        processDocIds: [docId("QT 02/CX-HCTP")],
+      });
+      expect(getAuditDetail(secretary, audit.id).audit.unitId).toBe(unitIdByCode(db, "DT-LAIVUNG"));
     });
 
     it("accepts a cross audit between sibling communes and lets the auditor read the audit, not the commune's other records", () => {

@@ -202,7 +202,7 @@ describe("corrective action workflow", () => {
       await expect(implementCorrectiveAction(ctx("congchuc.laivung"), a.id, { note: "x" })).rejects.toThrow(ConflictError);
       // re-acknowledged: back to work where it was
       const { acknowledgeCorrectiveAction } = await import("~/modules/corrective-actions/acknowledge.server");
-      await acknowledgeCorrectiveAction(ctx("chutich.laivung"), a.id, { password: "IsoXa@2026", capacity: "kt" });
+      await acknowledgeCorrectiveAction(ctx("chutich.laivung"), a.id, { password: "IsoXa@2026", capacity: "tm" });
       expect(statusOf(db, a.id).status).toBe("in_progress");
     });
   });

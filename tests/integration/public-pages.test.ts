@@ -129,7 +129,7 @@ describe("public pages of a unit (issue 20)", () => {
       })
       .returning()
       .get();
-    addCorrectiveAction(sys, f.id, { description: "PRIVATE-ACTION-7Q", ownerId: privateUser.id, dueOn: "2027-01-31" });
+    addCorrectiveAction(sys, f.id, { description: "PRIVATE-ACTION-7Q", ownerId: privateUser.id, dueOn: "2026-12-31" });
     const proc = createProcedure(officer, {
       unitId: laiVung,
       code: "9.999999",

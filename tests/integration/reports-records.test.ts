@@ -116,7 +116,7 @@ describe("PDFs of one record (audit report, corrective action request form, insp
     expect(text).toContain("Cập nhật 4 quy trình chứng thực");
     expect(text).toContain("Trần Thị Ngọc Ánh");
     expect(text).toContain(due);
-    expect(text).toContain(`Hành động 1: KT. Chủ tịch Phó Chủ tịch Huỳnh Thanh Tâm đã ký xác nhận ngày ${signedDay}.`);
+    expect(text).toContain(`Hành động 1: KT. Chủ tịch – Phó Chủ tịch – Huỳnh Thanh Tâm đã ký xác nhận ngày ${signedDay}.`);
     // The form closes with the signer's block as Decree 30 writes it.
     expect(text).toContain("KT. CHỦ TỊCH PHÓ CHỦ TỊCH");
     expect(text).toMatch(/Đã thực\s.*hiện, chờ kiểm tra hiệu lực/); // the status column wraps

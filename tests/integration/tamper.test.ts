@@ -130,7 +130,7 @@ describe("issue 15: tampering is named", () => {
       const cur = statusOf(db, a.id);
       updateCorrectiveAction(ctx("thuky.laivung"), a.id, { description: "Nội dung chưa ai ký", ownerId: cur.ownerId, dueOn: cur.dueOn });
       const snapshot = getActionDetail(ctx("chutich.laivung"), a.id).snapshot;
-      const { hash, ownerNames: _n, ...content } = snapshot;
+      const { hash, ownerNames: _n, late: _l, ...content } = snapshot;
       const info = db.$client
         .prepare(
           "INSERT INTO ca_signatures (action_id, unit_id, signer_id, signer_name, signer_title, capacity, comment, content_hash, content, signed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",

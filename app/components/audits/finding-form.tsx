@@ -12,7 +12,7 @@ type Grade = { code: string; nameVi: string; nameEn: string };
 type Clause = { code: string; titleVi: string; titleEn: string };
 /** One field per key of the form's schema: `extra` can only ask for fields the schema has. */
 type FieldsOf<S extends z.ZodObject> = { [K in keyof z.input<S> & string]-?: AnyField };
-type CommonField = "gradeCode" | "clauseCode" | "description" | "evidence" | "foundOn" | "actionDueOn";
+type CommonField = "gradeCode" | "clauseCode" | "description" | "evidence" | "foundOn" | "actionDueOn" | "dueReason";
 
 /**
  * The finding form used by audits (from a checklist item), inspections (in the minutes) and direct findings.
@@ -69,7 +69,12 @@ export function FindingForm<S extends z.ZodObject>({
       <TextAreaField field={f.description} label={t("findings.description")} rows={3} />
       <TextAreaField field={f.evidence} label={t("findings.evidence")} rows={3} />
       {withFoundOn ? <DateField field={f.foundOn} label={t("findings.foundOn")} /> : null}
-      {withDue ? <DateField field={f.actionDueOn} label={t("findings.actionDueOn")} hint={dueHint} /> : null}
+      {withDue ? (
+        <>
+          <DateField field={f.actionDueOn} label={t("findings.actionDueOn")} hint={dueHint} />
+          <TextAreaField field={f.dueReason} label={t("findings.dueReason")} hint={t("findings.dueReasonIfChanged")} rows={2} />
+        </>
+      ) : null}
       <div className="actions">
         <SubmitButton>{submitLabel ?? t("action.save")}</SubmitButton>
         <Link to={cancelTo}>{t("action.cancel")}</Link>

@@ -13,6 +13,7 @@ export type DocumentFormOptions = {
   units: { id: number; name: string; depth: number }[];
   clauses: { code: string; titleVi: string; titleEn: string; parentCode: string | null }[];
   procedures: { id: number; unitId: number; code: string; name: string; field: string }[];
+  people: { id: number; fullName: string; title: string | null; unitId: number }[];
   maxBytes: number;
 };
 
@@ -42,6 +43,9 @@ export function DocumentForm({
   const [unitId, setUnitId] = useState<string>(String(f.unitId!.initialValue ?? options.units[0]?.id ?? ""));
   const [kind, setKind] = useState<string>(String(f.kind!.initialValue ?? "process"));
   const procs = options.procedures.filter((p) => String(p.unitId) === unitId);
+  const people = options.people
+    .filter((p) => String(p.unitId) === unitId)
+    .map((p) => ({ value: p.id, label: p.title ? `${p.fullName} (${p.title})` : p.fullName }));
   // Clauses are listed under their top-level heading (4 Bối cảnh…, 5 Sự lãnh đạo…); sub-clauses like 7.5.3 under 7.
   const top = (code: string): string => {
     const c = options.clauses.find((x) => x.code === code);
@@ -127,6 +131,30 @@ export function DocumentForm({
         ) : (
           <p className="muted">{t("documents.noProcedures")}</p>
         )
+      ) : null}
+      {kind === "process" && people.length ? (
+        <>
+          <input type="hidden" name={f.peopleSet!.name} value="1" />
+          <CheckboxList
+            name={f.ownerIds!.name}
+            id={f.ownerIds!.id}
+            errorId={f.ownerIds!.errorId}
+            errors={f.ownerIds!.errors}
+            defaultValue={f.ownerIds!.initialValue}
+            legend={t("documents.processOwners")}
+            hint={t("documents.processPeopleHint")}
+            options={people}
+          />
+          <CheckboxList
+            name={f.participantIds!.name}
+            id={f.participantIds!.id}
+            errorId={f.participantIds!.errorId}
+            errors={f.participantIds!.errors}
+            defaultValue={f.participantIds!.initialValue}
+            legend={t("documents.processParticipants")}
+            options={people}
+          />
+        </>
       ) : null}
       {mode === "create" ? (
         <fieldset className="stack-fieldset">

@@ -62,10 +62,12 @@ export const compliance = {
     "compliance.documents.state": "{effective} tài liệu hiệu lực; {overdueReview} quá hạn xem xét, {overdueUpdate} quá hạn cập nhật.",
     "compliance.actions.state": "{open} hành động đang mở; {overdue} quá hạn; {dueSoon} sắp đến hạn.",
     "compliance.inspection.none": "Không có phát hiện kiểm tra cần khắc phục.",
-    "compliance.inspection.state": "{late}/{findings} phát hiện kiểm tra chưa báo cáo khắc phục đúng hạn 2 tháng.",
+    "compliance.inspection.state": "{late} lần kiểm tra chưa báo cáo kết quả khắc phục trong 2 tháng kể từ ngày ký biên bản ({findings} phát hiện kiểm tra).",
     "compliance.objectives.none": "Chưa đặt mục tiêu chất lượng cho năm nay.",
     "compliance.objectives.unmeasured": "Chưa đo được mục tiêu nào trong {total} mục tiêu đã đặt.",
     "compliance.objectives.state": "{measured}/{total} mục tiêu đã đo được, {met} đạt.",
+    "compliance.actions.stateFindings":
+      "{open} hành động đang mở; {overdue} quá hạn; {findings} điểm không phù hợp quá hạn khắc phục chưa có hành động hoàn thành.",
   },
   en: {
     "nav.compliance": "Compliance",
@@ -130,9 +132,11 @@ export const compliance = {
     "compliance.documents.state": "{effective} effective documents; {overdueReview} past review, {overdueUpdate} past update.",
     "compliance.actions.state": "{open} open actions; {overdue} overdue; {dueSoon} due soon.",
     "compliance.inspection.none": "No inspection finding to correct.",
-    "compliance.inspection.state": "{late}/{findings} inspection findings not reported within two months.",
+    "compliance.inspection.state":
+      "{late} inspections without a report on corrective actions within two months of the minutes ({findings} inspection findings).",
     "compliance.objectives.none": "No quality objectives set for this year.",
     "compliance.objectives.unmeasured": "None of the {total} objectives set has been measured yet.",
     "compliance.objectives.state": "{measured}/{total} objectives measured, {met} met.",
+    "compliance.actions.stateFindings": "{open} open actions; {overdue} overdue; {findings} nonconformities past their due date without a completed action.",
   },
 } as const;

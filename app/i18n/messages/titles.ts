@@ -75,6 +75,7 @@ export const titles = {
     "title.inspections.$id._index": "Kiểm tra {number}",
     "title.procedures.$id": "TTHC",
     "title.units.$id._index": "Đơn vị",
+    "title.findings.due-policy": "Hạn khắc phục phát hiện",
   },
   en: {
     "title._index": "Overview",
@@ -151,5 +152,6 @@ export const titles = {
     "title.inspections.$id._index": "Inspection {number}",
     "title.procedures.$id": "Procedure",
     "title.units.$id._index": "Unit",
+    "title.findings.due-policy": "Due dates of findings",
   },
 } as const;

@@ -60,6 +60,10 @@ export const trailActions = {
     "trail.action.re-announce": "Công bố lại HTQLCL",
     "trail.action.revision.review": "Xem xét bản dự thảo",
     "trail.action.revision.return": "Trả lại bản dự thảo",
+    "trail.action.due": "Đổi hạn khắc phục",
+    "trail.action.report-back": "Ghi nhận báo cáo khắc phục",
+    "trail.action.answer-page": "Ghi kết quả nhiều câu hỏi",
+    "trail.action.people": "Cập nhật người phụ trách, tham gia",
   },
   en: {
     "trail.action.create": "Created",
@@ -121,5 +125,9 @@ export const trailActions = {
     "trail.action.re-announce": "QMS announced again",
     "trail.action.revision.review": "Draft reviewed",
     "trail.action.revision.return": "Draft returned",
+    "trail.action.due": "Due date moved",
+    "trail.action.report-back": "Report back recorded",
+    "trail.action.answer-page": "Checklist page answered",
+    "trail.action.people": "Owners and participants updated",
   },
 } as const;

@@ -12,7 +12,17 @@ import { inTreeOrder } from "../units/tree.server";
 import { getAuditOrThrow } from "./access.server";
 import { defaultAuditTitle, parseProcessLines, yearOf } from "./rules";
 import type { AuditBatchInput, AuditCopyInput, AuditPlanInput } from "./schema";
-import { checkClauses, checkTeam, ensureProgramme, generateChecklist, setScope, setTeam } from "./scope-write.server";
+import {
+  checkClauses,
+  checkTeam,
+  ensureProgramme,
+  generateChecklist,
+  resolveProcesses,
+  scopeDocumentIds,
+  setScope,
+  setTeam,
+  type ScopeProcessInput,
+} from "./scope-write.server";
 
 function plannableUnit(ctx: Ctx, unitId: number, field = "unitId") {
   try {
@@ -55,12 +65,12 @@ type NewAudit = {
   leadAuditorId: number;
   teamIds: number[];
   clauseCodes: string[];
-  processes: { code: string | null; name: string; documentId?: number | null }[];
+  processes: ScopeProcessInput[];
   copiedFromId?: number;
 };
 
 function insertAudit(tx: Tx, ctx: Ctx, a: NewAudit) {
-  const team = checkTeam(ctx, a.unit.path, a.leadAuditorId, a.teamIds);
+  const team = checkTeam(ctx, tx, a.leadAuditorId, a.teamIds, scopeDocumentIds(a.processes));
   const clauses = checkClauses(tx, a.clauseCodes);
   const year = yearOf(a.startOn);
   const programme = ensureProgramme(tx, ctx, a.unit.id, year);
@@ -92,7 +102,8 @@ export function planAudit(ctx: Ctx, input: AuditPlanInput) {
   requireCapability(ctx.actor, "audits.plan");
   const unit = plannableUnit(ctx, input.unitId);
   return writeOnce(ctx, (tx) => {
-    const row = insertAudit(tx, ctx, { ...input, unit, processes: parseProcessLines(input.processes) });
+    const processes = resolveProcesses(tx, unit.id, input.processDocIds ?? [], parseProcessLines(input.processes));
+    const row = insertAudit(tx, ctx, { ...input, unit, processes });
     generateChecklist(tx, row.id);
     recordTrail(tx, ctx, { entity: "audit", entityId: row.id, action: "plan", unitId: unit.id, after: snapshot(tx, row.id) });
     return row;
@@ -107,7 +118,8 @@ export function updateAudit(ctx: Ctx, auditId: number, input: Omit<AuditPlanInpu
   return write(ctx, (tx) => {
     const before = snapshot(tx, auditId);
     if (before.status !== "planned") throw new PreconditionFailedError("audits.errors.onlyPlanned");
-    const team = checkTeam(ctx, unit.path, input.leadAuditorId, input.teamIds);
+    const processes = resolveProcesses(tx, unit.id, input.processDocIds ?? [], parseProcessLines(input.processes));
+    const team = checkTeam(ctx, tx, input.leadAuditorId, input.teamIds, scopeDocumentIds(processes));
     const clauses = checkClauses(tx, input.clauseCodes);
     const year = yearOf(input.startOn);
     const programme = ensureProgramme(tx, ctx, unit.id, year);
@@ -124,7 +136,7 @@ export function updateAudit(ctx: Ctx, auditId: number, input: Omit<AuditPlanInpu
       .where(eq(audits.id, audit.id))
       .run();
     setTeam(tx, audit.id, team);
-    setScope(tx, audit.id, clauses, parseProcessLines(input.processes));
+    setScope(tx, audit.id, clauses, processes);
     generateChecklist(tx, audit.id);
     recordTrail(tx, ctx, { entity: "audit", entityId: audit.id, action: "update", unitId: unit.id, before, after: snapshot(tx, audit.id) });
     return audit.id;
@@ -160,7 +172,7 @@ export function planAuditsForUnits(ctx: Ctx, input: AuditBatchInput) {
   const chosen = [...new Set(input.unitIds)];
   if (chosen.some((id) => !allowed.has(id))) throw new InvalidInputError("errors.invalid", {}, { unitIds: ["audits.errors.unitNotBelow"] });
   const year = yearOf(input.startOn);
-  const processes = parseProcessLines(input.processes);
+  const typed = parseProcessLines(input.processes);
   return writeOnce(ctx, (tx) => {
     const existing = new Set(
       tx
@@ -179,7 +191,7 @@ export function planAuditsForUnits(ctx: Ctx, input: AuditBatchInput) {
         skipped.push({ unitId, unitName: unit.name });
         continue;
       }
-      const row = insertAudit(tx, ctx, { ...input, unit, processes });
+      const row = insertAudit(tx, ctx, { ...input, unit, processes: resolveProcesses(tx, unitId, [], typed) });
       generateChecklist(tx, row.id);
       recordTrail(tx, ctx, { entity: "audit", entityId: row.id, action: "plan", unitId, after: { ...snapshot(tx, row.id), batch: true } });
       created.push({ id: row.id, unitId, unitName: unit.name });
@@ -203,14 +215,15 @@ export function copyAudit(ctx: Ctx, fromAuditId: number, input: AuditCopyInput) 
     const processes = tx.select().from(auditScopeProcesses).where(eq(auditScopeProcesses.auditId, from.id)).orderBy(asc(auditScopeProcesses.sortOrder)).all();
     const unitRow = tx.select().from(units).where(eq(units.id, unit.id)).get()!;
     let teamIds = src.teamIds;
+    const docIds = scopeDocumentIds(processes);
     try {
-      checkTeam(ctx, unitRow.path, src.leadAuditorId, []);
+      checkTeam(ctx, tx, src.leadAuditorId, [], docIds);
     } catch {
       throw new PreconditionFailedError("audits.errors.copyLead");
     }
     teamIds = teamIds.filter((id) => {
       try {
-        checkTeam(ctx, unitRow.path, src.leadAuditorId, [id]);
+        checkTeam(ctx, tx, src.leadAuditorId, [id], docIds);
         return true;
       } catch {
         return false;

@@ -9,6 +9,7 @@ import {
   auditScopeClauses,
   auditScopeProcesses,
   auditTeamMembers,
+  documents,
   files,
   findingGrades,
   findings,
@@ -25,8 +26,9 @@ import { validOn } from "../units/rules";
 import { inScope, pathCondition } from "../units/scope.server";
 import { inTreeOrder } from "../units/tree.server";
 import { auditorCandidates, canPlanFor, getAuditOrThrow } from "./access.server";
-import { gradesForResult, processLines, resultCounts, stepsFrom, unansweredCount, yearOf } from "./rules";
+import { gradesForResult, processConflicts, processLines, resultCounts, stepsFrom, unansweredCount, yearOf } from "./rules";
 import { mayTake } from "./transition.server";
+import { processPeople } from "./scope-write.server";
 
 export type AuditListFilter = { year?: number; unitId?: number; status?: AuditStatus; mine?: boolean } & Partial<ListSort<"audits">>;
 export const AUDITS_PAGE_SIZE = 50;
@@ -119,11 +121,34 @@ export function plannableUnits(ctx: Ctx) {
   return inTreeOrder(ctx.db, rows).map(({ path: _path, ...u }) => u);
 }
 
+/**
+ * Choices of the audit plan form: units, clauses, the units' process documents, and the possible auditors with
+ * the processes each owns or takes part in (the form greys them out for a scope that holds one of those).
+ */
 export function auditFormOptions(ctx: Ctx) {
+  const unitsList = plannableUnits(ctx);
+  const unitIds = unitsList.map((u) => u.id);
+  const processDocs = unitIds.length
+    ? ctx.db
+        .select({ id: documents.id, unitId: documents.unitId, code: documents.code, title: documents.title })
+        .from(documents)
+        .where(and(inArray(documents.unitId, unitIds), eq(documents.kind, "process"), sql`${documents.status} <> 'obsolete'`))
+        .orderBy(asc(documents.code))
+        .all()
+    : [];
+  const roles = processPeople(
+    ctx.db,
+    processDocs.map((d) => d.id),
+  );
   return {
-    units: plannableUnits(ctx),
+    units: unitsList,
     clauses: clauseOptions(ctx.db),
-    auditors: auditorCandidates(ctx).map((c) => ({ id: c.id, label: `${c.fullName} – ${c.title ?? ""} (${c.unitName})`.replace(" –  (", " (") })),
+    processDocs,
+    auditors: auditorCandidates(ctx).map((c) => ({
+      id: c.id,
+      label: `${c.fullName} – ${c.title ?? ""} (${c.unitName})`.replace(" –  (", " ("),
+      processes: processConflicts(roles, c.id).map((r) => ({ documentId: r.documentId, code: r.code, role: r.role })),
+    })),
   };
 }
 
@@ -204,6 +229,10 @@ export function getAuditDetail(ctx: Ctx, auditId: number) {
       raisable: gradesForResult(i.result),
     })),
     findings: raised,
+    /** Nonconformity answers that have no finding yet: the audit lists them until each becomes one. */
+    pendingNc: items
+      .filter((i) => i.result === "nonconformity" && !raised.some((f) => f.itemId === i.id))
+      .map((i) => ({ id: i.id, question: i.question, clauseCode: i.clauseCode })),
     counts: resultCounts(items),
     unanswered: unansweredCount(items),
     copiedFrom,

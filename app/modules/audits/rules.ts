@@ -20,13 +20,21 @@ export function stepsFrom(status: AuditStatus): AuditStep[] {
 }
 
 /**
- * ISO 9001 9.2.2 c: auditors are objective and impartial. Here: nobody audits the unit they belong to, nor a unit
- * that contains their own (a commune's staff do not audit the old district their commune belonged to).
+ * An inspection (by the Sở KH&CN or a district) is external: nobody inspects the unit they belong to, nor a unit
+ * that contains their own. Internal audits judge independence by process instead (`processConflicts`).
  * Paths are materialised ("/1/4/17/"): the auditor's unit lies inside the audited unit's subtree when its path
  * starts with the audited unit's path.
  */
 export function auditorIndependent(auditorUnitPath: string, auditedUnitPath: string): boolean {
   return !auditorUnitPath.startsWith(auditedUnitPath);
+}
+
+/** A person's part in a process document of an audit's scope. */
+export type ProcessRole = { userId: number; documentId: number; role: "owner" | "participant"; code: string };
+
+/** The processes of the scope a person owns or takes part in: they may not audit them (9.2.2 c). */
+export function processConflicts(roles: ProcessRole[], userId: number): ProcessRole[] {
+  return roles.filter((r) => r.userId === userId);
 }
 
 /** Which finding grades a checklist result can raise. */
@@ -124,3 +132,10 @@ export function yearOf(day: string): number {
 
 /** The usual scope of a yearly audit: every clause except 8.3 (design), usually declared not applicable. */
 export const DEFAULT_CLAUSES = ["4", "5", "6", "7", "8.1", "8.2", "8.4", "8.5", "8.6", "8.7", "9", "10"];
+
+/** The group a checklist item belongs to on its page: its top-level clause ("c7"), its process ("p12"), or "custom". */
+export function groupOf(item: { kind: string; clauseCode: string | null; processId: number | null }): string {
+  if (item.kind === "process" && item.processId) return `p${item.processId}`;
+  if (item.kind === "custom") return "custom";
+  return `c${(item.clauseCode ?? "").split(".")[0]}`;
+}

@@ -28,11 +28,16 @@ export const AuditPlanSchema = z
     leadAuditorId: id,
     teamIds: ids,
     clauseCodes,
+    /** Process documents of the audited unit in the scope: their owners and participants may not audit them. */
+    processDocIds: ids,
     processes: text(5000),
   })
   .refine(datesOrdered, { path: ["endOn"], message: "audits.errors.dates" })
-  .refine((v) => v.clauseCodes.length > 0 || (v.processes ?? "").trim().length > 0, { path: ["clauseCodes"], message: "audits.errors.scope" });
-export type AuditPlanInput = z.infer<typeof AuditPlanSchema>;
+  .refine((v) => v.clauseCodes.length > 0 || v.processDocIds.length > 0 || (v.processes ?? "").trim().length > 0, {
+    path: ["clauseCodes"],
+    message: "audits.errors.scope",
+  });
+export type AuditPlanInput = Omit<z.infer<typeof AuditPlanSchema>, "processDocIds"> & { processDocIds?: number[] };
 
 /** One-step planning for many units (a district or province officer). */
 export const AuditBatchSchema = z
@@ -72,3 +77,24 @@ export const CustomQuestionSchema = z.object({
 export type CustomQuestionInput = z.infer<typeof CustomQuestionSchema>;
 
 export const ProgrammeSchema = z.object({ objectives: text(4000) });
+
+/** The checklist page: every answer at once, and optionally "the rest conform" for the audit or one group. */
+export const ChecklistPageSchema = z.object({
+  conform: z
+    .string()
+    .regex(/^(all|custom|c\d{1,2}|p\d{1,12})$/)
+    .optional(),
+});
+
+/** The answers of a checklist page: `r-<itemId>` (result, absent = none) and `n-<itemId>` (notes, always sent). */
+export function pageAnswersFromForm(formData: FormData): { itemId: number; result: (typeof CHECKLIST_RESULTS)[number] | null; notes: string | null }[] {
+  const out: { itemId: number; result: (typeof CHECKLIST_RESULTS)[number] | null; notes: string | null }[] = [];
+  for (const [key, value] of formData.entries()) {
+    const m = /^n-(\d{1,12})$/.exec(key);
+    if (!m || typeof value !== "string" || out.length >= 1000) continue;
+    const r = formData.get(`r-${m[1]}`);
+    const result = typeof r === "string" && (CHECKLIST_RESULTS as readonly string[]).includes(r) ? (r as (typeof CHECKLIST_RESULTS)[number]) : null;
+    out.push({ itemId: Number(m[1]), result, notes: value.slice(0, 4000) || null });
+  }
+  return out;
+}

@@ -1,6 +1,8 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import {
   auditChecklistItems,
+  documentPeople,
+  documents,
   auditProgrammes,
   auditQuestionBank,
   auditScopeClauses,
@@ -11,9 +13,9 @@ import {
 } from "#db/schema";
 import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
-import type { Tx } from "../tx.server";
+import type { Reader, Tx } from "../tx.server";
 import { auditorCandidates } from "./access.server";
-import { auditorIndependent, buildChecklist } from "./rules";
+import { buildChecklist, processConflicts, type ProcessRole } from "./rules";
 
 // Helpers shared by the audit planning verbs (plan, edit, batch, copy). Each runs inside the caller's transaction.
 
@@ -33,26 +35,73 @@ export function ensureProgramme(tx: Tx, ctx: Ctx, unitId: number, year: number) 
     .get();
 }
 
+/** Who owns or takes part in which of these process documents. */
+export function processPeople(tx: Reader, documentIds: number[]): ProcessRole[] {
+  if (!documentIds.length) return [];
+  return tx
+    .select({ userId: documentPeople.userId, documentId: documentPeople.documentId, role: documentPeople.role, code: documents.code })
+    .from(documentPeople)
+    .innerJoin(documents, eq(documents.id, documentPeople.documentId))
+    .where(inArray(documentPeople.documentId, documentIds))
+    .all();
+}
+
 /**
- * Check the lead auditor and team: known, eligible accounts, and independent of the audited unit
- * (nobody audits their own unit). Errors name the field, in the person's language.
+ * Check the lead auditor and team: known, eligible accounts, none of whom owns or takes part in a process of
+ * the audit's scope (ISO 9001 9.2.2: auditors do not audit their own work). The unit does not matter: a
+ * commune's land officer may audit its civil-status process; province and district staff may audit too.
+ * Errors name the field, in the person's language.
  */
-export function checkTeam(ctx: Ctx, auditedUnitPath: string, leadAuditorId: number, teamIds: number[]) {
+export function checkTeam(ctx: Ctx, tx: Tx, leadAuditorId: number, teamIds: number[], documentIds: number[]) {
   const candidates = new Map(auditorCandidates(ctx).map((c) => [c.id, c]));
+  const roles = processPeople(tx, documentIds);
   const lead = candidates.get(leadAuditorId);
   if (!lead) throw new InvalidInputError("errors.invalid", {}, { leadAuditorId: ["audits.errors.auditorUnknown"] });
-  if (!auditorIndependent(lead.unitPath, auditedUnitPath)) {
-    throw new InvalidInputError("audits.errors.notIndependent", { name: lead.fullName }, { leadAuditorId: ["audits.errors.ownUnit"] });
+  if (processConflicts(roles, lead.id).length) {
+    throw new InvalidInputError("audits.errors.notIndependent", { name: lead.fullName }, { leadAuditorId: ["audits.errors.ownProcess"] });
   }
   const team = [...new Set(teamIds)].filter((id) => id !== leadAuditorId);
   for (const id of team) {
     const m = candidates.get(id);
     if (!m) throw new InvalidInputError("errors.invalid", {}, { teamIds: ["audits.errors.auditorUnknown"] });
-    if (!auditorIndependent(m.unitPath, auditedUnitPath)) {
-      throw new InvalidInputError("audits.errors.notIndependent", { name: m.fullName }, { teamIds: ["audits.errors.ownUnit"] });
+    if (processConflicts(roles, m.id).length) {
+      throw new InvalidInputError("audits.errors.notIndependent", { name: m.fullName }, { teamIds: ["audits.errors.ownProcess"] });
     }
   }
   return team;
+}
+
+export type ScopeProcessInput = { code: string | null; name: string; documentId?: number | null };
+
+/**
+ * The processes of an audit's scope: the unit's process documents ticked on the form, then the lines typed
+ * ("code | name"), each linked to the unit's document of that code when there is one (independence is then
+ * checked against it too). A document counts once.
+ */
+export function resolveProcesses(tx: Tx, unitId: number, processDocIds: number[], typed: { code: string | null; name: string }[]): ScopeProcessInput[] {
+  const unitDocs = tx
+    .select({ id: documents.id, code: documents.code, title: documents.title })
+    .from(documents)
+    .where(and(eq(documents.unitId, unitId), eq(documents.kind, "process")))
+    .all();
+  const ticked = [...new Set(processDocIds)];
+  const out: ScopeProcessInput[] = [];
+  for (const id of ticked) {
+    const d = unitDocs.find((x) => x.id === id);
+    if (!d) throw new InvalidInputError("errors.invalid", {}, { processDocIds: ["errors.choose"] });
+    out.push({ code: d.code, name: d.title, documentId: d.id });
+  }
+  const norm = (c: string | null) => (c ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  for (const p of typed) {
+    const d = p.code ? unitDocs.find((x) => norm(x.code) === norm(p.code)) : undefined;
+    if (d && out.some((o) => o.documentId === d.id)) continue;
+    out.push({ code: p.code, name: p.name, documentId: d?.id ?? null });
+  }
+  return out;
+}
+
+export function scopeDocumentIds(processes: ScopeProcessInput[]): number[] {
+  return processes.map((p) => p.documentId).filter((id): id is number => typeof id === "number");
 }
 
 export function setTeam(tx: Tx, auditId: number, team: number[]) {
@@ -74,7 +123,7 @@ export function checkClauses(tx: Tx, codes: string[]) {
   return unique;
 }
 
-export function setScope(tx: Tx, auditId: number, clauseCodes: string[], processes: { code: string | null; name: string; documentId?: number | null }[]) {
+export function setScope(tx: Tx, auditId: number, clauseCodes: string[], processes: ScopeProcessInput[]) {
   tx.delete(auditScopeClauses).where(eq(auditScopeClauses.auditId, auditId)).run();
   for (const c of clauseCodes) tx.insert(auditScopeClauses).values({ auditId, clauseCode: c }).run();
   tx.delete(auditScopeProcesses).where(eq(auditScopeProcesses.auditId, auditId)).run();

@@ -65,7 +65,7 @@ export const qmsCycleFacts: FactsProvider = (ctx, unitIds, day) => {
       lastInternalAuditOn: r.lastInternalAuditOn,
       lastManagementReviewOn: r.lastManagementReviewOn,
       lastEffectivenessOn: r.lastEffectivenessConfirmationOn,
-      inspection: { findings: inspectionFindings.get(r.unitId) ?? 0, late: r.overdueInspectionFindings },
+      inspection: { findings: inspectionFindings.get(r.unitId) ?? 0, late: r.lateInspectionReports },
     });
   }
   return out;
@@ -92,10 +92,12 @@ export const actionFacts: FactsProvider = ({ db }, unitIds, day) => {
 
 /** Open findings past their action due date, and the last 12 months' findings by grade (findings area). */
 export const findingFacts: FactsProvider = ({ db }, unitIds, day) => {
-  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { findings: { overdue: 0, byGradeLast12Months: {} } }]));
+  const out = new Map<number, Partial<ComplianceFacts>>(unitIds.map((id) => [id, { findings: { overdue: 0, overdueNc: 0, byGradeLast12Months: {} } }]));
   for (const r of findingCountsAsOf(db, unitIds, asOfDay(day), { from: addMonthsToDay(day, -12) })) {
     const facts = out.get(r.unitId)!.findings!;
     facts.overdue += r.overdue;
+    // Nonconformities need corrective action: "no corrective action overdue" fails on them (rules.ts).
+    if (r.grade === "major" || r.grade === "minor") facts.overdueNc! += r.overdue;
     if (r.foundSince) facts.byGradeLast12Months[r.grade] = r.foundSince;
   }
   return out;

@@ -34,14 +34,15 @@ export type ComplianceFacts = {
   documents: { effective: number; overdueReview: number; overdueUpdate: number } | null;
   /** Corrective actions past due, and those due within 14 days. */
   actions: { open: number; overdue: number; dueSoon: number } | null;
-  /** Inspection findings whose corrective actions were not reported within two months of the minutes. */
+  /** Inspection findings, and the inspections whose report back on corrective actions missed the two months. */
   inspection: { findings: number; late: number } | null;
   objectives: { total: number; measured: number; met: number } | null;
   /**
-   * Findings still open past their action due date, and the findings of the last 12 months by grade code.
-   * No obligation of its own (late actions are judged above); the dashboard sums it over an area.
+   * Findings open past their due date with nothing done (no action, or one not implemented), of which
+   * nonconformities (`overdueNc`: they need corrective action, so "no corrective action overdue" fails on them),
+   * and the findings of the last 12 months by grade code. The dashboard sums `overdue` over an area.
    */
-  findings: { overdue: number; byGradeLast12Months: Record<string, number> } | null;
+  findings: { overdue: number; overdueNc?: number; byGradeLast12Months: Record<string, number> } | null;
 };
 
 export type Obligation = {
@@ -102,12 +103,17 @@ export function evaluate(f: ComplianceFacts, day: string): Obligation[] {
   }
 
   if (!f.actions) out.push({ key: "actionsOnTime", state: "no_data", detail: { key: "compliance.noData" } });
-  else
+  else {
+    // A nonconformity past its due date without its actions done is late work even before any action exists.
+    const lateFindings = f.findings?.overdueNc ?? 0;
     out.push({
       key: "actionsOnTime",
-      state: f.actions.overdue ? "missing" : f.actions.dueSoon ? "warning" : "ok",
-      detail: { key: "compliance.actions.state", params: f.actions },
+      state: f.actions.overdue || lateFindings ? "missing" : f.actions.dueSoon ? "warning" : "ok",
+      detail: lateFindings
+        ? { key: "compliance.actions.stateFindings", params: { ...f.actions, findings: lateFindings } }
+        : { key: "compliance.actions.state", params: f.actions },
     });
+  }
 
   if (!f.inspection) out.push({ key: "inspectionActionsReported", state: "no_data", detail: { key: "compliance.noData" } });
   else if (f.inspection.findings === 0) out.push({ key: "inspectionActionsReported", state: "ok", detail: { key: "compliance.inspection.none" } });

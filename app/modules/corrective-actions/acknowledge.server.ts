@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { caSignatures, correctiveActions } from "#db/schema";
-import { ConflictError, PreconditionFailedError } from "~/lib/errors";
+import { ConflictError, InvalidInputError, PreconditionFailedError } from "~/lib/errors";
+import { capacitiesFor, standingOf } from "./capacity";
 import { reauthenticate } from "../auth/reauthenticate.server";
 import type { Ctx } from "../context";
 import { notify } from "../notifications/notify.server";
@@ -27,6 +28,10 @@ export async function acknowledgeCorrectiveAction(ctx: Ctx, actionId: number, in
     // Re-read inside the transaction: the action may have changed while the password was being checked.
     const a = getActionInScopeOrThrow(tx, ctx, actionId);
     requireStep(tx, ctx.actor, "acknowledge", a);
+    // Decree 30: the head signs in their own title or TM., a deputy KT., delegated staff TL./TUQ.
+    if (!capacitiesFor(standingOf(account.title)).includes(input.capacity)) {
+      throw new InvalidInputError("errors.invalid", {}, { capacity: ["ca.errors.capacityNotAllowed"] });
+    }
     if (!getRequest(tx, a.findingId)?.rootCause) throw new PreconditionFailedError("ca.errors.requestFirst");
     // What is signed is the snapshot the signing page showed: finding, correction, root cause, every action (issue 15).
     const content = snapshotJson(acknowledgementSnapshot(tx, a));

@@ -21,6 +21,17 @@ export function checkDueOn(ctx: Ctx, dueOn: string, field = "dueOn") {
   if (dueOn < ctx.today) throw new InvalidInputError("errors.invalid", {}, { [field]: ["ca.errors.dueInPast"] });
 }
 
+/**
+ * An action due after its finding's deadline (the law's two months for an inspection, the unit's policy
+ * otherwise) needs a stated reason; it is kept on the action and shown to the leader who signs.
+ */
+export function lateReasonFor(f: { actionDueOn: string | null }, dueOn: string, reason: string | undefined | null): string | null {
+  if (!f.actionDueOn || dueOn <= f.actionDueOn) return null;
+  const r = reason?.trim();
+  if (!r) throw new InvalidInputError("errors.invalid", {}, { lateReason: ["ca.errors.lateReasonRequired"] });
+  return r;
+}
+
 /** Tell the unit's leaders an action waits for their (new) acknowledgement; once per content version. */
 export function askForAcknowledgement(tx: Tx, ctx: Ctx, a: ActionRow) {
   notify(tx, ctx, {
@@ -43,6 +54,7 @@ export function addCorrectiveAction(ctx: Ctx, findingId: number, input: ActionIn
     if (!request?.rootCause) throw new PreconditionFailedError("ca.errors.requestFirst");
     checkOwner(tx, f.unitId, input.ownerId);
     checkDueOn(ctx, input.dueOn);
+    const lateReason = lateReasonFor(f, input.dueOn, input.lateReason);
     const t = ctx.now.getTime();
     const row = tx
       .insert(correctiveActions)
@@ -53,6 +65,7 @@ export function addCorrectiveAction(ctx: Ctx, findingId: number, input: ActionIn
         description: input.description,
         ownerId: input.ownerId,
         dueOn: input.dueOn,
+        lateReason,
         status: "proposed",
         createdById: actorId(ctx.actor),
         createdAt: t,

@@ -2,6 +2,7 @@ import { aliasedTable, and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL, t
 import type { SortKey } from "~/lib/list-sort";
 import { caEvidence, caExtensions, caReviews, caSignatures, correctiveActions, files, findings, isoClauses, units, users } from "#db/schema";
 import type { Ctx } from "../context";
+import type { Reader } from "../tx.server";
 import { can, requireUserActor } from "../permissions";
 import { textMatches } from "../search/match.server";
 import { historyOf } from "../trail/queries.server";
@@ -133,6 +134,18 @@ export function unitsWithActions(ctx: Ctx) {
   return inTreeOrder(ctx.db, rows).map(({ path: _path, ...u }) => u);
 }
 
+/** The finding's actions due after its deadline (law or policy), each with the reason stated for it. */
+export function lateActionsOf(db: Reader, findingId: number, findingDueOn: string | null) {
+  if (!findingDueOn) return [];
+  return db
+    .select({ id: correctiveActions.id, dueOn: correctiveActions.dueOn, lateReason: correctiveActions.lateReason })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.findingId, findingId), sql`${correctiveActions.dueOn} > ${findingDueOn}`))
+    .orderBy(asc(correctiveActions.id))
+    .all()
+    .map((x) => ({ ...x, findingDueOn }));
+}
+
 export function getActionDetail(ctx: Ctx, actionId: number) {
   const { db, today: day } = ctx;
   const a = getActionInScopeOrThrow(db, ctx, actionId);
@@ -145,6 +158,8 @@ export function getActionDetail(ctx: Ctx, actionId: number) {
     ...current,
     hash: sha256(snapshotJson(current)),
     ownerNames: Object.fromEntries(current.actions.map((x) => [x.id, name(x.ownerId) ?? ""])),
+    /** Actions due after the finding's deadline, with the reason given: flagged to the leader who signs. */
+    late: lateActionsOf(db, a.findingId, finding.f.actionDueOn),
   };
   const signatures = db
     .select()

@@ -39,6 +39,8 @@ export const ActionSchema = z.object({
   description: text(2000),
   ownerId: z.coerce.number({ message: "errors.choose" }).int().positive({ message: "errors.choose" }),
   dueOn: vnDay,
+  /** Required when the action is due after its finding's deadline; the leader who signs sees it. */
+  lateReason: z.string().trim().max(1000, { message: "errors.tooLong" }).optional(),
 });
 export type ActionInput = z.infer<typeof ActionSchema>;
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { correctiveActions } from "#db/schema";
+import { correctiveActions, findings } from "#db/schema";
 import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
-import { askForAcknowledgement, checkDueOn, checkOwner } from "./add-action.server";
+import { askForAcknowledgement, checkDueOn, checkOwner, lateReasonFor } from "./add-action.server";
 import { getActionInScopeOrThrow } from "./access.server";
 import { requireStep } from "./guard.server";
 import { contentHash, everAcknowledged, validAcknowledgement } from "./signatures.server";
@@ -27,11 +27,13 @@ export function updateCorrectiveAction(ctx: Ctx, actionId: number, input: Action
       checkDueOn(ctx, input.dueOn);
     }
     if (input.ownerId !== before.ownerId) checkOwner(tx, before.unitId, input.ownerId);
+    const finding = tx.select({ actionDueOn: findings.actionDueOn }).from(findings).where(eq(findings.id, before.findingId)).get()!;
+    const lateReason = lateReasonFor(finding, input.dueOn, input.lateReason ?? before.lateReason);
     const hadValidAck = !!validAcknowledgement(tx, before);
     const changed = contentHash(before) !== contentHash(input);
     const updated = tx
       .update(correctiveActions)
-      .set({ description: input.description, ownerId: input.ownerId, dueOn: input.dueOn, updatedAt: ctx.now.getTime() })
+      .set({ description: input.description, ownerId: input.ownerId, dueOn: input.dueOn, lateReason, updatedAt: ctx.now.getTime() })
       .where(eq(correctiveActions.id, actionId))
       .returning()
       .get();

@@ -6,7 +6,7 @@ import { recordTrail } from "../trail/record.server";
 import { writeOnce } from "../form-once.server";
 import { actorId } from "./access.server";
 import { refreshClocks } from "./clocks.server";
-import { checkRegister, setLinks, unitForNewRecord } from "./register.server";
+import { checkRegister, linksOf, setLinks, setPeople, unitForNewRecord } from "./register.server";
 import type { DocumentCreateInput } from "./schema";
 import { storeRevisionFile } from "./upload.server";
 
@@ -39,6 +39,7 @@ export async function createDocument(ctx: Ctx, input: DocumentCreateInput) {
       .returning()
       .get();
     setLinks(tx, doc.id, links.clauseCodes, links.procedureIds);
+    setPeople(tx, doc.id, links.people);
     const file = insertFileRow(tx, ctx, stored, unit.id);
     const rev = tx
       .insert(documentRevisions)
@@ -60,7 +61,7 @@ export async function createDocument(ctx: Ctx, input: DocumentCreateInput) {
       entityId: doc.id,
       action: "create",
       unitId: unit.id,
-      after: { ...doc, ...links, revision: { number: 1, changeSummary: rev.changeSummary, file: stored.originalName, sha256: stored.sha256 } },
+      after: { ...doc, ...linksOf(tx, doc.id), revision: { number: 1, changeSummary: rev.changeSummary, file: stored.originalName, sha256: stored.sha256 } },
     });
     return { document: doc, revision: rev };
   });

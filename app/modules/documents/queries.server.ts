@@ -14,6 +14,7 @@ import {
   procedures,
   units,
   users,
+  documentPeople,
   DOCUMENT_KINDS,
   type DocumentKind,
 } from "#db/schema";
@@ -221,7 +222,15 @@ export function getDocumentDetail(ctx: Ctx, documentId: number) {
     day,
   );
   const withdrawnBy = doc.withdrawnById ? db.select({ n: users.fullName }).from(users).where(eq(users.id, doc.withdrawnById)).get()?.n : undefined;
-  return { doc, clauses, procedures: procs, reviews, legal, revisions, clock, withdrawnBy: withdrawnBy ?? null };
+  // Who owns the process and who takes part in it (auditors may not audit their own work).
+  const people = db
+    .select({ id: users.id, fullName: users.fullName, title: users.title, role: documentPeople.role })
+    .from(documentPeople)
+    .innerJoin(users, eq(users.id, documentPeople.userId))
+    .where(eq(documentPeople.documentId, documentId))
+    .orderBy(asc(users.fullName))
+    .all();
+  return { doc, clauses, procedures: procs, people, reviews, legal, revisions, clock, withdrawnBy: withdrawnBy ?? null };
 }
 
 export type UnitDocumentStats = {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { documentClauses, documentProcedures, documents, isoClauses, procedures } from "#db/schema";
+import { documentClauses, documentPeople, documentProcedures, documents, isoClauses, procedures, users, type DocumentPersonRole } from "#db/schema";
 import { ConflictError, InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import type { Tx } from "../tx.server";
@@ -43,7 +43,36 @@ export function checkRegister(tx: Tx, unitId: number, input: DocumentEditInput, 
       .all();
     if (own.length !== procedureIds.length) throw new InvalidInputError("errors.invalid", {}, { procedureIds: ["documents.errors.procedure"] });
   }
-  return { clauseCodes, procedureIds };
+  return { clauseCodes, procedureIds, people: checkPeople(tx, unitId, input) };
+}
+
+/** Owners and participants: accounts of the document's own unit; someone in both lists is an owner. Undefined: unchanged. */
+function checkPeople(tx: Tx, unitId: number, input: DocumentEditInput): { userId: number; role: DocumentPersonRole }[] | undefined {
+  if (!input.peopleSet && input.ownerIds === undefined && input.participantIds === undefined) return undefined;
+  const owners = [...new Set(input.ownerIds ?? [])];
+  const participants = [...new Set(input.participantIds ?? [])].filter((id) => !owners.includes(id));
+  const all = [...owners, ...participants];
+  if (all.length) {
+    const own = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, all), eq(users.unitId, unitId)))
+      .all();
+    if (own.length !== all.length) {
+      const field = owners.some((id) => !own.some((o) => o.id === id)) ? "ownerIds" : "participantIds";
+      throw new InvalidInputError("errors.invalid", {}, { [field]: ["documents.errors.person"] });
+    }
+  }
+  return [...owners.map((userId) => ({ userId, role: "owner" as const })), ...participants.map((userId) => ({ userId, role: "participant" as const }))];
+}
+
+export function setPeople(tx: Tx, documentId: number, people: { userId: number; role: DocumentPersonRole }[] | undefined) {
+  if (!people) return;
+  tx.delete(documentPeople).where(eq(documentPeople.documentId, documentId)).run();
+  for (const p of people)
+    tx.insert(documentPeople)
+      .values({ documentId, ...p })
+      .run();
 }
 
 export function setLinks(tx: Tx, documentId: number, clauseCodes: string[], procedureIds: number[]) {
@@ -69,5 +98,17 @@ export function linksOf(tx: Tx, documentId: number) {
       .all()
       .map((r) => r.p)
       .sort((a, b) => a - b),
+    ownerIds: peopleOf(tx, documentId, "owner"),
+    participantIds: peopleOf(tx, documentId, "participant"),
   };
+}
+
+function peopleOf(tx: Tx, documentId: number, role: DocumentPersonRole) {
+  return tx
+    .select({ u: documentPeople.userId })
+    .from(documentPeople)
+    .where(and(eq(documentPeople.documentId, documentId), eq(documentPeople.role, role)))
+    .all()
+    .map((r) => r.u)
+    .sort((a, b) => a - b);
 }

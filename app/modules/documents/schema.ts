@@ -29,6 +29,13 @@ const registerFields = {
     .max(60, { message: "documents.errors.cycle" }),
   clauseCodes: z.array(z.string().max(10)).max(60).default([]),
   procedureIds: z.array(z.coerce.number().int().positive()).max(1000).default([]),
+  /**
+   * Who owns the process and who takes part in it (auditors may not audit their own work). The form sends
+   * `peopleSet` with them, so that unticking everyone clears the lists; a caller without it leaves them as they are.
+   */
+  ownerIds: z.array(z.coerce.number().int().positive()).max(100).optional(),
+  participantIds: z.array(z.coerce.number().int().positive()).max(100).optional(),
+  peopleSet: z.literal("1").optional(),
 };
 
 export const DocumentEditSchema = z.object(registerFields);

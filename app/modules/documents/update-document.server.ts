@@ -5,7 +5,7 @@ import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
 import { authorizeOnDocument } from "./access.server";
 import { refreshClocks } from "./clocks.server";
-import { checkRegister, linksOf, setLinks } from "./register.server";
+import { checkRegister, linksOf, setLinks, setPeople } from "./register.server";
 import type { DocumentEditInput } from "./schema";
 import { PreconditionFailedError } from "~/lib/errors";
 
@@ -28,6 +28,7 @@ export function updateDocument(ctx: Ctx, documentId: number, input: DocumentEdit
       .where(eq(documents.id, documentId))
       .run();
     setLinks(tx, documentId, links.clauseCodes, links.procedureIds);
+    setPeople(tx, documentId, links.people);
     refreshClocks(tx, documentId, ctx.now.getTime());
     const after = tx.select().from(documents).where(eq(documents.id, documentId)).get()!;
     const pick = (d: typeof after) => ({
@@ -44,7 +45,7 @@ export function updateDocument(ctx: Ctx, documentId: number, input: DocumentEdit
       action: "update",
       unitId: before.unitId,
       before: { ...pick(before), ...beforeLinks },
-      after: { ...pick(after), ...links },
+      after: { ...pick(after), ...linksOf(tx, documentId) },
     });
     return after;
   });

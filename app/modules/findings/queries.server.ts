@@ -1,8 +1,12 @@
+import { findingOverdueSql, ruleDueOn } from "./due.server";
+import { findingOverdue } from "./rules";
+import { can } from "../permissions";
 import { and, asc, count, desc, eq, gte, lte, sql, type SQLWrapper } from "drizzle-orm";
 import {
   auditChecklistItems,
   auditFindings,
   audits,
+  correctiveActions,
   FINDING_SOURCES,
   FINDING_STATUSES,
   findingGrades,
@@ -78,7 +82,7 @@ export function listFindings(ctx: Ctx, filter: FindingFilter, page = 1, pageSize
     filter.status ? eq(findings.status, filter.status) : undefined,
     filter.from ? gte(findings.foundOn, filter.from) : undefined,
     filter.to ? lte(findings.foundOn, filter.to) : undefined,
-    filter.overdue ? and(eq(findings.status, "open"), sql`${findings.actionDueOn} < ${today}`) : undefined,
+    filter.overdue ? findingOverdueSql(today) : undefined,
     filter.q ? textMatches(ctx, "findings", findings.id, filter.q) : undefined,
   );
   const sortColumns = {
@@ -104,6 +108,7 @@ export function listFindings(ctx: Ctx, filter: FindingFilter, page = 1, pageSize
       foundOn: findings.foundOn,
       actionDueOn: findings.actionDueOn,
       status: findings.status,
+      overdue: sql<number>`${findingOverdueSql(today)}`,
     })
     .from(findings)
     .innerJoin(units, eq(units.id, findings.unitId))
@@ -114,7 +119,7 @@ export function listFindings(ctx: Ctx, filter: FindingFilter, page = 1, pageSize
     .offset((page - 1) * pageSize)
     .all();
   return {
-    rows: rows.map((r) => ({ ...r, overdue: r.status === "open" && !!r.actionDueOn && r.actionDueOn < today })),
+    rows: rows.map((r) => ({ ...r, overdue: !!r.overdue })),
     total,
     page,
     pages: Math.max(1, Math.ceil(total / pageSize)),
@@ -168,8 +173,25 @@ export function getFindingDetail(ctx: Ctx, findingId: number) {
     .leftJoin(auditChecklistItems, eq(auditChecklistItems.id, auditFindings.checklistItemId))
     .where(eq(auditFindings.findingId, findingId))
     .get();
-  const readable = pathInScope(ctx.scope, row.unitPath) || (audit ? onTeam(ctx, audit) : false);
+  const inScopeRead = pathInScope(ctx.scope, row.unitPath);
+  const readable = inScopeRead || (audit ? onTeam(ctx, audit) : false);
   if (!readable) throw new NotFoundError("errors.notFound");
+  // Its corrective actions (an auditor from outside the unit sees the finding, not the unit's work on it).
+  const actions = inScopeRead
+    ? db
+        .select({
+          id: correctiveActions.id,
+          description: correctiveActions.description,
+          status: correctiveActions.status,
+          dueOn: correctiveActions.dueOn,
+          ownerName: users.fullName,
+        })
+        .from(correctiveActions)
+        .innerJoin(users, eq(users.id, correctiveActions.ownerId))
+        .where(eq(correctiveActions.findingId, findingId))
+        .orderBy(asc(correctiveActions.id))
+        .all()
+    : [];
   const inspection = db
     .select({
       id: inspections.id,
@@ -193,5 +215,9 @@ export function getFindingDetail(ctx: Ctx, findingId: number) {
     raisedBy,
     audit: audit ? { id: audit.id, title: audit.title, itemId: audit.itemId, question: audit.question } : undefined,
     inspection,
+    actions,
+    overdue: findingOverdue(row.f, actions, ctx.today),
+    ruleDueOn: ruleDueOn(db, row.f),
+    canMoveDue: inScopeRead && row.f.status === "open" && (row.f.source === "inspection" ? can(ctx.actor, "inspection.write") : can(ctx.actor, "ca.write")),
   };
 }

@@ -11,7 +11,6 @@ import {
   isoClauses,
   type FindingSource,
 } from "#db/schema";
-import { addMonthsToDay } from "~/lib/time";
 import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { gradesForResult } from "../audits/rules";
 import type { Ctx } from "../context";
@@ -22,9 +21,8 @@ import { writeOnce } from "../form-once.server";
 import { noticeFindingRecorded } from "../notifications/events.server";
 import { getUnitInScopeOrThrow } from "../units/scope.server";
 import type { DirectFindingSource } from "./schema";
-
-/** TT 26/2014: the inspected unit reports its corrective actions within two months of signing the minutes. */
-export const INSPECTION_ACTION_MONTHS = 2;
+import { duePolicyOf } from "./due.server";
+import { inspectionReportDueOn, policyDueOn } from "./rules";
 
 export type FindingOrigin =
   | { kind: "audit"; auditId: number; checklistItemId?: number }
@@ -39,11 +37,34 @@ export type RaiseFindingInput = {
   evidence?: string | null;
   /** Defaults: the audit day (today), the minutes' signing day, or today. */
   foundOn?: string;
-  /** Defaults to two months after the minutes were signed for inspections; none otherwise. */
+  /**
+   * Defaults to the rule: two months after the minutes were signed for inspections (law), the unit's policy by
+   * grade otherwise. Another date needs `dueReason`.
+   */
   actionDueOn?: string | null;
+  dueReason?: string | null;
 };
 
-type Placement = { unitId: number; source: FindingSource; foundOn: string; actionDueOn: string | null; link: (tx: Tx, findingId: number) => void };
+type Placement = {
+  unitId: number;
+  source: FindingSource;
+  foundOn: string;
+  actionDueOn: string;
+  dueReason: string | null;
+  link: (tx: Tx, findingId: number) => void;
+};
+
+/**
+ * The finding's due date: the rule's, or the one typed with a stated reason (a deadline never moves silently).
+ * Never before the finding itself.
+ */
+function dueDate(input: RaiseFindingInput, rule: string, foundOn: string, beforeKey = "findings.errors.dueBeforeFound") {
+  const due = input.actionDueOn || rule;
+  if (due < foundOn) throw new InvalidInputError("errors.invalid", {}, { actionDueOn: [beforeKey] });
+  const reason = input.dueReason?.trim() || null;
+  if (due !== rule && !reason) throw new InvalidInputError("errors.invalid", {}, { dueReason: ["findings.errors.dueReasonRequired"] });
+  return { actionDueOn: due, dueReason: due !== rule ? reason : null };
+}
 
 function checkReference(tx: Tx, input: RaiseFindingInput) {
   if (!tx.select({ c: findingGrades.code }).from(findingGrades).where(eq(findingGrades.code, input.gradeCode)).get()) {
@@ -82,11 +103,12 @@ function placeAuditFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin, { ki
     }
     itemId = item.id;
   }
+  const foundOn = input.foundOn ?? ctx.today;
   return {
     unitId: audit.unitId,
     source: "internal_audit",
-    foundOn: input.foundOn ?? ctx.today,
-    actionDueOn: input.actionDueOn ?? null,
+    foundOn,
+    ...dueDate(input, policyDueOn(duePolicyOf(tx, audit.unitId), input.gradeCode, foundOn), foundOn),
     link: (t, findingId) => t.insert(auditFindings).values({ findingId, auditId: audit.id, checklistItemId: itemId }).run(),
   };
 }
@@ -97,18 +119,17 @@ function placeInspectionFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin,
   if (!insp) throw new NotFoundError("errors.notFound");
   getUnitInScopeOrThrow(ctx.db, ctx.scope, insp.unitId);
   if (!insp.minutesSignedOn) throw new PreconditionFailedError("inspections.errors.minutesFirst");
-  const due = input.actionDueOn ?? addMonthsToDay(insp.minutesSignedOn, INSPECTION_ACTION_MONTHS);
-  if (due < insp.minutesSignedOn) throw new InvalidInputError("errors.invalid", {}, { actionDueOn: ["inspections.errors.dueBeforeMinutes"] });
+  const rule = insp.reportDueOn ?? inspectionReportDueOn(insp.minutesSignedOn);
   return {
     unitId: insp.unitId,
     source: "inspection",
     foundOn: insp.minutesSignedOn,
-    actionDueOn: due,
+    ...dueDate(input, rule, insp.minutesSignedOn, "inspections.errors.dueBeforeMinutes"),
     link: (t, findingId) => t.insert(inspectionFindings).values({ findingId, inspectionId: insp.id }).run(),
   };
 }
 
-function placeDirectFinding(ctx: Ctx, origin: Extract<FindingOrigin, { kind: "direct" }>, input: RaiseFindingInput): Placement {
+function placeDirectFinding(tx: Tx, ctx: Ctx, origin: Extract<FindingOrigin, { kind: "direct" }>, input: RaiseFindingInput): Placement {
   requireCapability(ctx.actor, "qms.write");
   try {
     getUnitInScopeOrThrow(ctx.db, ctx.scope, origin.unitId);
@@ -116,8 +137,8 @@ function placeDirectFinding(ctx: Ctx, origin: Extract<FindingOrigin, { kind: "di
     throw new InvalidInputError("errors.invalid", {}, { unitId: ["errors.choose"] });
   }
   const foundOn = input.foundOn ?? ctx.today;
-  if (input.actionDueOn && input.actionDueOn < foundOn) throw new InvalidInputError("errors.invalid", {}, { actionDueOn: ["findings.errors.dueBeforeFound"] });
-  return { unitId: origin.unitId, source: origin.source, foundOn, actionDueOn: input.actionDueOn ?? null, link: () => {} };
+  const rule = policyDueOn(duePolicyOf(tx, origin.unitId), input.gradeCode, foundOn);
+  return { unitId: origin.unitId, source: origin.source, foundOn, ...dueDate(input, rule, foundOn), link: () => {} };
 }
 
 /**
@@ -132,7 +153,7 @@ export function insertFinding(tx: Tx, ctx: Ctx, input: RaiseFindingInput) {
       ? placeAuditFinding(tx, ctx, o, input)
       : o.kind === "inspection"
         ? placeInspectionFinding(tx, ctx, o, input)
-        : placeDirectFinding(ctx, o, input);
+        : placeDirectFinding(tx, ctx, o, input);
   const now = ctx.now.getTime();
   const row = tx
     .insert(findings)
@@ -145,6 +166,7 @@ export function insertFinding(tx: Tx, ctx: Ctx, input: RaiseFindingInput) {
       evidence: input.evidence?.trim() || null,
       foundOn: placement.foundOn,
       actionDueOn: placement.actionDueOn,
+      dueReason: placement.dueReason,
       raisedById: ctx.actor.kind === "user" ? ctx.actor.id : null,
       createdAt: now,
       updatedAt: now,

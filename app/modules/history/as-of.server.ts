@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { ACTION_NOT_DONE } from "../findings/rules";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { correctiveActionStates, documentStates, findingStates } from "#db/schema";
 import { addDays, startOfVnDay } from "~/lib/time";
@@ -192,6 +193,20 @@ export type FindingCounts = {
  * Findings per unit and grade as of `asOf` (found by the day, in their state then): one grouped query.
  * `from` bounds "found since" (a period's first day); `closedSinceMs` bounds "closed since" (its first instant).
  */
+/**
+ * findingOverdue (findings/rules.ts) as of `asOf`, for the finding state row `s`: it has no corrective action on that
+ * day, or one not yet implemented.
+ */
+function actionsNotDoneAsOf(asOf: AsOf) {
+  const live = sql`cs.finding_id = s.finding_id AND cs.from_at < ${asOf.at} AND (cs.to_at IS NULL OR cs.to_at >= ${asOf.at})`;
+  const notDone = sql.join(
+    ACTION_NOT_DONE.map((st) => sql`${st}`),
+    sql`, `,
+  );
+  return sql`(NOT EXISTS (SELECT 1 FROM corrective_action_states cs WHERE ${live})
+    OR EXISTS (SELECT 1 FROM corrective_action_states cs WHERE ${live} AND cs.status IN (${notDone})))`;
+}
+
 export function findingCountsAsOf(db: Reader, unitIds: number[], asOf: AsOf, bounds: { from: string; closedSinceMs?: number }): FindingCounts[] {
   if (!unitIds.length) return [];
   return db
@@ -201,7 +216,7 @@ export function findingCountsAsOf(db: Reader, unitIds: number[], asOf: AsOf, bou
       sum(s.found_on >= ${bounds.from}) AS foundSince,
       sum(f.source = 'inspection') AS inspection,
       sum(s.status = 'open') AS open,
-      sum(s.status = 'open' AND s.action_due_on < ${asOf.day}) AS overdue,
+      sum(s.status = 'open' AND s.action_due_on < ${asOf.day} AND ${actionsNotDoneAsOf(asOf)}) AS overdue,
       sum(s.status = 'closed' AND s.from_at >= ${bounds.closedSinceMs ?? 0}) AS closedSince
     FROM finding_states s JOIN findings f ON f.id = s.finding_id
     WHERE ${unitList(sql`s.unit_id`, unitIds)} AND s.from_at < ${asOf.at} AND (s.to_at IS NULL OR s.to_at >= ${asOf.at})

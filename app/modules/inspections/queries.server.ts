@@ -1,3 +1,4 @@
+import { reportBackState } from "../findings/rules";
 import { and, asc, count, desc, eq, sql, type SQLWrapper } from "drizzle-orm";
 import {
   files,
@@ -145,7 +146,12 @@ export function getInspectionDetail(ctx: Ctx, inspectionId: number) {
     findings: written,
     minutesFile,
     defaultDueOn: i.minutesSignedOn ? defaultActionDueOn(i.minutesSignedOn) : null,
-    can: { minutes: writer, addFinding: writer && !!i.minutesSignedOn },
+    reportBack: reportBackState(i, ctx.today),
+    can: {
+      minutes: writer,
+      addFinding: writer && !!i.minutesSignedOn,
+      reportBack: !!i.minutesSignedOn && (writer || can(actor, "ca.write")),
+    },
   };
 }
 

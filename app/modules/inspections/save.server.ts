@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { findings, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, inspectionTeamMembers, units } from "#db/schema";
-import { InvalidInputError, NotFoundError } from "~/lib/errors";
+import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { auditorCandidates } from "../audits/access.server";
 import { auditorIndependent } from "../audits/rules";
 import type { Ctx } from "../context";
 import { insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
-import { requireCapability, requireUserActor } from "../permissions";
+import { can, requireCapability, requireUserActor } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
 import { writeOnce } from "../form-once.server";
@@ -13,7 +13,7 @@ import { noticeDeadlineMoved, noticeMinutesSigned, ownersAndSignersOf } from "..
 import { getUnitInScopeOrThrow, pathInScope, workRootsOf } from "../units/scope.server";
 import { inTreeOrder } from "../units/tree.server";
 import { defaultActionDueOn, existedDuring } from "./rules";
-import type { InspectionInput, InspectionPlanInput, MinutesInput } from "./schema";
+import type { InspectionInput, InspectionPlanInput, MinutesInput, ReportBackInput } from "./schema";
 
 /**
  * Units an inspector may list or inspect: units strictly below their own, in their scope; when their own unit has
@@ -149,7 +149,13 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
     const current = tx.select().from(inspections).where(eq(inspections.id, inspectionId)).get()!;
     const fileId = stored ? insertFileRow(tx, ctx, stored, current.unitId).id : current.minutesFileId;
     tx.update(inspections)
-      .set({ minutesSignedOn: input.signedOn, minutesSummary: input.summary.trim(), minutesFileId: fileId, updatedAt: ctx.now.getTime() })
+      .set({
+        minutesSignedOn: input.signedOn,
+        reportDueOn: defaultActionDueOn(input.signedOn),
+        minutesSummary: input.summary.trim(),
+        minutesFileId: fileId,
+        updatedAt: ctx.now.getTime(),
+      })
       .where(eq(inspections.id, inspectionId))
       .run();
     let moved = 0;
@@ -196,10 +202,47 @@ export async function recordMinutes(ctx: Ctx, inspectionId: number, input: Minut
       action: "minutes",
       unitId: current.unitId,
       before: { minutesSignedOn: current.minutesSignedOn, minutesSummary: current.minutesSummary, minutesFileId: current.minutesFileId },
-      after: { minutesSignedOn: input.signedOn, minutesSummary: input.summary.trim(), minutesFileId: fileId, findingsDueMoved: moved || undefined },
+      after: {
+        minutesSignedOn: input.signedOn,
+        reportDueOn: defaultActionDueOn(input.signedOn),
+        minutesSummary: input.summary.trim(),
+        minutesFileId: fileId,
+        findingsDueMoved: moved || undefined,
+      },
     });
     return { moved };
   });
 }
 
 const unitNameOf = (tx: Tx, unitId: number) => tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)).get()?.name ?? "";
+
+/**
+ * Record the inspected unit's report back on its corrective actions (TT 26/2014 Art. 37(2)(c)): what the two-month
+ * deadline measures, not the closing of every action. Recorded by the unit's officer or by the inspector who
+ * received it; a later correction keeps the earlier day in the trail.
+ */
+export function recordReportBack(ctx: Ctx, inspectionId: number, input: ReportBackInput) {
+  if (!can(ctx.actor, "ca.write") && !can(ctx.actor, "inspection.write")) throw new ForbiddenError("errors.forbidden");
+  const insp = Number.isSafeInteger(inspectionId) ? ctx.db.select().from(inspections).where(eq(inspections.id, inspectionId)).get() : undefined;
+  if (!insp) throw new NotFoundError("errors.notFound");
+  getUnitInScopeOrThrow(ctx.db, ctx.scope, insp.unitId);
+  if (!insp.minutesSignedOn) throw new PreconditionFailedError("inspections.errors.minutesFirst");
+  if (input.reportedOn < insp.minutesSignedOn) throw new InvalidInputError("errors.invalid", {}, { reportedOn: ["inspections.errors.reportBeforeMinutes"] });
+  if (input.reportedOn > ctx.today) throw new InvalidInputError("errors.invalid", {}, { reportedOn: ["audits.errors.futureDate"] });
+  return write(ctx, (tx) => {
+    const current = tx.select().from(inspections).where(eq(inspections.id, inspectionId)).get()!;
+    tx.update(inspections)
+      .set({ reportedBackOn: input.reportedOn, reportBackNote: input.note?.trim() || null, updatedAt: ctx.now.getTime() })
+      .where(eq(inspections.id, inspectionId))
+      .run();
+    recordTrail(tx, ctx, {
+      entity: "inspection",
+      entityId: inspectionId,
+      action: "report-back",
+      unitId: current.unitId,
+      before: { reportedBackOn: current.reportedBackOn, reportBackNote: current.reportBackNote },
+      after: { reportedBackOn: input.reportedOn, reportBackNote: input.note?.trim() || null, reportDueOn: current.reportDueOn },
+    });
+    return input.reportedOn;
+  });
+}

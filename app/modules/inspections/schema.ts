@@ -49,3 +49,7 @@ export type InspectionInput = z.infer<typeof InspectionSchema>;
 
 export const MinutesSchema = z.object({ signedOn: vnDay, summary: required(8000) });
 export type MinutesInput = z.infer<typeof MinutesSchema>;
+
+/** The inspected unit's report back on its corrective actions (the day it was sent to the inspecting body). */
+export const ReportBackSchema = z.object({ reportedOn: vnDay, note: optText(2000) });
+export type ReportBackInput = z.infer<typeof ReportBackSchema>;

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import { addMonthsToDay } from "~/lib/time";
 import { conformityAnnouncements, effectivenessConfirmations, files, managementReviews } from "#db/schema";
 import type { Ctx } from "../context";
-import { asOfDay } from "../history/as-of.server";
 import { can } from "../permissions";
 import { getUnitInScopeOrThrow, inScope, pathCondition } from "../units/scope.server";
 import { inTreeOrder } from "../units/tree.server";
@@ -22,29 +22,31 @@ export type QmsCycleRow = {
   lastAnnouncementOn: string | null;
   lastAnnouncementId: number | null;
   lastAnnouncementKind: "announcement" | "re_announcement" | null;
-  /** Open inspection findings (made on or before the day) whose action due date is before the day. */
-  overdueInspectionFindings: number;
-  oldestOverdueDueOn: string | null;
+  /**
+   * Inspections (minutes signed on or before the day, with findings) whose report back on corrective actions is
+   * missing past its two-month deadline, or was sent late within the last year; and the earliest such deadline.
+   */
+  lateInspectionReports: number;
+  oldestLateReportDueOn: string | null;
 };
 
 /**
  * The QMS cycle of every unit in `ctx.scope` that exists on `day` (YYYY-MM-DD), for the obligations of DOMAIN.md §6:
  * the dates (and ids, as evidence) of the last internal audit (reported/closed), management review,
  * effectiveness confirmation and announcement on or before the day, and the open inspection findings past their
- * due date. One statement; each figure is an indexed lookup per unit. Finding status is the one at the day's end. `only` narrows it to those units (the compliance facts of one page). `day` is explicit: the
+ * due date. One statement; each figure is an indexed lookup per unit. `only` narrows it to those units (the compliance facts of one page). `day` is explicit: the
  * page may look at another day, the compliance facts are computed for a given day (a report's period end).
  */
 export function qmsCycleForUnits(ctx: Ctx, day: string, only?: number[]): QmsCycleRow[] {
   if (only && !only.length) return [];
   const scope = ctx.scope;
-  const at = asOfDay(day).at;
   return ctx.db.all<QmsCycleRow>(sql`
     SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, u.path AS path,
       la.reported_on AS lastInternalAuditOn, la.id AS lastInternalAuditId,
       mr.held_on AS lastManagementReviewOn, mr.id AS lastManagementReviewId,
       ec.confirmed_on AS lastEffectivenessConfirmationOn, ec.id AS lastEffectivenessConfirmationId,
       ca.decided_on AS lastAnnouncementOn, ca.id AS lastAnnouncementId, ca.kind AS lastAnnouncementKind,
-      coalesce(od.n, 0) AS overdueInspectionFindings, od.oldest AS oldestOverdueDueOn
+      coalesce(od.n, 0) AS lateInspectionReports, od.oldest AS oldestLateReportDueOn
     FROM units u
     LEFT JOIN audits la ON la.id = (SELECT a.id FROM audits a WHERE a.unit_id = u.id AND a.status IN ('reported', 'closed')
          AND a.reported_on <= ${day} ORDER BY a.reported_on DESC, a.id DESC LIMIT 1)
@@ -54,14 +56,15 @@ export function qmsCycleForUnits(ctx: Ctx, day: string, only?: number[]): QmsCyc
          AND e.confirmed_on <= ${day} ORDER BY e.confirmed_on DESC, e.id DESC LIMIT 1)
     LEFT JOIN conformity_announcements ca ON ca.id = (SELECT c.id FROM conformity_announcements c WHERE c.unit_id = u.id
          AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.id DESC LIMIT 1)
-    -- One pass over the overdue inspection findings, grouped (a correlated count per unit scanned them per unit).
-    -- Their state at the end of the day (finding_states, decision 0013), not today's.
-    LEFT JOIN (SELECT s.unit_id AS unit_id, count(*) AS n, min(s.action_due_on) AS oldest FROM finding_states s
-         JOIN findings f ON f.id = s.finding_id AND f.source = 'inspection'
-         WHERE s.status = 'open' AND s.found_on <= ${day} AND s.action_due_on < ${day}
-           AND s.from_at < ${at} AND (s.to_at IS NULL OR s.to_at >= ${at})
-           AND ${only ? sql`s.unit_id IN ${only}` : inScope(sql`s.unit_id`, scope)}
-         GROUP BY s.unit_id) od ON od.unit_id = u.id
+    -- Inspections whose report back on corrective actions (TT 26: within two months of the minutes) is missing past
+    -- its deadline, or came late (within the last year): the report back measures it, not the closing of actions.
+    LEFT JOIN (SELECT i.unit_id AS unit_id, count(*) AS n, min(i.report_due_on) AS oldest FROM inspections i
+         WHERE i.minutes_signed_on <= ${day} AND i.report_due_on IS NOT NULL
+           AND EXISTS (SELECT 1 FROM inspection_findings x WHERE x.inspection_id = i.id)
+           AND ((i.report_due_on < ${day} AND (i.reported_back_on IS NULL OR i.reported_back_on > ${day}))
+             OR (i.reported_back_on <= ${day} AND i.reported_back_on > i.report_due_on AND i.minutes_signed_on > ${addMonthsToDay(day, -12)}))
+           AND ${only ? sql`i.unit_id IN ${only}` : inScope(sql`i.unit_id`, scope)}
+         GROUP BY i.unit_id) od ON od.unit_id = u.id
     WHERE ${pathCondition(scope, sql`u.path`)} ${only ? sql`AND u.id IN ${only}` : sql``}
       AND (u.valid_from IS NULL OR u.valid_from <= ${day}) AND (u.valid_to IS NULL OR u.valid_to >= ${day})
     ORDER BY u.path`);

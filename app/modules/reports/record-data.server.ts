@@ -220,7 +220,7 @@ export function actionFormData(ctx: Ctx, findingId: number, m: MetaInput): Corre
       owner: person({ fullName: x.ownerName, title: x.ownerTitle }),
       dueOn: x.a.dueOn,
       status: vi(`ca.status.${x.a.status}`),
-      acknowledgement: ack && sig ? { by: `${sig.title} ${ack.signerName}`, capacity: sig.capacity ?? "", on: vnDay(new Date(ack.signedAt)) } : null,
+      acknowledgement: ack && sig ? { by: `${sig.title} – ${ack.signerName}`, capacity: sig.capacity ?? "", on: vnDay(new Date(ack.signedAt)) } : null,
       ack,
       sig,
     };

@@ -1,5 +1,6 @@
 import type { PeriodReportKind, ReportKind, ReportTrigger, SignCapacity } from "#db/schema/enums";
 import type { Period } from "./periods";
+import { bareTitle, signatureBlock } from "../corrective-actions/capacity";
 
 /** Crockford base32: no I, L, O, U, so a code read aloud or typed from paper is not misread. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -68,22 +69,14 @@ export function vnDayText(day: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** "Phó Chủ tịch UBND xã" → "Phó Chủ tịch": the title as printed under a capacity line. */
-export function bareTitle(title: string | null | undefined): string {
-  const t = (title ?? "").replace(/\s+(UBND|Ủy ban nhân dân)\b.*$/u, "").trim();
-  return t || "Lãnh đạo";
-}
+export { bareTitle };
 
 /**
  * A leader's signature block as Decree 30/2020 writes it, from the capacity they signed in: own name (the
  * title only), KT. (ký thay: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH"), TL. (thừa lệnh), TM. (thay mặt the committee).
  */
 export function signatureForAcknowledgement(capacity: SignCapacity, signerTitle: string | null): { capacity?: string; title: string } {
-  const title = bareTitle(signerTitle);
-  if (capacity === "kt") return { capacity: "KT. Chủ tịch", title };
-  if (capacity === "tl") return { capacity: "TL. Chủ tịch", title };
-  if (capacity === "tm") return { capacity: "TM. Ủy ban nhân dân", title };
-  return { title };
+  return signatureBlock(capacity, signerTitle);
 }
 
 /** The period key of a report about one record: "#12". */

@@ -62,6 +62,10 @@ export const TRAIL_ACTIONS = [
   "restore-acknowledgement",
   "download",
   "export",
+  "due",
+  "report-back",
+  "answer-page",
+  "people",
 ] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];
 

@@ -177,7 +177,7 @@ export function findingIn(f: Fixture, target: Unit, fresh = false): number {
       grade: "major",
       description: `Phát hiện ${target.token}`,
       foundOn: "2026-10-01",
-      actionDueOn: "2026-12-31",
+      actionDueOn: "2027-01-31",
     },
     f.now,
   );
@@ -564,7 +564,11 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/inspections._index": { read: "any", list: true },
   "routes/inspections.new": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
   "routes/inspections.plan": { read: ["inspector"], actionsCoveredElsewhere: auditsCovered },
-  "routes/inspections.$id._index": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
+  "routes/inspections.$id._index": {
+    read: "any",
+    params: (f, t) => ({ id: String(auditOf(f, t).inspection) }),
+    actionsCoveredElsewhere: "the report back on corrective actions (who, scope, dates): audits-findings-due.test.ts",
+  },
   // The dossier ZIP of an inspection: whoever reads the inspection (its unit and above), never a sibling or a parent.
   "routes/inspections.$id.dossier": { read: "any", params: (f, t) => ({ id: String(auditOf(f, t).inspection) }) },
   "routes/inspections.$id.minutes": {
@@ -597,7 +601,22 @@ export const SPECS: Record<string, RouteSpec> = {
       },
     ],
   },
-  "routes/findings.$id._index": { read: "any", params: (f, t) => ({ id: String(findingIn(f, t)) }) },
+  "routes/findings.due-policy": {
+    read: ["officer"],
+    list: true,
+    actions: [
+      {
+        name: "set the unit's due date policy",
+        roles: ["officer"],
+        form: (_f, _t, n) => ({ majorDays: String(20 + (n % 10)), minorDays: "60", otherDays: "90" }),
+      },
+    ],
+  },
+  "routes/findings.$id._index": {
+    read: "any",
+    params: (f, t) => ({ id: String(findingIn(f, t)) }),
+    actionsCoveredElsewhere: "moving a finding's due date (reason, who, scope): audits-findings-due.test.ts",
+  },
   "routes/qms._index": { read: "any", list: true },
   "routes/qms.$unitId._index": { read: "any", params: (_f, t) => ({ unitId: String(t.id) }) },
   "routes/qms.$unitId.review": { read: ["officer"], params: (_f, t) => ({ unitId: String(t.id) }), actionsCoveredElsewhere: auditsCovered },
