@@ -10,8 +10,9 @@ import { announcementReportData } from "./announcement-data.server";
 import { recordTrail } from "../trail/record.server";
 import { reportRowHash } from "../trail/verify.server";
 import { write } from "../tx.server";
-import { periodReportData } from "./data.server";
+import { periodReportData, withIssue } from "./data.server";
 import type { ProduceDeps } from "./deps.server";
+import { issueOverlayFor } from "./issue.server";
 import { parsePeriod } from "./periods";
 import { recordReportData } from "./record-data.server";
 import { renderPdf } from "./render.server";
@@ -51,7 +52,8 @@ export async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, 
     } else {
       const period = parsePeriod(row.periodKey);
       if (!period) throw new Error(`unknown period (${row.periodKey})`);
-      data = periodReportData(ctx, row.kind, unit, period, meta);
+      // An issued report a unit sends carries its narrative, number, date and signer (issue 14).
+      data = withIssue(periodReportData(ctx, row.kind, unit, period, meta), issueOverlayFor(db, row.subjectId));
     }
     setProgress(db, row.id, "reports.progress.rendering");
     const { bytes, pages } = await (deps.render ?? renderPdf)(data);
