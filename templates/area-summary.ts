@@ -1,6 +1,7 @@
 import type PDFDocument from "pdfkit";
 import { columnChart, gradeColumns, stackedBarChart } from "./parts/chart";
 import { decreeClosing, decreeHeader, decreeTitle } from "./parts/decree30";
+import { drawNarrative } from "./parts/narrative";
 import { roman } from "./parts/sections";
 import { table } from "./parts/table";
 import { bodyName, bullets, ensureRoom, formatInt, heading, inSentence, NO_DATA, paragraph, vnDate } from "./parts/text";
@@ -98,6 +99,7 @@ export function renderAreaSummary(doc: Doc, data: AreaSummaryData) {
         (r) => `${r.unit.name}: ${formatInt(r.sections.findings.status === "ok" ? r.sections.findings.data.overdueAtEnd : 0)} phát hiện quá hạn khắc phục.`,
       ),
     );
+  drawNarrative(doc, data.narrative, data.meta.draft, roman(3));
   paragraph(doc, `Trên đây là báo cáo tổng hợp ${data.period.label} trên địa bàn ${inSentence(data.area.name)}./.`);
   decreeClosing(doc, data.meta);
 }

@@ -40,6 +40,26 @@ export type DocMeta = {
   /** Present when the issued file is signed with its unit's certificate: the visible block and the signature field. */
   digitalSignature?: DigitalSignatureMark;
   author: string;
+  /** A draft (preview, not archived, not hashed): "DỰ THẢO" on every page (issue 14). */
+  draft?: boolean;
+};
+
+/** The parts of a report the unit writes itself (issue 14): null = not written (a draft shows where it goes). */
+export type ReportNarrative = { situation: string | null; results: string | null; difficulties: string | null; proposals: string | null };
+
+/** What TT 26/2014 and Phụ lục II of QĐ 19 ask the yearly report to count (issue 14 item 5). */
+export type YearlyFacts = {
+  /** Units that must apply the QMS (existed in the year), apply it (a process document in force), have announced. */
+  mustApply: number;
+  applying: number;
+  announced: number;
+  /** Units inspected in the year (a decision in the year) and of them on site. */
+  inspected: number;
+  inspectedOnSite: number;
+  /** Inspections in the year and the findings they raised. */
+  inspections: { count: number; onSite: number; byReport: number; findings: number; minutesSigned: number };
+  /** One-stop service results over the year (figures imported): null when no month was recorded. */
+  service: { received: number; onTime: number; overdue: number; online: number; byPost: number; months: number } | null;
 };
 
 /** What the visible block of a digital signature says (Decree 30/2020, Phụ lục I: body, signer, time and zone). */
@@ -154,11 +174,11 @@ export type SectionId = keyof UnitSections;
 // ----- the kinds -----
 
 /** (a) A unit's compliance report for a month, quarter or year. */
-export type UnitReportData = { kind: "unit"; meta: DocMeta; unit: UnitRef; period: PeriodInfo; sections: UnitSections };
+export type UnitReportData = { kind: "unit"; meta: DocMeta; unit: UnitRef; period: PeriodInfo; sections: UnitSections; narrative?: ReportNarrative };
 
 /** (b) An area summary: one line per unit below, totals and charts. */
 export type AreaSummaryRow = { unit: UnitRef; sections: Pick<UnitSections, "findings" | "documents" | "correctiveActions" | "cycle"> };
-export type AreaSummaryData = { kind: "area"; meta: DocMeta; area: UnitRef; period: PeriodInfo; rows: AreaSummaryRow[] };
+export type AreaSummaryData = { kind: "area"; meta: DocMeta; area: UnitRef; period: PeriodInfo; rows: AreaSummaryRow[]; narrative?: ReportNarrative };
 
 /** (c) The yearly report on building and applying the QMS (QĐ 19/2014, Phụ lục II in spirit). */
 export type AnnualReportData = {
@@ -169,6 +189,9 @@ export type AnnualReportData = {
   /** The unit itself (aggregated over its subtree) and each unit below it. */
   sections: UnitSections;
   rows: AreaSummaryRow[];
+  /** The narrative the unit writes (situation, results, difficulties, proposals) and the TT 26 counts. */
+  narrative?: ReportNarrative;
+  yearly?: YearlyFacts;
 };
 
 /** (d) Internal audit report. */

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { REPORT_KINDS, REPORT_STATUSES } from "#db/schema/enums";
 import { can } from "~/modules/permissions";
+import { listReportIssues } from "~/modules/reports/issue.server";
 import { listReports } from "~/modules/reports/queries.server";
 import { REPORT_ORIGINS, ReportFiltersSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
@@ -34,11 +35,12 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     years: Array.from({ length: 10 }, (_, i) => thisYear - i),
     canGenerate: can(ctx.actor, "reports.generate"),
     search: url.search,
+    issues: listReportIssues(ctx),
   };
 });
 
 export default function Reports() {
-  const { rows, total, page, pages, filters, units, years, canGenerate } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, filters, units, years, canGenerate, issues } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -54,6 +56,21 @@ export default function Reports() {
         </div>
       </div>
       <p className="muted">{t("reports.intro")}</p>
+      {issues.length ? (
+        <section className="card" aria-labelledby="issues-title">
+          <h2 id="issues-title">{t("reportIssue.listTitle")}</h2>
+          <ul className="plain records">
+            {issues.map((i) => (
+              <li key={i.id}>
+                <Link to={`/reports/issue/${i.kind}/${i.unitId}/${i.periodKey}`}>
+                  {t(`reports.kind.${i.kind}`)} · {i.unitName} · {i.periodKey}
+                </Link>{" "}
+                · {i.status === "issued" ? t("reportIssue.issuedNumber", { number: i.number ?? "" }) : t("reportIssue.draftState")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="get" className="row card" role="search" aria-label={t("action.filter")}>
         <FilterSelect
           name="kind"

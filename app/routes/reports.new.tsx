@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PERIOD_REPORT_KINDS } from "#db/schema/enums";
 import { FormErrors, SelectField } from "~/components/field";
 import { isAreaUnit } from "~/modules/reports/data.server";
 import { produceDepsFor } from "~/modules/reports/deps.server";
+import { draftFor } from "~/modules/reports/issue.server";
 import { drainQueue } from "~/modules/reports/produce.server";
 import { requestReport } from "~/modules/reports/request.server";
 import { justEndedPeriodKey } from "~/modules/reports/periods";
@@ -46,6 +47,8 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request);
   return submit(await request.formData(), GenerateReportSchema, (value) => {
+    // The yearly report is issued from its draft (issue 14): the form leads there instead of archiving a file.
+    if (value.kind === "annual") return redirect(draftFor(ctx, value));
     const row = requestReport(ctx, value);
     void drainQueue(ctx.db, produceDepsFor(request));
     return redirectWithFlash(`/reports/${row.id}`, { key: "reports.requested" });

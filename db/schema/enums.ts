@@ -91,6 +91,8 @@ export const REPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_TRIGGERS = ["schedule", "manual"] as const;
+/** A report a unit sends: a draft (preview, never archived) until its head issues it (issue 14). */
+export const REPORT_ISSUE_STATUSES = ["draft", "issued"] as const;
 export type ReportTrigger = (typeof REPORT_TRIGGERS)[number];
 /** Kinds of documented information. */
 export const DOCUMENT_KINDS = ["manual", "policy", "objectives", "process", "form", "guideline"] as const;

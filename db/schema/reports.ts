@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { REPORT_KINDS, REPORT_STATUSES, REPORT_TRIGGERS } from "./enums";
+import { PERIOD_REPORT_KINDS, REPORT_ISSUE_STATUSES, REPORT_KINDS, REPORT_STATUSES, REPORT_TRIGGERS } from "./enums";
 import { unitCertificates } from "./certificates";
 import { users } from "./people";
 import { units } from "./units";
@@ -57,5 +57,42 @@ export const reports = sqliteTable(
     index("reports_sha_idx").on(t.sha256),
     index("reports_unit_created_idx").on(t.unitId, t.createdAt),
     index("reports_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/**
+ * A report a unit sends (kinds unit, area, annual) from draft to issued (issue 14): the narrative the officer
+ * writes, then the head's number (NN/BC-UBND, per unit and year, allocated inside the issuing transaction), date,
+ * capacity and the archived report row. Only the issued file is archived and hashed; the draft is a preview.
+ */
+export const reportIssues = sqliteTable(
+  "report_issues",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: PERIOD_REPORT_KINDS }).notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    periodKey: text("period_key").notNull(),
+    status: text("status", { enum: REPORT_ISSUE_STATUSES }).notNull().default("draft"),
+    situation: text("situation"),
+    results: text("results"),
+    difficulties: text("difficulties"),
+    proposals: text("proposals"),
+    issuedYear: integer("issued_year"),
+    issuedSeq: integer("issued_seq"),
+    number: text("number"),
+    issuedOn: text("issued_on"),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    capacity: text("capacity", { enum: ["tm", "kt"] }),
+    reportId: integer("report_id").references(() => reports.id),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("report_issues_period_uq").on(t.kind, t.unitId, t.periodKey),
+    uniqueIndex("report_issues_number_uq")
+      .on(t.unitId, t.issuedYear, t.issuedSeq)
+      .where(sql`issued_seq IS NOT NULL`),
   ],
 );

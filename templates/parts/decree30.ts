@@ -214,6 +214,12 @@ export function decreePageFurniture(doc: Doc, meta: DocMeta) {
         doc.font(THEME.fonts.regular).fontSize(THEME.size.body).fillColor(THEME.color.ink);
         doc.text(String(n), THEME.margins.left, EDGE + 2, { width: contentWidth, align: "center", lineBreak: false });
       }
+      // A draft (issue 14) says so on every page, top right, in red: never mistaken for the issued report.
+      if (meta.draft) {
+        doc.font(THEME.fonts.bold).fontSize(THEME.size.body).fillColor("#b00020");
+        doc.text("DỰ THẢO", THEME.page.width - THEME.margins.right - 120, EDGE + 2, { width: 120, align: "right", lineBreak: false });
+        doc.fillColor(THEME.color.ink);
+      }
       // Footer and QR code end at least 10 mm above the page's bottom edge (a printer's unprintable band).
       const bottom = doc.page.height - EDGE;
       const qrX = THEME.page.width - THEME.margins.right - QR_SIZE;

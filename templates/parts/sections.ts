@@ -187,7 +187,7 @@ export function drawObjectives(doc: Doc, d: ObjectivesData) {
   );
 }
 
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 export const roman = (i: number) => ROMAN[i] ?? String(i + 1);
 
 /** Every section of a unit, numbered I, II…, each either drawn from its data or marked "Chưa có dữ liệu". */

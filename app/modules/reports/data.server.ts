@@ -1,6 +1,6 @@
 import { and, asc, inArray, like, notInArray, or, gte, isNull, lte, sql } from "drizzle-orm";
 import { units, type PeriodReportKind } from "#db/schema";
-import type { AnnualReportData, AreaSummaryData, AreaSummaryRow, DocMeta, ReportData, UnitReportData } from "#templates/types";
+import type { AnnualReportData, AreaSummaryData, AreaSummaryRow, DocMeta, ReportData, ReportNarrative, SignatureBlock, UnitReportData } from "#templates/types";
 import { formatDateTime, vnDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { asOfDay, type AsOf } from "../history/as-of.server";
@@ -8,6 +8,7 @@ import { nameWithValidity } from "../units/rules";
 import type { Period } from "./periods";
 import { loadSections } from "./sections/index.server";
 import { chairOf } from "./signers.server";
+import { yearlyFacts } from "./yearly.server";
 
 type UnitRow = typeof units.$inferSelect;
 
@@ -182,6 +183,8 @@ export function annualReportData(ctx: Ctx, unit: UnitRow, period: Period, m: Met
     "Báo cáo",
     `Tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 ${period.label}`,
   );
+  // Who must apply: the unit itself and every unit below it that existed in the year (as the obligations table counts).
+  const reporting = [unit.id, ...below.map((u) => u.id)];
   return {
     kind: "annual",
     meta,
@@ -189,7 +192,31 @@ export function annualReportData(ctx: Ctx, unit: UnitRow, period: Period, m: Met
     period: info(period, asOf, m.now),
     sections,
     rows: areaRows(ctx, below, period, asOf),
+    yearly: yearlyFacts(ctx, reporting, reporting, period, asOf),
   };
+}
+
+/** How a report a unit sends is issued (issue 14): a draft preview, or the head's number, date and signature. */
+export type IssueOverlay = {
+  narrative: ReportNarrative;
+  draft: boolean;
+  number?: string;
+  issuedOn?: string;
+  signature?: SignatureBlock;
+};
+
+/** The period report's data with the unit's narrative, and its number, date and signer once issued (or "DỰ THẢO"). */
+export function withIssue(data: ReportData, issue: IssueOverlay | undefined): ReportData {
+  if (!issue || (data.kind !== "unit" && data.kind !== "area" && data.kind !== "annual")) return data;
+  const meta = { ...data.meta, draft: issue.draft || undefined };
+  if (issue.number) {
+    const [seq, symbol] = issue.number.split("/");
+    meta.number = seq ?? issue.number;
+    if (symbol) meta.numberSuffix = symbol;
+  }
+  if (issue.issuedOn) meta.issuedOn = issue.issuedOn;
+  if (issue.signature) meta.signature = issue.signature;
+  return { ...data, meta, narrative: issue.narrative };
 }
 
 /**

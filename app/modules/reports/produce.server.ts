@@ -12,8 +12,9 @@ import { signPdf, unitKeysDir, UnitSigners, type UnitSigner, type UnsignedReason
 import { recordTrail } from "../trail/record.server";
 import { reportRowHash } from "../trail/verify.server";
 import { write } from "../tx.server";
-import { issuingBodyName, periodReportData } from "./data.server";
+import { issuingBodyName, periodReportData, withIssue } from "./data.server";
 import type { ProduceDeps } from "./deps.server";
+import { issueOverlayFor } from "./issue.server";
 import { parsePeriod } from "./periods";
 import { recordReportData } from "./record-data.server";
 import { renderPdf } from "./render.server";
@@ -65,7 +66,8 @@ export async function renderAndStore(db: DB, row: ReportRow, deps: ProduceDeps, 
     } else {
       const period = parsePeriod(row.periodKey);
       if (!period) throw new Error(`unknown period (${row.periodKey})`);
-      data = periodReportData(ctx, row.kind, unit, period, meta);
+      // An issued report a unit sends carries its narrative, number, date and signer (issue 14).
+      data = withIssue(periodReportData(ctx, row.kind, unit, period, meta), issueOverlayFor(db, row.subjectId));
     }
     // Signed with the unit's certificate when it has a usable one; otherwise issued unsigned, and its page says why.
     const signer: UnitSigner | UnsignedReason = signersOf(deps).forUnit(db, unit.id, now);

@@ -32,6 +32,8 @@ export function requestReport(ctx: Ctx, input: GenerateReportInput): ReportRow {
   if (!period) throw new InvalidInputError("errors.invalid", {}, { period: ["reports.errors.period"] });
   const problems = requestProblems({ kind: input.kind, unitIsArea: isAreaUnit(unit), period, today: ctx.today, unitValidTo: unit.validTo });
   if (Object.keys(problems).length) throw new InvalidInputError("errors.invalid", {}, problems);
+  // The yearly report is only archived as issued by the head, with the unit's narrative (issue 14): its draft.
+  if (input.kind === "annual") throw new InvalidInputError("errors.invalid", {}, { kind: ["reports.errors.annualIsIssued"] });
   return writeOnce(ctx, (tx) => {
     const row = tx
       .insert(reports)

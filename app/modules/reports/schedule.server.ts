@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { DB } from "#db/client";
 import { reports, type PeriodReportKind } from "#db/schema";
 import type { Actor } from "../context";
+import { makeCtx } from "../context.server";
+import { ensureScheduledDraft } from "./issue.server";
 import type { ProduceDeps } from "./deps.server";
 import type { Period } from "./periods";
 import { renderAndStore } from "./produce.server";
@@ -20,6 +22,11 @@ export async function produceScheduled(
   deps: ProduceDeps,
 ): Promise<"produced" | "skipped" | "failed"> {
   const actor: Actor = { kind: "job", name: job.name };
+  // The yearly report needs the unit's narrative (difficulties, proposals): the job makes its draft, never a
+  // sealed file with a placeholder; the head issues it (issue.server.ts).
+  if (target.kind === "annual") {
+    return ensureScheduledDraft(makeCtx(db, actor, job.now), target.kind, target.unitId, target.period.key) ? "produced" : "skipped";
+  }
   const t = job.now.getTime();
   const claimed = db.transaction(
     (tx) => {

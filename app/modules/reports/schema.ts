@@ -53,3 +53,26 @@ export type ReportFilters = z.infer<typeof ReportFiltersSchema>;
 export const VerifySchema = z.object({
   q: z.string({ message: "errors.required" }).trim().min(1, { message: "errors.required" }).max(100, { message: "errors.tooLong" }),
 });
+
+/** One narrative part of a report a unit sends: optional while drafting, up to 5,000 characters. */
+const narrativePart = z
+  .string()
+  .trim()
+  .max(5000, { message: "errors.tooLong" })
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+/** The officer's form on a draft report (issue 14): situation, results, difficulties, proposals. */
+export const NarrativeSchema = z.object({
+  situation: narrativePart,
+  results: narrativePart,
+  difficulties: narrativePart,
+  proposals: narrativePart,
+});
+export type NarrativeInput = z.infer<typeof NarrativeSchema>;
+
+/** The head issues a report with their password (as for a signature). */
+export const IssueReportSchema = z.object({
+  password: z.string({ message: "errors.required" }).min(1, { message: "errors.required" }).max(200, { message: "errors.tooLong" }),
+});
+export type IssueReportInput = z.infer<typeof IssueReportSchema>;

@@ -41,6 +41,7 @@ export const TRAIL_ACTIONS = [
   "confirm",
   "announce",
   "re-announce",
+  "issue",
   "review",
   "withdraw",
   "publish-file",

@@ -746,6 +746,14 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/reports.$id.pdf": { read: "any", params: (f, t) => ({ id: String(reportIn(f, t)) }) },
   // The issued reports of a unit and the units below it, one ZIP: the unit must be in the reader's scope (else 404).
   "routes/reports.archive": { read: "any", query: (_f, t) => ({ unit: String(t.id), period: "2026" }) },
+  // Issue 14: a report a unit sends, as a draft (read by anyone in scope; its PDF rendered, never archived).
+  "routes/reports.issue.$kind.$unitId.$period._index": {
+    read: "any",
+    params: (_f, t) => ({ kind: "unit", unitId: String(t.id), period: "2026-10" }),
+    actionsCoveredElsewhere:
+      "writing the narrative (the unit's own officer only) and issuing (a leader of the unit itself, with their password): tests/integration/report-issues.test.ts",
+  },
+  "routes/reports.issue.$kind.$unitId.$period.pdf": { read: "any", params: (_f, t) => ({ kind: "unit", unitId: String(t.id), period: "2026-10" }) },
   "routes/reports.verify._index": {
     read: "public",
     actionsCoveredElsewhere: "public by design: answers only for the hash of a file the caller already holds (tests/integration/reports.test.ts)",
