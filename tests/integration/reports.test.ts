@@ -4,7 +4,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findings, jobRuns, reports, trail } from "#db/schema";
+import { correctiveActions, findings, jobRuns, reports, trail } from "#db/schema";
 import { catchUp, runJob } from "#jobs/runner";
 import { getJob } from "#jobs/schedule";
 import { renderReport } from "#templates/render";
@@ -60,7 +60,18 @@ function expectedFindings(db: ReturnType<typeof testDb>, code: string, start: st
     raised: rows.filter((f) => f.foundOn >= start).length,
     closed: rows.filter((f) => f.closedAt !== null && f.closedAt >= startMs && f.closedAt < endMs).length,
     open: open.length,
-    overdue: open.filter((f) => f.actionDueOn !== null && f.actionDueOn < end).length,
+    // Overdue (findings/rules.ts findingOverdue): open past its due date with no corrective action at the end of the
+    // period, or one not implemented by then.
+    overdue: open.filter((f) => {
+      if (f.actionDueOn === null || f.actionDueOn >= end) return false;
+      const acts = db
+        .select()
+        .from(correctiveActions)
+        .where(eq(correctiveActions.findingId, f.id))
+        .all()
+        .filter((a) => a.createdAt < endMs);
+      return acts.length === 0 || acts.some((a) => a.implementedOn === null || a.implementedOn > end);
+    }).length,
   };
 }
 
