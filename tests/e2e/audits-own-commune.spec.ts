@@ -42,7 +42,10 @@ test("a commune's own staff audit two processes of their commune in under 30 cli
   await expect(lead.locator("option", { hasText: "Phạm Quốc Huy" })).toBeEnabled();
   await expect(lead).toHaveValue(/\d+/); // the secretary herself, who owns neither process
   await expectAccessible(page);
-  await choose(page.getByLabel("Thành viên đoàn đánh giá"), [{ label: "Nguyễn Thị Thu Trang – Công chức Văn phòng - Thống kê (Xã Lai Vung)" }]);
+  // The team is ticked in a filtered list (phone-first); an ineligible member is there, greyed.
+  const team = page.getByRole("group", { name: "Thành viên đoàn đánh giá" });
+  await expect(team.getByRole("checkbox", { name: /Lê Văn Sang/ })).toBeDisabled();
+  await check(team.getByRole("checkbox", { name: /Nguyễn Thị Thu Trang/ }));
   await click(page.getByRole("button", { name: "Lưu" }));
   await expect(page.getByRole("status")).toContainText("checklist đã được tạo");
 

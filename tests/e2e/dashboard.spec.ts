@@ -44,12 +44,14 @@ test("a provincial inspector opens the dashboard, reads the charts and their dat
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile((await download.path())!);
   const ws = wb.worksheets[0]!;
-  const header = (ws.getRow(1).values as unknown[]).slice(1);
+  // A title row says what the sheet is and as of which day; the header follows it.
+  expect(String(ws.getRow(1).getCell(1).value)).toMatch(/^Tình hình duy trì HTQLCL .*tính đến ngày \d{2}\/\d{2}\/\d{4}$/);
+  const header = (ws.getRow(2).values as unknown[]).slice(1);
   expect(header.slice(0, 3)).toEqual(["Mã đơn vị", "Đơn vị", "Điểm tuân thủ (%)"]);
   const col = header.indexOf("Đánh giá nội bộ trong 12 tháng") + 1;
   expect(col).toBeGreaterThan(0);
-  expect(ws.rowCount - 1).toBe(shown);
-  for (let i = 2; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(col).value).toBe("Chưa đạt");
+  expect(ws.rowCount - 2).toBe(shown);
+  for (let i = 3; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(col).value).toBe("Chưa đạt");
 });
 
 test("the one-stop figures page draws the year's rates and shares", async ({ page }) => {

@@ -33,7 +33,7 @@ test.describe("starting a commune and taking a dossier", () => {
     await page.getByRole("link", { name: "Xã Long Hồ" }).first().click();
     const duty = page.getByRole("row").filter({ hasText: "Tài liệu được xem xét định kỳ" });
     await expect(duty).toContainText("Chưa đạt");
-    await expect(duty).toContainText("Chưa có tài liệu nào đang có hiệu lực.");
+    await expect(duty).toContainText("Chưa có tài liệu nào đang hiệu lực: HTQLCL chưa được xây dựng, áp dụng.");
     await page.goto("/documents");
     await page.getByRole("link", { name: "Nhập tài liệu hiện có" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Nhập tài liệu hiện có" })).toBeVisible();
