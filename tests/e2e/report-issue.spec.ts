@@ -9,7 +9,9 @@ test.describe("issuing the yearly report", () => {
     await signIn(page, "thuky.laivung");
     await page.goto("/reports/new");
     await page.getByLabel("Loại báo cáo").selectOption({ label: "Báo cáo năm về xây dựng, áp dụng HTQLCL" });
-    await page.getByLabel("Kỳ báo cáo").fill("2025");
+    const period = page.getByRole("group", { name: "Kỳ báo cáo" });
+    await period.getByLabel("Loại kỳ").selectOption({ label: "Năm" });
+    await period.getByLabel("Năm", { exact: true }).selectOption("2025");
     await page.getByRole("button", { name: "Tạo báo cáo" }).click();
     await expect(page).toHaveURL(/\/reports\/issue\/annual\/\d+\/2025$/);
     const draftUrl = page.url();
