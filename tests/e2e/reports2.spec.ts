@@ -7,7 +7,8 @@ test.describe("PDF of a record", () => {
   test("an officer exports the internal audit report from the audit page, downloads it; a sibling commune gets 404", async ({ page, browser }) => {
     await signIn(page, "thuky.laivung");
     await page.goto("/audits");
-    await page.getByRole("link", { name: "Đánh giá nội bộ HTQLCL năm 2026 – Xã Lai Vung" }).first().click();
+    // The seeded June audit (another journey may have added a later one of the same title).
+    await page.getByRole("row").filter({ hasText: "15/06/2026" }).getByRole("link", { name: "Đánh giá nội bộ HTQLCL năm 2026 – Xã Lai Vung" }).click();
     await expect(page).toHaveURL(/\/audits\/\d+$/);
     await expectAccessible(page);
 

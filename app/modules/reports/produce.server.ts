@@ -1,3 +1,4 @@
+import { now as clockNow } from "~/lib/clock.server";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { and, asc, desc, eq } from "drizzle-orm";
@@ -184,7 +185,7 @@ export function claimQueued(db: DB, now: Date, id?: number): ReportRow | undefin
 }
 
 /** Produce one queued report by id (tests, CLI); undefined when it is not waiting. */
-export async function produceQueued(db: DB, id: number, deps: ProduceDeps, now = new Date()) {
+export async function produceQueued(db: DB, id: number, deps: ProduceDeps, now = clockNow()) {
   const row = claimQueued(db, now, id);
   return row ? renderAndStore(db, row, deps, QUEUE_ACTOR, now) : undefined;
 }
