@@ -38,7 +38,7 @@ export default defineConfig(
       "tests/.tmp/**",
       "bench/.data/**",
       "test-reports/**",
-      "test-results/**",
+      "test-results*/**",
       "playwright-report/**",
       ".cache/**",
     ],
@@ -64,6 +64,28 @@ export default defineConfig(
   {
     files: ["**/*.tsx"],
     ...reactHooks.configs.flat.recommended,
+  },
+
+  // ---- One clock ----
+  // The app reads the time from ctx.now / ctx.today, or outside a ctx from `now()` (app/lib/clock.server.ts, the one
+  // place that reads the system clock: ISOXA_NOW starts it at a fixed instant for the tests). A time budget is a
+  // duration on the monotonic clock (app/lib/budget.ts), never a date.
+  {
+    files: ["app/**/*.{ts,tsx}", "jobs/**/*.ts", "db/**/*.ts", "templates/**/*.ts", "server.ts"],
+    ignores: ["app/lib/clock.server.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "Read the app's clock: ctx.now, or now() from app/lib/clock.server.ts (a duration: app/lib/budget.ts)." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Read the app's clock: ctx.now, or now() from app/lib/clock.server.ts.",
+        },
+      ],
+    },
   },
 
   // ---- The floors ----

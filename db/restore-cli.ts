@@ -16,7 +16,7 @@ const config = readConfig();
 try {
   const release = takeForRestore(config.dataDir, now());
   try {
-    const r = restoreDatabase(file, config.dbFile);
+    const r = restoreDatabase(file, config.dbFile, now());
     console.log(`restored ${file} → ${config.dbFile} (${r.migrations} migrations)${r.kept ? `; previous database kept as ${r.kept}` : ""}`);
     const f = restoreFiles(config.dbFile, config);
     console.log(`files: ${f.restored.length} put back from the backup mirror${f.missing.length ? `; ${f.missing.length} MISSING:` : ""}`);

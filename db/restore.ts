@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
  * Replace the database file with a backup, after checking the backup is a sound ISO Xã database. The current
  * file (if any) is kept beside it as `iso-xa.db.before-restore-<time>`. Run it with the app stopped.
  */
-export function restoreDatabase(backupFile: string, dbFile: string, now = new Date()): { kept?: string; migrations: number } {
+export function restoreDatabase(backupFile: string, dbFile: string, now: Date): { kept?: string; migrations: number } {
   if (!fs.existsSync(backupFile)) throw new Error(`no such file: ${backupFile}`);
   const check = new Database(backupFile, { readonly: true, fileMustExist: true });
   try {
@@ -73,7 +73,7 @@ export function restoreFiles(dbFile: string, dirs: { uploadsDir: string; reports
         continue;
       }
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      if (fs.existsSync(target)) fs.renameSync(target, `${target}.damaged-${Date.now()}`);
+      if (fs.existsSync(target)) fs.renameSync(target, `${target}.damaged-${sha(target).slice(0, 12)}`);
       fs.copyFileSync(copy, `${target}.restoring`);
       fs.renameSync(`${target}.restoring`, target);
       out.restored.push(target);

@@ -15,6 +15,7 @@ import { vnDay } from "~/lib/time";
 import type { DB } from "./client";
 import { findings, units, users } from "./schema";
 import { DEFAULT_DUE_POLICY, policyDueOn } from "~/modules/findings/rules";
+import { now as clockNow } from "~/lib/clock.server";
 
 export type FindingSeed = {
   unitCode: string;
@@ -32,7 +33,7 @@ export type FindingSeed = {
  * Insert a finding directly (the audits-and-findings area owns the real way to raise one). For the demo seed and
  * for tests only: no route calls it.
  */
-export function insertFinding(db: DB, f: FindingSeed, now = new Date()) {
+export function insertFinding(db: DB, f: FindingSeed, now = clockNow()) {
   const unit = db.select({ id: units.id }).from(units).where(eq(units.code, f.unitCode)).get();
   if (!unit) throw new Error(`no unit ${f.unitCode}`);
   const raisedById = f.raisedBy ? (db.select({ id: users.id }).from(users).where(eq(users.username, f.raisedBy)).get()?.id ?? null) : null;
@@ -83,7 +84,7 @@ const DAY = 86_400_000;
  * signature, one in progress, one implemented waiting for verification, a closed finding, an observation to
  * close without action, and an overdue action in Hòa Long with a pending extension request.
  */
-export async function seedActions(db: DB, now = new Date(), password: string): Promise<boolean> {
+export async function seedActions(db: DB, now = clockNow(), password: string): Promise<boolean> {
   const lv = db.select({ id: units.id }).from(units).where(eq(units.code, "DT-LAIVUNG")).get();
   if (!lv || (db.select({ n: count() }).from(findings).where(eq(findings.unitId, lv.id)).get()?.n ?? 0) > 0) return false;
   // A civil servant of Lai Vung who owns actions (the chair signs, the ISO secretary drafts, others verify).

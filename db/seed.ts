@@ -10,6 +10,7 @@ import { seedActions } from "./seed-actions";
 import { seedDocuments } from "./seed-documents";
 import { unitLineage, units, users, type Role, type UnitKind } from "./schema";
 import { seedFigures } from "./seed-figures";
+import { now as clockNow } from "~/lib/clock.server";
 
 /** The demo password of every demo account (README lists them). */
 export const DEMO_PASSWORD = "IsoXa@2026";
@@ -109,7 +110,7 @@ export const DEMO_USERS: SeedUser[] = [
 ];
 
 /** Insert the demo units and accounts into an empty database. Returns false when the database already has units. */
-export async function seedDemo(db: DB, now = new Date(), opts: { keysDir?: string } = {}): Promise<boolean> {
+export async function seedDemo(db: DB, now = clockNow(), opts: { keysDir?: string } = {}): Promise<boolean> {
   if ((db.select({ n: count() }).from(units).get()?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash (own random salt) shared by the demo accounts
   const t = now.getTime();

@@ -11,6 +11,9 @@ import { createUnit } from "~/modules/units/save-unit.server";
 import { verifyTrail } from "~/modules/trail/verify.server";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 
+/** The fixed clock of this file: the name of the kept copy reads it. */
+const NOW = new Date("2026-11-25T02:00:00Z");
+
 describe("backup and restore", () => {
   let db: ReturnType<typeof testDb>;
   let dir: string;
@@ -40,7 +43,7 @@ describe("backup and restore", () => {
     const before = counts(db);
     const { file } = await backupDatabase(db, path.join(dir, "backups"), "iso-xa-test");
     const target = path.join(dir, "fresh", "iso-xa.db");
-    const r = restoreDatabase(file, target);
+    const r = restoreDatabase(file, target, NOW);
     expect(r.kept).toBeUndefined();
     const restored = Object.assign(openDatabase(target, { migrationsDir: path.resolve("db/migrations") }), { file: target });
     expect(counts(restored)).toEqual(before);
@@ -51,11 +54,11 @@ describe("backup and restore", () => {
   it("refuses a file that is not a sound ISO Xã database, and keeps the current one when it restores", async () => {
     const junk = path.join(dir, "junk.db");
     fs.writeFileSync(junk, "not a database at all");
-    expect(() => restoreDatabase(junk, path.join(dir, "x.db"))).toThrow();
+    expect(() => restoreDatabase(junk, path.join(dir, "x.db"), NOW)).toThrow();
     const { file } = await backupDatabase(db, dir, "iso-xa-b");
     const target = path.join(dir, "live.db");
     fs.copyFileSync(file, target);
-    const r = restoreDatabase(file, target);
+    const r = restoreDatabase(file, target, NOW);
     expect(r.kept && fs.existsSync(r.kept)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import yauzl from "yauzl";
 import { TableReadError } from "./tabular-core";
+import { timeBudget, type Budget } from "../../lib/budget"; // relative: the worker thread loads this file through tsx, no alias
 
 /*
  * Reading a ZIP archive someone uploaded (a unit's existing documents), under hard limits. Runs inside a worker thread
@@ -40,9 +41,8 @@ function isLitter(name: string): boolean {
  * entry, more than `maxEntries` files, a file or the sum over the limits, a ratio past `maxRatio`, or an entry that
  * inflates to more than it declared (a directory that lies about a bomb).
  */
-export async function readArchive(bytes: Buffer, limits: ArchiveLimits, startedAt = Date.now()): Promise<ArchiveEntry[]> {
+export async function readArchive(bytes: Buffer, limits: ArchiveLimits, time: Budget = timeBudget(limits.timeMs)): Promise<ArchiveEntry[]> {
   if (bytes.length > limits.maxBytes) throw archiveError("imports.archive.tooBig", { max: mb(limits.maxBytes) });
-  const deadline = startedAt + limits.timeMs;
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false });
@@ -55,7 +55,7 @@ export async function readArchive(bytes: Buffer, limits: ArchiveLimits, startedA
     for (;;) {
       const entry = await nextEntry(zip);
       if (!entry) break;
-      if (Date.now() > deadline) throw archiveError("imports.errors.tooSlow");
+      if (time.exceeded()) throw archiveError("imports.errors.tooSlow");
       const name = entryName(entry);
       if (name.endsWith("/") || isLitter(name)) continue;
       if (out.length >= limits.maxEntries) throw archiveError("imports.archive.tooManyEntries", { max: limits.maxEntries });

@@ -2,6 +2,7 @@ import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
 import Papa from "papaparse";
+import { timeBudget, type Budget } from "../../lib/budget"; // relative: the worker thread loads this file through tsx, no alias
 
 /*
  * Reading a spreadsheet or CSV file someone uploaded, under hard limits. This module runs inside a worker thread
@@ -58,12 +59,11 @@ const fail = (key: string): never => {
 };
 
 /** Read the first sheet of an XLSX file, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab). */
-export async function parseTabular(bytes: Buffer, limits: TabularLimits = TABULAR_LIMITS, startedAt = Date.now()): Promise<Row[]> {
+export async function parseTabular(bytes: Buffer, limits: TabularLimits = TABULAR_LIMITS, time: Budget = timeBudget(limits.timeMs)): Promise<Row[]> {
   if (bytes.length > limits.maxBytes) fail("imports.errors.tooBig");
-  const deadline = startedAt + limits.timeMs;
   const type = await fileTypeFromBuffer(bytes);
-  if (type?.ext === "xlsx") return readXlsx(bytes, limits, deadline);
-  if (!type || type.mime.startsWith("text/")) return readCsv(bytes, limits, deadline);
+  if (type?.ext === "xlsx") return readXlsx(bytes, limits, time);
+  if (!type || type.mime.startsWith("text/")) return readCsv(bytes, limits, time);
   return fail("imports.errors.format");
 }
 
@@ -141,7 +141,7 @@ function countElements(xml: Buffer, name: string): number {
   return n;
 }
 
-async function readXlsx(bytes: Buffer, limits: TabularLimits, deadline: number): Promise<Row[]> {
+async function readXlsx(bytes: Buffer, limits: TabularLimits, time: Budget): Promise<Row[]> {
   // 1. The directory's declared sizes; 2. every entry inflated once under its declared size, counting; 3. rows and
   // cells counted in the XML; only then the workbook model is built (it costs about 600 bytes of heap per cell).
   let total = 0;
@@ -159,7 +159,7 @@ async function readXlsx(bytes: Buffer, limits: TabularLimits, deadline: number):
     }
     if (rows > limits.maxRows) fail("imports.errors.tooManyRows");
     if (cells > limits.maxCells) fail("imports.errors.tooBig");
-    if (Date.now() > deadline) fail("imports.errors.tooSlow");
+    if (time.exceeded()) fail("imports.errors.tooSlow");
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -179,12 +179,12 @@ async function readXlsx(bytes: Buffer, limits: TabularLimits, deadline: number):
       cells[col - 1] = bounded(cellText(cell.value), limits, budget);
     });
     out.push({ line, cells: Array.from(cells, (c) => c ?? "") });
-    if ((out.length & 255) === 0 && Date.now() > deadline) fail("imports.errors.tooSlow");
+    if ((out.length & 255) === 0 && time.exceeded()) fail("imports.errors.tooSlow");
   });
   return out;
 }
 
-function readCsv(bytes: Buffer, limits: TabularLimits, deadline: number): Row[] {
+function readCsv(bytes: Buffer, limits: TabularLimits, time: Budget): Row[] {
   if (bytes.includes(0)) fail("imports.errors.format");
   let text: string;
   try {
@@ -211,7 +211,7 @@ function readCsv(bytes: Buffer, limits: TabularLimits, deadline: number): Row[] 
         const cells = result.data;
         if (cells.length > limits.maxColumns) fail("imports.errors.tooManyColumns");
         out.push({ line: out.length + 1, cells: cells.map((c) => bounded(String(c ?? ""), limits, budget)) });
-        if ((out.length & 255) === 0 && Date.now() > deadline) fail("imports.errors.tooSlow");
+        if ((out.length & 255) === 0 && time.exceeded()) fail("imports.errors.tooSlow");
       } catch (e) {
         error = e as TableReadError;
         parser.abort();

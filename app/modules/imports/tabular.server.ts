@@ -83,9 +83,8 @@ function inWorker(bytes: Buffer, limits: TabularLimits): Promise<Row[]> {
  * key and what it names), which becomes a TableReadError. Used for spreadsheets and for uploaded archives.
  */
 export function runInWorker<T>(script: string, data: Record<string, unknown>, timeMs: number): Promise<T> {
-  const startedAt = Date.now();
   const worker = new Worker(path.join(config().appRoot, "app", "modules", "imports", script), {
-    workerData: { ...data, startedAt },
+    workerData: data,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
   const failure = (key: string, params?: Record<string, string | number>) => Object.assign(new TableReadError(key), { params: params ?? {} });

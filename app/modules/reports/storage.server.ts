@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -8,7 +9,7 @@ import path from "node:path";
 export function storeFile(reportsDir: string, rel: string, bytes: Buffer) {
   const abs = path.join(reportsDir, rel);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const tmp = `${abs}.${process.pid}.${Date.now()}.partial`;
+  const tmp = `${abs}.${process.pid}.${randomBytes(6).toString("hex")}.partial`;
   fs.writeFileSync(tmp, bytes, { flag: "wx" });
   try {
     fs.linkSync(tmp, abs);
