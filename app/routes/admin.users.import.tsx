@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldErrors, FormErrors, SelectField } from "~/components/field";
+import { FileField, FormErrors, SPREADSHEET_ACCEPT, UnitField } from "~/components/field";
 import { SubmitButton } from "~/components/submit-button";
 import { TableWrap } from "~/components/table-wrap";
 import { useSchemaForm } from "~/components/use-schema-form";
@@ -44,7 +44,6 @@ export default function ImportPeople() {
     lastResult: reply && !("preview" in reply) && !("created" in reply) ? reply : undefined,
     defaultValue: { unitId: String(units[0]?.id ?? "") },
   });
-  const sheetProps = getInputProps(fields.sheet, { type: "file", ariaDescribedBy: `${fields.sheet.id}-hint` });
   if (created) {
     return (
       <>
@@ -97,19 +96,8 @@ export default function ImportPeople() {
       <Form method="post" encType="multipart/form-data" className="stack card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="preview" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField
-          field={fields.unitId}
-          label={t("people.unit")}
-          options={units.map((u) => ({ value: u.id, label: "\u00a0".repeat(2 * u.depth) + u.name }))}
-        />
-        <div className="field">
-          <label htmlFor={fields.sheet.id}>{t("peopleImport.sheet")}</label>
-          <p className="hint" id={`${fields.sheet.id}-hint`}>
-            {t("peopleImport.sheetHint")}
-          </p>
-          <input {...sheetProps} key={sheetProps.key} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
-          <FieldErrors id={fields.sheet.errorId} errors={fields.sheet.errors} />
-        </div>
+        <UnitField field={fields.unitId} label={t("people.unit")} units={units} />
+        <FileField field={fields.sheet} label={t("peopleImport.sheet")} hint={t("peopleImport.sheetHint")} accept={SPREADSHEET_ACCEPT} />
         <div className="actions">
           <button type="submit" className="secondary">
             {t("bulk.preview")}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { RevisionBadge } from "~/components/documents/badges";
-import { FileField } from "~/components/documents/document-form";
+import { FileField } from "~/components/field";
 import { FormErrors, TextAreaField } from "~/components/field";
 import { replyFor } from "~/components/form-reply";
 import { revisionsOf } from "~/modules/documents/queries.server";

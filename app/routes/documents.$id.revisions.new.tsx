@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FileField } from "~/components/documents/document-form";
+import { FileField } from "~/components/field";
 import { FormErrors, TextAreaField } from "~/components/field";
 import { authorizeOnDocument } from "~/modules/documents/access.server";
 import { draftRevision } from "~/modules/documents/draft-revision.server";

@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldErrors, FormErrors, SelectField } from "~/components/field";
+import { FileField, FormErrors, SPREADSHEET_ACCEPT, UnitField } from "~/components/field";
 import { TableWrap } from "~/components/table-wrap";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
@@ -50,8 +50,6 @@ export default function ImportDocuments() {
     lastResult: reply && !("preview" in reply) && !("refused" in reply) ? reply : undefined,
     defaultValue: { unitId: String(defaultUnit ?? "") },
   });
-  const archiveProps = getInputProps(fields.archive, { type: "file", ariaDescribedBy: `${fields.archive.id}-hint` });
-  const sheetProps = getInputProps(fields.sheet, { type: "file", ariaDescribedBy: `${fields.sheet.id}-hint` });
   const refusal = (field: "archive" | "sheet") =>
     refused?.field === field ? (
       <div className="field-errors" role="alert">
@@ -70,29 +68,13 @@ export default function ImportDocuments() {
       <Form method="post" encType="multipart/form-data" className="stack card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="preview" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        {units.length > 1 ? (
-          <SelectField field={fields.unitId} label={t("documents.unit")} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-        ) : (
-          <input type="hidden" name={fields.unitId.name} value={String(defaultUnit ?? "")} />
-        )}
-        <div className="field">
-          <label htmlFor={fields.archive.id}>{t("bulk.archive")}</label>
-          <p className="hint" id={`${fields.archive.id}-hint`}>
-            {t("bulk.archiveHint", { max: maxMb })}
-          </p>
-          <input {...archiveProps} key={archiveProps.key} accept=".zip,application/zip" />
-          <FieldErrors id={fields.archive.errorId} errors={fields.archive.errors} />
+        <UnitField field={fields.unitId} label={t("documents.unit")} units={units} />
+        <FileField field={fields.archive} label={t("bulk.archive")} hint={t("bulk.archiveHint", { max: maxMb })} accept=".zip,application/zip">
           {refusal("archive")}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.sheet.id}>{t("bulk.sheet")}</label>
-          <p className="hint" id={`${fields.sheet.id}-hint`}>
-            {t("bulk.sheetHint")}
-          </p>
-          <input {...sheetProps} key={sheetProps.key} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
-          <FieldErrors id={fields.sheet.errorId} errors={fields.sheet.errors} />
+        </FileField>
+        <FileField field={fields.sheet} label={t("bulk.sheet")} hint={t("bulk.sheetHint")} accept={SPREADSHEET_ACCEPT}>
           {refusal("sheet")}
-        </div>
+        </FileField>
         <div className="actions">
           <button type="submit" className="secondary">
             {t("bulk.preview")}

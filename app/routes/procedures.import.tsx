@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldErrors, FormErrors, SelectField } from "~/components/field";
+import { FileField, FormErrors, SPREADSHEET_ACCEPT, UnitField } from "~/components/field";
 import { writableUnits } from "~/modules/documents/queries.server";
 import { applyCatalogueImport, previewCatalogueImport } from "~/modules/procedures/import.server";
 import { IMPORT_MAX_BYTES, ImportConfirmSchema, importUploadSchema } from "~/modules/procedures/schema";
@@ -59,7 +59,6 @@ export default function ImportCatalogue() {
   });
   const valid = preview ? preview.rows.filter((r) => r.row).length : 0;
   const keptColumns = preview ? (["processingTime", "onlineLevel"] as const).filter((c) => !preview.columns.includes(c)) : [];
-  const fileProps = getInputProps(fields.file, { type: "file", ariaDescribedBy: `${fields.file.id}-hint` });
   return (
     <>
       <p>
@@ -70,19 +69,8 @@ export default function ImportCatalogue() {
       <Form method="post" encType="multipart/form-data" className="stack card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="preview" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        {units.length > 1 ? (
-          <SelectField field={fields.unitId} label={t("documents.unit")} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-        ) : (
-          <input type="hidden" name={fields.unitId.name} value={String(defaultUnit ?? "")} />
-        )}
-        <div className="field">
-          <label htmlFor={fields.file.id}>{t("procedures.importFile")}</label>
-          <p className="hint" id={`${fields.file.id}-hint`}>
-            CSV (UTF-8) · XLSX · ≤ 5 MB
-          </p>
-          <input {...fileProps} key={fileProps.key} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
-          <FieldErrors id={fields.file.errorId} errors={fields.file.errors} />
-        </div>
+        <UnitField field={fields.unitId} label={t("documents.unit")} units={units} />
+        <FileField field={fields.file} label={t("procedures.importFile")} hint="CSV (UTF-8) · XLSX · ≤ 5 MB" accept={SPREADSHEET_ACCEPT} />
         <div className="actions">
           <button type="submit" className="secondary">
             {t("procedures.preview")}

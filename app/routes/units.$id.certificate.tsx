@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FileField } from "~/components/documents/document-form";
+import { FileField } from "~/components/field";
 import { FormErrors, TextField } from "~/components/field";
 import { SubmitButton } from "~/components/submit-button";
 import { useSchemaForm } from "~/components/use-schema-form";

@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import { DOCUMENT_KINDS } from "#db/schema/enums";
-import { FieldErrors, FormErrors, TextAreaField, TextField } from "~/components/field";
+import { FieldErrors, FileField, FormErrors, TextAreaField, TextField } from "~/components/field";
 import { CheckboxList } from "./badges";
 import { documentCreateSchema, DocumentEditSchema } from "~/modules/documents/schema";
 import { useLang, useT } from "~/i18n/react";
@@ -168,32 +168,5 @@ export function DocumentForm({
         <Link to={cancelTo}>{t("action.cancel")}</Link>
       </div>
     </Form>
-  );
-}
-
-/** A file input wired to conform: errors beside it, the accepted kinds announced to the browser's picker. */
-export function FileField({
-  field,
-  label,
-  hint,
-  accept = ".pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}: {
-  field: Parameters<typeof TextField>[0]["field"];
-  label: string;
-  hint?: string;
-  accept?: string;
-}) {
-  const props = getInputProps(field, { type: "file", ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${field.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input {...props} key={props.key} accept={accept} />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
   );
 }

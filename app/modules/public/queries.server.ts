@@ -16,7 +16,7 @@ import { NotFoundError } from "~/lib/errors";
 import { addMonthsToDay } from "~/lib/time";
 import type { Ctx } from "../context";
 import { monthsBetween } from "../dashboard/charts";
-import { attainment, rates, type Figures } from "../figures/rules";
+import { attainment, rates, sumFigures, type Figures } from "../figures/rules";
 import { announcedProcedures, coveredProcedures, lastCatalogueChangeOn } from "../qms-records/announcement.server";
 import { reannouncementDue } from "../qms-records/rules";
 
@@ -238,35 +238,8 @@ export function publicUnitPage(ctx: Ctx, code: string): PublicUnitPage {
     )
     .orderBy(asc(serviceFigures.month))
     .all();
-  const sum = (rows: Figures[]): Figures =>
-    rows.reduce<Figures>(
-      (a, r) => ({
-        received: a.received + r.received,
-        resolvedEarly: a.resolvedEarly + r.resolvedEarly,
-        resolvedOnTime: a.resolvedOnTime + r.resolvedOnTime,
-        resolvedOverdue: a.resolvedOverdue + r.resolvedOverdue,
-        receivedOnline: a.receivedOnline + r.receivedOnline,
-        returnedByPost: a.returnedByPost + r.returnedByPost,
-        feedbackReceived: a.feedbackReceived + r.feedbackReceived,
-        feedbackOnTime: a.feedbackOnTime + r.feedbackOnTime,
-        surveyed: (a.surveyed ?? 0) + (r.surveyed ?? 0),
-        satisfied: (a.satisfied ?? 0) + (r.satisfied ?? 0),
-      }),
-      {
-        received: 0,
-        resolvedEarly: 0,
-        resolvedOnTime: 0,
-        resolvedOverdue: 0,
-        receivedOnline: 0,
-        returnedByPost: 0,
-        feedbackReceived: 0,
-        feedbackOnTime: 0,
-        surveyed: 0,
-        satisfied: 0,
-      },
-    );
   const yearFigures = figureRows.filter((r) => r.month.startsWith(`${year}-`));
-  const yearSum = yearFigures.length ? sum(yearFigures) : undefined;
+  const yearSum = yearFigures.length ? sumFigures(yearFigures) : undefined;
   const window = figureRows.filter((r) => r.month >= from);
   const byMonth = new Map(window.map((r) => [r.month, r]));
   const months = monthsBetween(from, to)
@@ -276,7 +249,7 @@ export function publicUnitPage(ctx: Ctx, code: string): PublicUnitPage {
       const r = rates(f);
       return { month: m, received: f.received, onTimeRate: r.onTimeRate, onlineRate: r.onlineRate, postRate: r.postRate, figures: f };
     });
-  const totalRates = rates(sum(window));
+  const totalRates = rates(sumFigures(window));
 
   const catalogue =
     db
