@@ -24,7 +24,7 @@ import * as qmsUnit from "~/routes/qms.$unitId._index";
 import * as qmsConfirm from "~/routes/qms.$unitId.confirm";
 import * as qmsReview from "~/routes/qms.$unitId.review";
 import * as qmsList from "~/routes/qms._index";
-import { closeTestDb, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 
 type DB = ReturnType<typeof testDb>;
 type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
@@ -32,7 +32,7 @@ type Loader = (args: { request: Request; params: Record<string, string>; context
 /** What a route loader answers for a signed-in demo account: its data, or the status of the Response it threw. */
 async function load(db: DB, username: string, loader: Loader, url: string, params: Record<string, string> = {}) {
   const user = db.select().from(users).where(eq(users.username, username)).get()!;
-  const token = createSession(db, user.id, new Date(), 1);
+  const token = createSession(db, user.id, TEST_NOW, 1);
   const cookie = (await commitSessionToken(token)).split(";")[0]!;
   const request = new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
   try {

@@ -8,7 +8,7 @@ import { trail, unitCertificates } from "#db/schema";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "~/lib/errors";
 import { demoCertificate, readPkcs12, toPkcs12 } from "~/modules/certificates/pkcs12.server";
 import { uploadCertificate } from "~/modules/certificates/upload.server";
-import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, ctxOf, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 
 // why a fixed clock: validity is judged at "now"; 25/11/2026 10:00 in Vietnam.
 const NOW = new Date("2026-11-25T03:00:00Z");
@@ -119,7 +119,7 @@ describe("a unit's signing certificate: upload and validation", () => {
     const page = await import("~/routes/units.$id.certificate");
     setDb(db);
     const adminId = ctxOf(db, "quantri", NOW).actor;
-    const cookie = (await (commitSessionToken(createSession(db, (adminId as { id: number }).id, new Date(), 14)) as unknown as Promise<string>)).split(";")[0]!;
+    const cookie = (await (commitSessionToken(createSession(db, (adminId as { id: number }).id, TEST_NOW, 14)) as unknown as Promise<string>)).split(";")[0]!;
     const unitId = String(unitIdByCode(db, "DT-HOALONG"));
     const body = new FormData();
     body.set("file", fileOf(good));

@@ -9,7 +9,7 @@ import * as settingsRoute from "~/routes/corrective-actions.settings";
 import * as findingRoute from "~/routes/findings.$id_.actions";
 import * as inboxRoute from "~/routes/inbox";
 import * as notificationsRoute from "~/routes/notifications";
-import { actorOf, closeTestDb, testDb } from "../support/db";
+import { actorOf, closeTestDb, TEST_NOW, testDb } from "../support/db";
 import { finding, proposed } from "./corrective-actions-helpers";
 
 // Loaders and actions called as Remix calls them (a Request with the session cookie), on a real database.
@@ -20,7 +20,7 @@ describe("corrective-action routes: scope, permissions, bad input", () => {
     db = testDb({ seeded: true });
     setDb(db);
     for (const u of ["thuky.laivung", "chutich.laivung", "thuky.hoalong", "chutich.hoalong"]) {
-      const token = createSession(db, actorOf(db, u).id, new Date(), 1);
+      const token = createSession(db, actorOf(db, u).id, TEST_NOW, 1);
       cookies.set(u, (await commitSessionToken(token)).split(";")[0]!);
     }
   });

@@ -18,14 +18,14 @@ import * as documentsList from "~/routes/documents._index";
 import * as findingsExport from "~/routes/findings.export";
 import * as findingsList from "~/routes/findings._index";
 import * as home from "~/routes/_index";
-import { closeTestDb, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 
 type DB = ReturnType<typeof testDb>;
 type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
 
 async function request(db: DB, username: string, url: string, lang?: "en") {
   const user = db.select().from(users).where(eq(users.username, username)).get()!;
-  const token = createSession(db, user.id, new Date(), 1);
+  const token = createSession(db, user.id, TEST_NOW, 1);
   const cookie = [(await commitSessionToken(token)).split(";")[0]!, lang ? (await commitLang(lang)).split(";")[0]! : null].filter(Boolean).join("; ");
   return new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
 }

@@ -18,7 +18,7 @@ import * as procPage from "~/routes/procedures.$id";
 import * as docList from "~/routes/documents._index";
 import * as procList from "~/routes/procedures._index";
 import * as docNew from "~/routes/documents.new";
-import { closeTestDb, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 
 // why: the routes read the connection through getDb(); point it at this file's copy of the demo database.
 process.env.DATA_DIR = path.resolve("tests/.tmp/docs-routes-data");
@@ -35,7 +35,7 @@ describe("document routes answer a sibling commune with 404, never the record", 
     setDb(db);
     for (const u of ["thuky.hoalong", "chutich.hoalong", "thuky.laivung", "chutich.laivung", "kiemtra.tinh"]) {
       const id = db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id;
-      cookies[u] = commitSessionToken(createSession(db, id, new Date(), 14)) as unknown as string;
+      cookies[u] = commitSessionToken(createSession(db, id, TEST_NOW, 14)) as unknown as string;
     }
     const laiVung = unitIdByCode(db, "DT-LAIVUNG");
     const doc = db

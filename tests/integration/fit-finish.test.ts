@@ -23,7 +23,7 @@ import * as documentsExport from "~/routes/documents.export";
 import * as documentsNew from "~/routes/documents.new";
 import * as figuresExport from "~/routes/figures.export";
 import * as findingsExport from "~/routes/findings.export";
-import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, ctxOf, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 
 // Issue 18 ("fit and finish"), items 3, 8, 9, 13 and 14: the rules behind what people read on screen and in files.
 
@@ -32,7 +32,7 @@ type Loader = (args: { request: Request; params: Record<string, string>; context
 
 async function download(db: DB, username: string, loader: Loader, url: string): Promise<ExcelJS.Worksheet> {
   const user = db.select().from(users).where(eq(users.username, username)).get()!;
-  const cookie = (await commitSessionToken(createSession(db, user.id, new Date(), 1))).split(";")[0]!;
+  const cookie = (await commitSessionToken(createSession(db, user.id, TEST_NOW, 1))).split(";")[0]!;
   const res = (await loader({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), params: {}, context: {} })) as Response;
   expect(res.status).toBe(200);
   const wb = new ExcelJS.Workbook();
@@ -230,7 +230,7 @@ describe("issue 18 item 13: a catalogue import says what it changes and never fi
   it("“Soạn tài liệu mới” from an uncovered procedure opens the form with that procedure ticked", async () => {
     const proc = stored("1.001776");
     const user = db.select().from(users).where(eq(users.username, "thuky.laivung")).get()!;
-    const cookie = (await commitSessionToken(createSession(db, user.id, new Date(), 1))).split(";")[0]!;
+    const cookie = (await commitSessionToken(createSession(db, user.id, TEST_NOW, 1))).split(";")[0]!;
     const data = (await (documentsNew.loader as Loader)({
       request: new Request(`http://localhost/documents/new?unit=${proc.unitId}&procedure=${proc.id}`, { headers: { Cookie: cookie } }),
       params: {},

@@ -8,7 +8,7 @@ import { createSession } from "~/modules/auth/sessions.server";
 import { commitSessionToken } from "~/http/session.server";
 import { audits } from "#db/schema";
 import { eq } from "drizzle-orm";
-import { closeTestDb } from "../support/db";
+import { closeTestDb, TEST_NOW } from "../support/db";
 import { buildFixture, call, routeManifest, type Actor, type Fixture, type FormValues, type Unit } from "./authz/harness";
 import { auditOf, seedListRecords, SPECS } from "./authz/specs";
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
     .from(audits)
     .where(eq(audits.id, auditOf(f, f.unit.C11).audit))
     .get()!.leadAuditorId;
-  leadCookie = (await commitSessionToken(createSession(f.db, lead, new Date(), 1))).split(";")[0]!;
+  leadCookie = (await commitSessionToken(createSession(f.db, lead, TEST_NOW, 1))).split(";")[0]!;
   for (const r of routeManifest()) modules.set(r.id, (await import(/* @vite-ignore */ path.resolve("app", r.file))) as RouteModule);
 }, 120_000);
 afterAll(async () => {

@@ -24,7 +24,7 @@ import { parseMultipart } from "~/http/uploads.server";
 import { action as newDocument } from "~/routes/documents.new";
 import { action as newFinding } from "~/routes/findings.new";
 import { action as login } from "~/routes/login";
-import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, ctxOf, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 import { catalogueXlsx, xlsx } from "../support/hostile";
 
 /*
@@ -286,7 +286,7 @@ describe("redirects, names, bodies, origins and export cells", () => {
 
   it("an oversize upload to a real form comes back 400 with the error beside the file and the input kept", async () => {
     const user = db.select().from(users).where(eq(users.username, "thuky.laivung")).get()!;
-    const cookie = (await commitSessionToken(createSession(db, user.id, new Date(), 1))).split(";")[0]!;
+    const cookie = (await commitSessionToken(createSession(db, user.id, TEST_NOW, 1))).split(";")[0]!;
     const fd = new FormData();
     for (const [k, v] of Object.entries({
       unitId: String(unitIdByCode(db, "DT-LAIVUNG")),

@@ -25,7 +25,7 @@ import { setDb } from "~/http/db.server";
 import { commitSessionToken } from "~/http/session.server";
 import * as objectivesPage from "~/routes/objectives._index";
 import * as searchPage from "~/routes/search";
-import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { closeTestDb, ctxOf, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 
 // why: the routes read the connection through getDb(); point it at this file's copy of the demo database.
 process.env.DATA_DIR = path.resolve("tests/.tmp/search-order-data");
@@ -39,7 +39,7 @@ afterAll(() => closeTestDb(db));
 
 async function load(mod: { loader: unknown }, username: string, url: string) {
   const id = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id;
-  const cookie = (await commitSessionToken(createSession(db, id, new Date(), 1))).split(";")[0]!;
+  const cookie = (await commitSessionToken(createSession(db, id, TEST_NOW, 1))).split(";")[0]!;
   const request = new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
   return (await (mod.loader as (a: object) => Promise<unknown>)({ request, params: {}, context: {} })) as Record<string, never>;
 }

@@ -33,7 +33,13 @@ export function actorOf(db: DB, username: string): UserActor {
   return { kind: "user", ...row };
 }
 
-export function ctxOf(db: DB, username: string, now = new Date("2026-11-25T03:00:00Z")): Ctx {
+/**
+ * The fixed clock of the vitest run: the app under test reads it too (vitest.config.ts sets ISOXA_NOW to it), so a
+ * route's loader, a session and a domain call agree on "today" on every day of the year.
+ */
+export const TEST_NOW = new Date("2026-11-25T03:00:00Z");
+
+export function ctxOf(db: DB, username: string, now = TEST_NOW): Ctx {
   return makeCtx(db, actorOf(db, username), now);
 }
 

@@ -11,7 +11,7 @@ import { createSession } from "~/modules/auth/sessions.server";
 import { recordTrail } from "~/modules/trail/record.server";
 import { setDb } from "~/http/db.server";
 import { commitSessionToken } from "~/http/session.server";
-import { testDb } from "../../support/db";
+import { TEST_NOW, testDb } from "../../support/db";
 
 export const RELS = ["own", "child", "sibling", "parent", "other"] as const;
 export type Rel = (typeof RELS)[number];
@@ -120,7 +120,7 @@ export async function buildFixture(): Promise<Fixture> {
         .values({ username, fullName: `${role} ${at}`, unitId: unit[at].id, role, passwordHash, passwordChangedAt: t, createdAt: t, updatedAt: t })
         .returning()
         .get();
-      const token = createSession(db, row.id, new Date(), 1);
+      const token = createSession(db, row.id, TEST_NOW, 1);
       actors.push({ role, at, userId: row.id, username, cookie: token });
     }
   }
