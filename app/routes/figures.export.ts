@@ -1,23 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { yearParam } from "~/modules/figures/period";
+import { FIGURE_FIELDS } from "~/modules/figures/rules";
 import { listFigures } from "~/modules/figures/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { excelMonth, MONTH_FORMAT, xlsxResponse, type Column } from "~/http/excel.server";
 import { getT } from "~/http/i18n.server";
 import { inVn } from "~/lib/time";
 
-const NUMBERS = [
-  "received",
-  "resolvedEarly",
-  "resolvedOnTime",
-  "resolvedOverdue",
-  "receivedOnline",
-  "returnedByPost",
-  "feedbackReceived",
-  "feedbackOnTime",
-  "surveyed",
-  "satisfied",
-] as const;
 const RATES = ["onTimeRate", "onlineRate", "postRate"] as const;
 
 /**
@@ -37,9 +26,9 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     { header: t("units.code"), value: (r) => r.unitCode },
     { header: t("figures.unit"), value: (r) => r.unitName, width: 30 },
     { header: t("figures.month"), value: (r) => excelMonth(r.month), numFmt: MONTH_FORMAT },
-    ...NUMBERS.map((k): Column<R> => ({ header: t(`figures.${k}`), value: (r) => r[k] })),
+    ...FIGURE_FIELDS.map((k): Column<R> => ({ header: t(`figures.${k}`), value: (r) => r[k] })),
     ...RATES.map((k): Column<R> => ({ header: `${t(`figures.${k}`)} (%)`, value: (r) => r[k] })),
   ];
-  const footer = rows.length ? [t("figures.total"), null, null, ...NUMBERS.map((k) => total[k] ?? null), ...RATES.map((k) => total[k])] : undefined;
+  const footer = rows.length ? [t("figures.total"), null, null, ...FIGURE_FIELDS.map((k) => total[k] ?? null), ...RATES.map((k) => total[k])] : undefined;
   return xlsxResponse(`so-lieu-mot-cua-${year}.xlsx`, t("nav.figures"), columns, rows, { footer });
 });

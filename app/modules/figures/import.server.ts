@@ -8,21 +8,9 @@ import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
 import { pathCondition, pathInScope } from "../units/scope.server";
-import { figureProblems, type Figures } from "./rules";
+import { FIGURE_FIELDS, figureProblems, type Figures } from "./rules";
 
-const NUMBERS = [
-  "received",
-  "resolvedEarly",
-  "resolvedOnTime",
-  "resolvedOverdue",
-  "receivedOnline",
-  "returnedByPost",
-  "feedbackReceived",
-  "feedbackOnTime",
-  "surveyed",
-  "satisfied",
-] as const;
-type NumberKey = (typeof NUMBERS)[number];
+type NumberKey = (typeof FIGURE_FIELDS)[number];
 const OPTIONAL: NumberKey[] = ["feedbackReceived", "feedbackOnTime", "surveyed", "satisfied"];
 
 /** Column names as the one-stop software exports them and as people type them (folded: no accents, lower case). */
@@ -63,7 +51,7 @@ export type PreviewRow = {
 export type Preview = {
   rows: PreviewRow[];
   missingColumns: string[];
-  /** The figure columns found in the file, in the order of NUMBERS (the preview shows each of them). */
+  /** The figure columns found in the file, in the order of FIGURE_FIELDS (the preview shows each of them). */
   columns: NumberKey[];
   good: number;
   bad: number;
@@ -139,7 +127,7 @@ export async function previewFigures(ctx: Ctx, bytes: Buffer): Promise<Preview> 
 export function previewTable(ctx: Ctx, table: Table): Preview {
   const { columns, missing } = mapColumns(table.headers, FIGURE_COLUMNS);
   const required = missing.filter((k) => !OPTIONAL.includes(k as NumberKey));
-  const present = NUMBERS.filter((k) => columns[k] !== undefined);
+  const present = FIGURE_FIELDS.filter((k) => columns[k] !== undefined);
   if (required.length) return { rows: [], missingColumns: required, columns: present, good: 0, bad: 0 };
 
   const scoped = ctx.db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(pathCondition(ctx.scope)).all();
@@ -179,11 +167,12 @@ export function previewTable(ctx: Ctx, table: Table): Preview {
     r.replaces = before !== undefined;
     if (r.errors.length) continue;
     const figures = {} as Record<NumberKey, number | null>;
-    for (const k of NUMBERS) figures[k] = r.read[k] ?? (before ? before[k] : k === "surveyed" || k === "satisfied" ? null : 0);
+    for (const k of FIGURE_FIELDS) figures[k] = r.read[k] ?? (before ? before[k] : k === "surveyed" || k === "satisfied" ? null : 0);
     for (const p of figureProblems(figures as Figures)) r.errors.push({ key: p.key });
     if (r.errors.length) continue;
     r.figures = figures as Figures;
-    if (before) r.changes = NUMBERS.filter((k) => (before[k] ?? null) !== figures[k]).map((k) => ({ field: k, before: before[k] ?? null, after: figures[k] }));
+    if (before)
+      r.changes = FIGURE_FIELDS.filter((k) => (before[k] ?? null) !== figures[k]).map((k) => ({ field: k, before: before[k] ?? null, after: figures[k] }));
   }
   const bad = rows.filter((r) => r.errors.length).length;
   return { rows, missingColumns: [], columns: present, good: rows.length - bad, bad };

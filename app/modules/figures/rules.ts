@@ -13,6 +13,20 @@ export type Figures = {
   satisfied?: number | null;
 };
 
+/** The figures of a month, in the order the screen, the export and the import give them (export → import round-trips). */
+export const FIGURE_FIELDS = [
+  "received",
+  "resolvedEarly",
+  "resolvedOnTime",
+  "resolvedOverdue",
+  "receivedOnline",
+  "returnedByPost",
+  "feedbackReceived",
+  "feedbackOnTime",
+  "surveyed",
+  "satisfied",
+] as const satisfies readonly (keyof Figures)[];
+
 export const ZERO: Figures = {
   received: 0,
   resolvedEarly: 0,
