@@ -69,6 +69,8 @@ test.describe("document control", () => {
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Lần ban hành 2");
     await page.getByRole("button", { name: "Trình xem xét, phê duyệt" }).click();
+    // The chair opens it once the submission has landed (before, the revision is still a draft: no approve button).
+    await expect(page.getByRole("status").filter({ hasText: "Đã trình xem xét, phê duyệt" })).toBeVisible();
     await chair.goto(page.url());
     await chair.getByRole("button", { name: "Phê duyệt" }).click();
     await expect(chair.getByRole("status").filter({ hasText: "Tài liệu có hiệu lực" })).toBeVisible();
