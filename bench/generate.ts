@@ -15,6 +15,8 @@ import { openDatabase } from "#db/client";
 import { DEMO_PASSWORD } from "#db/seed";
 import { hashPassword } from "~/modules/auth/password.server";
 import { GENESIS_HASH, trailHash } from "~/modules/trail/record.server";
+import { appendCheckpoint, createTrailKey } from "~/lib/trail-key.server";
+import { blobPath } from "~/modules/files/store.server";
 
 export type Scale = "quick" | "province" | "national";
 
@@ -137,6 +139,11 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, "iso-xa.db");
+  // A complete data folder, as the app would have written it: the trail keyed from its first row (the key in
+  // keys/trail.key, a checkpoint at the end) and every file row's bytes under files/, so that `trail:verify` on the
+  // generated data checks what it checks in production (issue 15).
+  const trailKey = createTrailKey(outDir);
+  const uploadsDir = path.join(outDir, "files");
   const db = openDatabase(file, { migrationsDir: path.resolve("db/migrations") });
   const sql = db.$client;
   // Generation only: no fsync (a crash just means generating again). The journal stays WAL as the app opens it.
@@ -303,7 +310,7 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
       before: null,
       after: JSON.stringify(after),
     };
-    const hash = trailHash(prevHash, row);
+    const hash = trailHash(prevHash, row, trailKey);
     trailSt.run(row.at, row.actorKind, row.actorUserId, row.actorName, row.unitId, row.entity, row.entityId, row.action, row.before, row.after, prevHash, hash);
     prevHash = hash;
     bump("trail");
@@ -478,17 +485,15 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
         lastAt,
       );
       const fileId = ++ids.file;
-      fileIns(
-        fileId,
-        createHash("sha256").update(`doc-${docId}`).digest("hex"),
-        48_000 + r.int(0, 200_000),
-        "application/pdf",
-        "pdf",
-        `QT-${pad(d + 1)}.pdf`,
-        c.id,
-        c.officer.id,
-        firstAt,
-      );
+      // Small but real bytes (the folder stays ~100 MB nationally); verify hashes every one. The draw that used to
+      // give a fake size is kept so that the rest of the data stays the same for a given seed.
+      r.int(0, 200_000);
+      const bytes = Buffer.from(`%PDF-1.4\n% ISO Xa bench document ${docId}\n%%EOF\n`);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const blob = blobPath(uploadsDir, sha256);
+      fs.mkdirSync(path.dirname(blob), { recursive: true });
+      fs.writeFileSync(blob, bytes);
+      fileIns(fileId, sha256, bytes.length, "application/pdf", "pdf", `QT-${pad(d + 1)}.pdf`, c.id, c.officer.id, firstAt);
       // Newest first: each older revision points at the one that superseded it, already inserted.
       for (let i = nRev - 1; i >= 0; i--) {
         const last = i === nRev - 1;
@@ -636,6 +641,8 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
     if ((i / perTx) % 5 === 4)
       log(`  ${Math.min(i + perTx, communes.length)}/${communes.length} communes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  const head = sql.prepare("SELECT id, hash FROM trail ORDER BY id DESC LIMIT 1").get() as { id: number; hash: string } | undefined;
+  if (head) appendCheckpoint({ key: trailKey, dataDir: outDir }, "checkpoint", head.id, head.hash, new Date(t0));
   sql.pragma("synchronous = NORMAL");
   sql.pragma("wal_checkpoint(TRUNCATE)");
   sql.close();
