@@ -3,6 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { cachedPage, keepPage, plainPageKey } from "~/http/html-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,6 +24,13 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  // A plain page read anonymously, already rendered from the same data: its bytes again (app/http/html-cache.server.ts).
+  const pageKey = plainPageKey(request, responseStatusCode, remixContext);
+  const kept = pageKey ? cachedPage(pageKey) : undefined;
+  if (kept) {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(kept, { headers: responseHeaders, status: responseStatusCode });
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const chunks: Buffer[] = [];
@@ -34,7 +42,9 @@ export default function handleRequest(
       final(done) {
         clearTimeout(timer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        const html = Buffer.concat(chunks);
+        if (pageKey && responseStatusCode === 200) keepPage(pageKey, html);
+        resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });

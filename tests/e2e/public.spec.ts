@@ -10,6 +10,14 @@ test.describe("public page of a unit (issue 20)", () => {
     browser,
   }) => {
     test.setTimeout(300_000);
+    // Before: an anonymous reader gets the same bytes twice (the rendered page is kept), without the files to come.
+    const early = await browser.newContext();
+    const before = await early.request.get("/cong-khai/DT-LAIVUNG");
+    const beforeHtml = await before.text();
+    expect(await (await early.request.get("/cong-khai/DT-LAIVUNG")).text()).toBe(beforeHtml);
+    expect(beforeHtml).toContain("Xã Lai Vung");
+    expect(beforeHtml).not.toContain("Tải về: QT 02/CX-HCTP");
+    await early.close();
     // The ISO secretary marks the files of two processes public, from each document's page.
     const secretary = await browser.newContext();
     const s = await secretary.newPage();
