@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Packer,
   PageOrientation,
@@ -47,6 +46,8 @@ const BODY = 28; // 14 pt, in half-points
 const SMALL = 26; // 13 pt
 const TABLE = 24; // 12 pt inside tables (Decree 30 allows a smaller size in tables)
 const BLANK = "[…]";
+/** Millimetres in twentieths of a point, rounded (A4 is 11906 × 16838). */
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
 
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
   new TextRun({ text, font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined });
@@ -59,7 +60,7 @@ function para(
     children: typeof children === "string" ? [run(children)] : children,
     alignment: o.align ?? AlignmentType.JUSTIFIED,
     spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 300 },
-    indent: o.indent ? { firstLine: convertMillimetersToTwip(10) } : undefined,
+    indent: o.indent ? { firstLine: mm(10) } : undefined,
   });
 }
 
@@ -208,12 +209,12 @@ export async function renderProcessDocx(data: ProcessTemplateData): Promise<Buff
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297), orientation: PageOrientation.PORTRAIT },
+            size: { width: mm(210), height: mm(297), orientation: PageOrientation.PORTRAIT },
             margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
+              top: mm(20),
+              bottom: mm(20),
+              left: mm(30),
+              right: mm(15),
             },
           },
         },
