@@ -97,7 +97,7 @@ function Proposals({ unitId, initial }: { unitId: number; initial: Proposal[] })
     <Form method="post" className="stack" noValidate aria-labelledby="proposals-title">
       <h2 id="proposals-title">{t("starter.proposals", { count: list.length })}</h2>
       <input type="hidden" name="unitId" value={unitId} />
-      <FormErrors id="start-errors" errors={reply?.error?.[""] ?? undefined} />
+      <FormErrors id="start-errors" errors={[...(reply?.error?.[""] ?? []), ...(reply?.error?.unitId ?? [])]} />
       <p className="hint" id="merge-hint">
         {t("starter.mergeHint")}
       </p>

@@ -128,6 +128,10 @@ describe("a starting system: proposals accepted as drafts with their Word templa
     expect(none.init.status).toBe(400);
     expect(none.data.error?.[""]).toEqual(["starter.errors.none"]);
     expect(translate("vi", "starter.errors.none")).toContain("Chưa chấp nhận đề xuất nào");
+    // Another commune's unit: refused beside the unit, nothing written for it.
+    const sibling = await post(formOf({ unitId: laiVung, items: asInput(laiVung, proposals.slice(0, 1)).items }));
+    expect(sibling.init.status).toBe(400);
+    expect(sibling.data.error?.unitId).toEqual(["documents.errors.unit"]);
     // Two accepted proposals claiming the same procedure.
     const field = proposals.find((p) => p.procedures.length)!;
     const twice = await acceptStartingSystem(officer(), asInput(hoaLong, [field, { ...field, code: "QT KT-2" }])).catch((e: unknown) => e);

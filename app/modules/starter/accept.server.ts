@@ -107,7 +107,7 @@ export async function acceptStartingSystem(ctx: Ctx, input: StartInput) {
     const bytes = await renderProcessDocx(templateData(ctx.db, unit, p));
     stored.set(
       p.code,
-      await storeBytes(c.uploadsDir, bytes, `${p.code.replace(/[/\\]/g, "-")} - ${p.title}.docx`.slice(0, 180), {
+      await storeBytes(c.uploadsDir, bytes, `${`${p.code.replace(/[/\\]/g, "-")} - ${p.title}`.slice(0, 180)}.docx`, {
         field: "file",
         kinds: ["docx"],
         maxBytes: c.uploadMaxBytes,
