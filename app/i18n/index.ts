@@ -19,6 +19,7 @@ import { search } from "./messages/search";
 import { certificates } from "./messages/certificates";
 import { onboard } from "./messages/onboard";
 import { notify } from "./messages/notify";
+import { starter } from "./messages/starter";
 
 /**
  * Message catalogues, one file per area under messages/ (each with `vi` and `en` holding the same keys; the
@@ -44,6 +45,7 @@ const catalogues = [
   titles,
   onboard,
   notify,
+  starter,
 ] as const;
 
 export const LANGS = ["vi", "en"] as const;

@@ -56,6 +56,11 @@ export default function Documents() {
             </Link>
           ) : null}
           {canDraft ? (
+            <Link className="button secondary" to="/documents/start">
+              {t("starter.title")}
+            </Link>
+          ) : null}
+          {canDraft ? (
             <Link className="button primary" to="/documents/new">
               {t("documents.new")}
             </Link>

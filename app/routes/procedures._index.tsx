@@ -52,6 +52,13 @@ export default function Procedures() {
         {summary.total && !summary.uncovered
           ? t("procedures.allCovered")
           : t("procedures.summary", { covered: summary.total - summary.uncovered, total: summary.total, uncovered: summary.uncovered })}
+        {summary.drafting ? <> {t("procedures.summaryDrafting", { drafting: summary.drafting })}</> : null}
+        {canDraft && summary.uncovered > summary.drafting ? (
+          <>
+            {" "}
+            <Link to={filter.unitId ? `/documents/start?unit=${filter.unitId}` : "/documents/start"}>{t("starter.link")}</Link>
+          </>
+        ) : null}
       </p>
       <Form method="get" className="row card filters" role="search">
         <div className="field">
@@ -117,6 +124,15 @@ export default function Procedures() {
                           {i > 0 ? " " : null}
                           <Link to={`/documents/${d.id}`} className="badge badge-ok">
                             {d.code}
+                          </Link>
+                        </Fragment>
+                      ))
+                    ) : p.drafting.length ? (
+                      p.drafting.map((d, i) => (
+                        <Fragment key={d.id}>
+                          {i > 0 ? " " : null}
+                          <Link to={`/documents/${d.id}`} className="badge badge-warn">
+                            {t("procedures.draftingBadge", { code: d.code })}
                           </Link>
                         </Fragment>
                       ))

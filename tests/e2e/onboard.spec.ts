@@ -9,7 +9,7 @@ import { documentSheet, pdfBytes, unzipAll, zipOf, type SheetRow } from "../supp
  */
 
 test.describe("starting a commune and taking a dossier", () => {
-  test("a new commune's officer imports a ZIP of 25 documents with its spreadsheet (2 rows wrong and explained); the documents duty is met", async ({
+  test("a new commune's officer imports a ZIP of 25 documents with its spreadsheet (2 rows wrong and explained), accepts the processes proposed for the rest; the documents duty is met and the coverage gap closes", async ({
     page,
   }) => {
     const rows: SheetRow[] = [];
@@ -28,7 +28,24 @@ test.describe("starting a commune and taking a dossier", () => {
     }
     rows[9]!.effective = "31/13/2026"; // line 12: no such day
     entries.splice(19, 1); // line 22: its file is missing from the ZIP
+    // Two of the commune's processes already cover a procedure of its catalogue; four procedures have none.
+    rows[1]!.procedures = "1.001193";
+    rows[2]!.procedures = "2.000815";
     await signIn(page, "thuky.longho");
+    await page.goto("/procedures/import");
+    const catalogue = [
+      "Mã TTHC,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết,Mức độ DVC",
+      "1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,Ngay trong ngày tiếp nhận hồ sơ,Một phần",
+      "1.000894,Thủ tục đăng ký kết hôn,Hộ tịch,Ngay trong ngày tiếp nhận hồ sơ,Một phần",
+      "1.000656,Thủ tục đăng ký khai tử,Hộ tịch,Ngay trong ngày tiếp nhận hồ sơ,Toàn trình",
+      "2.000815,Thủ tục chứng thực bản sao từ bản chính,Chứng thực,Trong ngày,Một phần",
+      "2.000884,Thủ tục chứng thực chữ ký trong giấy tờ,Chứng thực,Trong ngày,Một phần",
+      "1.003005,Thủ tục đăng ký nuôi con nuôi trong nước,Nuôi con nuôi,20 ngày,Một phần",
+    ].join("\n");
+    await page.getByLabel("Tệp danh mục (CSV hoặc XLSX)").setInputFiles({ name: "danh-muc-tthc.csv", mimeType: "text/csv", buffer: Buffer.from(catalogue) });
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await page.getByRole("button", { name: "Nhập 6 dòng hợp lệ" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Đã nhập danh mục: thêm 6" })).toBeVisible();
     await page.goto("/compliance");
     await page.getByRole("link", { name: "Xã Long Hồ" }).first().click();
     const duty = page.getByRole("row").filter({ hasText: "Tài liệu được xem xét định kỳ" });
@@ -58,6 +75,64 @@ test.describe("starting a commune and taking a dossier", () => {
     await expect(duty).toContainText("Đạt");
     await expect(duty).not.toContainText("Chưa đạt");
     await expect(duty).toContainText("23 tài liệu hiệu lực");
+    const coverage = page.getByRole("row").filter({ hasText: "Mọi TTHC có quy trình đang hiệu lực" });
+    await expect(coverage).toContainText("4/6 TTHC chưa có quy trình đang hiệu lực.");
+
+    // The starting system, on a phone: the four procedures without a process and the system processes the commune lacks.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/documents");
+    await page.getByRole("link", { name: "Khởi tạo hệ thống quy trình" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Khởi tạo hệ thống quy trình" })).toBeVisible();
+    await expect(page.getByTestId("start-coverage")).toContainText(
+      "2/6 TTHC có quy trình đang hiệu lực · 0 có quy trình đang soạn thảo · 4 chưa có quy trình nào.",
+    );
+    const hoTich = page.getByTestId("proposal-field:Hộ tịch");
+    await expect(hoTich).toContainText("1.000894");
+    await expect(hoTich).toContainText("1.000656");
+    await expect(hoTich).not.toContainText("1.001193");
+    await expect(page.getByTestId("proposal-sys:internalAudit")).toContainText("Quy trình đánh giá nội bộ");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+    // Similar procedures share one process: the officer merges two fields' proposals, and drops the objectives.
+    await page.getByTestId("proposal-field:Chứng thực").getByLabel("Chọn để gộp").check();
+    await page.getByTestId("proposal-field:Nuôi con nuôi").getByLabel("Chọn để gộp").check();
+    await page.getByRole("button", { name: "Gộp các đề xuất đã chọn" }).click();
+    const merged = page.getByTestId("proposal-field:Chứng thực+field:Nuôi con nuôi");
+    await expect(merged.getByLabel("Tên tài liệu")).toHaveValue("Quy trình giải quyết thủ tục hành chính lĩnh vực Chứng thực, Nuôi con nuôi");
+    await page.getByTestId("proposal-sys:objectives").getByLabel("Chấp nhận").uncheck();
+    // A code left empty comes back beside its field, the rest kept.
+    await hoTich.getByLabel("Mã tài liệu").fill("");
+    await page.getByRole("button", { name: "Tạo 7 dự thảo đã chấp nhận" }).click();
+    await expect(hoTich.getByRole("alert")).toContainText("Vui lòng nhập thông tin này.");
+    await expect(merged.getByLabel("Tên tài liệu")).toHaveValue("Quy trình giải quyết thủ tục hành chính lĩnh vực Chứng thực, Nuôi con nuôi");
+    await expectAccessible(page);
+    await hoTich.getByLabel("Mã tài liệu").fill("QT 26/LH");
+    await page.getByRole("button", { name: "Tạo 7 dự thảo đã chấp nhận" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Đã tạo 7 tài liệu dự thảo" })).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // The draft carries its Word template, downloadable from its revision.
+    await page.getByRole("link", { name: "QT 26/LH" }).click();
+    const [template] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("link", { name: /^Tải tệp/ })
+        .first()
+        .click(),
+    ]);
+    expect(template.suggestedFilename()).toMatch(/QT 26-LH.*\.docx$/);
+    const docx = await unzipAll(fs.readFileSync((await template.path())!));
+    expect(docx.get("word/document.xml")!.toString("utf8")).toContain("QUY TRÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH LĨNH VỰC HỘ TỊCH");
+
+    // Coverage: the gap closes as processes being written; the duty stays honest until they are approved.
+    await page.goto("/compliance");
+    await page.getByRole("link", { name: "Xã Long Hồ" }).first().click();
+    await expect(coverage).toContainText("4/6 TTHC chưa có quy trình đang hiệu lực; 4 TTHC trong số đó đã có quy trình đang soạn thảo");
+    await expect(duty).toContainText("Đạt");
+    await expect(duty).toContainText("23 tài liệu hiệu lực");
+    await page.goto("/procedures");
+    await expect(page.getByText("2/6 TTHC đã có quy trình đang hiệu lực; 4 TTHC chưa có. Trong số đó 4 TTHC đã có quy trình đang soạn thảo.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "QT 26/LH (đang soạn thảo)" })).toHaveCount(2);
   });
 
   test("the inspector downloads an inspection's dossier as one ZIP; its index lists every paper in the archive", async ({ page }) => {

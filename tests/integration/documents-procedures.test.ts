@@ -58,7 +58,7 @@ describe("administrative procedure catalogue", () => {
     expect(applyCatalogueImport(officer(), phongHoa, rows)).toEqual({ new: 7, update: 0, same: 0 });
     expect(applyCatalogueImport(officer(), phongHoa, rows)).toEqual({ new: 0, update: 0, same: 7 });
     const ctx = officer();
-    expect(coverageSummary(ctx, phongHoa)).toEqual({ total: 7, uncovered: 7 });
+    expect(coverageSummary(ctx, phongHoa)).toEqual({ total: 7, uncovered: 7, drafting: 0 });
     const list = listProcedures(ctx, { unitId: phongHoa, coverage: "uncovered" });
     expect(list.total).toBe(7);
     expect(list.rows.map((r) => r.code)).toContain("1.001193");

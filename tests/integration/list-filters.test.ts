@@ -166,6 +166,8 @@ const outside = (a: Actor) => {
 const NOT_LISTS: Record<string, string> = {
   "reports.verify._index": "checks one report's code or hash (public; tests/integration/reports.test.ts)",
   "cong-khai._index": "the public index of announcements: public by design, read without sign-in or scope",
+  "documents.start":
+    "chooses the one unit whose starting system is proposed (out of scope: 404; the authorization matrix and tests/integration/starter.test.ts)",
 };
 
 describe("every filter value of every list page", () => {

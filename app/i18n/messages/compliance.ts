@@ -58,6 +58,8 @@ export const compliance = {
     "compliance.effectiveness.ok": "Đã xác nhận hiệu lực ngày {date}.",
     "compliance.coverage.empty": "Chưa có danh mục TTHC của đơn vị.",
     "compliance.coverage.state": "{uncovered}/{total} TTHC chưa có quy trình đang hiệu lực.",
+    "compliance.coverage.stateDrafting":
+      "{uncovered}/{total} TTHC chưa có quy trình đang hiệu lực; {drafting} TTHC trong số đó đã có quy trình đang soạn thảo (chưa tính là đạt cho đến khi được phê duyệt).",
     "compliance.documents.none": "Chưa có tài liệu nào đang hiệu lực: HTQLCL chưa được xây dựng, áp dụng.",
     "compliance.documents.state": "{effective} tài liệu hiệu lực; {overdueReview} quá hạn xem xét, {overdueUpdate} quá hạn cập nhật.",
     "compliance.actions.state": "{open} hành động đang mở; {overdue} quá hạn; {dueSoon} sắp đến hạn.",
@@ -128,6 +130,8 @@ export const compliance = {
     "compliance.effectiveness.ok": "Effectiveness confirmed on {date}.",
     "compliance.coverage.empty": "No procedure catalogue for the unit yet.",
     "compliance.coverage.state": "{uncovered}/{total} procedures without an effective process document.",
+    "compliance.coverage.stateDrafting":
+      "{uncovered}/{total} procedures without an effective process document; {drafting} of them are in a process being drafted (not counted as met until it is approved).",
     "compliance.documents.none": "No document in force: the quality management system has not been built and applied.",
     "compliance.documents.state": "{effective} effective documents; {overdueReview} past review, {overdueUpdate} past update.",
     "compliance.actions.state": "{open} open actions; {overdue} overdue; {dueSoon} due soon.",

@@ -11,7 +11,7 @@ import type { ComplianceFacts } from "./rules";
  * Bump when the facts gathered change shape or meaning (a new provider, a changed rule input): rows stored by
  * older code are then ignored and recomputed.
  */
-const VERSION = 2;
+const VERSION = 3;
 
 type Stored = { v: number; f: ComplianceFacts };
 

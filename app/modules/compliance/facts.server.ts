@@ -77,7 +77,7 @@ export const documentFacts: FactsProvider = ({ db }, unitIds, day) => {
   for (const s of documentCountsAsOf(db, unitIds, asOfDay(day))) {
     out.set(s.unitId, {
       documents: { effective: s.effective, overdueReview: s.overdueReview, overdueUpdate: s.overdueUpdate },
-      procedures: { total: s.procedures, uncovered: s.uncoveredProcedures },
+      procedures: { total: s.procedures, uncovered: s.uncoveredProcedures, drafting: s.draftingProcedures },
     });
   }
   return out;

@@ -28,8 +28,11 @@ export type ComplianceFacts = {
   lastInternalAuditOn: string | null;
   lastManagementReviewOn: string | null;
   lastEffectivenessOn: string | null;
-  /** Published procedures and how many have no effective process document (null: no catalogue yet). */
-  procedures: { total: number; uncovered: number } | null;
+  /**
+   * Published procedures and how many have no effective process document (null: no catalogue yet); of those, how
+   * many a process being written (a draft) already lists: shown, never counted as covered.
+   */
+  procedures: { total: number; uncovered: number; drafting?: number } | null;
   /** Documents past their review cycle or their 3-month update clock. */
   documents: { effective: number; overdueReview: number; overdueUpdate: number } | null;
   /** Corrective actions past due, and those due within 14 days. */
@@ -93,7 +96,15 @@ export function evaluate(f: ComplianceFacts, day: string): Obligation[] {
 
   if (!f.procedures) out.push({ key: "coverage", state: "no_data", detail: { key: "compliance.noData" } });
   else if (f.procedures.total === 0) out.push({ key: "coverage", state: "missing", detail: { key: "compliance.coverage.empty" } });
-  else out.push({ key: "coverage", state: f.procedures.uncovered ? "missing" : "ok", detail: { key: "compliance.coverage.state", params: f.procedures } });
+  else
+    out.push({
+      key: "coverage",
+      state: f.procedures.uncovered ? "missing" : "ok",
+      detail: {
+        key: f.procedures.uncovered && f.procedures.drafting ? "compliance.coverage.stateDrafting" : "compliance.coverage.state",
+        params: { total: f.procedures.total, uncovered: f.procedures.uncovered, drafting: f.procedures.drafting ?? 0 },
+      },
+    });
 
   if (!f.documents || f.documents.effective === 0)
     out.push({ key: "documentsCurrent", state: "missing", detail: { key: "compliance.documents.none", params: f.documents ?? { effective: 0 } } });

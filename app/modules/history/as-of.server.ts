@@ -114,6 +114,8 @@ export type DocumentCounts = {
   /** Active procedures of the catalogue and those without a process document in force. */
   procedures: number;
   uncoveredProcedures: number;
+  /** Of the uncovered ones, those a process document being written (a draft then) already lists. */
+  draftingProcedures: number;
 };
 
 /**
@@ -137,18 +139,24 @@ export function documentCountsAsOf(db: Reader, unitIds: number[], asOf: AsOf): D
     .where(sql`${unitList(s.unitId, unitIds)} AND ${live(s, asOf.at)}`)
     .groupBy(s.unitId)
     .all();
-  const procs = db.all<{ unitId: number; procedures: number; uncovered: number }>(sql`
+  const procs = db.all<{ unitId: number; procedures: number; uncovered: number; drafting: number }>(sql`
     SELECT p.unit_id AS unitId, count(*) AS procedures,
       sum(NOT EXISTS (SELECT 1 FROM document_procedures dp JOIN document_states ds ON ds.document_id = dp.document_id
           WHERE dp.procedure_id = p.id AND ds.status = 'effective' AND ds.kind = 'process'
-            AND ds.from_at < ${asOf.at} AND (ds.to_at IS NULL OR ds.to_at >= ${asOf.at}))) AS uncovered
+            AND ds.from_at < ${asOf.at} AND (ds.to_at IS NULL OR ds.to_at >= ${asOf.at}))) AS uncovered,
+      sum(NOT EXISTS (SELECT 1 FROM document_procedures dp JOIN document_states ds ON ds.document_id = dp.document_id
+          WHERE dp.procedure_id = p.id AND ds.status = 'effective' AND ds.kind = 'process'
+            AND ds.from_at < ${asOf.at} AND (ds.to_at IS NULL OR ds.to_at >= ${asOf.at}))
+        AND EXISTS (SELECT 1 FROM document_procedures dp JOIN document_states ds ON ds.document_id = dp.document_id
+          WHERE dp.procedure_id = p.id AND ds.status = 'draft' AND ds.kind = 'process'
+            AND ds.from_at < ${asOf.at} AND (ds.to_at IS NULL OR ds.to_at >= ${asOf.at}))) AS drafting
     FROM procedures p
     WHERE ${unitList(sql`p.unit_id`, unitIds)} AND p.active = 1 AND p.created_at < ${asOf.at}
     GROUP BY p.unit_id`);
   const out = new Map<number, DocumentCounts>(
     unitIds.map((unitId) => [
       unitId,
-      { unitId, total: 0, effective: 0, overdueReview: 0, overdueUpdate: 0, overdue: 0, procedures: 0, uncoveredProcedures: 0 },
+      { unitId, total: 0, effective: 0, overdueReview: 0, overdueUpdate: 0, overdue: 0, procedures: 0, uncoveredProcedures: 0, draftingProcedures: 0 },
     ]),
   );
   for (const r of rows)
@@ -159,7 +167,12 @@ export function documentCountsAsOf(db: Reader, unitIds: number[], asOf: AsOf): D
       overdueUpdate: Number(r.overdueUpdate ?? 0),
       overdue: Number(r.overdue ?? 0),
     });
-  for (const r of procs) Object.assign(out.get(r.unitId)!, { procedures: Number(r.procedures), uncoveredProcedures: Number(r.uncovered ?? 0) });
+  for (const r of procs)
+    Object.assign(out.get(r.unitId)!, {
+      procedures: Number(r.procedures),
+      uncoveredProcedures: Number(r.uncovered ?? 0),
+      draftingProcedures: Number(r.drafting ?? 0),
+    });
   return [...out.values()];
 }
 

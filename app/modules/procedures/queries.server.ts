@@ -41,6 +41,15 @@ function conditions(ctx: Ctx, f: ProcedureFilter): SQL | undefined {
   );
 }
 
+const docRefs = (list: string | null) =>
+  (list ?? "")
+    .split("§")
+    .filter(Boolean)
+    .map((s) => {
+      const i = s.indexOf("|");
+      return { id: Number(s.slice(0, i)), code: s.slice(i + 1) };
+    });
+
 /** The catalogue page: procedures in scope with the effective process documents that cover them. */
 export function listProcedures(ctx: Ctx, f: ProcedureFilter) {
   const db = ctx.db;
@@ -54,6 +63,8 @@ export function listProcedures(ctx: Ctx, f: ProcedureFilter) {
       unitName: units.name,
       covering: sql<string | null>`(SELECT group_concat(d.id || '|' || d.code, '§') FROM ${documentProcedures} dp JOIN ${documents} d ON d.id = dp.document_id
                                     WHERE dp.procedure_id = ${procedures.id} AND d.status = 'effective' AND d.kind = 'process')`,
+      drafting: sql<string | null>`(SELECT group_concat(d.id || '|' || d.code, '§') FROM ${documentProcedures} dp JOIN ${documents} d ON d.id = dp.document_id
+                                    WHERE dp.procedure_id = ${procedures.id} AND d.status = 'draft' AND d.kind = 'process')`,
     })
     .from(procedures)
     .innerJoin(units, eq(units.id, procedures.unitId))
@@ -63,31 +74,32 @@ export function listProcedures(ctx: Ctx, f: ProcedureFilter) {
     .offset((page - 1) * PROCEDURE_PAGE_SIZE)
     .all();
   return {
-    rows: rows.map(({ p, unitName, covering }) => ({
-      ...p,
-      unitName,
-      covering: (covering ?? "")
-        .split("§")
-        .filter(Boolean)
-        .map((s) => {
-          const i = s.indexOf("|");
-          return { id: Number(s.slice(0, i)), code: s.slice(i + 1) };
-        }),
-    })),
+    rows: rows.map(({ p, unitName, covering, drafting }) => ({ ...p, unitName, covering: docRefs(covering), drafting: docRefs(drafting) })),
     total,
     page,
     pages,
   };
 }
 
-/** Coverage summary for the scope (or one unit): published procedures, and how many lack an effective process. */
+/** Listed by a process being written (a draft document): shown beside coverage, never counted as covered. */
+const draftingSql = sql`EXISTS (SELECT 1 FROM ${documentProcedures} dp JOIN ${documents} d ON d.id = dp.document_id
+                        WHERE dp.procedure_id = ${procedures.id} AND d.status = 'draft' AND d.kind = 'process')`;
+
+/**
+ * Coverage summary for the scope (or one unit): published procedures, how many lack an effective process, and how
+ * many of those a process being drafted already lists.
+ */
 export function coverageSummary(ctx: Ctx, unitId?: number) {
   const r = ctx.db
-    .select({ total: count(), uncovered: sql<number>`coalesce(sum(NOT ${coveredSql}), 0)` })
+    .select({
+      total: count(),
+      uncovered: sql<number>`coalesce(sum(NOT ${coveredSql}), 0)`,
+      drafting: sql<number>`coalesce(sum(NOT ${coveredSql} AND ${draftingSql}), 0)`,
+    })
     .from(procedures)
     .where(and(inScope(procedures.unitId, ctx.scope), unitId ? eq(procedures.unitId, unitId) : undefined, eq(procedures.active, true)))
     .get();
-  return { total: r?.total ?? 0, uncovered: r?.uncovered ?? 0 };
+  return { total: r?.total ?? 0, uncovered: r?.uncovered ?? 0, drafting: r?.drafting ?? 0 };
 }
 
 export function fieldsInScope(ctx: Ctx, unitId?: number) {

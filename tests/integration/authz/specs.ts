@@ -2,7 +2,7 @@ import { makeCtx } from "~/modules/context.server";
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { auditChecklistItems, files, fileTables, inspections, qualityObjectives, reports, serviceFigures, users, type Role } from "#db/schema";
+import { auditChecklistItems, files, fileTables, inspections, procedures, qualityObjectives, reports, serviceFigures, users, type Role } from "#db/schema";
 import { insertFinding } from "#db/seed-actions";
 import { addCorrectiveAction } from "~/modules/corrective-actions/add-action.server";
 import { saveCaRequest } from "~/modules/corrective-actions/save-request.server";
@@ -728,6 +728,33 @@ export const SPECS: Record<string, RouteSpec> = {
   "routes/documents.import": {
     read: ["officer"],
     actionsCoveredElsewhere: "bulk import (preview and import, roles, another unit, hostile archives): tests/integration/documents-bulk-import.test.ts",
+  },
+  // The starting system of a unit named in the query (out of scope: 404); accepting creates drafts for that unit.
+  "routes/documents.start": {
+    read: ["officer"],
+    query: (_f, t) => ({ unit: String(t.id) }),
+    actions: [
+      {
+        name: "accept a proposed process for a new procedure",
+        roles: ["officer"],
+        targetInForm: true,
+        form: (f, t, n) => {
+          const now = f.now.getTime();
+          const proc = f.db
+            .insert(procedures)
+            .values({ unitId: t.id, code: `KT-${n}`, name: `Thủ tục khởi tạo ${n}`, field: "Hộ tịch", createdAt: now, updatedAt: now })
+            .returning()
+            .get();
+          return {
+            unitId: String(t.id),
+            "items[0].accept": "on",
+            "items[0].procedureIds": String(proc.id),
+            "items[0].code": `QT KT${n}`,
+            "items[0].title": `Quy trình khởi tạo ${n}`,
+          };
+        },
+      },
+    ],
   },
   "routes/reports._index": { read: "any", list: true },
   "routes/reports.new": {
