@@ -10,6 +10,7 @@ import { getJob } from "#jobs/schedule";
 import { readConfig } from "~/lib/config.server";
 import { NotFoundError } from "~/lib/errors";
 import { createSession } from "~/modules/auth/sessions.server";
+import { inboxFor } from "~/modules/corrective-actions/queries.server";
 import { issueReport, renderDraft, reportDraft, saveNarrative } from "~/modules/reports/issue.server";
 import { produceQueued } from "~/modules/reports/produce.server";
 import { getReportInScopeOrThrow, listReports } from "~/modules/reports/queries.server";
@@ -96,6 +97,11 @@ describe("scheduled reports are drafts until the unit's head issues them", () =>
     expect(noticesOf("thuky.hoalong", "report.draft_waiting").filter((n) => n.unitId === lv)).toEqual([]);
     expect(noticesOf("chutich.laivung", "report.awaiting_issue")).toEqual([]);
     const officer = ctxOf(db, "thuky.laivung", NOW);
+    const link = `/reports/issue/unit/${lv}/2026-10`;
+    // The inbox says the same: the officer's to write; nothing yet for the chair; nothing for a sibling's officer.
+    expect(inboxFor(officer).reportDrafts.toWrite.map((r) => r.link)).toContain(link);
+    expect(inboxFor(ctxOf(db, "chutich.laivung", NOW)).reportDrafts.toIssue).toEqual([]);
+    expect(inboxFor(ctxOf(db, "thuky.hoalong", NOW)).reportDrafts.toWrite.map((r) => r.link)).not.toContain(link);
     saveNarrative(officer, "unit", lv, "2026-10", { difficulties: "Chỉ mới viết khó khăn." });
     expect(noticesOf("chutich.laivung", "report.awaiting_issue")).toEqual([]);
     saveNarrative(officer, "unit", lv, "2026-10", {
@@ -109,6 +115,8 @@ describe("scheduled reports are drafts until the unit's head issues them", () =>
       ).toEqual([`/reports/issue/unit/${lv}/2026-10`]);
     }
     expect(noticesOf("chutich.hoalong", "report.awaiting_issue")).toEqual([]);
+    expect(inboxFor(ctxOf(db, "chutich.laivung", NOW)).reportDrafts.toIssue.map((r) => r.link)).toEqual([link]);
+    expect(inboxFor(officer).reportDrafts.toWrite.map((r) => r.link)).not.toContain(link);
   });
 
   it("a draft's PDF says DỰ THẢO; a sibling commune's officer gets 404 on the draft and its PDF", async () => {

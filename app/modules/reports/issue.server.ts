@@ -1,4 +1,4 @@
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max } from "drizzle-orm";
 import { PERIOD_REPORT_KINDS, reportIssues, reports, units, users, type PeriodReportKind } from "#db/schema";
 import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { reauthenticate } from "../auth/reauthenticate.server";
@@ -347,4 +347,37 @@ export function listReportIssues(ctx: Ctx, limit = 20) {
     .orderBy(desc(reportIssues.updatedAt), desc(reportIssues.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * The drafts waiting for this person (the inbox): for a quality officer of the unit, those whose difficulties or
+ * proposals are still to write; for its chair or vice-chair, those written and awaiting issue. Oldest period first.
+ */
+export function reportsWaiting(ctx: Ctx) {
+  const a = ctx.actor;
+  const none = { toWrite: [], toIssue: [] };
+  if (a.kind !== "user" || (!can(a, "qms.write") && !can(a, "qms.approve"))) return none;
+  const rows = ctx.db
+    .select({ r: reportIssues, unitName: units.name, validTo: units.validTo })
+    .from(reportIssues)
+    .innerJoin(units, eq(units.id, reportIssues.unitId))
+    .where(and(eq(reportIssues.unitId, a.unitId), eq(reportIssues.status, "draft"), pathCondition(ctx.scope, units.path)))
+    .orderBy(asc(reportIssues.periodKey), asc(reportIssues.kind))
+    .all()
+    .map(({ r, unitName, validTo }) => {
+      const period = parsePeriod(r.periodKey);
+      return {
+        id: r.id,
+        kind: r.kind,
+        unitName,
+        periodLabel: period?.label ?? r.periodKey,
+        link: period ? draftPath(r.kind, r.unitId, period) : "/reports",
+        complete: !Object.keys(missingParts(narrativeOf(r))).length,
+        ended: !!validTo && validTo < ctx.today,
+      };
+    });
+  return {
+    toWrite: writesFor(ctx, a.unitId) ? rows.filter((r) => !r.complete) : [],
+    toIssue: leadsUnit(ctx, a.unitId) ? rows.filter((r) => r.complete && !r.ended) : [],
+  };
 }
