@@ -108,7 +108,14 @@ export function resetPeriod(dbFile: string, reportsDir: string, periodKey: strin
     const files = db.prepare(`SELECT file FROM reports WHERE ${where} AND file IS NOT NULL`).all(...args) as { file: string }[];
     for (const f of files) fs.rmSync(path.join(reportsDir, f.file), { force: true });
     db.prepare(`DELETE FROM reports WHERE ${where}`).run(...args);
-    if (!only) db.prepare("DELETE FROM job_runs WHERE period_key = ? AND job LIKE 'reports-%'").run(periodKey);
+    if (!only) {
+      db.prepare("DELETE FROM job_runs WHERE period_key = ? AND job LIKE 'reports-%'").run(periodKey);
+      // The scheduler makes drafts (decision 0016): the run starts from none for the period.
+      db.prepare(
+        "DELETE FROM notifications WHERE dedupe_key IN (SELECT 'report_issue:' || id || ':draft' FROM report_issues WHERE period_key = ? AND status = 'draft')",
+      ).run(periodKey);
+      db.prepare("DELETE FROM report_issues WHERE period_key = ? AND status = 'draft'").run(periodKey);
+    }
   } finally {
     db.close();
   }
