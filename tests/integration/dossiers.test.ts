@@ -53,6 +53,10 @@ describe("dossiers in one download", () => {
       expect.arrayContaining(["Quyết định kiểm tra", "Báo cáo của đơn vị được kiểm tra", "Biên bản kiểm tra (bản in từ phần mềm)"]),
     );
     expect(papers.some((p) => p.paper.startsWith("Phiếu yêu cầu hành động khắc phục"))).toBe(true);
+    // Hòa Long's only report is an unnumbered copy printed on request (as before decision 0016): filed, said to be one.
+    expect(papers.find((p) => p.paper === "Báo cáo của đơn vị được kiểm tra")?.detail).toBe(
+      "Kỳ 2026-07 (bản lưu in theo yêu cầu, không số, trước khi có quy trình ban hành)",
+    );
     const { fileName, stream } = await inspectionDossier(ctx, inspectionId);
     expect(fileName).toBe("Hồ sơ kiểm tra 215-QĐ-SKHCN - Xã Hòa Long.zip");
     const entries = await unzipAll(await drain(stream));
@@ -97,7 +101,12 @@ describe("dossiers in one download", () => {
     const entries = await unzipAll(await drain(stream));
     expect(entries.size).toBe(count);
     expect([...entries.keys()]).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^DT-LAIVUNG - Xã Lai Vung\/Báo cáo ISO - Xã Lai Vung - 2026-10 \(\d+\)\.pdf$/)]),
+      // The unit report was printed on request, unnumbered (as before decision 0016): its name says it is not issued.
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^DT-LAIVUNG - Xã Lai Vung\/Bản lưu không số \(trước khi có quy trình ban hành\) - Báo cáo ISO - Xã Lai Vung - 2026-10 \(\d+\)\.pdf$/,
+        ),
+      ]),
     );
     for (const [, bytes] of entries) expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     const october = areaReportsArchive(ctxOf(db, "kiemtra.tinh", NOW), { unitId: laiVung, period: "2025-10" });
