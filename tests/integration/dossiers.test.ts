@@ -6,6 +6,8 @@ import { inspections, trail, units } from "#db/schema";
 import { areaReportsArchive } from "~/modules/dossiers/area.server";
 import { inspectionDossier, inspectionPapers } from "~/modules/dossiers/inspection.server";
 import { produceQueued } from "~/modules/reports/produce.server";
+import { issueReport, saveNarrative } from "~/modules/reports/issue.server";
+import { DEMO_PASSWORD } from "#db/seed";
 import { requestRecordReport, requestReport } from "~/modules/reports/request.server";
 import { config } from "~/lib/config.server";
 import { DomainError, NotFoundError } from "~/lib/errors";
@@ -124,5 +126,13 @@ describe("dossiers in one download", () => {
       .where(and(eq(trail.entity, "report_archive"), eq(trail.action, "download")))
       .all();
     expect(rows.length).toBe(2);
+  });
+
+  it("the inspection dossier files the unit's issued report before a later unnumbered copy (decision 0016)", async () => {
+    saveNarrative(ctxOf(db, "thuky.hoalong", NOW), "unit", hoaLong, "2026-Q1", { difficulties: "Khó khăn quý I.", proposals: "Kiến nghị quý I." });
+    const { issue, report } = await issueReport(ctxOf(db, "chutich.hoalong", NOW), "unit", hoaLong, "2026-Q1", { password: DEMO_PASSWORD });
+    expect((await produceQueued(db, report.id, { reportsDir: config().reportsDir, baseUrl: "https://iso.dongthap.gov.vn" }, NOW))?.status).toBe("done");
+    const paper = inspectionPapers(ctxOf(db, "kiemtra.tinh", NOW), inspectionId).papers.find((p) => p.paper === "Báo cáo của đơn vị được kiểm tra");
+    expect(paper?.detail).toBe(`Số ${issue.number}, kỳ 2026-Q1`);
   });
 });
