@@ -19,7 +19,7 @@ import { setDb } from "~/http/db.server";
 import { commitSessionToken } from "~/http/session.server";
 import * as newReport from "~/routes/reports.new";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
-import { pdfText } from "../unit/templates-pdftext";
+import { pdfInfo, pdfText } from "../unit/templates-pdftext";
 
 // Issue 14 item 4, decision 0016: the scheduled monthly and quarterly unit and area reports are drafts until the
 // unit's head issues them; nothing the unit must write is sealed into an archived file by the scheduler.
@@ -124,8 +124,14 @@ describe("scheduled reports are drafts until the unit's head issues them", () =>
     expect(drafts("2026-10").find((d) => d.unitId === lv && d.kind === "unit")?.status).toBe("draft");
     const { bytes } = await renderDraft(ctxOf(db, "kiemtra.tinh", NOW), "unit", lv, "2026-10", deps());
     const text = pdfText(bytes).replace(/\s+/g, " ");
-    expect(text).toContain("DỰ THẢO");
     expect(text).toContain("Phần mềm một cửa chưa kết nối với cổng dịch vụ công tháng 10.");
+    // On every page, for a unit's report and for an area's summary alike.
+    const area = (await renderDraft(ctxOf(db, "kiemtra.tinh", NOW), "area", unitIdByCode(db, "DT"), "2026-10", deps())).bytes;
+    for (const pdf of [bytes, area]) {
+      const pages = Number(pdfInfo(pdf).Pages);
+      expect(pages).toBeGreaterThan(0);
+      for (let p = 1; p <= pages; p++) expect(pdfText(pdf, p), `page ${p}`).toContain("DỰ THẢO");
+    }
     const sibling = ctxOf(db, "thuky.hoalong", NOW);
     expect(() => reportDraft(sibling, "unit", lv, "2026-10")).toThrow(NotFoundError);
     await expect(renderDraft(sibling, "unit", lv, "2026-10", deps())).rejects.toBeInstanceOf(NotFoundError);
