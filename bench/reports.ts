@@ -3,8 +3,8 @@
 //
 // Three figures:
 // - report_ratio: one commune's monthly unit report produced end to end through the scheduler's code path
-//   (produceScheduled: claim the row, gather from the database, render in the render worker, store the file and
-//   the row), divided by pdfkit drawing the same data object in this process; both warmed up, then interleaved.
+//   (renderAndStore, the report queue's path: gather from the database, render in the render worker, store the
+//   file and the row), divided by pdfkit drawing the same data object in this process; both warmed up, then interleaved.
 // - all_reports_s: the scheduled monthly run for every unit plus the area summaries, through the runner
 //   (runJob → runScheduledReports), as `npm run job -- reports-monthly <period>` runs it (the compiled command, a
 //   process of its own: the run's time and that process's peak RSS), from "not yet produced" (the period's
@@ -22,7 +22,7 @@ import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { openDataFolder } from "~/modules/data-folder.server";
 import type { DB } from "#db/client";
-import { jobRuns, units } from "#db/schema";
+import { jobRuns, reports, units } from "#db/schema";
 import { percentile, rssMb, serverEnv, signIn, sleep, startArgs, startServer, stopServer } from "./server-control";
 import { JOBS } from "#jobs/schedule";
 import { renderReport } from "#templates/render";
@@ -30,7 +30,8 @@ import type { ReportData } from "#templates/types";
 import { makeCtx } from "~/modules/context.server";
 import { periodReportData } from "~/modules/reports/data.server";
 import { reportsBaseUrl } from "~/modules/reports/deps.server";
-import { produceScheduled } from "~/modules/reports/schedule.server";
+import { renderAndStore } from "~/modules/reports/produce.server";
+import { newVerifyCode } from "~/modules/reports/request.server";
 import { parsePeriod } from "~/modules/reports/periods";
 import { renderPdf, stopRenderWorker } from "~/modules/reports/render.server";
 import { now } from "~/lib/clock.server";
@@ -107,7 +108,14 @@ export function resetPeriod(dbFile: string, reportsDir: string, periodKey: strin
     const files = db.prepare(`SELECT file FROM reports WHERE ${where} AND file IS NOT NULL`).all(...args) as { file: string }[];
     for (const f of files) fs.rmSync(path.join(reportsDir, f.file), { force: true });
     db.prepare(`DELETE FROM reports WHERE ${where}`).run(...args);
-    if (!only) db.prepare("DELETE FROM job_runs WHERE period_key = ? AND job LIKE 'reports-%'").run(periodKey);
+    if (!only) {
+      db.prepare("DELETE FROM job_runs WHERE period_key = ? AND job LIKE 'reports-%'").run(periodKey);
+      // The scheduler makes drafts (decision 0016): the run starts from none for the period.
+      db.prepare(
+        "DELETE FROM notifications WHERE dedupe_key IN (SELECT 'report_issue:' || id || ':draft' FROM report_issues WHERE period_key = ? AND status = 'draft')",
+      ).run(periodKey);
+      db.prepare("DELETE FROM report_issues WHERE period_key = ? AND status = 'draft'").run(periodKey);
+    }
   } finally {
     db.close();
   }
@@ -136,12 +144,32 @@ export async function unitReportRatio(
         return renderPdf(data);
       },
     };
+    // The scheduler makes drafts only (decision 0016): a unit report's file is made by the report queue's code path
+    // (renderAndStore: gather, render in the worker thread, store the file and the row), timed from its claimed row.
     const produce = async () => {
-      resetPeriod(config.dbFile, config.reportsDir, PERIOD, { kind: "unit", unitId: unit.id });
+      const at = new Date();
+      const row = db
+        .insert(reports)
+        .values({
+          kind: "unit",
+          unitId: unit.id,
+          periodKey: period.key,
+          status: "running",
+          trigger: "manual",
+          jobName: JOB,
+          verifyCode: newVerifyCode(),
+          attempts: 1,
+          createdAt: at.getTime(),
+          startedAt: at.getTime(),
+        })
+        .returning()
+        .get();
       const t = performance.now();
-      const outcome = await produceScheduled(db, { name: JOB, now: new Date() }, { kind: "unit", unitId: unit.id, period }, deps);
-      if (outcome !== "produced") throw new Error(`unit report ${outcome}`);
-      return performance.now() - t;
+      const done = await renderAndStore(db, row, deps, { kind: "job", name: JOB }, at);
+      const ms = performance.now() - t;
+      if (done.status !== "done") throw new Error(`unit report ${done.status}: ${done.error}`);
+      if (done.file) fs.rmSync(path.join(config.reportsDir, done.file), { force: true });
+      return ms;
     };
     const draw = async () => {
       const t = performance.now();

@@ -1,17 +1,20 @@
 // npm run report -- --unit <code> --kind <unit|area|annual> --period <YYYY-MM|YYYY-Qn|YYYY> --out <file.pdf>
 // npm run report -- --kind <audit|action|minutes> --subject <id> --out <file.pdf>   (--id is accepted too)
-// Writes one report against the configured database. It is archived like any other (DATA_DIR/reports, with its
-// hash, so its QR code verifies) and copied to --out.
+// A record document (audit, action, minutes) is archived like any other (DATA_DIR/reports, with its hash, so its
+// QR code verifies) and copied to --out. A period report (unit, area, annual) is a report the unit sends: the
+// command writes its draft ("DỰ THẢO" on every page) to --out and archives nothing; it is issued in the app by the
+// unit's head (decision 0016).
 import { makeCtx } from "~/modules/context.server";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { openDataFolder } from "~/modules/data-folder.server";
-import { PERIOD_REPORT_KINDS, REPORT_KINDS, units, type RecordReportKind } from "#db/schema";
+import { PERIOD_REPORT_KINDS, REPORT_KINDS, units, type PeriodReportKind, type RecordReportKind } from "#db/schema";
 import { reportsBaseUrl } from "~/modules/reports/deps.server";
 import { produceQueued } from "~/modules/reports/produce.server";
-import { requestRecordReport, requestReport, type ReportRow } from "~/modules/reports/request.server";
+import { requestRecordReport, type ReportRow } from "~/modules/reports/request.server";
+import { draftPath, renderDraft } from "~/modules/reports/issue.server";
 import { parsePeriod } from "~/modules/reports/periods";
 import { stopRenderWorker } from "~/modules/reports/render.server";
 import { readConfig } from "~/lib/config.server";
@@ -66,38 +69,44 @@ const unit = byRecord ? undefined : (db.select().from(units).where(eq(units.code
 const now = clockNow();
 try {
   const ctx = makeCtx(db, { kind: "system" as const, name: "cli" }, now);
-  let row: ReportRow;
-  try {
-    row = byRecord
-      ? requestRecordReport(ctx, { kind: kind as RecordReportKind, subjectId })
-      : requestReport(ctx, { kind: kind as (typeof PERIOD_REPORT_KINDS)[number], unitId: unit!.id, period: period!.key });
-  } catch (e) {
-    if (byRecord && e instanceof DomainError && e.messageKey === "errors.notFound")
-      fail(`no ${kind === "action" ? "finding" : kind === "audit" ? "audit" : "inspection"} with id ${subjectId}`);
-    throw e;
+  if (!byRecord) {
+    const { bytes } = await renderDraft(ctx, kind, unit!.id, period!.key, { baseUrl: reportsBaseUrl() });
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, bytes);
+    console.error(`draft only (not archived, no number): the unit's head issues it at ${draftPath(kind as PeriodReportKind, unit!.id, period!)}`);
+    console.log(JSON.stringify({ kind, unit: code, period: period!.key, out, draft: true, size: bytes.length }, null, 2));
+  } else {
+    let row: ReportRow;
+    try {
+      row = requestRecordReport(ctx, { kind: kind as RecordReportKind, subjectId });
+    } catch (e) {
+      if (e instanceof DomainError && e.messageKey === "errors.notFound")
+        fail(`no ${kind === "action" ? "finding" : kind === "audit" ? "audit" : "inspection"} with id ${subjectId}`);
+      throw e;
+    }
+    const done = await produceQueued(db, row.id, { reportsDir: config.reportsDir, baseUrl: reportsBaseUrl() }, now);
+    if (!done || done.status !== "done") fail(`generation failed: ${done?.error ?? "not produced"}`);
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.copyFileSync(path.join(config.reportsDir, done.file!), out);
+    console.log(
+      JSON.stringify(
+        {
+          id: done.id,
+          kind,
+          unit: code || undefined,
+          period: period?.key,
+          subject: byRecord ? subjectId : undefined,
+          out,
+          sha256: done.sha256,
+          size: done.size,
+          pages: done.pages,
+          verifyCode: done.verifyCode,
+        },
+        null,
+        2,
+      ),
+    );
   }
-  const done = await produceQueued(db, row.id, { reportsDir: config.reportsDir, baseUrl: reportsBaseUrl() }, now);
-  if (!done || done.status !== "done") fail(`generation failed: ${done?.error ?? "not produced"}`);
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.copyFileSync(path.join(config.reportsDir, done.file!), out);
-  console.log(
-    JSON.stringify(
-      {
-        id: done.id,
-        kind,
-        unit: code || undefined,
-        period: period?.key,
-        subject: byRecord ? subjectId : undefined,
-        out,
-        sha256: done.sha256,
-        size: done.size,
-        pages: done.pages,
-        verifyCode: done.verifyCode,
-      },
-      null,
-      2,
-    ),
-  );
 } catch (e) {
   if (e instanceof DomainError)
     fail(

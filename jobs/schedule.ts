@@ -67,11 +67,16 @@ export const JOBS: JobDefinition[] = [
     maxAttempts: 3,
     run: (ctx, periodKey) => correctiveActionsDaily(ctx, periodKey),
   },
-  // Scheduled reports: 01:00 Vietnam time on the first day after the period. duePeriods reaches back
+  // Scheduled reports: 01:00 Vietnam time on the first day after the period, as drafts (decision 0016). duePeriods reaches back
   // far enough that a server stopped for two months catches up both months when it starts again.
-  reportsJob("month", "0 1 1 * *", 3, "Báo cáo tháng trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn (tỉnh/huyện)"),
-  reportsJob("quarter", "0 1 1 1,4,7,10 *", 2, "Báo cáo quý trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn"),
-  reportsJob("year", "0 1 1 1 *", 1, "Báo cáo năm trước: mọi đơn vị, tổng hợp mọi địa bàn và báo cáo xây dựng, áp dụng HTQLCL của tỉnh"),
+  reportsJob(
+    "month",
+    "0 1 1 * *",
+    3,
+    "Lập dự thảo báo cáo tháng trước của mọi đơn vị và báo cáo tổng hợp của mọi địa bàn (tỉnh/huyện), báo cán bộ phụ trách viết nội dung",
+  ),
+  reportsJob("quarter", "0 1 1 1,4,7,10 *", 2, "Lập dự thảo báo cáo quý trước của mọi đơn vị và báo cáo tổng hợp của mọi địa bàn"),
+  reportsJob("year", "0 1 1 1 *", 1, "Lập dự thảo báo cáo năm trước: mọi đơn vị, tổng hợp mọi địa bàn và báo cáo xây dựng, áp dụng HTQLCL của tỉnh"),
 ];
 
 /** One scheduled-reports job per period length: the same handler, its own cron and catch-up depth. */

@@ -1,4 +1,4 @@
-import type { Verification } from "~/modules/reports/rules";
+import { reportStanding, type Verification } from "~/modules/reports/rules";
 import { useT } from "~/i18n/react";
 import { formatDateTime } from "~/lib/time";
 import { formatNumber } from "~/lib/locale";
@@ -33,6 +33,14 @@ export function VerificationResult({ v }: { v: Verification }) {
           <dd>{r.periodKey}</dd>
           <dt>{t("reports.origin")}</dt>
           <dd>{t(`reports.origin.${r.trigger}`)}</dd>
+          {reportStanding(r) ? (
+            <>
+              <dt>{t("reports.standing")}</dt>
+              <dd>
+                {reportStanding(r) === "issued" ? t("reports.standing.issued", { number: r.issueNumber ?? "" }) : t(`reports.standing.${reportStanding(r)}`)}
+              </dd>
+            </>
+          ) : null}
           <dt>{t("reports.finishedAt")}</dt>
           <dd>{formatDateTime(r.finishedAt ?? r.createdAt)}</dd>
           <dt>{t("reports.verifyCode")}</dt>

@@ -39,12 +39,39 @@ function ActionCard({ a, cta, to }: { a: Item; cta: string; to: string }) {
 }
 
 export default function Inbox() {
-  const { toAcknowledge, extensions, mine, toVerify, total } = useLoaderData<typeof loader>();
+  const { toAcknowledge, extensions, mine, toVerify, reportDrafts, total } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="narrow">
       <h1>{t("inbox.title")}</h1>
       {total === 0 ? <p className="card">{t("inbox.empty")}</p> : null}
+      {(
+        [
+          ["toIssue", reportDrafts.toIssue],
+          ["toWrite", reportDrafts.toWrite],
+        ] as const
+      ).map(([which, list]) =>
+        list.length ? (
+          <section key={which} aria-labelledby={`reports-${which}-h`}>
+            <h2 id={`reports-${which}-h`}>{t(`inbox.reports.${which}`, { count: list.length })}</h2>
+            <ul className="ca-cards">
+              {list.map((r) => (
+                <li key={r.id} className="ca-card">
+                  <p className="muted small">{r.unitName}</p>
+                  <p className="ca-card-title">
+                    {t(`reports.kind.${r.kind}`)} {r.periodLabel}
+                  </p>
+                  <p>
+                    <Link className="button primary wide" to={r.link}>
+                      {t(`inbox.reports.${which}.open`)}
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
       {toAcknowledge.length ? (
         <section aria-labelledby="ack-h">
           <h2 id="ack-h">{t("inbox.toAcknowledge", { count: toAcknowledge.length })}</h2>

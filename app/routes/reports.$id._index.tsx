@@ -55,6 +55,13 @@ export default function ReportDetail() {
             </>
           ) : null}
         </p>
+        {r.standing === "issued" ? (
+          <p>
+            <strong>{t("reports.standing.issued", { number: r.issueNumber ?? "" })}</strong>
+          </p>
+        ) : r.standing ? (
+          <p className="alert alert-warn">{t(`reports.standing.${r.standing}`)}</p>
+        ) : null}
         <div role="status" aria-live="polite" className="report-status">
           <ReportStatusBadge status={r.status} />{" "}
           {waiting ? (

@@ -5,6 +5,7 @@ import { can } from "~/modules/permissions";
 import { listReportIssues } from "~/modules/reports/issue.server";
 import { listReports } from "~/modules/reports/queries.server";
 import { REPORT_ORIGINS, ReportFiltersSchema } from "~/modules/reports/schema";
+import type { ReportStanding } from "~/modules/reports/rules";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { Pager } from "~/components/pager";
@@ -38,6 +39,17 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     issues: listReportIssues(ctx),
   };
 });
+
+/** Issued with its number, or an unnumbered copy from before reports were issued (decision 0016). */
+function StandingNote({ standing, number }: { standing: ReportStanding | null; number: string | null }) {
+  const t = useT();
+  if (!standing) return null;
+  const text =
+    standing === "issued"
+      ? t("reports.standing.issued", { number: number ?? "" })
+      : t(standing === "legacySchedule" ? "reports.standing.legacyShort" : "reports.standing.legacyManualShort");
+  return <span className={`block small ${standing === "issued" ? "" : "muted"}`}>{text}</span>;
+}
 
 export default function Reports() {
   const { rows, total, page, pages, filters, units, years, canGenerate, issues } = useLoaderData<typeof loader>();
@@ -157,6 +169,7 @@ export default function Reports() {
                 <tr key={r.id}>
                   <td data-label={t("reports.kind")}>
                     <Link to={`/reports/${r.id}`}>{t(`reports.kind.${r.kind}`)}</Link>
+                    <StandingNote standing={r.standing} number={r.issueNumber} />
                   </td>
                   <td data-label={t("reports.unit")}>{r.unitName}</td>
                   <td data-label={t("reports.period")}>{r.periodKey}</td>

@@ -4,15 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PERIOD_REPORT_KINDS } from "#db/schema/enums";
 import { FormErrors, SelectField } from "~/components/field";
 import { isAreaUnit } from "~/modules/reports/data.server";
-import { produceDepsFor } from "~/modules/reports/deps.server";
 import { draftFor } from "~/modules/reports/issue.server";
-import { drainQueue } from "~/modules/reports/produce.server";
-import { requestReport } from "~/modules/reports/request.server";
 import { justEndedPeriodKey } from "~/modules/reports/periods";
 import { GenerateReportSchema } from "~/modules/reports/schema";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { handle, requireCtx, submit } from "~/http/edge.server";
-import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
@@ -46,13 +42,9 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request);
-  return submit(await request.formData(), GenerateReportSchema, (value) => {
-    // The yearly report is issued from its draft (issue 14): the form leads there instead of archiving a file.
-    if (value.kind === "annual") return redirect(draftFor(ctx, value));
-    const row = requestReport(ctx, value);
-    void drainQueue(ctx.db, produceDepsFor(request));
-    return redirectWithFlash(`/reports/${row.id}`, { key: "reports.requested" });
-  });
+  // Every kind this form offers (unit, area, yearly) is a report a unit sends: it is issued from its draft
+  // (issue 14, decision 0016). The form leads to the draft, never to a sealed, unnumbered file.
+  return submit(await request.formData(), GenerateReportSchema, (value) => redirect(draftFor(ctx, value)));
 });
 
 export default function NewReport() {

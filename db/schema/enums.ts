@@ -72,6 +72,8 @@ export const NOTIFICATION_KINDS = [
   "inspection.minutes_signed",
   "document.approval_requested",
   "deadline.moved",
+  "report.draft_waiting",
+  "report.awaiting_issue",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /**

@@ -94,5 +94,6 @@ export const reportIssues = sqliteTable(
     uniqueIndex("report_issues_number_uq")
       .on(t.unitId, t.issuedYear, t.issuedSeq)
       .where(sql`issued_seq IS NOT NULL`),
+    index("report_issues_report_idx").on(t.reportId),
   ],
 );

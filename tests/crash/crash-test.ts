@@ -1,7 +1,6 @@
 // npm run test:crash — bursts of writes through HTTP, the server killed with SIGKILL at random moments, restarted,
 // and every write that was answered with success must be there, in a database that passes its integrity checks.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -135,8 +134,10 @@ async function main() {
 }
 
 /**
- * A fresh server catches up on its scheduled reports at start; kill it mid-run, restart, let it finish: every
- * (kind, unit, period) must be produced exactly once, with its file on disk matching its recorded SHA-256.
+ * A fresh server catches up on its scheduled reports at start (decision 0016: drafts, never sealed files); kill it
+ * mid-run, restart, let it finish: every (kind, unit, period) must have exactly one draft, each made with its notices
+ * to the unit's officers in the same transaction (a draft without them would be a write torn by the kill), and no
+ * scheduled report file or row may exist.
  */
 async function reportRunKilled(): Promise<boolean> {
   const dir = path.resolve("tests/.tmp/crash-reports-data");
@@ -145,15 +146,25 @@ async function reportRunKilled(): Promise<boolean> {
   let killedWhileRunning = 0;
   for (let k = 0; k < REPORT_KILLS; k++) {
     const server = start({ dataDir: dir, scheduler: true });
-    await waitHealthy();
-    await new Promise((r) => setTimeout(r, 200 + random() * 1500));
-    const running = (() => {
-      const db = new Database(dbFile, { readonly: true });
-      const n = (db.prepare("SELECT count(*) AS n FROM job_runs WHERE job LIKE 'reports-%' AND status = 'running'").get() as { n: number }).n;
-      db.close();
-      return n;
-    })();
-    if (running) killedWhileRunning++;
+    // Drafts are quick to make (no rendering): watch for a report run in progress and kill inside it, a few
+    // milliseconds in, at a random moment; without one within 20 s, kill anyway.
+    const running = () => {
+      if (!fs.existsSync(dbFile)) return 0;
+      try {
+        const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+        try {
+          return (db.prepare("SELECT count(*) AS n FROM job_runs WHERE job LIKE 'reports-%' AND status = 'running'").get() as { n: number }).n;
+        } finally {
+          db.close();
+        }
+      } catch {
+        return 0; // not created or migrated yet
+      }
+    };
+    const until = Date.now() + 20_000;
+    while (Date.now() < until && !running()) await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, random() * 8));
+    if (running()) killedWhileRunning++;
     server.child.kill("SIGKILL");
     await server.exited;
   }
@@ -180,29 +191,38 @@ async function reportRunKilled(): Promise<boolean> {
   server.child.kill("SIGTERM");
   await server.exited;
   const db = new Database(dbFile, { readonly: true });
-  const rows = db.prepare("SELECT kind, unit_id AS unitId, period_key AS periodKey, status, sha256, file FROM reports WHERE trigger = 'schedule'").all() as {
+  const drafts = db.prepare("SELECT id, kind, unit_id AS unitId, period_key AS periodKey, status, report_id AS reportId FROM report_issues").all() as {
+    id: number;
     kind: string;
     unitId: number;
     periodKey: string;
     status: string;
-    sha256: string | null;
-    file: string | null;
+    reportId: number | null;
   }[];
+  // Each draft's notices: one per active officer of the unit itself, written with the draft.
+  const torn = (
+    db
+      .prepare(
+        `SELECT ri.id FROM report_issues ri
+         WHERE (SELECT count(*) FROM notifications n WHERE n.dedupe_key = 'report_issue:' || ri.id || ':draft')
+            <> (SELECT count(*) FROM users u WHERE u.unit_id = ri.unit_id AND u.role = 'officer' AND u.active = 1)`,
+      )
+      .all() as { id: number }[]
+  ).length;
+  const sealed = (db.prepare("SELECT count(*) AS n FROM reports WHERE trigger = 'schedule'").get() as { n: number }).n;
   db.close();
+  const files = fs.existsSync(path.join(dir, "reports"))
+    ? fs.readdirSync(path.join(dir, "reports"), { recursive: true }).filter((f) => String(f).endsWith(".pdf")).length
+    : 0;
   const keys = new Map<string, number>();
-  for (const r of rows) keys.set(`${r.kind}:${r.unitId}:${r.periodKey}`, (keys.get(`${r.kind}:${r.unitId}:${r.periodKey}`) ?? 0) + 1);
+  for (const r of drafts) keys.set(`${r.kind}:${r.unitId}:${r.periodKey}`, (keys.get(`${r.kind}:${r.unitId}:${r.periodKey}`) ?? 0) + 1);
   const duplicates = [...keys.values()].filter((n) => n > 1).length;
-  const notDone = rows.filter((r) => r.status !== "done").length;
-  const badFiles = rows.filter((r) => {
-    if (!r.file || !r.sha256) return true;
-    const f = path.join(dir, "reports", r.file);
-    return !fs.existsSync(f) || createHash("sha256").update(fs.readFileSync(f)).digest("hex") !== r.sha256;
-  }).length;
+  const notDraft = drafts.filter((r) => r.status !== "draft" || r.reportId !== null).length;
   console.log(
-    `scheduled reports: ${REPORT_KILLS} kills (${killedWhileRunning} while a report run was in progress), then ${rows.length} reports for ${keys.size} (kind, unit, period) keys: ` +
-      `${duplicates} produced twice, ${notDone} not done, ${badFiles} files missing or not matching their SHA-256, ${pending} job periods unfinished`,
+    `scheduled reports: ${REPORT_KILLS} kills (${killedWhileRunning} while a report run was in progress), then ${drafts.length} drafts for ${keys.size} (kind, unit, period) keys: ` +
+      `${duplicates} made twice, ${notDraft} not drafts, ${torn} without their notices, ${sealed} sealed scheduled rows, ${files} archived files, ${pending} job periods unfinished`,
   );
-  return rows.length > 0 && duplicates === 0 && notDone === 0 && badFiles === 0 && pending === 0;
+  return drafts.length > 0 && duplicates === 0 && notDraft === 0 && torn === 0 && sealed === 0 && files === 0 && pending === 0;
 }
 
 main().catch((e) => {

@@ -60,7 +60,11 @@ test.describe("issuing the yearly report", () => {
 
     // The officer's draft page now says it is issued, with its number; the text is no longer editable.
     await page.goto(draftUrl);
-    await expect(page.getByText(/Đã ban hành: số 01\/BC-UBND, ngày 25\/11\/2026\./)).toBeVisible();
+    // One sequence of numbers per unit and year for every report it sends (decision 0016): the monthly journey may
+    // have taken one before.
+    const issuedAs = page.getByText(/Đã ban hành: số \d{2}\/BC-UBND, ngày 25\/11\/2026\./);
+    await expect(issuedAs).toBeVisible();
+    const number = /\d{2}\/BC-UBND/.exec((await issuedAs.textContent())!)![0];
     await expect(page.getByRole("button", { name: "Lưu nội dung" })).toHaveCount(0);
 
     // The province's inspector downloads the issued file and verifies it.
@@ -72,7 +76,7 @@ test.describe("issuing the yearly report", () => {
     await insp.getByRole("link", { name: "Tải PDF" }).click();
     const file = await (await download).path();
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-    expect(text).toContain("Số: 01/BC-UBND");
+    expect(text).toContain(`Số: ${number}`);
     expect(text).toContain("Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn quy trình mới.");
     expect(text).not.toContain("DỰ THẢO");
     await insp.goto("/reports/verify");

@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 test.describe("PDF reports", () => {
-  test("an inspector generates a commune's report, watches it finish, downloads it and verifies it; a sibling commune cannot", async ({ page, browser }) => {
+  test("an inspector asks for a commune's report and gets its draft, not a sealed file; a sibling commune cannot read it", async ({ page, browser }) => {
     await signIn(page, "kiemtra.tinh");
     await page.getByRole("link", { name: "Báo cáo", exact: true }).first().click();
     await expect(page.getByRole("heading", { name: "Báo cáo PDF" })).toBeVisible();
@@ -24,50 +23,44 @@ test.describe("PDF reports", () => {
     await expect(period.getByRole("alert")).toBeVisible();
     await expect(period.getByLabel("Tháng", { exact: true })).toHaveValue("12");
 
+    // A unit's report is one the unit sends (decision 0016): the form leads to its draft, nothing is archived.
     await period.getByLabel("Loại kỳ").selectOption({ label: "Quý" });
     await period.getByLabel("Quý", { exact: true }).selectOption({ label: "Quý 3" });
     await page.getByRole("button", { name: "Tạo báo cáo" }).click();
-    await expect(page).toHaveURL(/\/reports\/\d+$/);
-    const reportUrl = page.url();
-    // The page polls until the PDF is ready.
-    await expect(page.getByRole("link", { name: "Tải PDF" })).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText("Báo cáo đã sẵn sàng.")).toBeVisible();
+    await expect(page).toHaveURL(/\/reports\/issue\/unit\/\d+\/2026-Q3$/);
+    const draftUrl = page.url();
+    await expect(page.getByText("Dự thảo.", { exact: true })).toBeVisible();
+    // The inspector reads; only the unit's officer writes and its head issues.
+    await expect(page.getByRole("button", { name: "Lưu nội dung" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Ký và ban hành" })).toHaveCount(0);
     await expectAccessible(page);
-    const hash = (await page.locator("code.hash").first().textContent())!.trim();
 
     const downloadPromise = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Tải PDF" }).click();
-    const download = await downloadPromise;
-    expect(download.suggestedFilename()).toMatch(/^Báo cáo ISO - Xã Lai Vung - 2026-Q3 \(\d+\)\.pdf$/);
-    const file = await download.path();
-    const bytes = fs.readFileSync(file);
-    expect(createHash("sha256").update(bytes).digest("hex")).toBe(hash);
+    await page.getByRole("link", { name: "Tải bản dự thảo (PDF)" }).click();
+    const file = await (await downloadPromise).path();
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("DỰ THẢO");
     expect(text).toContain("ỦY BAN NHÂN DÂN XÃ LAI VUNG");
     expect(text).toContain("Tình hình duy trì, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 quý III năm 2026");
     expect(text).toContain("PHÁT HIỆN THEO MỨC ĐỘ VÀ TÌNH TRẠNG");
 
-    // Anyone holding the file can verify it (no sign-in needed).
+    // A draft verifies nothing (no sign-in needed to ask).
     const anon = await browser.newContext();
     const verify = await anon.newPage();
     await verify.goto("/reports/verify");
     await expectAccessible(verify);
-    await verify.getByLabel("Tệp PDF cần kiểm tra").setInputFiles(file);
+    await verify.getByLabel("Tệp PDF cần kiểm tra").setInputFiles({ name: "du-thao.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(file) });
     await verify.getByRole("button", { name: "Kiểm tra tệp" }).click();
-    await expect(verify.getByText("Tệp này đúng là báo cáo do hệ thống phát hành.")).toBeVisible();
-    await expect(verify.getByText("Xã Lai Vung", { exact: true })).toBeVisible();
-    // Signed with the commune's demo certificate (decision 0012), and said to be a demo one.
-    await expect(verify.getByText("Xã Lai Vung (DEMO) (chứng thư DEMO, không có giá trị pháp lý)")).toBeVisible();
-    await expectAccessible(verify);
+    await expect(verify.getByText("Tệp này đúng là báo cáo do hệ thống phát hành.")).toHaveCount(0);
     await anon.close();
 
-    // A sibling commune's officer: the report and its download answer 404.
+    // A sibling commune's officer: the draft and its PDF answer 404.
     const sibling = await browser.newContext();
     const other = await sibling.newPage();
     await signIn(other, "thuky.hoalong");
-    const id = reportUrl.split("/").pop();
-    expect((await other.request.get(`/reports/${id}/pdf`)).status()).toBe(404);
-    expect((await other.request.get(`/reports/${id}`)).status()).toBe(404);
+    const draftPath = new URL(draftUrl).pathname;
+    expect((await other.request.get(draftPath)).status()).toBe(404);
+    expect((await other.request.get(`${draftPath}/pdf`)).status()).toBe(404);
     await sibling.close();
   });
 

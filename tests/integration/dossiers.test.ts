@@ -6,6 +6,8 @@ import { inspections, trail, units } from "#db/schema";
 import { areaReportsArchive } from "~/modules/dossiers/area.server";
 import { inspectionDossier, inspectionPapers } from "~/modules/dossiers/inspection.server";
 import { produceQueued } from "~/modules/reports/produce.server";
+import { issueReport, saveNarrative } from "~/modules/reports/issue.server";
+import { DEMO_PASSWORD } from "#db/seed";
 import { requestRecordReport, requestReport } from "~/modules/reports/request.server";
 import { config } from "~/lib/config.server";
 import { DomainError, NotFoundError } from "~/lib/errors";
@@ -53,6 +55,10 @@ describe("dossiers in one download", () => {
       expect.arrayContaining(["Quyết định kiểm tra", "Báo cáo của đơn vị được kiểm tra", "Biên bản kiểm tra (bản in từ phần mềm)"]),
     );
     expect(papers.some((p) => p.paper.startsWith("Phiếu yêu cầu hành động khắc phục"))).toBe(true);
+    // Hòa Long's only report is an unnumbered copy printed on request (as before decision 0016): filed, said to be one.
+    expect(papers.find((p) => p.paper === "Báo cáo của đơn vị được kiểm tra")?.detail).toBe(
+      "Kỳ 2026-07 (bản lưu in theo yêu cầu, không số, trước khi có quy trình ban hành)",
+    );
     const { fileName, stream } = await inspectionDossier(ctx, inspectionId);
     expect(fileName).toBe("Hồ sơ kiểm tra 215-QĐ-SKHCN - Xã Hòa Long.zip");
     const entries = await unzipAll(await drain(stream));
@@ -97,7 +103,12 @@ describe("dossiers in one download", () => {
     const entries = await unzipAll(await drain(stream));
     expect(entries.size).toBe(count);
     expect([...entries.keys()]).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^DT-LAIVUNG - Xã Lai Vung\/Báo cáo ISO - Xã Lai Vung - 2026-10 \(\d+\)\.pdf$/)]),
+      // The unit report was printed on request, unnumbered (as before decision 0016): its name says it is not issued.
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^DT-LAIVUNG - Xã Lai Vung\/Bản lưu không số \(trước khi có quy trình ban hành\) - Báo cáo ISO - Xã Lai Vung - 2026-10 \(\d+\)\.pdf$/,
+        ),
+      ]),
     );
     for (const [, bytes] of entries) expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     const october = areaReportsArchive(ctxOf(db, "kiemtra.tinh", NOW), { unitId: laiVung, period: "2025-10" });
@@ -115,5 +126,13 @@ describe("dossiers in one download", () => {
       .where(and(eq(trail.entity, "report_archive"), eq(trail.action, "download")))
       .all();
     expect(rows.length).toBe(2);
+  });
+
+  it("the inspection dossier files the unit's issued report before a later unnumbered copy (decision 0016)", async () => {
+    saveNarrative(ctxOf(db, "thuky.hoalong", NOW), "unit", hoaLong, "2026-Q1", { difficulties: "Khó khăn quý I.", proposals: "Kiến nghị quý I." });
+    const { issue, report } = await issueReport(ctxOf(db, "chutich.hoalong", NOW), "unit", hoaLong, "2026-Q1", { password: DEMO_PASSWORD });
+    expect((await produceQueued(db, report.id, { reportsDir: config().reportsDir, baseUrl: "https://iso.dongthap.gov.vn" }, NOW))?.status).toBe("done");
+    const paper = inspectionPapers(ctxOf(db, "kiemtra.tinh", NOW), inspectionId).papers.find((p) => p.paper === "Báo cáo của đơn vị được kiểm tra");
+    expect(paper?.detail).toBe(`Số ${issue.number}, kỳ 2026-Q1`);
   });
 });

@@ -59,7 +59,6 @@ const FROM_SPECS: [string, string][] = [
   ["routes/documents.$id.review", "record a periodic review"],
   ["routes/documents.legal.new", "record a legal change"],
   ["routes/procedures.new", "add a procedure"],
-  ["routes/reports.new", "request a unit report"],
   ["routes/reports.record", "queue the audit report PDF"],
   ["routes/objectives._index", "add an objective for the target unit"],
 ];

@@ -155,8 +155,8 @@ describe("reports a unit sends: draft → issued", () => {
   it("the scheduler makes the yearly report's draft, never an archived file", async () => {
     const province = unitIdByCode(db, "DT");
     const period = parsePeriod("2025")!;
-    const first = await produceScheduled(db, { name: "reports.yearly", now: NOW }, { kind: "annual", unitId: province, period }, deps());
-    const again = await produceScheduled(db, { name: "reports.yearly", now: NOW }, { kind: "annual", unitId: province, period }, deps());
+    const first = await produceScheduled(db, { name: "reports.yearly", now: NOW }, { kind: "annual", unitId: province, period });
+    const again = await produceScheduled(db, { name: "reports.yearly", now: NOW }, { kind: "annual", unitId: province, period });
     expect([first, again]).toEqual(["produced", "skipped"]);
     expect(
       db

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { correctiveActions, documents, findings, reports, units } from "#db/schema";
+import { correctiveActions, documents, findings, reportIssues, reports, units } from "#db/schema";
 import { insertFinding } from "#db/seed-actions";
 import { runJob } from "#jobs/runner";
 import { getJob } from "#jobs/schedule";
@@ -289,7 +289,8 @@ describe("units and names as of a date; figures measured one way", () => {
 
     const config = tmpData();
     await runJob(db, config, getJob("reports-monthly")!, "2026-10", "manual", () => new Date("2026-11-01T01:00:00Z"));
-    const made = db.select({ unitId: reports.unitId }).from(reports).where(eq(reports.periodKey, "2026-10")).all();
+    // The scheduler makes drafts (decision 0016).
+    const made = db.select({ unitId: reportIssues.unitId }).from(reportIssues).where(eq(reportIssues.periodKey, "2026-10")).all();
     expect(made.length).toBeGreaterThan(0);
     expect(made.filter((r) => old.includes(r.unitId))).toEqual([]);
 

@@ -4,10 +4,9 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { correctiveActions, findings, jobRuns, reports, trail } from "#db/schema";
+import { correctiveActions, findings, jobRuns, reportIssues, reports, trail } from "#db/schema";
 import { catchUp, runJob } from "#jobs/runner";
 import { getJob } from "#jobs/schedule";
-import { renderReport } from "#templates/render";
 import { drainQueue, produceQueued } from "~/modules/reports/produce.server";
 import { requestReport } from "~/modules/reports/request.server";
 import { getReportFileInScopeOrThrow, listReports } from "~/modules/reports/queries.server";
@@ -215,7 +214,9 @@ describe("on-demand reports: request, produce, archive, scope", () => {
   }, 60_000);
 });
 
-describe("scheduled reports: exactly once per (kind, unit, period), catch-up, failures retried", () => {
+describe("scheduled reports: a draft exactly once per (kind, unit, period), catch-up, restart", () => {
+  // Decision 0016: the scheduler makes drafts (report_issues rows), never a sealed file; issuing them is tested in
+  // report-issues.test.ts and report-drafts-scheduled.test.ts.
   let db: TDB;
   let config: ReturnType<typeof readConfig>;
   beforeAll(() => {
@@ -226,29 +227,31 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
   afterAll(() => closeTestDb(db));
   const monthly = () => getJob("reports-monthly")!;
   const at = (iso: string) => () => new Date(iso);
-  const count = (periodKey: string) =>
+  const count = (periodKey: string) => db.select().from(reportIssues).where(eq(reportIssues.periodKey, periodKey)).all();
+  const sealed = (periodKey: string) =>
     db
       .select()
       .from(reports)
       .where(and(eq(reports.trigger, "schedule"), eq(reports.periodKey, periodKey)))
       .all();
 
-  it("the job for a month produces each unit's report and each area's summary once; running it again adds nothing", async () => {
+  it("the job for a month makes each unit's draft and each area's summary draft once; running it again adds nothing", async () => {
     const first = await runJob(db, config, monthly(), "2026-08", "manual", at("2026-09-01T01:00:00Z"));
     expect(first.status).toBe("succeeded");
     const rows = count("2026-08");
     // 5 communes valid in 2026 (4 in Đồng Tháp + Long Hồ) and 2 provinces.
     expect(rows.filter((r) => r.kind === "unit")).toHaveLength(5);
     expect(rows.filter((r) => r.kind === "area")).toHaveLength(2);
-    expect(rows.every((r) => r.status === "done" && r.jobName === "reports-monthly" && r.sha256)).toBe(true);
+    expect(rows.every((r) => r.status === "draft" && r.reportId === null && r.number === null)).toBe(true);
+    expect(sealed("2026-08")).toEqual([]);
     expect((await runJob(db, config, monthly(), "2026-08", "manual", at("2026-09-01T02:00:00Z"))).status).toBe("skipped");
     const forced = await runJob(db, config, monthly(), "2026-08", "manual", at("2026-09-01T03:00:00Z"), { force: true });
     expect(forced.status).toBe("skipped"); // succeeded runs are not forced either
     expect(count("2026-08")).toHaveLength(7);
   }, 120_000);
 
-  it("a restart in the middle of a run finishes the period without producing anything twice", async () => {
-    // A run of September died after two reports: its job_runs row and one report row stay "running".
+  it("a restart in the middle of a run finishes the period without making anything twice", async () => {
+    // A run of September died after one draft: its job_runs row stays "running", one draft exists.
     const started = new Date("2026-10-01T18:00:00Z").getTime(); // 01:00 on 2 Oct in Vietnam
     db.insert(jobRuns)
       .values({
@@ -263,39 +266,27 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
       .run();
     const { produceScheduled } = await import("~/modules/reports/schedule.server");
     const { parsePeriod } = await import("~/modules/reports/periods");
-    await produceScheduled(
-      db,
-      { name: "reports-monthly", now: new Date(started) },
-      { kind: "unit", unitId: unitIdByCode(db, "DT-LAIVUNG"), period: parsePeriod("2026-09")! },
-      { reportsDir: config.reportsDir, baseUrl: "http://x" },
-    );
-    db.insert(reports)
-      .values({
-        kind: "unit",
-        unitId: unitIdByCode(db, "DT-HOALONG"),
-        periodKey: "2026-09",
-        status: "running",
-        trigger: "schedule",
-        jobName: "reports-monthly",
-        verifyCode: "DEAD0-00001",
-        attempts: 1,
-        createdAt: started,
-        startedAt: started,
-      })
-      .run();
+    expect(
+      await produceScheduled(
+        db,
+        { name: "reports-monthly", now: new Date(started) },
+        { kind: "unit", unitId: unitIdByCode(db, "DT-LAIVUNG"), period: parsePeriod("2026-09")! },
+      ),
+    ).toBe("produced");
     // Restart 20 minutes later: catch-up takes the stale run over.
     const results = await catchUp(db, config, [monthly()], at("2026-10-01T18:20:00Z"));
-    expect(results.find((r) => r.periodKey === "2026-09")?.outcome.status).toBe("succeeded");
+    const run = results.find((r) => r.periodKey === "2026-09")?.outcome;
+    expect(run?.status).toBe("succeeded");
+    expect(run?.status === "succeeded" && run.output).toMatchObject({ produced: 6, skipped: 1 });
     const rows = count("2026-09");
     expect(rows).toHaveLength(7);
-    expect(rows.every((r) => r.status === "done")).toBe(true);
     const keys = rows.map((r) => `${r.kind}:${r.unitId}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(rows.find((r) => r.verifyCode === "DEAD0-00001")?.attempts).toBe(2);
+    expect(sealed("2026-09")).toEqual([]);
   }, 120_000);
 
   it("after two months stopped, the start catches up both missed months", async () => {
-    // Last produced: September (above). Stopped until 1 December, 09:00 Vietnam.
+    // Last made: September (above). Stopped until 1 December, 09:00 Vietnam.
     const results = await catchUp(db, config, [monthly()], at("2026-12-01T02:00:00Z"));
     const produced = results
       .filter((r) => r.outcome.status === "succeeded")
@@ -304,38 +295,5 @@ describe("scheduled reports: exactly once per (kind, unit, period), catch-up, fa
     expect(produced).toEqual(["2026-10", "2026-11"]);
     expect(count("2026-10")).toHaveLength(7);
     expect(count("2026-11")).toHaveLength(7);
-  }, 180_000);
-
-  it("a failure is recorded with its error, and the retry redoes only what failed", async () => {
-    const { runScheduledReports } = await import("#jobs/handlers/reports");
-    const failing = {
-      ...monthly(),
-      run: (ctx: never, periodKey: string) =>
-        runScheduledReports(ctx, "reports-monthly", "month", periodKey, {
-          // why: a fault injected around the real renderer (a full disk cannot be staged portably).
-          render: async (data) => {
-            if (data.kind === "area") throw new Error("Hết dung lượng đĩa (giả lập)");
-            return renderReport(data);
-          },
-        }),
-    };
-    const first = await runJob(db, config, failing, "2026-06", "schedule", at("2026-07-01T00:00:00Z"));
-    expect(first.status).toBe("failed");
-    expect(first.error).toContain("2/7 reports failed");
-    const run = db
-      .select()
-      .from(jobRuns)
-      .where(and(eq(jobRuns.job, "reports-monthly"), eq(jobRuns.periodKey, "2026-06")))
-      .get()!;
-    expect(run.status).toBe("failed");
-    const failed = count("2026-06").filter((r) => r.status === "failed");
-    expect(failed).toHaveLength(2);
-    expect(failed[0]!.error).toContain("Hết dung lượng đĩa");
-    const retry = await runJob(db, config, monthly(), "2026-06", "catch-up", at("2026-07-01T00:15:00Z"));
-    expect(retry.status).toBe("succeeded");
-    expect(retry.output).toMatchObject({ produced: 2, skipped: 5, failed: 0 });
-    expect(db.select().from(jobRuns).where(eq(jobRuns.id, run.id)).get()!.attempts).toBe(2);
-    expect(count("2026-06").every((r) => r.status === "done")).toBe(true);
-    expect(count("2026-06")).toHaveLength(7);
   }, 180_000);
 });

@@ -14,9 +14,10 @@ export const jobs = {
       "Đưa vào hiệu lực các lần ban hành tài liệu đã phê duyệt có ngày hiệu lực đến hạn (lần trước chuyển thành hết hiệu lực).",
     "jobs.description.corrective-actions-daily":
       "Hành động khắc phục: đánh dấu quá hạn, nhắc trước 7 ngày và 1 ngày, báo quá hạn, báo cấp trên sau số ngày đã đặt.",
-    "jobs.description.reports-monthly": "Báo cáo tháng trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn (tỉnh, huyện).",
-    "jobs.description.reports-quarterly": "Báo cáo quý trước cho mọi đơn vị và báo cáo tổng hợp cho mọi địa bàn.",
-    "jobs.description.reports-yearly": "Báo cáo năm trước: mọi đơn vị, tổng hợp mọi địa bàn và báo cáo xây dựng, áp dụng HTQLCL của tỉnh.",
+    "jobs.description.reports-monthly":
+      "Dự thảo báo cáo tháng trước của mọi đơn vị và báo cáo tổng hợp của mọi địa bàn (tỉnh, huyện); cán bộ của đơn vị được báo để viết nội dung, lãnh đạo ký ban hành.",
+    "jobs.description.reports-quarterly": "Dự thảo báo cáo quý trước của mọi đơn vị và báo cáo tổng hợp của mọi địa bàn.",
+    "jobs.description.reports-yearly": "Dự thảo báo cáo năm trước: mọi đơn vị, tổng hợp mọi địa bàn và báo cáo xây dựng, áp dụng HTQLCL của tỉnh.",
     "jobs.schedule.daily": "Hằng ngày lúc {time} (giờ Việt Nam)",
     "jobs.schedule.monthly": "Ngày {day} hằng tháng lúc {time} (giờ Việt Nam)",
     "jobs.schedule.yearly": "Ngày {day}/{month} hằng năm lúc {time} (giờ Việt Nam)",
@@ -47,9 +48,11 @@ export const jobs = {
     "jobs.description.documents-in-force": "Puts approved document revisions into force on their day (the previous revision is superseded).",
     "jobs.description.corrective-actions-daily":
       "Corrective actions: marks them overdue, reminds 7 days and 1 day ahead, reports overdue ones, escalates after the set number of days.",
-    "jobs.description.reports-monthly": "Last month's report for every unit and the summary for every area (province, district).",
-    "jobs.description.reports-quarterly": "Last quarter's report for every unit and the summary for every area.",
-    "jobs.description.reports-yearly": "Last year's reports: every unit, every area's summary and the province's report on building and applying the QMS.",
+    "jobs.description.reports-monthly":
+      "Drafts of last month's report of every unit and the summary of every area (province, district); the unit's officer is told to write it, its head issues it.",
+    "jobs.description.reports-quarterly": "Drafts of last quarter's report of every unit and the summary of every area.",
+    "jobs.description.reports-yearly":
+      "Drafts of last year's reports: every unit, every area's summary and the province's report on building and applying the QMS.",
     "jobs.schedule.daily": "Every day at {time} (Vietnam time)",
     "jobs.schedule.monthly": "On day {day} of every month at {time} (Vietnam time)",
     "jobs.schedule.yearly": "On {day}/{month} every year at {time} (Vietnam time)",

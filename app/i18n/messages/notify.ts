@@ -6,6 +6,9 @@ export const notify = {
       "Biên bản kiểm tra của {unit} đã ký ngày {signedOn}: đơn vị báo cáo khắc phục chậm nhất ngày {deadline} (2 tháng).",
     "notifications.kind.document.approval_requested": "{author} trình phê duyệt tài liệu {code} – {title} (lần ban hành {revision}).",
     "notifications.kind.deadline.moved": "Hạn của {what} đã đổi từ {from} sang {to}.",
+    "notifications.kind.report.draft_waiting":
+      "Dự thảo {what} {period} của {unit} đã được lập: mời viết phần khó khăn, vướng mắc và đề xuất, kiến nghị để trình ban hành.",
+    "notifications.kind.report.awaiting_issue": "{what} {period} của {unit} đã viết đủ nội dung, chờ lãnh đạo ký và ban hành.",
     "notifications.what.finding": "phát hiện #{id}",
     "notifications.what.inspection": "báo cáo khắc phục sau kiểm tra tại {unit}",
     "notifications.what.action": "hành động khắc phục #{id}",
@@ -47,6 +50,9 @@ export const notify = {
       "Inspection minutes of {unit} signed on {signedOn}: the unit reports its corrective actions by {deadline} (2 months).",
     "notifications.kind.document.approval_requested": "{author} submitted document {code} – {title} (revision {revision}) for approval.",
     "notifications.kind.deadline.moved": "The deadline of {what} moved from {from} to {to}.",
+    "notifications.kind.report.draft_waiting":
+      "The draft of {what} ({period}) of {unit} is ready: please write its difficulties and proposals so it can be issued.",
+    "notifications.kind.report.awaiting_issue": "{what} ({period}) of {unit} is written and awaits the leader's signature and issue.",
     "notifications.what.finding": "finding #{id}",
     "notifications.what.inspection": "the corrective-action report after the inspection of {unit}",
     "notifications.what.action": "corrective action #{id}",

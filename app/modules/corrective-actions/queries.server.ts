@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { reportsWaiting } from "../reports/issue.server";
 import type { SortKey } from "~/lib/list-sort";
 import { caEvidence, caExtensions, caReviews, caSignatures, correctiveActions, files, findings, isoClauses, units, users } from "#db/schema";
 import type { Ctx } from "../context";
@@ -308,7 +309,16 @@ export function inboxFor(ctx: Ctx) {
           .all()
           .map(shape)
       : [];
-  return { toAcknowledge, extensions, mine, toVerify, total: toAcknowledge.length + extensions.length + mine.length + toVerify.length };
+  // Reports the unit sends: drafts for its officer to write, written ones for its head to issue (issue 14).
+  const reportDrafts = reportsWaiting(ctx);
+  return {
+    toAcknowledge,
+    extensions,
+    mine,
+    toVerify,
+    reportDrafts,
+    total: toAcknowledge.length + extensions.length + mine.length + toVerify.length + reportDrafts.toWrite.length + reportDrafts.toIssue.length,
+  };
 }
 
 /** The count behind the inbox link (what waits for the person). */

@@ -1,11 +1,11 @@
 import type { Readable } from "node:stream";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { reports, units } from "#db/schema";
+import { reportIssues, reports, units } from "#db/schema";
 import { config } from "~/lib/config.server";
 import { InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
 import { parsePeriod } from "../reports/periods";
-import { downloadName } from "../reports/rules";
+import { downloadName, reportStanding } from "../reports/rules";
 import { storedFilePath } from "../reports/storage.server";
 import { recordTrail } from "../trail/record.server";
 import { write } from "../tx.server";
@@ -14,6 +14,9 @@ import { zipStream, type ZipItem } from "./zip-stream.server";
 
 /** The largest area archive: a national set's province issues about 100 reports a month, 1,300 a year. */
 export const AREA_ARCHIVE_MAX_REPORTS = 5000;
+
+/** What an unnumbered period report archived before reports were issued is called in the ZIP (decision 0016). */
+export const UNNUMBERED_COPY = "Bản lưu không số (trước khi có quy trình ban hành)";
 
 /**
  * Every issued report of a unit and the units below it (within the reader's scope) for a period ("2026", "2026-Q3",
@@ -27,9 +30,10 @@ export function areaReports(ctx: Ctx, input: { unitId: number; period: string })
   const from = Date.parse(`${period.start}T00:00:00+07:00`);
   const to = Date.parse(`${period.end}T23:59:59.999+07:00`);
   const rows = ctx.db
-    .select({ r: reports, unitName: units.name, unitCode: units.code })
+    .select({ r: reports, unitName: units.name, unitCode: units.code, number: reportIssues.number })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
+    .leftJoin(reportIssues, eq(reportIssues.reportId, reports.id))
     .where(
       and(
         eq(reports.status, "done"),
@@ -48,9 +52,12 @@ export function areaReports(ctx: Ctx, input: { unitId: number; period: string })
   if (rows.length > AREA_ARCHIVE_MAX_REPORTS) throw new InvalidInputError("errors.invalid", {}, { period: ["dossiers.errors.tooMany"] });
   const c = config();
   const items: ZipItem[] = [];
-  for (const { r, unitName, unitCode } of rows) {
+  for (const { r, unitName, unitCode, number } of rows) {
     const path = r.file ? storedFilePath(c.reportsDir, r.file) : undefined;
-    if (path) items.push({ name: `${unitCode} - ${unitName}/${downloadName({ kind: r.kind, unitName, periodKey: r.periodKey, id: r.id })}`, path });
+    // A period report archived before reports were issued (decision 0016) is not the unit's issued report: its
+    // name says it is an unnumbered copy.
+    const copy = reportStanding({ kind: r.kind, trigger: r.trigger, issueNumber: number }) === null || number ? "" : `${UNNUMBERED_COPY} - `;
+    if (path) items.push({ name: `${unitCode} - ${unitName}/${copy}${downloadName({ kind: r.kind, unitName, periodKey: r.periodKey, id: r.id })}`, path });
   }
   return { area, period, items };
 }

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { caEvidence, correctiveActions, files, inspectionPlans, reports, units } from "#db/schema";
+import { caEvidence, correctiveActions, files, inspectionPlans, reportIssues, reports, units } from "#db/schema";
 import { renderDossierIndexPdf } from "#templates/render";
 import type { DossierIndexData } from "#templates/types";
 import { config } from "~/lib/config.server";
@@ -60,17 +60,29 @@ export function inspectionPapers(ctx: Ctx, inspectionId: number) {
   // The unit's report for the inspection: its latest issued report (month, quarter or year) about a period that began
   // before the minutes were signed (or today, before the minutes).
   const until = i.minutesSignedOn ?? vnDay(ctx.now);
-  const unitReport = ctx.db
-    .select()
+  // A report the unit issued (its head's number) comes first; only without one is an unnumbered copy made before
+  // reports were issued (decision 0016) filed, said to be one. A draft is never a paper: it has no file.
+  const candidates = ctx.db
+    .select({ r: reports, number: reportIssues.number })
     .from(reports)
+    .leftJoin(reportIssues, eq(reportIssues.reportId, reports.id))
     .where(and(eq(reports.unitId, i.unitId), inArray(reports.kind, ["unit", "annual"]), eq(reports.status, "done")))
     .orderBy(desc(reports.createdAt))
     .all()
-    .filter((r) => (parsePeriod(r.periodKey)?.start ?? "9999") <= until)
-    .sort((a, b) => (parsePeriod(b.periodKey)!.end > parsePeriod(a.periodKey)!.end ? 1 : -1))[0];
+    .filter(({ r }) => (parsePeriod(r.periodKey)?.start ?? "9999") <= until)
+    .sort((a, b) => (parsePeriod(b.r.periodKey)!.end > parsePeriod(a.r.periodKey)!.end ? 1 : -1));
+  const chosen = candidates.find((c) => c.number) ?? candidates[0];
+  const unitReport = chosen?.r;
   const unitReportFile = unitReport && report(unitReport, d.unit.name);
   if (unitReport && unitReportFile)
-    papers.push({ folder: FOLDERS.unitReport, paper: "Báo cáo của đơn vị được kiểm tra", detail: `Kỳ ${unitReport.periodKey}`, file: unitReportFile });
+    papers.push({
+      folder: FOLDERS.unitReport,
+      paper: "Báo cáo của đơn vị được kiểm tra",
+      detail: chosen.number
+        ? `Số ${chosen.number}, kỳ ${unitReport.periodKey}`
+        : `Kỳ ${unitReport.periodKey} (bản lưu ${unitReport.trigger === "schedule" ? "tự động" : "in theo yêu cầu"}, không số, trước khi có quy trình ban hành)`,
+      file: unitReportFile,
+    });
   else missing.push(`Báo cáo của đơn vị được kiểm tra (chưa có báo cáo nào được phát hành đến ngày ${vnDayText(until)})`);
 
   if (i.minutesFileId) {

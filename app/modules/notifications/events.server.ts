@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { caSignatures, correctiveActions, findingGrades, units } from "#db/schema";
+import { caSignatures, correctiveActions, findingGrades, units, users } from "#db/schema";
 import type { Ctx } from "../context";
 import { peopleOf } from "../corrective-actions/unit-people.server";
 import type { Reader, Tx } from "../tx.server";
@@ -141,4 +141,43 @@ export function signersOf(db: Reader, actionId: number): number[] {
     .all()
     .map((s) => s.id)
     .filter((id): id is number => typeof id === "number");
+}
+
+/** The people of the unit itself (not its successors) in a role: who writes and who issues the unit's reports. */
+function ownUnitPeople(db: Reader, unitId: number, role: "officer" | "leader"): number[] {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.role, role), eq(users.active, true)))
+    .all()
+    .map((u) => u.id);
+}
+
+type DraftRef = { id: number; kind: string; unitId: number; periodLabel: string; link: string };
+
+/** A scheduled report's draft was made: the unit's quality officers hear that its narrative waits for them. */
+export function noticeReportDraftWaiting(tx: Tx, ctx: Ctx, draft: DraftRef) {
+  return notify(tx, ctx, {
+    recipients: others(ctx, ownUnitPeople(tx, draft.unitId, "officer")),
+    kind: "report.draft_waiting",
+    key: `report_issue:${draft.id}:draft`,
+    params: { whatKey: `reports.kind.${draft.kind}`, period: draft.periodLabel, unit: unitName(tx, draft.unitId) },
+    link: draft.link,
+    unitId: draft.unitId,
+  });
+}
+
+/**
+ * A draft's narrative became complete (difficulties and proposals written): the unit's chair and vice-chairs hear
+ * that it awaits issuing. Keyed by the moment it became complete, so a draft emptied and completed again is told again.
+ */
+export function noticeReportAwaitingIssue(tx: Tx, ctx: Ctx, draft: DraftRef, completedAt: number) {
+  return notify(tx, ctx, {
+    recipients: others(ctx, ownUnitPeople(tx, draft.unitId, "leader")),
+    kind: "report.awaiting_issue",
+    key: `report_issue:${draft.id}:ready:${completedAt}`,
+    params: { whatKey: `reports.kind.${draft.kind}`, period: draft.periodLabel, unit: unitName(tx, draft.unitId) },
+    link: draft.link,
+    unitId: draft.unitId,
+  });
 }

@@ -1,9 +1,10 @@
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max } from "drizzle-orm";
 import { PERIOD_REPORT_KINDS, reportIssues, reports, units, users, type PeriodReportKind } from "#db/schema";
 import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { reauthenticate } from "../auth/reauthenticate.server";
 import type { Ctx } from "../context";
 import { can, requireCapability, requireUserActor } from "../permissions";
+import { noticeReportAwaitingIssue, noticeReportDraftWaiting } from "../notifications/events.server";
 import { recordTrail } from "../trail/record.server";
 import { write, type Reader, type Tx } from "../tx.server";
 import { getUnitInScopeOrThrow, pathCondition } from "../units/scope.server";
@@ -159,6 +160,10 @@ export function saveNarrative(ctx: Ctx, kind: string, unitId: number, periodKey:
       before: existed ? before : undefined,
       after: { kind: t.kind, periodKey: t.period.key, ...after },
     });
+    // Complete now and not before: the head hears that it awaits issuing.
+    if (Object.keys(missingParts(narrativeOf(row))).length && !Object.keys(missingParts(narrativeOf(saved))).length) {
+      noticeReportAwaitingIssue(tx, ctx, draftRef(saved, t.period), ctx.now.getTime());
+    }
     return saved;
   });
 }
@@ -286,12 +291,28 @@ export function draftPath(kind: PeriodReportKind, unitId: number, period: Pick<P
   return `/reports/issue/${kind}/${unitId}/${period.key}`;
 }
 
-/** The scheduler's part: a draft (no file) for a report that needs the unit's narrative; true when created now. */
+const draftRef = (row: ReportIssueRow, period: Period) => ({
+  id: row.id,
+  kind: row.kind,
+  unitId: row.unitId,
+  periodLabel: period.label,
+  link: draftPath(row.kind, row.unitId, period),
+});
+
+/**
+ * The scheduler's part: a draft (no file, no hash, no number) for a report that needs the unit's narrative, and the
+ * unit's officers told it waits for them, in one transaction; true when created now. Idempotent: the unique index
+ * on (kind, unit, period) and the check inside the same IMMEDIATE transaction mean a second run, a restart after a
+ * crash or a second scheduler finds the row and adds nothing (no second draft, no second notice).
+ */
 export function ensureScheduledDraft(ctx: Ctx, kind: PeriodReportKind, unitId: number, periodKey: string): boolean {
+  const period = parsePeriod(periodKey);
+  if (!period) throw new Error(`not a period: ${periodKey}`);
   return write(ctx, (tx) => {
     if (findIssue(tx, kind, unitId, periodKey)) return false;
     const row = ensureRow(tx, kind, unitId, periodKey, ctx.now.getTime());
     recordTrail(tx, ctx, { entity: "report_issue", entityId: row.id, action: "create", unitId, after: { kind, periodKey } });
+    noticeReportDraftWaiting(tx, ctx, draftRef(row, period));
     return true;
   });
 }
@@ -326,4 +347,37 @@ export function listReportIssues(ctx: Ctx, limit = 20) {
     .orderBy(desc(reportIssues.updatedAt), desc(reportIssues.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * The drafts waiting for this person (the inbox): for a quality officer of the unit, those whose difficulties or
+ * proposals are still to write; for its chair or vice-chair, those written and awaiting issue. Oldest period first.
+ */
+export function reportsWaiting(ctx: Ctx) {
+  const a = ctx.actor;
+  const none = { toWrite: [], toIssue: [] };
+  if (a.kind !== "user" || (!can(a, "qms.write") && !can(a, "qms.approve"))) return none;
+  const rows = ctx.db
+    .select({ r: reportIssues, unitName: units.name, validTo: units.validTo })
+    .from(reportIssues)
+    .innerJoin(units, eq(units.id, reportIssues.unitId))
+    .where(and(eq(reportIssues.unitId, a.unitId), eq(reportIssues.status, "draft"), pathCondition(ctx.scope, units.path)))
+    .orderBy(asc(reportIssues.periodKey), asc(reportIssues.kind))
+    .all()
+    .map(({ r, unitName, validTo }) => {
+      const period = parsePeriod(r.periodKey);
+      return {
+        id: r.id,
+        kind: r.kind,
+        unitName,
+        periodLabel: period?.label ?? r.periodKey,
+        link: period ? draftPath(r.kind, r.unitId, period) : "/reports",
+        complete: !Object.keys(missingParts(narrativeOf(r))).length,
+        ended: !!validTo && validTo < ctx.today,
+      };
+    });
+  return {
+    toWrite: writesFor(ctx, a.unitId) ? rows.filter((r) => !r.complete) : [],
+    toIssue: leadsUnit(ctx, a.unitId) ? rows.filter((r) => r.complete && !r.ended) : [],
+  };
 }

@@ -8,13 +8,18 @@ import { reportRowHash } from "../trail/verify.server";
 import { nameWithValidity } from "../units/rules";
 import { inScope, pathInScope } from "../units/scope.server";
 import { parsePeriod } from "./periods";
-import type { VerifiedReport } from "./rules";
+import { reportStanding, type VerifiedReport } from "./rules";
+import type { ReportKind, ReportTrigger } from "#db/schema/enums";
 import type { ReportFilters } from "./schema";
 import { storedFilePath } from "./storage.server";
 
 export const PAGE_SIZE = 50;
 
+/** The number its head issued it with, when the report is an issued one (report_issues.report_id). */
+const issueNumber = sql<string | null>`(SELECT ri.number FROM report_issues ri WHERE ri.report_id = ${reports.id})`;
+
 const listColumns = {
+  issueNumber,
   id: reports.id,
   kind: reports.kind,
   unitId: reports.unitId,
@@ -45,9 +50,23 @@ const listColumns = {
 };
 
 /** The unit's name as the list shows it: with its validity where another unit has the same name. */
-function named<R extends { unitName: string; unitValidFrom: string | null; unitValidTo: string | null; unitNameShared: number }>(r: R) {
+function named<
+  R extends {
+    kind: ReportKind;
+    trigger: ReportTrigger;
+    issueNumber: string | null;
+    unitName: string;
+    unitValidFrom: string | null;
+    unitValidTo: string | null;
+    unitNameShared: number;
+  },
+>(r: R) {
   const { unitValidFrom, unitValidTo, unitNameShared, ...rest } = r;
-  return { ...rest, unitName: unitNameShared ? nameWithValidity({ name: r.unitName, validFrom: unitValidFrom, validTo: unitValidTo }) : r.unitName };
+  return {
+    ...rest,
+    standing: reportStanding(rest),
+    unitName: unitNameShared ? nameWithValidity({ name: r.unitName, validFrom: unitValidFrom, validTo: unitValidTo }) : r.unitName,
+  };
 }
 
 const SORT_COLUMNS = {
@@ -113,6 +132,7 @@ export function getReportFileInScopeOrThrow(ctx: Ctx, reportsDir: string, id: nu
 }
 
 const verifiedColumns = {
+  issueNumber,
   kind: reports.kind,
   unitName: units.name,
   unitCode: units.code,

@@ -111,7 +111,23 @@ export type VerifiedReport = {
   signerDemo: boolean | null;
   /** The audit trail's head when it was issued (printed in its footer; issue 15), if recorded. */
   trailAt: { lastId: number; head: string } | null;
+  /** Its number (NN/BC-UBND) when the unit's head issued it from its draft; null otherwise (see reportStanding). */
+  issueNumber: string | null;
 };
+
+/**
+ * What an archived period report (unit, area, yearly) is: "issued" by the unit's head from its draft, with its
+ * number; or a copy made before reports were issued (issue 14, decision 0016): the scheduler's automatic copy
+ * ("legacySchedule") or one printed on request ("legacyManual"), both unnumbered and never issued by the unit. They
+ * stay as they were (evidence of what the system showed then), labelled for what they are. Null: a record document
+ * (audit report, action form, minutes, announcement), not a report a unit sends.
+ */
+export type ReportStanding = "issued" | "legacySchedule" | "legacyManual";
+export function reportStanding(r: { kind: ReportKind; trigger: ReportTrigger; issueNumber: string | null }): ReportStanding | null {
+  if (r.kind !== "unit" && r.kind !== "area" && r.kind !== "annual") return null;
+  if (r.issueNumber) return "issued";
+  return r.trigger === "schedule" ? "legacySchedule" : "legacyManual";
+}
 
 /** The answer to "did the system issue this?": by file, by hash or by code; `report` null = not issued here. */
 export type Verification =

@@ -762,10 +762,13 @@ export const SPECS: Record<string, RouteSpec> = {
     list: true,
     actions: [
       {
-        name: "request a unit report",
+        // A unit report is issued from its draft (decision 0016): the form checks the unit and period and leads to the
+        // draft's page; it writes nothing.
+        name: "open a unit report's draft",
         roles: ["officer", "inspector"],
         targetInForm: true,
         form: (_f, t) => ({ kind: "unit", unitId: String(t.id), period: "2026-10" }),
+        noTrail: true,
       },
     ],
   },
