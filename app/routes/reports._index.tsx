@@ -40,7 +40,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
-/** Issued with its number, or an unnumbered copy from before reports were issued (decision 0016). */
+/** Issued with its number, or an unnumbered copy from before reports were issued (decision 0017). */
 function StandingNote({ standing, number }: { standing: ReportStanding | null; number: string | null }) {
   const t = useT();
   if (!standing) return null;

@@ -43,7 +43,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const ctx = await requireCtx(request);
   // Every kind this form offers (unit, area, yearly) is a report a unit sends: it is issued from its draft
-  // (issue 14, decision 0016). The form leads to the draft, never to a sealed, unnumbered file.
+  // (issue 14, decision 0017). The form leads to the draft, never to a sealed, unnumbered file.
   return submit(await request.formData(), GenerateReportSchema, (value) => redirect(draftFor(ctx, value)));
 });
 

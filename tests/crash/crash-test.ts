@@ -134,7 +134,7 @@ async function main() {
 }
 
 /**
- * A fresh server catches up on its scheduled reports at start (decision 0016: drafts, never sealed files); kill it
+ * A fresh server catches up on its scheduled reports at start (decision 0017: drafts, never sealed files); kill it
  * mid-run, restart, let it finish: every (kind, unit, period) must have exactly one draft, each made with its notices
  * to the unit's officers in the same transaction (a draft without them would be a write torn by the kill), and no
  * scheduled report file or row may exist.

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { DEMO_PASSWORD, expect, expectAccessible, signIn, test } from "./fixtures";
 
-// Issue 14 item 4, decision 0016: the scheduler's monthly unit report is a draft. The officer hears of it, writes its
+// Issue 14 item 4, decision 0017: the scheduler's monthly unit report is a draft. The officer hears of it, writes its
 // difficulties and proposals; the chair hears it awaits issuing and issues it; the inspector downloads the issued
 // file and verifies it.
 test.describe("issuing a scheduled monthly report", () => {

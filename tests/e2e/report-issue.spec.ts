@@ -60,7 +60,7 @@ test.describe("issuing the yearly report", () => {
 
     // The officer's draft page now says it is issued, with its number; the text is no longer editable.
     await page.goto(draftUrl);
-    // One sequence of numbers per unit and year for every report it sends (decision 0016): the monthly journey may
+    // One sequence of numbers per unit and year for every report it sends (decision 0017): the monthly journey may
     // have taken one before.
     const issuedAs = page.getByText(/Đã ban hành: số \d{2}\/BC-UBND, ngày 25\/11\/2026\./);
     await expect(issuedAs).toBeVisible();

@@ -23,7 +23,7 @@ test.describe("PDF reports", () => {
     await expect(period.getByRole("alert")).toBeVisible();
     await expect(period.getByLabel("Tháng", { exact: true })).toHaveValue("12");
 
-    // A unit's report is one the unit sends (decision 0016): the form leads to its draft, nothing is archived.
+    // A unit's report is one the unit sends (decision 0017): the form leads to its draft, nothing is archived.
     await period.getByLabel("Loại kỳ").selectOption({ label: "Quý" });
     await period.getByLabel("Quý", { exact: true }).selectOption({ label: "Quý 3" });
     await page.getByRole("button", { name: "Tạo báo cáo" }).click();

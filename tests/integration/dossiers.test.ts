@@ -55,7 +55,7 @@ describe("dossiers in one download", () => {
       expect.arrayContaining(["Quyết định kiểm tra", "Báo cáo của đơn vị được kiểm tra", "Biên bản kiểm tra (bản in từ phần mềm)"]),
     );
     expect(papers.some((p) => p.paper.startsWith("Phiếu yêu cầu hành động khắc phục"))).toBe(true);
-    // Hòa Long's only report is an unnumbered copy printed on request (as before decision 0016): filed, said to be one.
+    // Hòa Long's only report is an unnumbered copy printed on request (as before decision 0017): filed, said to be one.
     expect(papers.find((p) => p.paper === "Báo cáo của đơn vị được kiểm tra")?.detail).toBe(
       "Kỳ 2026-07 (bản lưu in theo yêu cầu, không số, trước khi có quy trình ban hành)",
     );
@@ -103,7 +103,7 @@ describe("dossiers in one download", () => {
     const entries = await unzipAll(await drain(stream));
     expect(entries.size).toBe(count);
     expect([...entries.keys()]).toEqual(
-      // The unit report was printed on request, unnumbered (as before decision 0016): its name says it is not issued.
+      // The unit report was printed on request, unnumbered (as before decision 0017): its name says it is not issued.
       expect.arrayContaining([
         expect.stringMatching(
           /^DT-LAIVUNG - Xã Lai Vung\/Bản lưu không số \(trước khi có quy trình ban hành\) - Báo cáo ISO - Xã Lai Vung - 2026-10 \(\d+\)\.pdf$/,
@@ -128,7 +128,7 @@ describe("dossiers in one download", () => {
     expect(rows.length).toBe(2);
   });
 
-  it("the inspection dossier files the unit's issued report before a later unnumbered copy (decision 0016)", async () => {
+  it("the inspection dossier files the unit's issued report before a later unnumbered copy (decision 0017)", async () => {
     saveNarrative(ctxOf(db, "thuky.hoalong", NOW), "unit", hoaLong, "2026-Q1", { difficulties: "Khó khăn quý I.", proposals: "Kiến nghị quý I." });
     const { issue, report } = await issueReport(ctxOf(db, "chutich.hoalong", NOW), "unit", hoaLong, "2026-Q1", { password: DEMO_PASSWORD });
     expect((await produceQueued(db, report.id, { reportsDir: config().reportsDir, baseUrl: "https://iso.dongthap.gov.vn" }, NOW))?.status).toBe("done");

@@ -4,19 +4,19 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client";
 
-// Migration 0021 (decision 0016): archived scheduled reports are evidence and stay exactly as they are; only a
+// Migration 0023 (decision 0017): archived scheduled reports are evidence and stay exactly as they are; only a
 // scheduled period report the old scheduler left unfinished (nothing would ever finish it now) is closed as failed.
-describe("migration 0021: scheduled reports made before drafts", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mig-0021-"));
+describe("migration 0023: scheduled reports made before drafts", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mig-0023-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("keeps done rows (file, hash) untouched, closes unfinished scheduled ones with the reason, leaves on-demand ones alone", () => {
-    // The migrations as they were before 0021.
+    // The migrations as they were before 0023.
     const before = path.join(dir, "migrations");
     fs.cpSync(path.resolve("db/migrations"), before, { recursive: true });
-    for (const f of fs.readdirSync(before)) if (f.startsWith("0021_")) fs.rmSync(path.join(before, f));
+    for (const f of fs.readdirSync(before)) if (f.startsWith("0023_")) fs.rmSync(path.join(before, f));
     const journal = JSON.parse(fs.readFileSync(path.join(before, "meta/_journal.json"), "utf8")) as { entries: { idx: number }[] };
-    journal.entries = journal.entries.filter((e) => e.idx !== 21);
+    journal.entries = journal.entries.filter((e) => e.idx !== 23);
     fs.writeFileSync(path.join(before, "meta/_journal.json"), JSON.stringify(journal));
     const file = path.join(dir, "old.db");
     const old = openDatabase(file, { migrationsDir: before });
@@ -43,7 +43,7 @@ describe("migration 0021: scheduled reports made before drafts", () => {
     // Unfinished scheduled period reports: failed, with the reason, no owner; still no file, no hash.
     for (const i of [1, 2]) {
       expect(after[i]).toMatchObject({ status: "failed", owner: null, progress: null, sha256: null, file: null });
-      expect(String(after[i]!.error)).toContain("quyết định 0016");
+      expect(String(after[i]!.error)).toContain("quyết định 0017");
     }
     // An on-demand row and a record document: untouched.
     expect(after[3]).toEqual(rowsBefore[3]);

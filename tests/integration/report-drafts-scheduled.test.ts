@@ -21,7 +21,7 @@ import * as newReport from "~/routes/reports.new";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 import { pdfInfo, pdfText } from "../unit/templates-pdftext";
 
-// Issue 14 item 4, decision 0016: the scheduled monthly and quarterly unit and area reports are drafts until the
+// Issue 14 item 4, decision 0017: the scheduled monthly and quarterly unit and area reports are drafts until the
 // unit's head issues them; nothing the unit must write is sealed into an archived file by the scheduler.
 const NOW = new Date("2026-11-25T03:00:00Z");
 const BASE = "https://iso.dongthap.gov.vn";

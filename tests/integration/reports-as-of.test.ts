@@ -289,7 +289,7 @@ describe("units and names as of a date; figures measured one way", () => {
 
     const config = tmpData();
     await runJob(db, config, getJob("reports-monthly")!, "2026-10", "manual", () => new Date("2026-11-01T01:00:00Z"));
-    // The scheduler makes drafts (decision 0016).
+    // The scheduler makes drafts (decision 0017).
     const made = db.select({ unitId: reportIssues.unitId }).from(reportIssues).where(eq(reportIssues.periodKey, "2026-10")).all();
     expect(made.length).toBeGreaterThan(0);
     expect(made.filter((r) => old.includes(r.unitId))).toEqual([]);

@@ -15,7 +15,7 @@ import { zipStream, type ZipItem } from "./zip-stream.server";
 /** The largest area archive: a national set's province issues about 100 reports a month, 1,300 a year. */
 export const AREA_ARCHIVE_MAX_REPORTS = 5000;
 
-/** What an unnumbered period report archived before reports were issued is called in the ZIP (decision 0016). */
+/** What an unnumbered period report archived before reports were issued is called in the ZIP (decision 0017). */
 export const UNNUMBERED_COPY = "Bản lưu không số (trước khi có quy trình ban hành)";
 
 /**
@@ -54,7 +54,7 @@ export function areaReports(ctx: Ctx, input: { unitId: number; period: string })
   const items: ZipItem[] = [];
   for (const { r, unitName, unitCode, number } of rows) {
     const path = r.file ? storedFilePath(c.reportsDir, r.file) : undefined;
-    // A period report archived before reports were issued (decision 0016) is not the unit's issued report: its
+    // A period report archived before reports were issued (decision 0017) is not the unit's issued report: its
     // name says it is an unnumbered copy.
     const copy = reportStanding({ kind: r.kind, trigger: r.trigger, issueNumber: number }) === null || number ? "" : `${UNNUMBERED_COPY} - `;
     if (path) items.push({ name: `${unitCode} - ${unitName}/${copy}${downloadName({ kind: r.kind, unitName, periodKey: r.periodKey, id: r.id })}`, path });

@@ -61,7 +61,7 @@ export function inspectionPapers(ctx: Ctx, inspectionId: number) {
   // before the minutes were signed (or today, before the minutes).
   const until = i.minutesSignedOn ?? vnDay(ctx.now);
   // A report the unit issued (its head's number) comes first; only without one is an unnumbered copy made before
-  // reports were issued (decision 0016) filed, said to be one. A draft is never a paper: it has no file.
+  // reports were issued (decision 0017) filed, said to be one. A draft is never a paper: it has no file.
   const candidates = ctx.db
     .select({ r: reports, number: reportIssues.number })
     .from(reports)

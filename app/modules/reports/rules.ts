@@ -117,7 +117,7 @@ export type VerifiedReport = {
 
 /**
  * What an archived period report (unit, area, yearly) is: "issued" by the unit's head from its draft, with its
- * number; or a copy made before reports were issued (issue 14, decision 0016): the scheduler's automatic copy
+ * number; or a copy made before reports were issued (issue 14, decision 0017): the scheduler's automatic copy
  * ("legacySchedule") or one printed on request ("legacyManual"), both unnumbered and never issued by the unit. They
  * stay as they were (evidence of what the system showed then), labelled for what they are. Null: a record document
  * (audit report, action form, minutes, announcement), not a report a unit sends.

@@ -9,7 +9,7 @@ import type { Period } from "./periods";
 
 // Every period report the scheduler makes (unit, area, annual) is one a unit sends to the level above, signed by its
 // head, with parts only the unit can write (situation and results, difficulties, proposals): the scheduler seals
-// none of them (decision 0016). It makes the draft; the officer writes; the head issues it with its number, and only
+// none of them (decision 0017). It makes the draft; the officer writes; the head issues it with its number, and only
 // then is it archived, hashed and signed (issue.server.ts).
 
 /**

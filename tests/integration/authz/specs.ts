@@ -762,7 +762,7 @@ export const SPECS: Record<string, RouteSpec> = {
     list: true,
     actions: [
       {
-        // A unit report is issued from its draft (decision 0016): the form checks the unit and period and leads to the
+        // A unit report is issued from its draft (decision 0017): the form checks the unit and period and leads to the
         // draft's page; it writes nothing.
         name: "open a unit report's draft",
         roles: ["officer", "inspector"],

@@ -1,4 +1,4 @@
--- Issue 14 item 4, decision 0016: the scheduler makes drafts of the reports a unit sends (unit, area, yearly), never
+-- Issue 14 item 4, decision 0017: the scheduler makes drafts of the reports a unit sends (unit, area, yearly), never
 -- a sealed file. Reports archived before stay exactly as they are (evidence: rows, files and hashes untouched); the
 -- app labels them "bản lưu tự động (trước khi có quy trình ban hành)" from what they are (a period report with no
 -- report_issues row pointing at it). Only a scheduled period report left unfinished by the old scheduler (queued,
@@ -8,7 +8,7 @@ UPDATE `reports`
 SET `status` = 'failed',
 	`progress` = NULL,
 	`owner` = NULL,
-	`error` = 'Bản lưu tự động chưa hoàn thành khi chuyển sang quy trình ban hành (quyết định 0016): không làm tiếp. Báo cáo của kỳ này là bản dự thảo, do cán bộ của đơn vị viết và lãnh đạo ký ban hành.'
+	`error` = 'Bản lưu tự động chưa hoàn thành khi chuyển sang quy trình ban hành (quyết định 0017): không làm tiếp. Báo cáo của kỳ này là bản dự thảo, do cán bộ của đơn vị viết và lãnh đạo ký ban hành.'
 WHERE `trigger` = 'schedule' AND `status` <> 'done' AND `kind` IN ('unit', 'area', 'annual');
 --> statement-breakpoint
 -- The report a draft was issued as: the reports list and the verification page read the number through it.
