@@ -41,7 +41,9 @@ const OLD_COMMUNES: [code: string, name: string][] = [
  * A second province (Vĩnh Long) exists so that another province's data can be shown to stay out of reach.
  */
 export const DEMO_UNITS: SeedUnit[] = [
-  { code: "DT", name: "Tỉnh Đồng Tháp", kind: "province", place: "Đồng Tháp" },
+  // The national level above every province (decision 0016): its inspectors read every province.
+  { code: "BKHCN", name: "Bộ Khoa học và Công nghệ", kind: "ministry", place: "Hà Nội" },
+  { code: "DT", name: "Tỉnh Đồng Tháp", kind: "province", parent: "BKHCN", place: "Đồng Tháp" },
   { code: "DT-LV", name: "Huyện Lai Vung", kind: "district", parent: "DT", place: "Lai Vung", validTo: DISTRICT_END },
   { code: "DT-LV-TTLV", name: "Thị trấn Lai Vung", kind: "township", parent: "DT-LV", place: "Lai Vung", validTo: DISTRICT_END },
   ...OLD_COMMUNES.map(([c, n]): SeedUnit => ({ code: `DT-LV-${c}`, name: `Xã ${n}`, kind: "commune", parent: "DT-LV", place: n, validTo: DISTRICT_END })),
@@ -81,7 +83,7 @@ export const DEMO_UNITS: SeedUnit[] = [
     validFrom: MERGER_START,
     from: ["DT-LV-TD", "DT-LV-HT", "DT-LV-THO"],
   },
-  { code: "VL", name: "Tỉnh Vĩnh Long", kind: "province", place: "Vĩnh Long" },
+  { code: "VL", name: "Tỉnh Vĩnh Long", kind: "province", parent: "BKHCN", place: "Vĩnh Long" },
   { code: "VL-LONGHO", name: "Xã Long Hồ", kind: "commune", parent: "VL", place: "Long Hồ", validFrom: MERGER_START },
 ];
 
@@ -89,6 +91,7 @@ export type SeedUser = { username: string; fullName: string; title: string; unit
 
 export const DEMO_USERS: SeedUser[] = [
   { username: "quantri", fullName: "Nguyễn Văn Quân", title: "Quản trị hệ thống, Sở KH&CN", unit: "DT", role: "admin" },
+  { username: "kiemtra.bo", fullName: "Đặng Văn Bình", title: "Chuyên viên Tổng cục TCĐLCL, Bộ KH&CN", unit: "BKHCN", role: "inspector" },
   { username: "kiemtra.tinh", fullName: "Lê Thị Minh Thư", title: "Chuyên viên Chi cục TCĐLCL", unit: "DT", role: "inspector" },
   { username: "canbo.tinh", fullName: "Phạm Quốc Huy", title: "Chuyên viên Sở KH&CN", unit: "DT", role: "officer" },
   { username: "canbo.huyen", fullName: "Võ Thị Hạnh", title: "Thư ký ISO UBND huyện", unit: "DT-LV", role: "officer" },

@@ -24,7 +24,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 });
 
 export default function ComplianceGrid() {
-  const { day, query, rows, total, page, pages, missingByObligation, averageScore } = useLoaderData<typeof loader>();
+  const { day, query, rows, total, page, pages, missingByObligation, averageScore, areas, area } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -46,7 +46,43 @@ export default function ComplianceGrid() {
         </div>
       </div>
       <p className="hint card">{t("compliance.scoreDefinition")}</p>
+      {areas.length > 0 ? (
+        // The national view: one row per province, each opening its own units (the grid is never 3,355 rows at once).
+        <TableWrap label={t("compliance.byArea")}>
+          <table>
+            <caption>{t("compliance.byArea")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("compliance.area")}</th>
+                <th scope="col" className="num">
+                  {t("compliance.units")}
+                </th>
+                <th scope="col" className="num">
+                  {t("compliance.averageScore")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {areas.map((a) => (
+                <tr key={a.id} aria-current={area?.id === a.id ? "true" : undefined}>
+                  <th scope="row">
+                    <Link to={`?area=${a.id}${query.sort !== "path" ? `&sort=${query.sort}` : ""}`}>{a.name}</Link>
+                  </th>
+                  <td className="num">{a.units}</td>
+                  <td className="num">{a.averageScore === null ? "—" : `${a.averageScore}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+      {area ? (
+        <p>
+          {t("compliance.areaShowing", { area: area.name })} · <Link to=".">{t("compliance.areaAll")}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="row card">
+        {area ? <input type="hidden" name="area" value={area.id} /> : null}
         <div className="field">
           <label htmlFor="q">{t("units.search")}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />

@@ -2,7 +2,9 @@ import type { UnitKind } from "#db/schema";
 
 /** Which kinds may sit under which: the pre-2025 three tiers and the post-2025 two tiers. */
 const ALLOWED_PARENTS: Record<UnitKind, (UnitKind | null)[]> = {
-  province: [null],
+  /** The ministry (Bộ KH&CN) is the root above the provinces (decision 0016); a province may stand alone. */
+  ministry: [null],
+  province: [null, "ministry"],
   district: ["province"],
   commune: ["district", "province"],
   ward: ["district", "province"],
