@@ -20,6 +20,9 @@ export type GridQuery = {
   area?: number;
 };
 
+/** Units per page of the grid on screen (issue 19: a page of 100 rows × 11 cells cost three times the floor page). */
+export const GRID_PAGE_SIZE = 50;
+
 /** The grid's orders: the unit tree (siblings by name), score up or down, name. */
 export const GRID_SORTS = ["path", "score", "-score", "name"] as const;
 const SORTS = GRID_SORTS;
@@ -100,7 +103,7 @@ export function complianceGrid(ctx: Ctx, query: GridQuery = {}, given?: UnitComp
   // A page of the grid is read far more often than a unit's records change: kept per scope, query and day until the
   // trail grows (read-cache). An export (every row) is computed each time.
   const compute = () => gridOf(query, unitsWithCompliance(ctx, query.q?.trim()), area);
-  if ((query.pageSize ?? 100) > 500) return compute();
+  if ((query.pageSize ?? GRID_PAGE_SIZE) > 500) return compute();
   return cachedRead(ctx, `grid|${scopeKey(ctx)}|${JSON.stringify(query)}`, compute);
 }
 
@@ -130,8 +133,8 @@ function gridOf(query: GridQuery, all: UnitComplianceRow[], area?: { id: number;
     const dir = query.sort === "score" ? 1 : -1;
     rows.sort((a, b) => dir * ((a.score ?? -1) - (b.score ?? -1)) || compareVi(a.name, b.name));
   } else if (query.sort === "name") rows.sort((a, b) => compareVi(a.name, b.name));
-  // Pages of at most 500 on screen; an export asks for everything (EXPORT_MAX_ROWS).
-  const pageSize = Math.min(query.pageSize ?? 100, 20_000);
+  // Pages of GRID_PAGE_SIZE on screen (each row is a dozen cells); an export asks for everything (EXPORT_MAX_ROWS).
+  const pageSize = Math.min(query.pageSize ?? GRID_PAGE_SIZE, 20_000);
   const page = Math.max(1, query.page ?? 1);
   const totals = Object.fromEntries(OBLIGATIONS.map((k) => [k, rows.filter((r) => r.states[k] === "missing").length])) as Record<ObligationKey, number>;
   const scored = rows.filter((r) => r.score !== null);
