@@ -30,10 +30,11 @@ export function scopeKey(ctx: Ctx): string {
 
 /**
  * The value under `key`, computed by `compute` unless a copy made since the last write is at hand. The stamp is taken
- * before computing: a write committed meanwhile makes the copy older than the next stamp, never newer.
+ * before computing: a write committed meanwhile makes the copy older than the next stamp, never newer. `alsoStamp`:
+ * a cheap reading of what else the value depends on that changes without a trail row (a report's progress).
  */
-export function cachedRead<T>(ctx: Ctx, key: string, compute: () => T): T {
-  const stamp = stampOf(ctx);
+export function cachedRead<T>(ctx: Ctx, key: string, compute: () => T, alsoStamp?: () => string): T {
+  const stamp = alsoStamp ? `${stampOf(ctx)}#${alsoStamp()}` : stampOf(ctx);
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp) {
     // Most recently used last: the first key is the one to drop when full.

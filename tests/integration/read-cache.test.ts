@@ -3,9 +3,14 @@ import { complianceGrid } from "~/modules/compliance/queries.server";
 import { implementCorrectiveAction } from "~/modules/corrective-actions/implement.server";
 import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
 import { dashboardData } from "~/modules/dashboard/queries.server";
+import { listReports } from "~/modules/reports/queries.server";
+import { requestReport } from "~/modules/reports/request.server";
+import { ReportFiltersSchema } from "~/modules/reports/schema";
+import { eq } from "drizzle-orm";
+import { reports } from "#db/schema";
 import type { UserActor } from "~/modules/context";
 import type { Ctx } from "~/modules/context";
-import { closeTestDb, ctxOf, testDb } from "../support/db";
+import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
 import { inProgress } from "./corrective-actions-helpers";
 
 // Issue 19: what the dashboard, the action list and the compliance grid read is kept per scope and day until the trail
@@ -60,5 +65,19 @@ describe("pages kept between writes stay correct after a write", () => {
     const commune = listCorrectiveActions(ctxOf(db, "thuky.hoalong", LATER), { status: "all" });
     expect(commune.total).toBeLessThan(province.total);
     expect(complianceGrid(ctxOf(db, "thuky.hoalong", LATER)).rows.map((r) => r.name)).toEqual(["Xã Hòa Long"]);
+  });
+
+  it("the reports list shows a report being made as it moves, though its progress is written without a trail row", () => {
+    const ctx = () => ctxOf(db, "thuky.laivung", LATER);
+    const list = () => listReports(ctx(), ReportFiltersSchema.parse({}));
+    const before = list();
+    const r = requestReport(ctx(), { kind: "unit", unitId: unitIdByCode(db, "DT-LAIVUNG"), period: "2026-10" });
+    expect(list().total).toBe(before.total + 1);
+    expect(list().rows.find((x) => x.id === r.id)).toMatchObject({ status: "queued" });
+    // What the producer does while it works (claimQueued, setProgress): no trail row until the report is done.
+    db.update(reports).set({ status: "running", progress: "reports.progress.collecting" }).where(eq(reports.id, r.id)).run();
+    expect(list().rows.find((x) => x.id === r.id)).toMatchObject({ status: "running", progress: "reports.progress.collecting" });
+    db.update(reports).set({ progress: "reports.progress.rendering" }).where(eq(reports.id, r.id)).run();
+    expect(list().rows.find((x) => x.id === r.id)).toMatchObject({ status: "running", progress: "reports.progress.rendering" });
   });
 });
