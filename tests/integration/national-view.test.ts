@@ -9,7 +9,14 @@ import type { Ctx, UserActor } from "~/modules/context";
 import { dashboardData } from "~/modules/dashboard/queries.server";
 import { listUnitsInScope } from "~/modules/units/queries.server";
 import { NotFoundError } from "~/lib/errors";
-import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { eq } from "drizzle-orm";
+import { users } from "#db/schema";
+import { createSession } from "~/modules/auth/sessions.server";
+import { setDb } from "~/http/db.server";
+import { commitSessionToken } from "~/http/session.server";
+import * as complianceList from "~/routes/compliance._index";
+import * as complianceExport from "~/routes/compliance.export";
+import { closeTestDb, ctxOf, TEST_NOW, testDb, unitIdByCode } from "../support/db";
 
 // Issue 19 item 2 (decision 0016): the ministry (Bộ KH&CN) is the root above the provinces; its inspector reads every
 // province; a province's people still read only their own province.
@@ -62,6 +69,41 @@ describe("the national view", () => {
     const dt = dashboardData(ctxOf(db, "kiemtra.tinh") as Ctx & { readonly actor: UserActor }, "vi");
     expect(nation.compliance.units).toBeGreaterThan(dt.compliance.units);
     expect(nation.compliance.units).toBe(complianceGrid(ctxOf(db, "kiemtra.bo"), {}).total);
+  });
+});
+
+describe("the grid's pages and export, as the routes answer them", () => {
+  let db: ReturnType<typeof testDb>;
+  beforeAll(() => {
+    db = testDb({ seeded: true });
+    setDb(db);
+  });
+  afterAll(() => closeTestDb(db));
+
+  type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+  async function get(username: string, loader: Loader, url: string) {
+    const user = db.select().from(users).where(eq(users.username, username)).get()!;
+    const cookie = (await commitSessionToken(createSession(db, user.id, TEST_NOW, 1))).split(";")[0]!;
+    try {
+      return (await loader({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), params: {}, context: {} })) as unknown;
+    } catch (e) {
+      return e;
+    }
+  }
+  const status = (r: unknown) => (r instanceof Response ? r.status : 200);
+
+  it("a province's inspector never reaches another province through the area (404), nor sees it in the grid", async () => {
+    const vl = unitIdByCode(db, "VL");
+    expect(status(await get("kiemtra.tinh", complianceList.loader as Loader, `/compliance?area=${vl}`))).toBe(404);
+    expect(status(await get("kiemtra.tinh", complianceExport.loader as Loader, `/compliance/export?area=${vl}`))).toBe(404);
+    expect(status(await get("thuky.laivung", complianceList.loader as Loader, `/compliance?area=${unitIdByCode(db, "DT")}`))).toBe(404);
+    const own = (await get("kiemtra.tinh", complianceList.loader as Loader, "/compliance")) as { rows: { name: string }[]; areas: unknown[] };
+    expect(JSON.stringify(own)).not.toContain("Vĩnh Long");
+    expect(JSON.stringify(own)).not.toContain("Long Hồ");
+    expect(own.areas).toEqual([]);
+    const nation = (await get("kiemtra.bo", complianceList.loader as Loader, `/compliance?area=${vl}`)) as { rows: { name: string }[]; area: unknown };
+    expect(nation.rows.map((r) => r.name).sort()).toEqual(["Tỉnh Vĩnh Long", "Xã Long Hồ"]);
+    expect(nation.area).toEqual({ id: vl, name: "Tỉnh Vĩnh Long" });
   });
 });
 
