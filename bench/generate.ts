@@ -329,12 +329,12 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
     const admin = ++ids.user; // the admin needs a unit: inserted after the first province
     // The ministry above every province (decision 0016), read by its inspector kiemtra.bo (the national view).
     const nation = ++ids.unit;
-    unitIns(nation, "BKHCN", "Bộ Khoa học và Công nghệ", "ministry", null, `/${nation}/`, 0, "Hà Nội", t0, t0);
+    unitIns(nation, "BKHCN", "Bộ Khoa học và Công nghệ", "ministry", null, `/${nation}/`, -1, "Hà Nội", t0, t0);
     for (let p = 0; p < cfg.provinces; p++) {
       const pid = ++ids.unit;
       const pname = PROVINCE_NAMES[p % PROVINCE_NAMES.length]!;
       const pcode = `P${pad(p + 1)}`;
-      unitIns(pid, pcode, `Tỉnh ${pname}`, "province", nation, `/${nation}/${pid}/`, 1, pname, t0, t0);
+      unitIns(pid, pcode, `Tỉnh ${pname}`, "province", nation, `/${nation}/${pid}/`, 0, pname, t0, t0);
       if (p === 0) userIns(admin, "quantri", "Nguyễn Văn Quân", "Quản trị hệ thống", pid, "admin", passwordHash, t0, t0, t0);
       userIns(
         ++ids.user,
@@ -373,7 +373,7 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
           r.chance(0.2) ? "ward" : "commune",
           pid,
           `/${nation}/${pid}/${cid}/`,
-          2,
+          1,
           place,
           t0,
           t0,

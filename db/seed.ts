@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { seedAudits } from "./seed-audits";
 import { recordTrail } from "~/modules/trail/record.server";
+import { rootDepth } from "~/modules/units/rules";
 import { seedDemoCertificates } from "~/modules/certificates/seed.server";
 import { unitKeysDir } from "~/modules/certificates/sign.server";
 import { prepareTrail } from "~/modules/trail/keying.server";
@@ -134,7 +135,7 @@ export async function seedDemo(db: DB, now = clockNow(), opts: { keysDir?: strin
             validFrom: u.validFrom ?? null,
             validTo: u.validTo ?? null,
             path: "/pending/",
-            depth: parent ? parent.depth + 1 : 0,
+            depth: parent ? parent.depth + 1 : rootDepth(u.kind),
             createdAt: t,
             updatedAt: t,
           })
@@ -142,7 +143,7 @@ export async function seedDemo(db: DB, now = clockNow(), opts: { keysDir?: strin
           .get();
         const path = `${parent?.path ?? "/"}${row.id}/`;
         tx.update(units).set({ path }).where(eq(units.id, row.id)).run();
-        byCode.set(u.code, { id: row.id, path, depth: parent ? parent.depth + 1 : 0 });
+        byCode.set(u.code, { id: row.id, path, depth: parent ? parent.depth + 1 : rootDepth(u.kind) });
         for (const p of u.from ?? [])
           tx.insert(unitLineage)
             .values({ unitId: row.id, predecessorId: byCode.get(p)!.id })

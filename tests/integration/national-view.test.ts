@@ -133,9 +133,9 @@ describe("migration 0022 puts an existing installation's provinces under the min
       const rows = after.prepare("SELECT code, kind, parent_id AS parentId, path, depth FROM units ORDER BY id").all();
       after.close();
       expect(rows).toEqual([
-        { code: "P", kind: "province", parentId: 3, path: "/3/1/", depth: 1 },
-        { code: "C", kind: "commune", parentId: 1, path: "/3/1/2/", depth: 2 },
-        { code: "BKHCN", kind: "ministry", parentId: null, path: "/3/", depth: 0 },
+        { code: "P", kind: "province", parentId: 3, path: "/3/1/", depth: 0 },
+        { code: "C", kind: "commune", parentId: 1, path: "/3/1/2/", depth: 1 },
+        { code: "BKHCN", kind: "ministry", parentId: null, path: "/3/", depth: -1 },
       ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

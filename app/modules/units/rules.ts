@@ -17,6 +17,14 @@ export function parentAllowed(kind: UnitKind, parentKind: UnitKind | null): bool
   return ALLOWED_PARENTS[kind].includes(parentKind);
 }
 
+/**
+ * A root unit's depth. Depth counts from the provinces (0), as it did before the ministry was put above them
+ * (decision 0016): the ministry is -1, and every indented list of units reads as it did.
+ */
+export function rootDepth(kind: UnitKind): number {
+  return kind === "ministry" ? -1 : 0;
+}
+
 export function childPath(parentPath: string | null, id: number): string {
   return `${parentPath ?? "/"}${id}/`;
 }
