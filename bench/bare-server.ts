@@ -14,7 +14,7 @@ import { ListFilterSchema } from "~/modules/corrective-actions/schema";
 import { dashboardData } from "~/modules/dashboard/queries.server";
 import { getReportFileInScopeOrThrow, listReports } from "~/modules/reports/queries.server";
 import { ReportFiltersSchema } from "~/modules/reports/schema";
-import { listUnitsInScope } from "~/modules/units/queries.server";
+import { unitChoicesInScope } from "~/modules/units/queries.server";
 import { readConfig } from "~/lib/config.server";
 import type { Role } from "#db/schema";
 
@@ -78,7 +78,7 @@ const server = http.createServer((req, res) => {
       const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
       return page(res, "Báo cáo", {
         ...listReports(ctx, filters),
-        units: listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+        units: unitChoicesInScope(ctx),
       });
     }
     m = /^\/reports\/(\d+)\/pdf$/.exec(p);

@@ -5,8 +5,9 @@
 // foreign keys ON and checked on every insert (parents first; a
 // document's current revision is set once its revisions exist: no deferred violation, which would make SQLite
 // search the child tables on every later parent insert).
-// The demo accounts (password IsoXa@2026) exist for signing in: quantri (admin), kiemtra.tinh (inspector of the
-// first province), thuky.laivung / chutich.laivung (officer / leader of the first commune).
+// The demo accounts (password IsoXa@2026) exist for signing in: quantri (admin), kiemtra.bo (inspector of the ministry:
+// every province), kiemtra.tinh (inspector of the first province), thuky.laivung / chutich.laivung (officer / leader
+// of the first commune).
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -333,11 +334,14 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
   const communes: Commune[] = [];
   tx(() => {
     const admin = ++ids.user; // the admin needs a unit: inserted after the first province
+    // The ministry above every province (decision 0018), read by its inspector kiemtra.bo (the national view).
+    const nation = ++ids.unit;
+    unitIns(nation, "BKHCN", "Bộ Khoa học và Công nghệ", "ministry", null, `/${nation}/`, -1, "Hà Nội", t0, t0);
     for (let p = 0; p < cfg.provinces; p++) {
       const pid = ++ids.unit;
       const pname = PROVINCE_NAMES[p % PROVINCE_NAMES.length]!;
       const pcode = `P${pad(p + 1)}`;
-      unitIns(pid, pcode, `Tỉnh ${pname}`, "province", null, `/${pid}/`, 0, pname, t0, t0);
+      unitIns(pid, pcode, `Tỉnh ${pname}`, "province", nation, `/${nation}/${pid}/`, 0, pname, t0, t0);
       if (p === 0) userIns(admin, "quantri", "Nguyễn Văn Quân", "Quản trị hệ thống", pid, "admin", passwordHash, t0, t0, t0);
       userIns(
         ++ids.user,
@@ -375,7 +379,7 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
           first ? "Xã Lai Vung" : `${r.chance(0.2) ? "Phường" : "Xã"} ${place}`,
           r.chance(0.2) ? "ward" : "commune",
           pid,
-          `/${pid}/${cid}/`,
+          `/${nation}/${pid}/${cid}/`,
           1,
           place,
           t0,
@@ -410,6 +414,7 @@ export async function generate(scale: Scale, opts: { seed?: number; outDir?: str
         communes.push({ id: cid, provinceId: pid, officer, leader });
       }
     }
+    userIns(++ids.user, "kiemtra.bo", "Đặng Văn Bình", "Chuyên viên Tổng cục TCĐLCL, Bộ KH&CN", nation, "inspector", passwordHash, t0, t0, t0);
   });
 
   const seedCommune = (c: Commune) => {

@@ -38,6 +38,7 @@ const suffix = values.tag ? `.${values.tag}` : "";
 const duration = Number(values.duration ?? (full ? 10 : 5));
 const connections = Number(values.connections);
 const USER = "kiemtra.tinh"; // the first province's inspector: a province-wide scope
+const NATIONAL_USER = "kiemtra.bo"; // the ministry's inspector: every province (decision 0018)
 const APP_PORT = Number(values.ports);
 /**
  * A data set whose measuring starts with a 1-minute load average above this ran beside other work: its throughput
@@ -71,7 +72,15 @@ type ScaleResult = {
   rss_idle_mb: number;
   /** The same server with WEB_CONCURRENCY=2 against the one-process figures above (issue 19 item 4). */
   workers: WorkersFigure;
+  /** The ministry's inspector (NATIONAL_USER, every province) on their dashboard and compliance grid (issue 19 item 2). */
+  national_view: NationalView | null;
   reports: ReportBench;
+};
+type NationalView = {
+  user: string;
+  units: number;
+  /** Per page: at 1 connection (p50 target < 300 ms) and at the run's connections (floor_ratio target ≥ 0.5). */
+  pages: Record<string, { one: Figure; many: Figure; floor_ratio: number }>;
 };
 type WorkersFigure = {
   concurrency: number;
@@ -87,14 +96,14 @@ type WorkersFigure = {
 const log = (s: string) => console.log(`[bench] ${s}`);
 
 /** One autocannon run; latencies collected per response so that p95 is exact (autocannon reports p90/p97.5). */
-async function load(url: string, cookie: string | undefined, seconds: number): Promise<Figure> {
+async function load(url: string, cookie: string | undefined, seconds: number, conns = connections): Promise<Figure> {
   const headers: Record<string, string> = { "accept-encoding": "gzip" };
   if (cookie) headers.cookie = cookie;
   // Warm-up (JIT, SQLite page cache), not counted.
-  await autocannon({ url, connections: Math.min(connections, 10), duration: 1, headers });
+  await autocannon({ url, connections: Math.min(conns, 10), duration: 1, headers });
   await drain(new URL(url).origin);
   const times: number[] = [];
-  const inst = autocannon({ url, connections, duration: seconds, headers, timeout: 30 });
+  const inst = autocannon({ url, connections: conns, duration: seconds, headers, timeout: 30 });
   inst.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const res = await inst;
   await drain(new URL(url).origin);
@@ -228,6 +237,7 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
   const sampler = setInterval(() => (rss = Math.max(rss, rssMb(app.pid!))), 200);
   const appFig: Record<string, Figure> = {};
   let floor: Figure, healthz: Figure, rssIdle: number;
+  let nationalView: NationalView | null = null;
   try {
     const cookie = await signIn(appBase, USER);
     rssIdle = rssMb(app.pid!);
@@ -243,6 +253,28 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
       log(
         `${scale}: ${name} ${p} (anonymous) ${appFig[name]!.rps} rps, p95 ${appFig[name]!.p95_ms} ms${appFig[name]!.non2xx ? `, ${appFig[name]!.non2xx} non-2xx!` : ""}`,
       );
+    }
+    // The national view: the ministry's inspector, if the data set has one (generated since issue 19).
+    const hasNational = (() => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        return !!db.prepare("SELECT 1 FROM users WHERE username = ?").get(NATIONAL_USER);
+      } finally {
+        db.close();
+      }
+    })();
+    if (hasNational) {
+      const nationalCookie = await signIn(appBase, NATIONAL_USER);
+      const nv: NationalView["pages"] = {};
+      for (const [name, p] of Object.entries({ dashboard: "/", compliance: "/compliance" })) {
+        const one = await load(appBase + p, nationalCookie, duration, 1);
+        const many = await load(appBase + p, nationalCookie, duration);
+        nv[name] = { one, many, floor_ratio: Math.round((many.rps / floor.rps) * 1000) / 1000 };
+        log(
+          `${scale}: national view ${name} ${p}: 1 connection p50 ${one.p50_ms} ms; ${connections} connections ${many.rps} rps (${nv[name]!.floor_ratio} of the floor)`,
+        );
+      }
+      nationalView = { user: NATIONAL_USER, units: counts.units!, pages: nv };
     }
   } finally {
     clearInterval(sampler);
@@ -337,6 +369,7 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
       commune_workers_ratio: ratio(commune2.rps, appFig.commune!.rps),
       rss_mb: rss2,
     },
+    national_view: nationalView,
     reports,
   };
 }
@@ -415,6 +448,7 @@ function writeOut(results: ScaleResult[]) {
     rss_mb: main.rss_mb,
     shell_ratio: main.shell_ratio,
     workers_ratio: main.workers.workers_ratio,
+    national_view: main.national_view,
     report_ratio: main.reports.report_ratio,
     all_reports_s: main.reports.all_reports_s,
     p95_during_reports_ratio: main.reports.p95_during_reports_ratio,
@@ -483,6 +517,18 @@ function markdown(date: string, rs: ScaleResult[]): string {
       `Web workers (WEB_CONCURRENCY=${w.concurrency} against 1, same run): floor ${w.floor.rps} rps against ${r.floor.rps} (**workers_ratio ${w.workers_ratio}**), commune page ${w.commune.rps} against ${r.pages.commune?.rps} (${w.commune_workers_ratio}); p95 ${w.floor.p95_ms} / ${w.commune.p95_ms} ms; primary and workers together ${w.rss_mb} MB peak. The load generator shares the machine's ${machine.cores} cores with the workers, so the ratio stays below the number of workers.`,
       "",
     );
+    if (r.national_view) {
+      const nv = r.national_view;
+      lines.push(
+        `National view (\`${nv.user}\`, the ministry's inspector: ${nv.units} units): ${Object.entries(nv.pages)
+          .map(
+            ([name, p]) =>
+              `${name} \`${p.one.path}\` p50 ${p.one.p50_ms} ms at 1 connection ${ok(p.one.p50_ms < 300)} (< 300 ms), ${p.many.rps} rps at ${connections} connections = ${p.floor_ratio} of the floor ${ok(p.floor_ratio >= 0.5)} (≥ 0.5)`,
+          )
+          .join("; ")}.`,
+        "",
+      );
+    }
     lines.push(
       `Server RSS: ${r.rss_idle_mb} MB idle after sign-in, ${r.rss_mb} MB peak under load ${ok(r.rss_mb < 250)} (target < 250 MB).${r.report_generation_s !== null ? ` The unit report of the first commune took ${r.report_generation_s} s end to end through \`npm run report\` (process start included).` : ""}`,
       "",

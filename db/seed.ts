@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { seedAudits } from "./seed-audits";
 import { recordTrail } from "~/modules/trail/record.server";
+import { rootDepth } from "~/modules/units/rules";
 import { seedDemoCertificates } from "~/modules/certificates/seed.server";
 import { unitKeysDir } from "~/modules/certificates/sign.server";
 import { prepareTrail } from "~/modules/trail/keying.server";
@@ -41,7 +42,9 @@ const OLD_COMMUNES: [code: string, name: string][] = [
  * A second province (Vĩnh Long) exists so that another province's data can be shown to stay out of reach.
  */
 export const DEMO_UNITS: SeedUnit[] = [
-  { code: "DT", name: "Tỉnh Đồng Tháp", kind: "province", place: "Đồng Tháp" },
+  // The national level above every province (decision 0018): its inspectors read every province.
+  { code: "BKHCN", name: "Bộ Khoa học và Công nghệ", kind: "ministry", place: "Hà Nội" },
+  { code: "DT", name: "Tỉnh Đồng Tháp", kind: "province", parent: "BKHCN", place: "Đồng Tháp" },
   { code: "DT-LV", name: "Huyện Lai Vung", kind: "district", parent: "DT", place: "Lai Vung", validTo: DISTRICT_END },
   { code: "DT-LV-TTLV", name: "Thị trấn Lai Vung", kind: "township", parent: "DT-LV", place: "Lai Vung", validTo: DISTRICT_END },
   ...OLD_COMMUNES.map(([c, n]): SeedUnit => ({ code: `DT-LV-${c}`, name: `Xã ${n}`, kind: "commune", parent: "DT-LV", place: n, validTo: DISTRICT_END })),
@@ -81,7 +84,7 @@ export const DEMO_UNITS: SeedUnit[] = [
     validFrom: MERGER_START,
     from: ["DT-LV-TD", "DT-LV-HT", "DT-LV-THO"],
   },
-  { code: "VL", name: "Tỉnh Vĩnh Long", kind: "province", place: "Vĩnh Long" },
+  { code: "VL", name: "Tỉnh Vĩnh Long", kind: "province", parent: "BKHCN", place: "Vĩnh Long" },
   { code: "VL-LONGHO", name: "Xã Long Hồ", kind: "commune", parent: "VL", place: "Long Hồ", validFrom: MERGER_START },
 ];
 
@@ -89,6 +92,7 @@ export type SeedUser = { username: string; fullName: string; title: string; unit
 
 export const DEMO_USERS: SeedUser[] = [
   { username: "quantri", fullName: "Nguyễn Văn Quân", title: "Quản trị hệ thống, Sở KH&CN", unit: "DT", role: "admin" },
+  { username: "kiemtra.bo", fullName: "Đặng Văn Bình", title: "Chuyên viên Tổng cục TCĐLCL, Bộ KH&CN", unit: "BKHCN", role: "inspector" },
   { username: "kiemtra.tinh", fullName: "Lê Thị Minh Thư", title: "Chuyên viên Chi cục TCĐLCL", unit: "DT", role: "inspector" },
   { username: "canbo.tinh", fullName: "Phạm Quốc Huy", title: "Chuyên viên Sở KH&CN", unit: "DT", role: "officer" },
   { username: "canbo.huyen", fullName: "Võ Thị Hạnh", title: "Thư ký ISO UBND huyện", unit: "DT-LV", role: "officer" },
@@ -131,7 +135,7 @@ export async function seedDemo(db: DB, now = clockNow(), opts: { keysDir?: strin
             validFrom: u.validFrom ?? null,
             validTo: u.validTo ?? null,
             path: "/pending/",
-            depth: parent ? parent.depth + 1 : 0,
+            depth: parent ? parent.depth + 1 : rootDepth(u.kind),
             createdAt: t,
             updatedAt: t,
           })
@@ -139,7 +143,7 @@ export async function seedDemo(db: DB, now = clockNow(), opts: { keysDir?: strin
           .get();
         const path = `${parent?.path ?? "/"}${row.id}/`;
         tx.update(units).set({ path }).where(eq(units.id, row.id)).run();
-        byCode.set(u.code, { id: row.id, path, depth: parent ? parent.depth + 1 : 0 });
+        byCode.set(u.code, { id: row.id, path, depth: parent ? parent.depth + 1 : rootDepth(u.kind) });
         for (const p of u.from ?? [])
           tx.insert(unitLineage)
             .values({ unitId: row.id, predecessorId: byCode.get(p)!.id })

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 /** A field of any form: the components below read only its name, id, errors and initial value. */
 export type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 import { useT } from "~/i18n/react";
+import { withIndent } from "~/components/unit-depth";
 
 /** Errors are i18n keys (from the shared zod schema or a domain error); shown beside the field, in the current language. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
@@ -140,5 +141,5 @@ export function FileField({
 /** The unit a form writes for: a select when the person may choose among several, else carried as a hidden value. */
 export function UnitField({ field, label, units }: { field: AnyField; label: string; units: { id: number; name: string; depth?: number }[] }) {
   if (units.length <= 1) return <input type="hidden" name={field.name} value={String(units[0]?.id ?? field.initialValue ?? "")} />;
-  return <SelectField field={field} label={label} options={units.map((u) => ({ value: u.id, label: "\u00a0".repeat(2 * (u.depth ?? 0)) + u.name }))} />;
+  return <SelectField field={field} label={label} options={withIndent(units).map((u) => ({ value: u.id, label: "\u00a0".repeat(2 * u.indent) + u.name }))} />;
 }

@@ -6,6 +6,7 @@ import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./field";
 import { useSchemaForm } from "./use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
+import { withIndent } from "~/components/unit-depth";
 
 export function ObjectiveForm({
   lastResult,
@@ -32,7 +33,7 @@ export function ObjectiveForm({
           field={fields.unitId}
           label={t("objectives.unit")}
           placeholder=""
-          options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+          options={withIndent(units).map((u) => ({ value: u.id, label: `${"· ".repeat(u.indent)}${u.name}` }))}
         />
         <TextField field={fields.year} label={t("objectives.year")} type="number" />
       </div>

@@ -11,7 +11,7 @@ export function StateBadge({ state, compact }: { state: ObligationState; compact
   return (
     <span className={CLASS[state]} title={label}>
       {MARK[state]}
-      {compact ? <span className="visually-hidden"> {label}</span> : ` ${label}`}
+      {compact ? <span className="visually-hidden">{` ${label}`}</span> : ` ${label}`}
     </span>
   );
 }

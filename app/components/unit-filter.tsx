@@ -1,4 +1,5 @@
 import { useT } from "~/i18n/react";
+import { withIndent } from "~/components/unit-depth";
 
 type UnitOption = { id: number; name: string; depth?: number };
 
@@ -26,9 +27,9 @@ export function UnitFilter({
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""}>
         <option value="">{t("common.all")}</option>
-        {units.map((u) => (
+        {withIndent(units).map((u) => (
           <option key={u.id} value={u.id}>
-            {"· ".repeat(u.depth ?? 0)}
+            {"· ".repeat(u.indent)}
             {u.name}
           </option>
         ))}

@@ -30,7 +30,7 @@ export function UnitForm({
     lastResult,
     defaultValue,
   });
-  const label = (u: UnitOption) => `${"· ".repeat(u.depth)}${u.name} (${u.code})`;
+  const label = (u: UnitOption) => `${"· ".repeat(Math.max(0, u.depth))}${u.name} (${u.code})`;
   return (
     <Form method="post" className="stack card" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />

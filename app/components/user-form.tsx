@@ -6,6 +6,7 @@ import { useT } from "~/i18n/react";
 import { FormErrors, SelectField, TextField } from "./field";
 import { useSchemaForm } from "./use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
+import { withIndent } from "~/components/unit-depth";
 
 export function UserForm({
   lastResult,
@@ -40,7 +41,7 @@ export function UserForm({
           field={fields.unitId}
           label={t("people.unit")}
           placeholder=""
-          options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+          options={withIndent(units).map((u) => ({ value: u.id, label: `${"· ".repeat(u.indent)}${u.name}` }))}
         />
         <SelectField field={fields.role} label={t("people.role")} placeholder="" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
       </div>

@@ -20,11 +20,14 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const query = parseGridQuery(new URL(request.url).searchParams);
   const day = ctx.today;
-  return { day, query, ...complianceGrid(ctx, query) };
+  const grid = complianceGrid(ctx, query);
+  // The national view opens on its provinces (one row each); a province, a search or a filter lists the units.
+  const grouped = grid.areas.length > 0 && !query.area && !query.q && !query.missing;
+  return { day, query, ...grid, rows: grouped ? [] : grid.rows, pages: grouped ? 1 : grid.pages, grouped };
 });
 
 export default function ComplianceGrid() {
-  const { day, query, rows, total, page, pages, missingByObligation, averageScore } = useLoaderData<typeof loader>();
+  const { day, query, rows, total, page, pages, missingByObligation, averageScore, areas, area, grouped } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -46,7 +49,43 @@ export default function ComplianceGrid() {
         </div>
       </div>
       <p className="hint card">{t("compliance.scoreDefinition")}</p>
+      {areas.length > 0 && !area ? (
+        // The national view: one row per province, each opening its own units (the grid is never 3,355 rows at once).
+        <TableWrap label={t("compliance.byArea")}>
+          <table>
+            <caption>{t("compliance.byArea")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("compliance.area")}</th>
+                <th scope="col" className="num">
+                  {t("compliance.units")}
+                </th>
+                <th scope="col" className="num">
+                  {t("compliance.averageScore")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {areas.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`?area=${a.id}${query.sort !== "path" ? `&sort=${query.sort}` : ""}`}>{a.name}</Link>
+                  </th>
+                  <td className="num">{a.units}</td>
+                  <td className="num">{a.averageScore === null ? "—" : `${a.averageScore}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+      {area ? (
+        <p>
+          {t("compliance.areaShowing", { area: area.name })} · <Link to=".">{t("compliance.areaAll")}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="row card">
+        {area ? <input type="hidden" name="area" value={area.id} /> : null}
         <div className="field">
           <label htmlFor="q">{t("units.search")}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
@@ -71,37 +110,39 @@ export default function ComplianceGrid() {
           {t("action.filter")}
         </button>
       </Form>
-      <TableWrap label={t("compliance.title")}>
-        <table className="grid-states">
-          <caption className="visually-hidden">{t("compliance.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("units.name")}</th>
-              <th scope="col">{t("compliance.score")}</th>
-              {OBLIGATIONS.map((k) => (
-                <th scope="col" key={k} title={t(`compliance.ob.${k}`)}>
-                  {t(`compliance.short.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <Link to={`/compliance/${r.id}`}>{r.name}</Link>
-                </th>
-                <td className="score">{r.score === null ? "—" : `${r.score}%`}</td>
+      {grouped ? null : (
+        <TableWrap label={t("compliance.title")}>
+          <table className="grid-states">
+            <caption className="visually-hidden">{t("compliance.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("units.name")}</th>
+                <th scope="col">{t("compliance.score")}</th>
                 {OBLIGATIONS.map((k) => (
-                  <td key={k}>
-                    <StateBadge state={r.states[k]} compact />
-                  </td>
+                  <th scope="col" key={k} title={t(`compliance.ob.${k}`)}>
+                    {t(`compliance.short.${k}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/compliance/${r.id}`}>{r.name}</Link>
+                  </th>
+                  <td className="score">{r.score === null ? "—" : `${r.score}%`}</td>
+                  {OBLIGATIONS.map((k) => (
+                    <td key={k}>
+                      <StateBadge state={r.states[k]} compact />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
       <Pager page={page} pages={pages} />
     </>
   );

@@ -21,8 +21,19 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const filter = ListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const list = listCorrectiveActions(ctx, filter);
-  return { ...list, filter, units: unitsWithActions(ctx), isAdmin: can(ctx.actor, "settings.manage") };
+  const { rows, ...list } = listCorrectiveActions(ctx, filter);
+  // Only what the page shows goes to the browser (the rows are serialised into the page as well as rendered).
+  const shown = rows.map((r) => ({
+    id: r.id,
+    description: r.description,
+    findingDescription: r.findingDescription,
+    unitName: r.unitName,
+    ownerName: r.ownerName,
+    dueOn: r.dueOn,
+    status: r.status,
+    overdue: r.overdue,
+  }));
+  return { ...list, rows: shown, filter, units: unitsWithActions(ctx), isAdmin: can(ctx.actor, "settings.manage") };
 });
 
 export default function CorrectiveActions() {
@@ -91,9 +102,7 @@ export default function CorrectiveActions() {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <td data-label={t("ca.action")}>
-                    <Link to={`/corrective-actions/${a.id}`}>
-                      #{a.id} {a.description}
-                    </Link>
+                    <Link to={`/corrective-actions/${a.id}`}>{`#${a.id} ${a.description}`}</Link>
                     <div className="muted small">{a.findingDescription}</div>
                   </td>
                   <td data-label={t("ca.unit")}>{a.unitName}</td>

@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { useT } from "~/i18n/react";
 import { dayToInput } from "~/lib/zod";
 import { titled } from "~/i18n/meta";
+import { withIndent } from "~/components/unit-depth";
 
 export const meta: MetaFunction = titled("title.findings.new");
 
@@ -54,7 +55,7 @@ export default function NewFinding() {
               field={f.unitId}
               label={t("findings.unit")}
               placeholder=""
-              options={units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+              options={withIndent(units).map((u) => ({ value: u.id, label: `${"· ".repeat(u.indent)}${u.name}` }))}
             />
             <SelectField
               field={f.source}

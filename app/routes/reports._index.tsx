@@ -6,7 +6,7 @@ import { listReportIssues } from "~/modules/reports/issue.server";
 import { listReports } from "~/modules/reports/queries.server";
 import { REPORT_ORIGINS, ReportFiltersSchema } from "~/modules/reports/schema";
 import type { ReportStanding } from "~/modules/reports/rules";
-import { listUnitsInScope } from "~/modules/units/queries.server";
+import { unitChoicesInScope } from "~/modules/units/queries.server";
 import { handle, requireCtx } from "~/http/edge.server";
 import { Pager } from "~/components/pager";
 import { jobLabel } from "~/i18n";
@@ -27,7 +27,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const filters = ReportFiltersSchema.parse(Object.fromEntries(url.searchParams));
   const list = listReports(ctx, filters);
-  const units = listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+  const units = unitChoicesInScope(ctx);
   const thisYear = Number(ctx.today.slice(0, 4));
   return {
     ...list,

@@ -2,7 +2,7 @@
 // bundle (forms) reads this file too.
 
 /** Kinds of administrative unit. District and township exist only before 1 July 2025. */
-export const UNIT_KINDS = ["province", "district", "commune", "ward", "township", "special_zone", "department"] as const;
+export const UNIT_KINDS = ["province", "district", "commune", "ward", "township", "special_zone", "department", "ministry"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const ROLES = ["admin", "officer", "leader", "inspector"] as const;

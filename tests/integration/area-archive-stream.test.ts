@@ -37,7 +37,10 @@ beforeAll(async () => {
   // A month of a province's issued reports, written as the report archive holds them (rows + files).
   const db = new Database(path.join(dataDir, "iso-xa.db"));
   db.pragma("busy_timeout = 10000");
-  const unitIds = (db.prepare("SELECT id FROM units WHERE path GLOB '/1/*'").all() as { id: number }[]).map((u) => u.id);
+  // The province's units (since decision 0018 the province is no longer the root: its path is found by its code).
+  const unitIds = (db.prepare("SELECT id FROM units WHERE path GLOB (SELECT path FROM units WHERE code = 'DT') || '*'").all() as { id: number }[]).map(
+    (u) => u.id,
+  );
   const insert = db.prepare(
     `INSERT INTO reports (kind, unit_id, period_key, status, trigger, verify_code, sha256, size, pages, file, attempts, created_at, finished_at)
      VALUES ('unit', ?, '2026-10', 'done', 'manual', ?, ?, ?, 1, ?, 1, ?, ?)`,

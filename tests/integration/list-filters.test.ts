@@ -126,7 +126,8 @@ const LISTS: ListSpec[] = [
     route: "compliance._index",
     url: "/compliance",
     roles: OFFICER_INSPECTOR,
-    filters: () => ({ q: TEXT, missing: [...OBLIGATIONS], sort: [...GRID_SORTS, "nope"] }),
+    // The area (a province of the national view, or any unit in scope): out of scope answers 404, as a unit's page does.
+    filters: (d) => ({ q: TEXT, missing: [...OBLIGATIONS], sort: [...GRID_SORTS, "nope"], area: [...ids(d.rows).slice(0, 3), "x", "-1"] }),
   },
   { route: "qms._index", url: "/qms", roles: OFFICER_INSPECTOR, filters: () => ({ day: DAYS }) },
   { route: "units._index", url: "/units", roles: OFFICER_INSPECTOR, filters: () => ({ q: TEXT, all: ["1"] }) },

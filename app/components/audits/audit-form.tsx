@@ -9,6 +9,7 @@ import { useSchemaForm } from "../use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
 import { MultiPick } from "~/components/multi-pick";
 import { DateField } from "~/components/date-field";
+import { withIndent } from "~/components/unit-depth";
 
 export type AuditFormOptions = {
   units: { id: number; name: string; depth: number }[];
@@ -75,7 +76,7 @@ export function AuditForm({
           field={fields.unitId}
           label={t("audits.unit")}
           placeholder=""
-          options={options.units.map((u) => ({ value: u.id, label: `${"· ".repeat(u.depth)}${u.name}` }))}
+          options={withIndent(options.units).map((u) => ({ value: u.id, label: `${"· ".repeat(u.indent)}${u.name}` }))}
         />
       )}
       <TextField field={fields.title} label={t("audits.titleField")} hint={t("audits.titleHint")} />

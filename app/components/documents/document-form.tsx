@@ -8,6 +8,7 @@ import { documentCreateSchema, DocumentEditSchema } from "~/modules/documents/sc
 import { useLang, useT } from "~/i18n/react";
 import { useSchemaForm } from "../use-schema-form";
 import { SubmitButton } from "~/components/submit-button";
+import { withIndent } from "~/components/unit-depth";
 
 export type DocumentFormOptions = {
   units: { id: number; name: string; depth: number }[];
@@ -70,9 +71,9 @@ export function DocumentForm({
             aria-invalid={f.unitId!.errors ? true : undefined}
             aria-describedby={f.unitId!.errors ? f.unitId!.errorId : undefined}
           >
-            {options.units.map((u) => (
+            {withIndent(options.units).map((u) => (
               <option key={u.id} value={u.id}>
-                {"· ".repeat(Math.max(0, u.depth - 1))}
+                {"· ".repeat(Math.max(0, u.indent - 1))}
                 {u.name}
               </option>
             ))}

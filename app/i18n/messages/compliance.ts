@@ -8,6 +8,10 @@ export const compliance = {
     "compliance.score": "Điểm tuân thủ",
     "compliance.averageScore": "Điểm bình quân",
     "compliance.units": "Số đơn vị",
+    "compliance.byArea": "Theo tỉnh, thành phố",
+    "compliance.area": "Tỉnh, thành phố",
+    "compliance.areaShowing": "Đang xem: {area}",
+    "compliance.areaAll": "Xem tất cả các tỉnh",
     "compliance.scoreDefinition":
       'Điểm tuân thủ = số nghĩa vụ đạt (kể cả sắp đến hạn) ÷ số nghĩa vụ có dữ liệu × 100. Nghĩa vụ "chưa có dữ liệu" không được tính là đạt và không tính vào mẫu số.',
     "compliance.filterMissing": "Chỉ đơn vị chưa đạt",
@@ -80,6 +84,10 @@ export const compliance = {
     "compliance.score": "Compliance score",
     "compliance.averageScore": "Average score",
     "compliance.units": "Units",
+    "compliance.byArea": "By province",
+    "compliance.area": "Province / city",
+    "compliance.areaShowing": "Showing: {area}",
+    "compliance.areaAll": "Show every province",
     "compliance.scoreDefinition":
       "Compliance score = obligations met (including those due soon) ÷ obligations with data × 100. An obligation with no data is neither counted as met nor in the denominator.",
     "compliance.filterMissing": "Only units failing",

@@ -5,11 +5,23 @@ import { textMatches } from "../search/match.server";
 import { getUnitInScopeOrThrow, pathCondition, pathInScope, successorsOfSubtree } from "../units/scope.server";
 import { atTime } from "../context.server";
 import { inTreeOrder } from "../units/tree.server";
+import { cachedRead, scopeKey } from "../read-cache.server";
 import { cachedFacts } from "./facts-cache.server";
 import { evaluate, OBLIGATIONS, score, type ComplianceFacts, type ObligationKey, type ObligationState } from "./rules";
 import { compareVi } from "~/lib/locale";
 
-export type GridQuery = { q?: string; missing?: ObligationKey; sort?: "path" | "score" | "-score" | "name"; page?: number; pageSize?: number };
+export type GridQuery = {
+  q?: string;
+  missing?: ObligationKey;
+  sort?: "path" | "score" | "-score" | "name";
+  page?: number;
+  pageSize?: number;
+  /** Only the units under this one (a province, for a reader of several: the national view). */
+  area?: number;
+};
+
+/** Units per page of the grid on screen (issue 19: a page of 100 rows × 11 cells cost three times the floor page). */
+export const GRID_PAGE_SIZE = 50;
 
 /** The grid's orders: the unit tree (siblings by name), score up or down, name. */
 export const GRID_SORTS = ["path", "score", "-score", "name"] as const;
@@ -24,6 +36,7 @@ export function parseGridQuery(params: URLSearchParams): GridQuery & { sort: (ty
     missing: missing && (OBLIGATIONS as readonly string[]).includes(missing) ? (missing as ObligationKey) : undefined,
     sort: sort && (SORTS as readonly string[]).includes(sort) ? (sort as (typeof SORTS)[number]) : "path",
     page: Math.max(1, Math.min(10_000, Number(params.get("page")) || 1)),
+    area: Number.isSafeInteger(Number(params.get("area"))) && Number(params.get("area")) > 0 ? Number(params.get("area")) : undefined,
   };
 }
 
@@ -33,6 +46,7 @@ export type UnitComplianceRow = {
   code: string;
   kind: string;
   depth: number;
+  path: string;
   /** The unit exists on the day (not yet formed or already merged units are kept for the overdue totals). */
   current: boolean;
   /** Last day of a unit that has ended: its facts and states are as of that day, never later. */
@@ -63,7 +77,7 @@ export function unitsWithCompliance(ctx: Ctx, q?: string): UnitComplianceRow[] {
     .from(units)
     .where(and(pathCondition(scope), q ? textMatches(ctx, "units", units.id, q) : undefined))
     .all();
-  const list = inTreeOrder(db, found).map(({ path: _path, ...u }) => u);
+  const list = inTreeOrder(db, found);
   const facts = factsOnScoringDays(ctx, list);
   return list.map((u) => {
     const f = facts.get(u.id)!;
@@ -82,15 +96,45 @@ export function unitsWithCompliance(ctx: Ctx, q?: string): UnitComplianceRow[] {
  * Every unit in scope that exists today × every obligation, sorted and paged in memory (sorting by score
  * needs all of them). `all` lets a caller that already has the rows (the dashboard) pass them in.
  */
-export function complianceGrid(ctx: Ctx, query: GridQuery = {}, all: UnitComplianceRow[] = unitsWithCompliance(ctx, query.q?.trim())) {
-  let rows = all.filter((r) => r.current).map(({ facts: _facts, current: _current, validTo: _validTo, ...r }) => r);
+export function complianceGrid(ctx: Ctx, query: GridQuery = {}, given?: UnitComplianceRow[]) {
+  if (given) return gridOf(query, given);
+  // The area is checked before anything is read or kept: out of scope answers 404.
+  const area = query.area ? getUnitInScopeOrThrow(ctx.db, ctx.scope, query.area) : undefined;
+  // A page of the grid is read far more often than a unit's records change: kept per scope, query and day until the
+  // trail grows (read-cache). An export (every row) is computed each time.
+  const compute = () => gridOf(query, unitsWithCompliance(ctx, query.q?.trim()), area);
+  if ((query.pageSize ?? GRID_PAGE_SIZE) > 500) return compute();
+  return cachedRead(ctx, `grid|${scopeKey(ctx)}|${JSON.stringify(query)}`, compute);
+}
+
+/** The provinces (areas) of a reader who reads several, each with its units' count and average score: the national view. */
+export type GridArea = { id: number; name: string; units: number; averageScore: number | null; missing: number };
+
+function gridOf(query: GridQuery, all: UnitComplianceRow[], area?: { id: number; name: string; path: string }) {
+  const current = all.filter((r) => r.current);
+  const areas: GridArea[] = current
+    .filter((r) => r.kind === "province")
+    .map((p) => {
+      const below = current.filter((r) => r.path.startsWith(p.path));
+      const scored = below.filter((r) => r.score !== null);
+      return {
+        id: p.id,
+        name: p.name,
+        units: below.length,
+        averageScore: scored.length ? Math.round(scored.reduce((a, r) => a + r.score!, 0) / scored.length) : null,
+        missing: query.missing ? below.filter((r) => r.states[query.missing!] === "missing").length : 0,
+      };
+    });
+  let rows = current
+    .filter((r) => !area || r.path.startsWith(area.path))
+    .map(({ facts: _facts, current: _current, validTo: _validTo, path: _path, ...r }) => r);
   if (query.missing) rows = rows.filter((r) => r.states[query.missing!] === "missing");
   if (query.sort === "score" || query.sort === "-score") {
     const dir = query.sort === "score" ? 1 : -1;
     rows.sort((a, b) => dir * ((a.score ?? -1) - (b.score ?? -1)) || compareVi(a.name, b.name));
   } else if (query.sort === "name") rows.sort((a, b) => compareVi(a.name, b.name));
-  // Pages of at most 500 on screen; an export asks for everything (EXPORT_MAX_ROWS).
-  const pageSize = Math.min(query.pageSize ?? 100, 20_000);
+  // Pages of GRID_PAGE_SIZE on screen (each row is a dozen cells); an export asks for everything (EXPORT_MAX_ROWS).
+  const pageSize = Math.min(query.pageSize ?? GRID_PAGE_SIZE, 20_000);
   const page = Math.max(1, query.page ?? 1);
   const totals = Object.fromEntries(OBLIGATIONS.map((k) => [k, rows.filter((r) => r.states[k] === "missing").length])) as Record<ObligationKey, number>;
   const scored = rows.filter((r) => r.score !== null);
@@ -101,6 +145,9 @@ export function complianceGrid(ctx: Ctx, query: GridQuery = {}, all: UnitComplia
     pages: Math.max(1, Math.ceil(rows.length / pageSize)),
     missingByObligation: totals,
     averageScore: scored.length ? Math.round(scored.reduce((a, r) => a + r.score!, 0) / scored.length) : null,
+    /** Only for a reader of more than one province (the ministry's national view); empty otherwise. */
+    areas: areas.length > 1 ? areas : [],
+    area: area ? { id: area.id, name: area.name } : null,
   };
 }
 

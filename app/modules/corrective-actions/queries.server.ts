@@ -5,6 +5,7 @@ import { caEvidence, caExtensions, caReviews, caSignatures, correctiveActions, f
 import type { Ctx } from "../context";
 import type { Reader } from "../tx.server";
 import { can, requireUserActor } from "../permissions";
+import { cachedRead, scopeKey } from "../read-cache.server";
 import { textMatches } from "../search/match.server";
 import { historyOf } from "../trail/queries.server";
 import { inScope, pathCondition } from "../units/scope.server";
@@ -59,8 +60,16 @@ export const CA_PAGE_SIZE = 50;
  * (SQLite walks an index and stops at the page). Read by a person ("mine" are their own actions).
  */
 export function listCorrectiveActions(ctx: Ctx, filter: Partial<ListFilter>, pageSize = CA_PAGE_SIZE) {
-  const { db, scope, today: day } = ctx;
   const me = requireUserActor(ctx.actor);
+  // The list a person opens again and again changes only with a write: kept per scope, filter and day (read-cache).
+  // An export (thousands of rows, asked for now and then) is not kept.
+  if (pageSize > CA_PAGE_SIZE) return computeCorrectiveActionList(ctx, me, filter, pageSize);
+  const key = `ca-list|${scopeKey(ctx)}|${filter.mine ? me.id : ""}|${pageSize}|${JSON.stringify(filter)}`;
+  return cachedRead(ctx, key, () => computeCorrectiveActionList(ctx, me, filter, pageSize));
+}
+
+function computeCorrectiveActionList(ctx: Ctx, me: { id: number }, filter: Partial<ListFilter>, pageSize: number) {
+  const { db, scope, today: day } = ctx;
   const ca = correctiveActions;
   const where: (SQL | undefined)[] = [inScope(ca.unitId, scope)];
   const status = filter.status ?? "open";
@@ -126,6 +135,10 @@ export function listCorrectiveActions(ctx: Ctx, filter: Partial<ListFilter>, pag
 
 /** Units in scope that have corrective actions (the list's unit filter). */
 export function unitsWithActions(ctx: Ctx) {
+  return cachedRead(ctx, `ca-units|${scopeKey(ctx)}`, () => computeUnitsWithActions(ctx));
+}
+
+function computeUnitsWithActions(ctx: Ctx) {
   // One index probe per unit in scope, not a pass over every action the area ever had.
   const rows = ctx.db
     .select({ id: units.id, name: units.name, depth: units.depth, path: units.path })

@@ -6,6 +6,7 @@ import type { ComplianceFacts } from "../compliance/rules";
 import type { Ctx, UserActor } from "../context";
 import { sumFigures, type Figures } from "../figures/rules";
 import { latestFigureYear } from "../figures/queries.server";
+import { cachedRead, scopeKey } from "../read-cache.server";
 import { inScope } from "../units/scope.server";
 import { addMonthsToDay } from "~/lib/time";
 import { findingsByGrade, monthlyRates, overdueByUnit, shares, type GradeCount } from "./charts";
@@ -56,6 +57,11 @@ const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice
  * average and weakest units), what is overdue, and the four charts, each with links to the records behind it.
  */
 export function dashboardData(ctx: Ctx & { readonly actor: UserActor }, lang: "vi" | "en") {
+  // Read on every visit of the home page, changed only by writes: kept per scope and day until the trail grows.
+  return cachedRead(ctx, `dashboard|${ctx.actor.unitId}|${scopeKey(ctx)}|${lang}`, () => computeDashboard(ctx, lang));
+}
+
+function computeDashboard(ctx: Ctx & { readonly actor: UserActor }, lang: "vi" | "en") {
   const { db, today: day } = ctx;
   // One read of every unit's facts (cached per unit and day) serves the grid, the overdue totals and the chart.
   const all = unitsWithCompliance(ctx);

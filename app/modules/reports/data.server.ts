@@ -1,4 +1,4 @@
-import { and, asc, inArray, like, notInArray, or, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, inArray, like, ne, notInArray, or, gte, isNull, lte, sql } from "drizzle-orm";
 import { units, type PeriodReportKind } from "#db/schema";
 import type { AnnualReportData, AreaSummaryData, AreaSummaryRow, DocMeta, ReportData, ReportNarrative, SignatureBlock, UnitReportData } from "#templates/types";
 import { formatDateTime, vnDay } from "~/lib/time";
@@ -70,7 +70,13 @@ export function unitsBelow(ctx: Ctx, area: UnitRow, period: Period): UnitRow[] {
 
 /** Which (kind, unit) a scheduled run produces for a period: every reporting unit, every area, yearly the annual. */
 export function scheduledTargets(ctx: Ctx, period: Period): { kind: PeriodReportKind; unit: UnitRow }[] {
-  const all = ctx.db.select().from(units).where(activeDuring(period)).orderBy(asc(units.path)).all();
+  // The ministry above the provinces (decision 0018) reads; it sends no QĐ 19 report of its own.
+  const all = ctx.db
+    .select()
+    .from(units)
+    .where(and(activeDuring(period), ne(units.kind, "ministry")))
+    .orderBy(asc(units.path))
+    .all();
   const isArea = (u: UnitRow) => (AREA_KINDS as readonly string[]).includes(u.kind);
   return [
     ...all.filter((u) => !isArea(u)).map((unit) => ({ kind: "unit" as const, unit })),

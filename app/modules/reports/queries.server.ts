@@ -4,6 +4,7 @@ import type { DB } from "#db/client";
 import { reports, trail, unitCertificates, units, users } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
+import { cachedRead, scopeKey } from "../read-cache.server";
 import { reportRowHash } from "../trail/verify.server";
 import { nameWithValidity } from "../units/rules";
 import { inScope, pathInScope } from "../units/scope.server";
@@ -77,8 +78,30 @@ const SORT_COLUMNS = {
   created: reports.createdAt,
 } satisfies Record<SortKey<"reports">, SQLWrapper>;
 
+/**
+ * What of the reports changes without a trail row: a report being made (queued, running, its progress). A report
+ * that is done or failed has its trail row; a new one is queued or running first. Read through the status index.
+ */
+function reportsInMaking(ctx: Ctx): string {
+  const row = ctx.db.get<{ s: string | null }>(
+    sql`SELECT group_concat(id || ':' || status || ':' || ifnull(progress, ''), ',') AS s FROM ${reports} WHERE status IN ('queued', 'running')`,
+  );
+  return row?.s ?? "";
+}
+
 /** Reports of units in the reader's scope, newest first (or in the asked order), filtered; one page at a time. */
 export function listReports(ctx: Ctx, f: ReportFilters) {
+  // Read on every visit of the reports page: kept per scope and filter until the trail grows or a report in the
+  // making moves (read-cache).
+  return cachedRead(
+    ctx,
+    `reports|${scopeKey(ctx)}|${JSON.stringify(f)}`,
+    () => computeReportList(ctx, f),
+    () => reportsInMaking(ctx),
+  );
+}
+
+function computeReportList(ctx: Ctx, f: ReportFilters) {
   const { db, scope } = ctx;
   const period = f.period ? parsePeriod(f.period) : undefined;
   const where: (SQL | undefined)[] = [

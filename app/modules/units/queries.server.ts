@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import type { Ctx } from "../context";
 import { unitLineage, units, users } from "#db/schema";
 import { compareVi } from "~/lib/locale";
+import { cachedRead, scopeKey } from "../read-cache.server";
 import { textMatches } from "../search/match.server";
 import { getUnitInScopeOrThrow, pathCondition, pathInScope, successorsOfSubtree, unitEndedBefore } from "./scope.server";
 import { inTreeOrder } from "./tree.server";
@@ -18,6 +19,11 @@ export function listUnitsInScope(ctx: Ctx, opts: { q?: string; limit?: number } 
     .where(and(pathCondition(ctx.scope), q ? textMatches(ctx, "units", units.id, q) : undefined))
     .all();
   return inTreeOrder(ctx.db, rows).slice(0, opts.limit ?? 2000);
+}
+
+/** The units in scope as a filter's choices (id, name, indentation), read on every visit of a list: kept until a write. */
+export function unitChoicesInScope(ctx: Ctx): { id: number; name: string; depth: number }[] {
+  return cachedRead(ctx, `unit-choices|${scopeKey(ctx)}`, () => listUnitsInScope(ctx).map((u) => ({ id: u.id, name: u.name, depth: u.depth })));
 }
 
 export function getUnitDetail(ctx: Ctx, unitId: number) {

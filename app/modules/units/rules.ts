@@ -2,7 +2,9 @@ import type { UnitKind } from "#db/schema";
 
 /** Which kinds may sit under which: the pre-2025 three tiers and the post-2025 two tiers. */
 const ALLOWED_PARENTS: Record<UnitKind, (UnitKind | null)[]> = {
-  province: [null],
+  /** The ministry (Bộ KH&CN) is the root above the provinces (decision 0018); a province may stand alone. */
+  ministry: [null],
+  province: [null, "ministry"],
   district: ["province"],
   commune: ["district", "province"],
   ward: ["district", "province"],
@@ -13,6 +15,14 @@ const ALLOWED_PARENTS: Record<UnitKind, (UnitKind | null)[]> = {
 
 export function parentAllowed(kind: UnitKind, parentKind: UnitKind | null): boolean {
   return ALLOWED_PARENTS[kind].includes(parentKind);
+}
+
+/**
+ * A root unit's depth. Depth counts from the provinces (0), as it did before the ministry was put above them
+ * (decision 0018): the ministry is -1, and every indented list of units reads as it did.
+ */
+export function rootDepth(kind: UnitKind): number {
+  return kind === "ministry" ? -1 : 0;
 }
 
 export function childPath(parentPath: string | null, id: number): string {

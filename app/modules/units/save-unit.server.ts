@@ -6,7 +6,7 @@ import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import { write, type Tx } from "../tx.server";
 import { writeOnce } from "../form-once.server";
-import { childPath, lineageCreatesCycle, parentAllowed } from "./rules";
+import { childPath, lineageCreatesCycle, parentAllowed, rootDepth } from "./rules";
 import type { UnitInput } from "./schema";
 import { getUnitInScopeOrThrow, pathInScope } from "./scope.server";
 
@@ -69,7 +69,7 @@ export function createUnit(ctx: Ctx, input: UnitInput) {
         validFrom: input.validFrom ?? null,
         validTo: input.validTo ?? null,
         path: "/pending/",
-        depth: parent ? parent.depth + 1 : 0,
+        depth: parent ? parent.depth + 1 : rootDepth(input.kind),
         createdAt: now,
         updatedAt: now,
       })
@@ -114,7 +114,7 @@ export function updateUnit(ctx: Ctx, unitId: number, input: UnitInput) {
       .run();
     if (newPath !== current.path) {
       // Moving a unit moves its whole subtree: rewrite every descendant's path prefix and depth.
-      const depthDelta = (parent ? parent.depth + 1 : 0) - current.depth;
+      const depthDelta = (parent ? parent.depth + 1 : rootDepth(input.kind)) - current.depth;
       tx.run(sql`UPDATE units SET path = ${newPath} || substr(path, ${current.path.length + 1}), depth = depth + ${depthDelta}
                  WHERE path GLOB ${current.path + "*"}`);
     }

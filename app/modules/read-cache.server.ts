@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import type { Ctx } from "./context";
+
+/*
+ * What a signed-in page reads on every request but changes only with a write (the dashboard's totals and charts, the
+ * compliance grid, a list's first page and its unit filter): computed once per reader's scope and day, and kept in
+ * this process until something changes (issue 19). "Something changed" = the audit trail grew: every write appends its
+ * trail row in its own transaction, whoever writes (the app, a job, another web worker or process on the same
+ * database), so a write committed anywhere is seen at the next read, with no invalidation to forget. The day is part
+ * of the stamp (overdue is a matter of the day). Checking costs one lookup of the trail's last id (its rowid).
+ *
+ * The key must name everything the value depends on besides the records and the day: the reader's scope (or unit),
+ * the filter, the language. Only for values read from records written through `write(ctx, …)` + `recordTrail`: a
+ * report's progress, a session or a notification's read mark change without a trail row and must not be cached here.
+ */
+
+const MAX_ENTRIES = 300;
+const entries = new Map<string, { stamp: string; value: unknown }>();
+
+function stampOf(ctx: Ctx): string {
+  const last = ctx.db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM trail`);
+  // The database file too: tests open several databases in one process.
+  return `${ctx.db.$client.name}#${ctx.today}#${last?.id ?? 0}`;
+}
+
+/** The reader's scope as part of a key: the same prefixes read the same records. */
+export function scopeKey(ctx: Ctx): string {
+  return ctx.scope.prefixes.join(",");
+}
+
+/**
+ * The value under `key`, computed by `compute` unless a copy made since the last write is at hand. The stamp is taken
+ * before computing: a write committed meanwhile makes the copy older than the next stamp, never newer. `alsoStamp`:
+ * a cheap reading of what else the value depends on that changes without a trail row (a report's progress).
+ */
+export function cachedRead<T>(ctx: Ctx, key: string, compute: () => T, alsoStamp?: () => string): T {
+  const stamp = alsoStamp ? `${stampOf(ctx)}#${alsoStamp()}` : stampOf(ctx);
+  const hit = entries.get(key);
+  if (hit && hit.stamp === stamp) {
+    // Most recently used last: the first key is the one to drop when full.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  entries.delete(key);
+  entries.set(key, { stamp, value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
+}
+
+/** Forget everything (tests). */
+export function clearReadCache() {
+  entries.clear();
+}
