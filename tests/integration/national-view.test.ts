@@ -115,8 +115,10 @@ describe("migration 0022 puts an existing installation's provinces under the min
       // A database at 0019 with a province and a commune, as an installation from before issue 19.
       const migrations = path.join(dir, "migrations");
       fs.mkdirSync(path.join(migrations, "meta"), { recursive: true });
-      const journal = JSON.parse(fs.readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: { tag: string }[] };
-      const before = journal.entries.filter((e) => e.tag !== "0022_nation_unit");
+      // Every migration applied before 0022 (drizzle applies by "when": a later one applied first would skip 0022).
+      const journal = JSON.parse(fs.readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: { tag: string; when: number }[] };
+      const at = journal.entries.find((e) => e.tag === "0022_nation_unit")!.when;
+      const before = journal.entries.filter((e) => e.when < at);
       for (const e of before) fs.copyFileSync(`db/migrations/${e.tag}.sql`, path.join(migrations, `${e.tag}.sql`));
       fs.writeFileSync(path.join(migrations, "meta/_journal.json"), JSON.stringify({ ...journal, entries: before }));
       openDatabase(file, { migrationsDir: migrations }).$client.close();
