@@ -17,7 +17,8 @@ import type { Ctx } from "./context";
 const MAX_ENTRIES = 300;
 const entries = new Map<string, { stamp: string; value: unknown }>();
 
-function stampOf(ctx: Ctx): string {
+/** What a kept copy was made from: the database, the day and the trail's last row (also the public pages' cache). */
+export function trailStamp(ctx: Ctx): string {
   const last = ctx.db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM trail`);
   // The database file too: tests open several databases in one process.
   return `${ctx.db.$client.name}#${ctx.today}#${last?.id ?? 0}`;
@@ -34,7 +35,7 @@ export function scopeKey(ctx: Ctx): string {
  * a cheap reading of what else the value depends on that changes without a trail row (a report's progress).
  */
 export function cachedRead<T>(ctx: Ctx, key: string, compute: () => T, alsoStamp?: () => string): T {
-  const stamp = alsoStamp ? `${stampOf(ctx)}#${alsoStamp()}` : stampOf(ctx);
+  const stamp = alsoStamp ? `${trailStamp(ctx)}#${alsoStamp()}` : trailStamp(ctx);
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp) {
     // Most recently used last: the first key is the one to drop when full.

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
+import { trailStamp } from "../read-cache.server";
 
 /*
  * Public pages are read far more often than the records under them change, and anyone may ask for them: each is
@@ -15,12 +15,6 @@ export type Cached<T> = { value: T; json: string; etag: string };
 const MAX_ENTRIES = 500;
 const entries = new Map<string, { stamp: string } & Cached<unknown>>();
 
-function stampOf(ctx: Ctx): string {
-  const last = ctx.db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM trail`);
-  // The database file too: tests open several databases in one process.
-  return `${ctx.db.$client.name}#${ctx.today}#${last?.id ?? 0}`;
-}
-
 /** A weak validator from the content: equal JSON, equal ETag (so two processes agree). */
 export function weakEtag(json: string): string {
   return `W/"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
@@ -28,7 +22,7 @@ export function weakEtag(json: string): string {
 
 /** The value under `key`, computed by `compute` unless a copy made since the last change is at hand. */
 export function cachedPublic<T>(ctx: Ctx, key: string, compute: () => T): Cached<T> {
-  const stamp = stampOf(ctx);
+  const stamp = trailStamp(ctx);
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp) {
     // Most recently used last: the first key is the one to drop when full.
