@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import { and, eq } from "drizzle-orm";
-import { documentRevisions, documents, procedures } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { procedures } from "#db/schema";
 import { DOCUMENT_KINDS, type DocumentKind } from "#db/schema/enums";
 import { config } from "~/lib/config.server";
 import { ConflictError, DomainError, InvalidInputError } from "~/lib/errors";
 import type { Ctx } from "../context";
-import { blobPath, insertFileRow, storeUpload, type StoredFile } from "../files/store.server";
+import { blobPath, storeUpload, type StoredFile } from "../files/store.server";
 import { writeOnce } from "../form-once.server";
 import { readArchiveFile, type ArchiveEntry } from "../imports/archive.server";
 import { readKeyedRows } from "../imports/keyed-rows.server";
@@ -13,9 +13,8 @@ import { fold, TableReadError } from "../imports/tabular.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
 import type { Tx } from "../tx.server";
-import { actorId } from "./access.server";
-import { refreshClocks } from "./clocks.server";
-import { checkRegister, setLinks, unitForNewRecord } from "./register.server";
+import { insertNewDocument } from "./create-document.server";
+import { checkRegister, unitForNewRecord } from "./register.server";
 import { DocumentEditSchema } from "./schema";
 import { checkRevisionBytes, storeRevisionBytes } from "./upload.server";
 
@@ -346,7 +345,6 @@ export async function applyBulkImport(ctx: Ctx, input: { unitId: number; token: 
     stored.set(r.plan!.file, await storeRevisionBytes(Buffer.from(entry.bytes), baseName(entry.name), "file"));
   }
   return writeOnce(ctx, (tx) => {
-    const t = ctx.now.getTime();
     const created: { id: number; code: string }[] = [];
     for (const r of valid) {
       const p = r.plan!;
@@ -356,47 +354,11 @@ export async function applyBulkImport(ctx: Ctx, input: { unitId: number; token: 
       } catch {
         throw new ConflictError("bulk.errors.changed");
       }
-      const doc = tx
-        .insert(documents)
-        .values({
-          unitId: unit.id,
-          code: p.code,
-          title: p.title,
-          kind: p.kind,
-          owner: p.owner,
-          reviewCycleMonths: p.reviewCycleMonths,
-          status: "effective",
-          effectiveFrom: p.effectiveFrom,
-          createdById: actorId(ctx),
-          createdAt: t,
-          updatedAt: t,
-        })
-        .returning()
-        .get();
-      setLinks(tx, doc.id, links.clauseCodes, links.procedureIds);
       const s = stored.get(p.file)!;
-      const file = insertFileRow(tx, ctx, s, unit.id);
-      const rev = tx
-        .insert(documentRevisions)
-        .values({
-          documentId: doc.id,
-          number: 1,
-          changeSummary: "Ban hành lần đầu (nhập từ tài liệu đã ban hành trước khi dùng phần mềm)",
-          fileId: file.id,
-          status: "effective",
-          draftedById: actorId(ctx),
-          draftedAt: t,
-          effectiveFrom: p.effectiveFrom,
-          effectiveAt: t,
-          updatedAt: t,
-        })
-        .returning()
-        .get();
-      tx.update(documents)
-        .set({ currentRevisionId: rev.id })
-        .where(and(eq(documents.id, doc.id)))
-        .run();
-      refreshClocks(tx, doc.id, t);
+      const { doc, rev } = insertNewDocument(tx, ctx, unit.id, { ...p, links }, s, {
+        changeSummary: "Ban hành lần đầu (nhập từ tài liệu đã ban hành trước khi dùng phần mềm)",
+        effectiveFrom: p.effectiveFrom,
+      });
       recordTrail(tx, ctx, {
         entity: "document",
         entityId: doc.id,

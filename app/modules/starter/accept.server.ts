@@ -1,12 +1,10 @@
-import { documentRevisions, documents } from "#db/schema";
 import { config } from "~/lib/config.server";
 import { InvalidInputError } from "~/lib/errors";
 import { renderProcessDocx } from "#templates/process-docx";
 import type { Ctx } from "../context";
-import { actorId } from "../documents/access.server";
-import { refreshClocks } from "../documents/clocks.server";
-import { checkRegister, setLinks, unitForNewRecord } from "../documents/register.server";
-import { insertFileRow, storeBytes, type StoredFile } from "../files/store.server";
+import { insertNewDocument } from "../documents/create-document.server";
+import { checkRegister, unitForNewRecord } from "../documents/register.server";
+import { storeBytes, type StoredFile } from "../files/store.server";
 import { writeOnce } from "../form-once.server";
 import { requireCapability } from "../permissions";
 import { recordTrail } from "../trail/record.server";
@@ -117,7 +115,6 @@ export async function acceptStartingSystem(ctx: Ctx, input: StartInput) {
   return writeOnce(ctx, (tx) => {
     const again = plan(tx, unit.id, input.items);
     if (Object.keys(again.errors).length) throw new InvalidInputError("starter.errors.changed", {}, again.errors);
-    const t = ctx.now.getTime();
     const created: { id: number; code: string }[] = [];
     for (const p of again.plans) {
       const links = checkRegister(tx, unit.id, {
@@ -130,39 +127,8 @@ export async function acceptStartingSystem(ctx: Ctx, input: StartInput) {
         clauseCodes: p.clauseCodes,
         procedureIds: p.procedures.map((x) => x.id),
       });
-      const doc = tx
-        .insert(documents)
-        .values({
-          unitId: unit.id,
-          code: p.code,
-          title: p.title,
-          kind: p.kind,
-          owner: p.owner,
-          status: "draft",
-          createdById: actorId(ctx),
-          createdAt: t,
-          updatedAt: t,
-        })
-        .returning()
-        .get();
-      setLinks(tx, doc.id, links.clauseCodes, links.procedureIds);
       const s = stored.get(p.code)!;
-      const file = insertFileRow(tx, ctx, s, unit.id);
-      const rev = tx
-        .insert(documentRevisions)
-        .values({
-          documentId: doc.id,
-          number: 1,
-          changeSummary: STARTER_CHANGE_SUMMARY,
-          fileId: file.id,
-          status: "draft",
-          draftedById: actorId(ctx),
-          draftedAt: t,
-          updatedAt: t,
-        })
-        .returning()
-        .get();
-      refreshClocks(tx, doc.id, t);
+      const { doc, rev } = insertNewDocument(tx, ctx, unit.id, { ...p, links }, s, { changeSummary: STARTER_CHANGE_SUMMARY });
       recordTrail(tx, ctx, {
         entity: "document",
         entityId: doc.id,
