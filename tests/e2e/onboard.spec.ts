@@ -142,6 +142,14 @@ test.describe("starting a commune and taking a dossier", () => {
       .getByRole("link", { name: /215\/QĐ-SKHCN/ })
       .first()
       .click();
+    await expect(page).toHaveURL(/\/inspections\/\d+$/);
+    const inspectionUrl = page.url();
+    // The minutes as a PDF, archived (a record document). The unit's reports are drafts until its head issues one
+    // (decision 0017), and a draft is never a paper of the dossier.
+    await page.getByRole("button", { name: "Xuất PDF biên bản kiểm tra" }).click();
+    await expect(page).toHaveURL(/\/reports\/\d+$/);
+    await expect(page.getByRole("link", { name: "Tải PDF" })).toBeVisible({ timeout: 60_000 });
+    await page.goto(inspectionUrl);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải hồ sơ (ZIP)" }).click()]);
     expect(download.suggestedFilename()).toBe("Hồ sơ kiểm tra 215-QĐ-SKHCN - Xã Hòa Long.zip");
     const entries = await unzipAll(fs.readFileSync((await download.path())!));
@@ -155,6 +163,7 @@ test.describe("starting a commune and taking a dossier", () => {
     expect(index).toContain("MỤC LỤC HỒ SƠ KIỂM TRA");
     expect(index).toContain("Quyết định kiểm tra Số 215/QĐ");
     expect(index).toContain("Kế hoạch kiểm tra năm 2026");
+    expect(names.some((n) => n.startsWith("04 Biên bản kiểm tra/"))).toBe(true);
     // Every file of the archive is named in the index, where it lies.
     for (const n of names.slice(1)) expect(index, n).toContain(n.split("/").pop()!.slice(0, 24));
     expect(index).toContain(`Hồ sơ gồm tệp mục lục này và ${names.length - 1} tệp`);
