@@ -179,7 +179,19 @@ function ensureReport(dataDir: string): { id: number; seconds: number } {
   return { id: made.id, seconds };
 }
 
+/**
+ * Before a data set, wait (at most 3 minutes) for the 1-minute load average to fall to BUSY_LOAD: the set before it
+ * leaves the machine busy for a while after it ends, and without the wait the second set of every run was marked not
+ * comparable by the bench's own load. Work by others that lasts is still reported as busy.
+ */
+async function waitForQuiet(scale: Scale) {
+  const until = performance.now() + 180_000;
+  if (loadAvg()[0]! > BUSY_LOAD) log(`${scale}: load average ${loadAvg()[0]} above ${BUSY_LOAD}: waiting for it to settle (at most 3 min)`);
+  while (loadAvg()[0]! > BUSY_LOAD && performance.now() < until) await sleep(5000);
+}
+
 async function benchScale(scale: Scale): Promise<ScaleResult> {
+  await waitForQuiet(scale);
   const loadStart = loadAvg();
   const comparable = loadStart[0]! <= BUSY_LOAD;
   log(`${scale}: load average ${loadStart.join(" / ")} at the start${comparable ? "" : ` (above ${BUSY_LOAD}: this data set is marked not comparable)`}`);
