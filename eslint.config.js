@@ -71,7 +71,18 @@ export default defineConfig(
   // place that reads the system clock: ISOXA_NOW starts it at a fixed instant for the tests). A time budget is a
   // duration on the monotonic clock (app/lib/budget.ts), never a date.
   {
-    files: ["app/**/*.{ts,tsx}", "jobs/**/*.ts", "db/**/*.ts", "templates/**/*.ts", "server.ts"],
+    // Also the test harnesses that start servers and wait on them (tests/crash, tests/support, tests/integration):
+    // their server runs on the tests' fixed clock (ISOXA_NOW) and their waits are durations.
+    files: [
+      "app/**/*.{ts,tsx}",
+      "jobs/**/*.ts",
+      "db/**/*.ts",
+      "templates/**/*.ts",
+      "server.ts",
+      "tests/crash/**/*.ts",
+      "tests/support/**/*.ts",
+      "tests/integration/**/*.ts",
+    ],
     ignores: ["app/lib/clock.server.ts"],
     rules: {
       "no-restricted-properties": [

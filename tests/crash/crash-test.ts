@@ -5,12 +5,16 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { JOBS } from "#jobs/schedule";
+import { timeBudget } from "~/lib/budget";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const PORT = Number(process.env.CRASH_PORT ?? 3290);
 const DATA_DIR = path.resolve("tests/.tmp/crash-data");
 const REPORT_KILLS = Number(process.env.CRASH_REPORT_KILLS ?? 3);
 const BASE = `http://127.0.0.1:${PORT}`;
+/** The server under test runs on the tests' fixed clock (as vitest and Playwright do): the periods its scheduler owes,
+ * and so the drafts counted below, are the same on every day of the year. Waits are durations (monotonic budget). */
+const CRASH_NOW = "2026-11-25T03:00:00Z";
 
 let seed = 20261125;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -27,6 +31,7 @@ function start(opts: { dataDir?: string; scheduler?: boolean } = {}): Server {
       SECURE_COOKIES: "off",
       NODE_ENV: "production",
       WEB_CONCURRENCY: "1",
+      ISOXA_NOW: CRASH_NOW,
     },
     stdio: ["ignore", "ignore", fs.openSync(path.resolve("tests/.tmp/crash-server.log"), "a")],
   });
@@ -34,8 +39,8 @@ function start(opts: { dataDir?: string; scheduler?: boolean } = {}): Server {
   return { child, exited: new Promise((r) => child.once("exit", r)) };
 }
 
-async function waitHealthy(deadline = Date.now() + 60_000) {
-  while (Date.now() < deadline) {
+async function waitHealthy(budget = timeBudget(60_000)) {
+  while (!budget.exceeded()) {
     try {
       if ((await fetch(`${BASE}/healthz`)).ok) return;
     } catch {
@@ -161,8 +166,8 @@ async function reportRunKilled(): Promise<boolean> {
         return 0; // not created or migrated yet
       }
     };
-    const until = Date.now() + 20_000;
-    while (Date.now() < until && !running()) await new Promise((r) => setTimeout(r, 2));
+    const wait = timeBudget(20_000);
+    while (!wait.exceeded() && !running()) await new Promise((r) => setTimeout(r, 2));
     await new Promise((r) => setTimeout(r, random() * 8));
     if (running()) killedWhileRunning++;
     server.child.kill("SIGKILL");
@@ -173,10 +178,10 @@ async function reportRunKilled(): Promise<boolean> {
   await waitHealthy();
   // Done when every period the report jobs owe has succeeded. (Waiting for "no run unfinished" was a race: between
   // the monthly catch-up finishing and the quarterly one starting, nothing is unfinished yet.)
-  const owed = JOBS.filter((j) => j.name.startsWith("reports-")).flatMap((j) => j.duePeriods(new Date()).map((p) => `${j.name}:${p}`));
-  const deadline = Date.now() + 180_000;
+  const owed = JOBS.filter((j) => j.name.startsWith("reports-")).flatMap((j) => j.duePeriods(new Date(CRASH_NOW)).map((p) => `${j.name}:${p}`));
+  const deadline = timeBudget(180_000);
   let pending = owed.length;
-  while (Date.now() < deadline) {
+  while (!deadline.exceeded()) {
     const db = new Database(dbFile, { readonly: true });
     const succeeded = new Set(
       (db.prepare("SELECT job || ':' || period_key AS k FROM job_runs WHERE job LIKE 'reports-%' AND status = 'succeeded'").all() as { k: string }[]).map(

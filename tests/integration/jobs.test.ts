@@ -9,7 +9,7 @@ import { catchUp, claimRun, runJob, STALE_MS } from "#jobs/runner";
 import { getJob } from "#jobs/schedule";
 import type { JobDefinition } from "#jobs/types";
 import { readConfig } from "~/lib/config.server";
-import { closeTestDb, testDb } from "../support/db";
+import { closeTestDb, TEST_NOW, testDb } from "../support/db";
 
 const clockAt = (iso: string) => () => new Date(iso);
 
@@ -94,7 +94,7 @@ describe("a run left behind by a killed process", () => {
   it("is taken over at once when its owner's pid is gone on this host, not before when it is alive", async () => {
     const { ownerIsDead } = await import("#jobs/runner");
     const os = await import("node:os");
-    const now = Date.now();
+    const now = TEST_NOW.getTime();
     expect(ownerIsDead(`${os.hostname()}:999999`, now, now)).toBe(true); // no such process
     expect(ownerIsDead(`${os.hostname()}:${process.ppid}`, now, now)).toBe(false); // alive
     expect(ownerIsDead(`other-host:123`, now, now)).toBe(false); // cannot tell: wait for the heartbeat

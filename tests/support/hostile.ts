@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net, { type AddressInfo } from "node:net";
 import zlib from "node:zlib";
+import { timeBudget } from "~/lib/budget";
 
 type Entry = { name: string; data: Buffer | Iterable<Buffer>; declaredSize?: number };
 
@@ -295,7 +296,7 @@ export async function startDevServer(env: Record<string, string>): Promise<{ bas
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   const base = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 180_000; Date.now() < until;) {
+  for (const budget = timeBudget(180_000); !budget.exceeded();) {
     if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
     try {
       if ((await rawRequest(base, { path: "/healthz", timeoutMs: 5000 })).status === 200) return { base, child, log: () => log };
@@ -354,7 +355,7 @@ export async function underWatch<T>(
     stop = true;
     await poll;
     let rssAfter = rssMb(pid);
-    for (const until = Date.now() + (settle.settleMs ?? 15_000); rssAfter > (settle.toMb ?? rssBefore + 60) && Date.now() < until;) {
+    for (const budget = timeBudget(settle.settleMs ?? 15_000); rssAfter > (settle.toMb ?? rssBefore + 60) && !budget.exceeded();) {
       await new Promise((r) => setTimeout(r, 500));
       rssAfter = rssMb(pid);
     }
