@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
-import { cachedPage, keepPage, plainPageKey } from "~/http/html-cache.server";
+import { cachedPage, fillNonce, keepPage, NONCE_MARK, pageKey, takesGzip, type PageBody } from "~/http/html-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -24,13 +24,12 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
-  // A plain page read anonymously, already rendered from the same data: its bytes again (app/http/html-cache.server.ts).
-  const pageKey = plainPageKey(request, responseStatusCode, remixContext);
-  const kept = pageKey ? cachedPage(pageKey) : undefined;
-  if (kept) {
-    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(kept, { headers: responseHeaders, status: responseStatusCode });
-  }
+  // A page already rendered from the same data: its bytes again, with this request's nonce (app/http/html-cache.server.ts).
+  // Only with a nonce (server.ts always gives one): a page kept without would be refused its scripts by the CSP.
+  const key = nonce ? pageKey(request, responseStatusCode, remixContext) : undefined;
+  const gzip = takesGzip(request.headers.get("Accept-Encoding"));
+  const kept = key ? cachedPage(key, nonce, gzip) : undefined;
+  if (kept) return pageResponse(kept, responseHeaders, responseStatusCode);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const chunks: Buffer[] = [];
@@ -41,19 +40,23 @@ export default function handleRequest(
       },
       final(done) {
         clearTimeout(timer);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         const html = Buffer.concat(chunks);
-        if (pageKey && responseStatusCode === 200) keepPage(pageKey, html);
-        resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+        const page: PageBody = !key
+          ? { body: html, gzip: false }
+          : responseStatusCode === 200
+            ? keepPage(key, html, nonce, gzip)
+            : { body: fillNonce(html, nonce), gzip: false };
+        resolve(pageResponse(page, responseHeaders, responseStatusCode));
         done();
       },
     });
+    const pageNonce = key ? NONCE_MARK : nonce;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      <NonceProvider value={pageNonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={pageNonce} />
       </NonceProvider>,
       {
-        nonce,
+        nonce: pageNonce,
         onAllReady() {
           shellRendered = true;
           pipe(sink);
@@ -70,6 +73,16 @@ export default function handleRequest(
     );
     const timer = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** The page's response; a kept page sent gzip-encoded is not compressed again by the server (server.ts). */
+function pageResponse({ body, gzip }: PageBody, headers: Headers, status: number) {
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  if (gzip) {
+    headers.set("Content-Encoding", "gzip");
+    headers.append("Vary", "Accept-Encoding");
+  }
+  return new Response(body, { headers, status });
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

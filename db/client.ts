@@ -34,6 +34,20 @@ export function optimize(sqlite: Database.Database, all = false) {
   sqlite.pragma(all ? "optimize = 0x10002" : "optimize");
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A raw statement prepared once per connection and reused: preparing costs about as much as running a small indexed
+ * query, and the queries every request runs (scope, the person's unit, the trail's last row) are the same text.
+ */
+export function prepared(db: Pick<DB, "$client">, text: string): Database.Statement {
+  let mine = statements.get(db.$client);
+  if (!mine) statements.set(db.$client, (mine = new Map()));
+  let stmt = mine.get(text);
+  if (!stmt) mine.set(text, (stmt = db.$client.prepare(text)));
+  return stmt;
+}
+
 /** How many migrations the database has applied (for /healthz and the scripts). */
 export function appliedMigrations(db: DB): number {
   const row = db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get() as { n: number };

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { prepared } from "#db/client";
 import type { Ctx } from "./context";
 
 /*
@@ -19,7 +19,7 @@ const entries = new Map<string, { stamp: string; value: unknown }>();
 
 /** What a kept copy was made from: the database, the day and the trail's last row (also the public pages' cache). */
 export function trailStamp(ctx: Ctx): string {
-  const last = ctx.db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM trail`);
+  const last = prepared(ctx.db, "SELECT max(id) AS id FROM trail").get() as { id: number | null } | undefined;
   // The database file too: tests open several databases in one process.
   return `${ctx.db.$client.name}#${ctx.today}#${last?.id ?? 0}`;
 }
@@ -43,12 +43,55 @@ export function cachedRead<T>(ctx: Ctx, key: string, compute: () => T, alsoStamp
     entries.set(key, hit);
     return hit.value as T;
   }
-  const value = compute();
+  const value = share(compute());
   entries.delete(key);
   entries.set(key, { stamp, value });
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
 }
+
+/*
+ * A kept value is shared by every request that reads it until the next write, so no one may change it. It gets an
+ * identity number (it and the objects it holds directly: a list's rows, a dashboard's charts) that stands for its
+ * content where a page's data is keyed (app/http/html-cache.server.ts): a new copy after a write is a new number,
+ * so a kept value is never hashed again on every request. Under test the values are frozen, so that code changing
+ * one fails there rather than serving a page from before the change.
+ */
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+const freeze = process.env.NODE_ENV === "test";
+
+function share<T>(value: T): T {
+  if (!value || typeof value !== "object") return value;
+  ids.set(value, ++lastId);
+  for (const member of Object.values(value)) if (member && typeof member === "object" && !ids.has(member)) ids.set(member, ++lastId);
+  if (freeze) deepFreeze(value);
+  return value;
+}
+
+function deepFreeze(v: unknown) {
+  if (!v || typeof v !== "object" || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const member of v instanceof Map || v instanceof Set ? [...v.values()] : Object.values(v)) deepFreeze(member);
+}
+
+/** The identity of a kept value or of an object it holds directly; undefined for anything else. */
+export function keptIdOf(value: object): number | undefined {
+  return ids.get(value);
+}
+
+/**
+ * A view of a kept value (the columns of a list that a page sends), made once per kept copy and kept as part of it,
+ * so that it is kept as well. `name` tells apart the views of one value.
+ */
+export function viewOf<T extends object, V>(value: T, name: string, make: (value: T) => V): V {
+  if (!ids.has(value)) return make(value);
+  let mine = views.get(value);
+  if (!mine) views.set(value, (mine = new Map()));
+  if (!mine.has(name)) mine.set(name, share(make(value)));
+  return mine.get(name) as V;
+}
+const views = new WeakMap<object, Map<string, unknown>>();
 
 /** Forget everything (tests). */
 export function clearReadCache() {

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ExportLink } from "~/components/export-link";
 import { Pager } from "~/components/pager";
 import { CaStatusBadge } from "~/components/ca-status";
-import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
+import { correctiveActionsPage, unitsWithActions } from "~/modules/corrective-actions/queries.server";
 import { CA_LIST_STATUSES, ListFilterSchema } from "~/modules/corrective-actions/schema";
 import { can } from "~/modules/permissions";
 import { handle, requireCtx } from "~/http/edge.server";
@@ -21,19 +21,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const ctx = await requireCtx(request);
   const url = new URL(request.url);
   const filter = ListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const { rows, ...list } = listCorrectiveActions(ctx, filter);
-  // Only what the page shows goes to the browser (the rows are serialised into the page as well as rendered).
-  const shown = rows.map((r) => ({
-    id: r.id,
-    description: r.description,
-    findingDescription: r.findingDescription,
-    unitName: r.unitName,
-    ownerName: r.ownerName,
-    dueOn: r.dueOn,
-    status: r.status,
-    overdue: r.overdue,
-  }));
-  return { ...list, rows: shown, filter, units: unitsWithActions(ctx), isAdmin: can(ctx.actor, "settings.manage") };
+  return { ...correctiveActionsPage(ctx, filter), filter, units: unitsWithActions(ctx), isAdmin: can(ctx.actor, "settings.manage") };
 });
 
 export default function CorrectiveActions() {

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complianceGrid } from "~/modules/compliance/queries.server";
 import { implementCorrectiveAction } from "~/modules/corrective-actions/implement.server";
-import { listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
+import { correctiveActionsPage, listCorrectiveActions, unitsWithActions } from "~/modules/corrective-actions/queries.server";
 import { dashboardData } from "~/modules/dashboard/queries.server";
 import { listReports } from "~/modules/reports/queries.server";
 import { requestReport } from "~/modules/reports/request.server";
 import { ReportFiltersSchema } from "~/modules/reports/schema";
 import { eq } from "drizzle-orm";
+import type { EntryContext } from "@remix-run/node";
+import { pageKey } from "~/http/html-cache.server";
 import { reports } from "#db/schema";
 import type { UserActor } from "~/modules/context";
 import type { Ctx } from "~/modules/context";
@@ -49,6 +51,26 @@ describe("pages kept between writes stay correct after a write", () => {
     expect(afterImplement.home.overdue.actions).toBe(before.home.overdue.actions);
     expect(afterImplement.overdue.total).toBe(before.overdue.total);
     expect(afterImplement.overdue.rows.map((r) => r.id)).not.toContain(a.id);
+  });
+
+  it("a rendered page keyed by a kept list gets a new key after a write, and the list cannot be changed in place", async () => {
+    // The page's data as the route returns it (app/routes/corrective-actions._index.tsx): the kept list stands in the
+    // page's key by its identity (app/http/html-cache.server.ts), so the key must follow the list's new copy.
+    const pageData = () => ({ ...correctiveActionsPage(inspector(), { status: "open" }), filter: { status: "open" } });
+    const keyOf = (data: unknown) =>
+      pageKey(new Request("http://x/corrective-actions"), 200, {
+        staticHandlerContext: { loaderData: { root: { user: { id: 1 } }, "routes/corrective-actions._index": data }, actionData: null, errors: null },
+      } as unknown as EntryContext);
+    const first = pageData();
+    expect(pageData().rows).toBe(first.rows); // the same kept view, not a copy
+    expect(keyOf(pageData())).toBe(keyOf(first));
+    expect(() => (first.rows as { id: number }[]).push({ id: 0 })).toThrow(TypeError); // frozen under test
+
+    await inProgress(db, { dueOn: "2026-12-20" });
+    const after = pageData();
+    expect(after.total).toBe(first.total + 1);
+    expect(keyOf(after)).not.toBe(keyOf(first));
+    expect(keyOf(pageData())).toBe(keyOf(after));
   });
 
   it("the day is part of what is kept: the next day's dashboard counts what fell due since", async () => {

@@ -5,7 +5,7 @@ import { caEvidence, caExtensions, caReviews, caSignatures, correctiveActions, f
 import type { Ctx } from "../context";
 import type { Reader } from "../tx.server";
 import { can, requireUserActor } from "../permissions";
-import { cachedRead, scopeKey } from "../read-cache.server";
+import { cachedRead, scopeKey, viewOf } from "../read-cache.server";
 import { textMatches } from "../search/match.server";
 import { historyOf } from "../trail/queries.server";
 import { inScope, pathCondition } from "../units/scope.server";
@@ -66,6 +66,27 @@ export function listCorrectiveActions(ctx: Ctx, filter: Partial<ListFilter>, pag
   if (pageSize > CA_PAGE_SIZE) return computeCorrectiveActionList(ctx, me, filter, pageSize);
   const key = `ca-list|${scopeKey(ctx)}|${filter.mine ? me.id : ""}|${pageSize}|${JSON.stringify(filter)}`;
   return cachedRead(ctx, key, () => computeCorrectiveActionList(ctx, me, filter, pageSize));
+}
+
+/**
+ * The list page's view of `listCorrectiveActions`: only the columns the page shows go to the browser (the rows are
+ * serialised into the page as well as rendered). The view is kept with the kept list (read-cache).
+ */
+export function correctiveActionsPage(ctx: Ctx, filter: Partial<ListFilter>) {
+  const list = listCorrectiveActions(ctx, filter);
+  const rows = viewOf(list.rows, "ca-page", (rows) =>
+    rows.map((r) => ({
+      id: r.id,
+      description: r.description,
+      findingDescription: r.findingDescription,
+      unitName: r.unitName,
+      ownerName: r.ownerName,
+      dueOn: r.dueOn,
+      status: r.status,
+      overdue: r.overdue,
+    })),
+  );
+  return { ...list, rows };
 }
 
 function computeCorrectiveActionList(ctx: Ctx, me: { id: number }, filter: Partial<ListFilter>, pageSize: number) {
