@@ -20,8 +20,27 @@ const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+/**
+ * Vietnam has kept UTC+7 all year, with no summer time, since 13 June 1975: from then on its wall clock is UTC's seven
+ * hours on, worked out without the time-zone database (which costs more than a small query, and every request asks
+ * for the day). Earlier instants go through the database, which knows the zone's history.
+ */
+const PLAIN_UTC7_FROM = Date.UTC(1976, 0, 1);
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
 /** Year, month, day, hour and minute on the wall clock in Vietnam, zero-padded. */
 function vnParts(d: Date | number) {
+  const t = typeof d === "number" ? d : d.getTime();
+  if (t >= PLAIN_UTC7_FROM && t < 8.64e15) {
+    const w = new Date(t + 7 * 3_600_000);
+    return {
+      year: String(w.getUTCFullYear()),
+      month: pad2(w.getUTCMonth() + 1),
+      day: pad2(w.getUTCDate()),
+      hour: pad2(w.getUTCHours()),
+      minute: pad2(w.getUTCMinutes()),
+    };
+  }
   const p: Record<string, string> = {};
   for (const { type, value } of WALL_CLOCK.formatToParts(d)) p[type] = value;
   return p as { year: string; month: string; day: string; hour: string; minute: string };

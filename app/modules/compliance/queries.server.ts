@@ -180,7 +180,13 @@ function factsOnScoringDays(ctx: Ctx, list: { id: number; validTo: string | null
  * has ended, with the units formed from it).
  */
 export function unitCompliance(ctx: Ctx, unitId: number) {
+  // The unit is checked on every read (out of scope answers 404); its figures are kept per scope and day until the
+  // trail grows (read-cache), as the grid's are.
   const unit = getUnitInScopeOrThrow(ctx.db, ctx.scope, unitId);
+  return cachedRead(ctx, `unit-compliance|${scopeKey(ctx)}|${unit.id}`, () => computeUnitCompliance(ctx, unit));
+}
+
+function computeUnitCompliance(ctx: Ctx, unit: ReturnType<typeof getUnitInScopeOrThrow>) {
   const asOf = scoringDay(unit, ctx.today);
   const facts = factsOnScoringDays(ctx, [unit]).get(unit.id)!;
   const obligations = evaluate(facts, asOf);

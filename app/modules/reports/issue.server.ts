@@ -3,6 +3,7 @@ import { PERIOD_REPORT_KINDS, reportIssues, reports, units, users, type PeriodRe
 import { ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from "~/lib/errors";
 import { reauthenticate } from "../auth/reauthenticate.server";
 import type { Ctx } from "../context";
+import { cachedRead, scopeKey } from "../read-cache.server";
 import { can, requireCapability, requireUserActor } from "../permissions";
 import { noticeReportAwaitingIssue, noticeReportDraftWaiting } from "../notifications/events.server";
 import { recordTrail } from "../trail/record.server";
@@ -328,8 +329,15 @@ export function draftFor(ctx: Ctx, input: GenerateReportInput): string {
   return draftPath(input.kind, unit.id, period);
 }
 
-/** Drafts and issued reports a unit sends, of units in the reader's scope, newest first (the reports page). */
+/**
+ * Drafts and issued reports a unit sends, of units in the reader's scope, newest first (the reports page). Kept per
+ * scope until the next write: every change of a draft (created, written, issued) is a trailed write.
+ */
 export function listReportIssues(ctx: Ctx, limit = 20) {
+  return cachedRead(ctx, `reportIssues:${scopeKey(ctx)}:${limit}`, () => readReportIssues(ctx, limit));
+}
+
+function readReportIssues(ctx: Ctx, limit: number) {
   return ctx.db
     .select({
       id: reportIssues.id,

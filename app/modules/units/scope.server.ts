@@ -1,5 +1,5 @@
 import { eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { DB } from "#db/client";
+import { prepared, type DB } from "#db/client";
 import { units } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Actor } from "../context";
@@ -20,7 +20,8 @@ export function scopeForUnitPath(db: DB, rootPath: string): Scope {
 
 /** The roots' subtrees plus (transitively) the units each was formed from, with their subtrees. */
 function scopeForRoots(db: DB, rootPaths: string[]): Scope {
-  const stmt = db.$client.prepare(
+  const stmt = prepared(
+    db,
     `WITH RECURSIVE preds(id) AS (
        SELECT l.predecessor_id FROM unit_lineage l JOIN units u ON u.id = l.unit_id WHERE u.path GLOB ? || '*'
        UNION
@@ -37,22 +38,21 @@ function scopeForRoots(db: DB, rootPaths: string[]): Scope {
  * has ended goes. Huyện Lai Vung's subtree → the four communes formed on 1 July 2025 from its communes.
  */
 export function successorsOfSubtree(db: DB, rootPath: string) {
-  return db.$client
-    .prepare(
-      `WITH RECURSIVE succ(id) AS (
+  return prepared(
+    db,
+    `WITH RECURSIVE succ(id) AS (
          SELECT l.unit_id FROM unit_lineage l JOIN units u ON u.id = l.predecessor_id WHERE u.path GLOB ? || '*'
          UNION
          SELECT l.unit_id FROM unit_lineage l JOIN succ s ON l.predecessor_id = s.id
        )
        SELECT u.id AS id, u.name AS name, u.path AS path, u.valid_from AS validFrom, u.valid_to AS validTo
        FROM units u JOIN succ ON u.id = succ.id WHERE u.path NOT GLOB ? || '*' ORDER BY u.path`,
-    )
-    .all(rootPath, rootPath) as { id: number; name: string; path: string; validFrom: string | null; validTo: string | null }[];
+  ).all(rootPath, rootPath) as { id: number; name: string; path: string; validFrom: string | null; validTo: string | null }[];
 }
 
 /** The unit at this path has ended before `day` (its validity's last day is earlier). */
 export function unitEndedBefore(db: DB, unitPath: string, day: string): { validTo: string } | undefined {
-  const row = db.$client.prepare(`SELECT valid_to AS validTo FROM units WHERE path = ?`).get(unitPath) as { validTo: string | null } | undefined;
+  const row = prepared(db, `SELECT valid_to AS validTo FROM units WHERE path = ?`).get(unitPath) as { validTo: string | null } | undefined;
   return row?.validTo && row.validTo < day ? { validTo: row.validTo } : undefined;
 }
 
@@ -95,12 +95,24 @@ export function inScope(unitIdColumn: SQLWrapper, scope: Scope): SQL {
   return sql`${unitIdColumn} IN (SELECT ${units.id} FROM ${units} WHERE ${pathCondition(scope)})`;
 }
 
+/** A unit by id, prepared once per database (or transaction): every page about a unit asks it. */
+const unitQueries = new WeakMap<DB, ReturnType<typeof prepareUnitQuery>>();
+function prepareUnitQuery(db: DB) {
+  return db
+    .select()
+    .from(units)
+    .where(eq(units.id, sql.placeholder("id")))
+    .prepare();
+}
+
 /**
  * The unit, if the scope reads it. Out of scope answers "not found", not "forbidden": a person must not learn
  * that a sibling's record exists.
  */
 export function getUnitInScopeOrThrow(db: DB, scope: Scope, unitId: number) {
-  const unit = Number.isSafeInteger(unitId) ? db.select().from(units).where(eq(units.id, unitId)).get() : undefined;
+  let query = unitQueries.get(db);
+  if (!query) unitQueries.set(db, (query = prepareUnitQuery(db)));
+  const unit = Number.isSafeInteger(unitId) ? query.get({ id: unitId }) : undefined;
   if (!unit || !pathInScope(scope, unit.path)) throw new NotFoundError("errors.notFound");
   return unit;
 }
