@@ -14,11 +14,12 @@ import type { Ctx } from "./context";
  * report's progress, a session or a notification's read mark change without a trail row and must not be cached here.
  */
 
-const MAX_ENTRIES = 300;
+// (a kept list or dashboard is tens of KB; a scope, a few bytes: 1,000 entries stay within a few tens of MB)
+const MAX_ENTRIES = 1000;
 const entries = new Map<string, { stamp: string; value: unknown }>();
 
 /** What a kept copy was made from: the database, the day and the trail's last row (also the public pages' cache). */
-export function trailStamp(ctx: Ctx): string {
+export function trailStamp(ctx: Pick<Ctx, "db" | "today">): string {
   const last = prepared(ctx.db, "SELECT max(id) AS id FROM trail").get() as { id: number | null } | undefined;
   // The database file too: tests open several databases in one process.
   return `${ctx.db.$client.name}#${ctx.today}#${last?.id ?? 0}`;
@@ -34,7 +35,7 @@ export function scopeKey(ctx: Ctx): string {
  * before computing: a write committed meanwhile makes the copy older than the next stamp, never newer. `alsoStamp`:
  * a cheap reading of what else the value depends on that changes without a trail row (a report's progress).
  */
-export function cachedRead<T>(ctx: Ctx, key: string, compute: () => T, alsoStamp?: () => string): T {
+export function cachedRead<T>(ctx: Pick<Ctx, "db" | "today">, key: string, compute: () => T, alsoStamp?: () => string): T {
   const stamp = alsoStamp ? `${trailStamp(ctx)}#${alsoStamp()}` : trailStamp(ctx);
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp) {

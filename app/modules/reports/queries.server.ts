@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { SortKey } from "~/lib/list-sort";
-import type { DB } from "#db/client";
+import { prepared, type DB } from "#db/client";
 import { reports, trail, unitCertificates, units, users } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Ctx } from "../context";
@@ -83,9 +83,10 @@ const SORT_COLUMNS = {
  * that is done or failed has its trail row; a new one is queued or running first. Read through the status index.
  */
 function reportsInMaking(ctx: Ctx): string {
-  const row = ctx.db.get<{ s: string | null }>(
-    sql`SELECT group_concat(id || ':' || status || ':' || ifnull(progress, ''), ',') AS s FROM ${reports} WHERE status IN ('queued', 'running')`,
-  );
+  const row = prepared(
+    ctx.db,
+    "SELECT group_concat(id || ':' || status || ':' || ifnull(progress, ''), ',') AS s FROM reports WHERE status IN ('queued', 'running')",
+  ).get() as { s: string | null } | undefined;
   return row?.s ?? "";
 }
 

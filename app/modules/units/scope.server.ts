@@ -3,6 +3,7 @@ import { prepared, type DB } from "#db/client";
 import { units } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import type { Actor } from "../context";
+import { cachedRead } from "../read-cache.server";
 
 /**
  * What a person may read: their unit's subtree, plus (transitively) the units it was formed from and their
@@ -23,13 +24,13 @@ function scopeForRoots(db: DB, rootPaths: string[]): Scope {
   const stmt = prepared(
     db,
     `WITH RECURSIVE preds(id) AS (
-       SELECT l.predecessor_id FROM unit_lineage l JOIN units u ON u.id = l.unit_id WHERE u.path GLOB ? || '*'
+       SELECT l.predecessor_id FROM unit_lineage l JOIN units u ON u.id = l.unit_id WHERE u.path GLOB ?
        UNION
        SELECT l.predecessor_id FROM unit_lineage l JOIN preds p ON l.unit_id = p.id
      )
      SELECT u.path AS path FROM units u JOIN preds ON u.id = preds.id`,
   );
-  const found = rootPaths.flatMap((root) => (stmt.all(root) as { path: string }[]).map((r) => r.path));
+  const found = rootPaths.flatMap((root) => (stmt.all(`${root}*`) as { path: string }[]).map((r) => r.path));
   return { prefixes: normalisePrefixes([...rootPaths, ...found]) };
 }
 
@@ -41,13 +42,13 @@ export function successorsOfSubtree(db: DB, rootPath: string) {
   return prepared(
     db,
     `WITH RECURSIVE succ(id) AS (
-         SELECT l.unit_id FROM unit_lineage l JOIN units u ON u.id = l.predecessor_id WHERE u.path GLOB ? || '*'
+         SELECT l.unit_id FROM unit_lineage l JOIN units u ON u.id = l.predecessor_id WHERE u.path GLOB ?
          UNION
          SELECT l.unit_id FROM unit_lineage l JOIN succ s ON l.predecessor_id = s.id
        )
        SELECT u.id AS id, u.name AS name, u.path AS path, u.valid_from AS validFrom, u.valid_to AS validTo
-       FROM units u JOIN succ ON u.id = succ.id WHERE u.path NOT GLOB ? || '*' ORDER BY u.path`,
-  ).all(rootPath, rootPath) as { id: number; name: string; path: string; validFrom: string | null; validTo: string | null }[];
+       FROM units u JOIN succ ON u.id = succ.id WHERE u.path NOT GLOB ? ORDER BY u.path`,
+  ).all(`${rootPath}*`, `${rootPath}*`) as { id: number; name: string; path: string; validFrom: string | null; validTo: string | null }[];
 }
 
 /** The unit at this path has ended before `day` (its validity's last day is earlier). */
@@ -67,7 +68,10 @@ export function workRootsOf(db: DB, unitPath: string, day: string | undefined): 
 }
 
 export function scopeFor(db: DB, actor: Actor, day?: string): Scope {
-  return actor.kind === "user" ? scopeForRoots(db, workRootsOf(db, actor.unitPath, day)) : EVERYWHERE;
+  if (actor.kind !== "user") return EVERYWHERE;
+  const compute = () => scopeForRoots(db, workRootsOf(db, actor.unitPath, day));
+  // Every request asks it, and it changes only with the unit tree (a trailed write) or the day: kept (read-cache).
+  return day ? cachedRead({ db, today: day }, `scope|${actor.unitPath}`, compute) : compute();
 }
 
 /** Drop prefixes already covered by a shorter one. */
