@@ -83,6 +83,38 @@ export default function StartSystem() {
 }
 
 /** The proposals, merged in the browser; sent as items[i].… with what each is (a system process or its procedures). */
+/** A text field of one proposal (the list grows and shrinks in the browser, so its fields are named by index). */
+function ProposalField({
+  id,
+  name,
+  label,
+  defaultValue,
+  maxLength,
+  errors,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  maxLength: number;
+  errors: string[] | undefined;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-errors` : undefined}
+      />
+      <FieldErrors id={`${id}-errors`} errors={errors} />
+    </div>
+  );
+}
+
 function Proposals({ unitId, initial }: { unitId: number; initial: Proposal[] }) {
   const t = useT();
   const reply = useActionData<typeof action>() as FormReply | undefined;
@@ -138,30 +170,15 @@ function Proposals({ unitId, initial }: { unitId: number; initial: Proposal[] })
                 </label>
               )}
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-code`}>{t("starter.code")}</label>
-              <input
-                id={`${id}-code`}
-                name={`${base}.code`}
-                defaultValue={p.code}
-                maxLength={40}
-                aria-invalid={codeErrors ? true : undefined}
-                aria-describedby={codeErrors ? `${id}-code-errors` : undefined}
-              />
-              <FieldErrors id={`${id}-code-errors`} errors={codeErrors} />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-title`}>{t("starter.titleField")}</label>
-              <input
-                id={`${id}-title`}
-                name={`${base}.title`}
-                defaultValue={p.title}
-                maxLength={300}
-                aria-invalid={titleErrors ? true : undefined}
-                aria-describedby={titleErrors ? `${id}-title-errors` : undefined}
-              />
-              <FieldErrors id={`${id}-title-errors`} errors={titleErrors} />
-            </div>
+            <ProposalField id={`${id}-code`} name={`${base}.code`} label={t("starter.code")} defaultValue={p.code} maxLength={40} errors={codeErrors} />
+            <ProposalField
+              id={`${id}-title`}
+              name={`${base}.title`}
+              label={t("starter.titleField")}
+              defaultValue={p.title}
+              maxLength={300}
+              errors={titleErrors}
+            />
             <p className="muted">
               {t(`documents.kind.${p.kind}`)} · {t("starter.clauses", { list: p.clauseCodes.join(", ") })}
             </p>

@@ -20,6 +20,7 @@ import { setDb } from "~/http/db.server";
 import { commitSessionToken } from "~/http/session.server";
 import * as newReport from "~/routes/reports.new";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { filesUnder as archived } from "../support/files";
 import { pdfInfo, pdfText } from "../unit/templates-pdftext";
 
 // Issue 14 item 4, decision 0017: the scheduled monthly and quarterly unit and area reports are drafts until the
@@ -29,14 +30,6 @@ const BASE = "https://iso.dongthap.gov.vn";
 process.env.DATA_DIR = path.resolve("tests/.tmp/report-drafts-data");
 
 type TDB = ReturnType<typeof testDb>;
-
-function archived(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name);
-}
 
 describe("scheduled reports are drafts until the unit's head issues them", () => {
   let db: TDB;

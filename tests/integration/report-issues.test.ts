@@ -14,6 +14,7 @@ import { produceScheduled } from "~/modules/reports/schedule.server";
 import { NarrativeSchema } from "~/modules/reports/schema";
 import { verifyBytes, type Verification } from "~/modules/reports/verify.server";
 import { closeTestDb, ctxOf, testDb, unitIdByCode } from "../support/db";
+import { filesUnder as archived } from "../support/files";
 import { pdfText } from "../unit/templates-pdftext";
 
 // Issue 14 items 4 and 5: reports a unit sends go draft → issued; the yearly report follows TT 26 / QĐ 19.
@@ -23,15 +24,6 @@ const BASE = "https://iso.dongthap.gov.vn";
 type TDB = ReturnType<typeof testDb>;
 
 const issuedBy = (v: Verification) => (v.by === "invalid" ? null : v.report);
-
-/** Every file under the archive folder (a draft must never add one). */
-function archived(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name);
-}
 
 describe("reports a unit sends: draft → issued", () => {
   let db: TDB;

@@ -14,16 +14,19 @@ import type { CatalogueProcedure, SystemKey } from "./rules";
 
 const B = "[…]";
 
+/** A step without a fixed processing time (the officer writes one where it applies; the catalogue gives the whole time). */
+const step = (content: string, responsible: string, output: string): ProcessStep => ({ content, responsible, time: "", output });
+
 const SYSTEM_TEXT: Record<SystemKey, { purpose: string; steps: ProcessStep[]; forms: { name: string; code: string }[]; records: string[] }> = {
   documents: {
     purpose:
       "Thống nhất cách soạn thảo, xem xét, phê duyệt, ban hành, phân phối, sửa đổi và kiểm soát thông tin dạng văn bản của HTQLCL, bảo đảm chỉ sử dụng tài liệu đang có hiệu lực.",
     steps: [
-      { content: "Đề xuất soạn thảo mới hoặc sửa đổi tài liệu", responsible: "Cán bộ, công chức", time: "", output: "Phiếu đề nghị" },
-      { content: "Soạn thảo tài liệu", responsible: "Thư ký ISO / người được giao", time: "", output: "Dự thảo tài liệu" },
-      { content: "Xem xét nội dung", responsible: "Phó Chủ tịch UBND", time: "", output: "Ý kiến xem xét" },
-      { content: "Phê duyệt, ban hành", responsible: "Chủ tịch UBND", time: "", output: "Quyết định ban hành" },
-      { content: "Phân phối, thu hồi tài liệu lỗi thời", responsible: "Thư ký ISO", time: "", output: "Danh mục tài liệu" },
+      step("Đề xuất soạn thảo mới hoặc sửa đổi tài liệu", "Cán bộ, công chức", "Phiếu đề nghị"),
+      step("Soạn thảo tài liệu", "Thư ký ISO / người được giao", "Dự thảo tài liệu"),
+      step("Xem xét nội dung", "Phó Chủ tịch UBND", "Ý kiến xem xét"),
+      step("Phê duyệt, ban hành", "Chủ tịch UBND", "Quyết định ban hành"),
+      step("Phân phối, thu hồi tài liệu lỗi thời", "Thư ký ISO", "Danh mục tài liệu"),
     ],
     forms: [
       { name: "Phiếu đề nghị soạn thảo, sửa đổi tài liệu", code: "BM 01" },
@@ -36,16 +39,11 @@ const SYSTEM_TEXT: Record<SystemKey, { purpose: string; steps: ProcessStep[]; fo
     purpose:
       "Quy định cách lập chương trình, kế hoạch và tiến hành đánh giá nội bộ, nhằm xác định HTQLCL phù hợp và được áp dụng, duy trì có hiệu lực (ít nhất mỗi năm một lần).",
     steps: [
-      { content: "Lập chương trình đánh giá nội bộ năm", responsible: "Thư ký ISO", time: "", output: "Chương trình đánh giá" },
-      {
-        content: "Lập kế hoạch, phân công chuyên gia đánh giá độc lập với công việc được đánh giá",
-        responsible: "Trưởng đoàn đánh giá",
-        time: "",
-        output: "Kế hoạch đánh giá",
-      },
-      { content: "Tiến hành đánh giá theo danh mục câu hỏi", responsible: "Chuyên gia đánh giá", time: "", output: "Phiếu ghi chép" },
-      { content: "Báo cáo kết quả, ghi nhận điểm không phù hợp", responsible: "Trưởng đoàn đánh giá", time: "", output: "Báo cáo đánh giá" },
-      { content: "Theo dõi hành động khắc phục", responsible: "Thư ký ISO", time: "", output: "Phiếu yêu cầu hành động khắc phục" },
+      step("Lập chương trình đánh giá nội bộ năm", "Thư ký ISO", "Chương trình đánh giá"),
+      step("Lập kế hoạch, phân công chuyên gia đánh giá độc lập với công việc được đánh giá", "Trưởng đoàn đánh giá", "Kế hoạch đánh giá"),
+      step("Tiến hành đánh giá theo danh mục câu hỏi", "Chuyên gia đánh giá", "Phiếu ghi chép"),
+      step("Báo cáo kết quả, ghi nhận điểm không phù hợp", "Trưởng đoàn đánh giá", "Báo cáo đánh giá"),
+      step("Theo dõi hành động khắc phục", "Thư ký ISO", "Phiếu yêu cầu hành động khắc phục"),
     ],
     forms: [
       { name: "Chương trình đánh giá nội bộ", code: "BM 01" },
@@ -59,16 +57,11 @@ const SYSTEM_TEXT: Record<SystemKey, { purpose: string; steps: ProcessStep[]; fo
     purpose:
       "Quy định cách kiểm soát đầu ra không phù hợp, xác định nguyên nhân gốc rễ và thực hiện hành động khắc phục nhằm loại bỏ nguyên nhân, tránh tái diễn.",
     steps: [
-      { content: "Phát hiện, ghi nhận sự không phù hợp", responsible: "Cán bộ, công chức", time: "", output: "Phiếu yêu cầu hành động khắc phục" },
-      { content: "Khắc phục (xử lý ngay sự không phù hợp)", responsible: "Bộ phận liên quan", time: "", output: "" },
-      {
-        content: "Phân tích nguyên nhân gốc rễ, đề xuất hành động khắc phục",
-        responsible: "Bộ phận liên quan",
-        time: "",
-        output: "Phiếu yêu cầu hành động khắc phục",
-      },
-      { content: "Xem xét, phê duyệt hành động khắc phục", responsible: "Lãnh đạo UBND", time: "", output: "Phiếu đã ký" },
-      { content: "Thực hiện và kiểm tra hiệu lực", responsible: "Thư ký ISO", time: "", output: "Kết quả kiểm tra hiệu lực" },
+      step("Phát hiện, ghi nhận sự không phù hợp", "Cán bộ, công chức", "Phiếu yêu cầu hành động khắc phục"),
+      step("Khắc phục (xử lý ngay sự không phù hợp)", "Bộ phận liên quan", ""),
+      step("Phân tích nguyên nhân gốc rễ, đề xuất hành động khắc phục", "Bộ phận liên quan", "Phiếu yêu cầu hành động khắc phục"),
+      step("Xem xét, phê duyệt hành động khắc phục", "Lãnh đạo UBND", "Phiếu đã ký"),
+      step("Thực hiện và kiểm tra hiệu lực", "Thư ký ISO", "Kết quả kiểm tra hiệu lực"),
     ],
     forms: [
       { name: "Phiếu yêu cầu hành động khắc phục", code: "BM 01" },
@@ -79,15 +72,10 @@ const SYSTEM_TEXT: Record<SystemKey, { purpose: string; steps: ProcessStep[]; fo
   managementReview: {
     purpose: "Quy định việc lãnh đạo xem xét HTQLCL theo định kỳ (ít nhất mỗi năm một lần) để bảo đảm hệ thống luôn thích hợp, thỏa đáng, có hiệu lực.",
     steps: [
-      {
-        content: "Chuẩn bị thông tin đầu vào (kết quả đánh giá, mức độ hài lòng, mục tiêu, hành động khắc phục)",
-        responsible: "Thư ký ISO",
-        time: "",
-        output: "Báo cáo tình hình HTQLCL",
-      },
-      { content: "Tổ chức cuộc họp xem xét của lãnh đạo", responsible: "Chủ tịch UBND", time: "", output: "Biên bản họp" },
-      { content: "Ban hành kết luận, phân công thực hiện", responsible: "Chủ tịch UBND", time: "", output: "Thông báo kết luận" },
-      { content: "Theo dõi thực hiện", responsible: "Thư ký ISO", time: "", output: "" },
+      step("Chuẩn bị thông tin đầu vào (kết quả đánh giá, mức độ hài lòng, mục tiêu, hành động khắc phục)", "Thư ký ISO", "Báo cáo tình hình HTQLCL"),
+      step("Tổ chức cuộc họp xem xét của lãnh đạo", "Chủ tịch UBND", "Biên bản họp"),
+      step("Ban hành kết luận, phân công thực hiện", "Chủ tịch UBND", "Thông báo kết luận"),
+      step("Theo dõi thực hiện", "Thư ký ISO", ""),
     ],
     forms: [
       { name: "Báo cáo tình hình hoạt động của HTQLCL", code: "BM 01" },
@@ -98,9 +86,9 @@ const SYSTEM_TEXT: Record<SystemKey, { purpose: string; steps: ProcessStep[]; fo
   policy: {
     purpose: "Công bố chính sách chất lượng của Ủy ban nhân dân: cam kết phục vụ tổ chức, công dân, đáp ứng các yêu cầu và cải tiến liên tục HTQLCL.",
     steps: [
-      { content: "Dự thảo chính sách chất lượng", responsible: "Thư ký ISO", time: "", output: "Dự thảo" },
-      { content: "Lãnh đạo phê duyệt, ban hành", responsible: "Chủ tịch UBND", time: "", output: "Chính sách chất lượng" },
-      { content: "Phổ biến, niêm yết, công khai", responsible: "Văn phòng UBND", time: "", output: "" },
+      step("Dự thảo chính sách chất lượng", "Thư ký ISO", "Dự thảo"),
+      step("Lãnh đạo phê duyệt, ban hành", "Chủ tịch UBND", "Chính sách chất lượng"),
+      step("Phổ biến, niêm yết, công khai", "Văn phòng UBND", ""),
     ],
     forms: [],
     records: ["Chính sách chất lượng đã ban hành"],
@@ -109,9 +97,9 @@ const SYSTEM_TEXT: Record<SystemKey, { purpose: string; steps: ProcessStep[]; fo
     purpose:
       "Thiết lập các mục tiêu chất lượng đo lường được (tỷ lệ hồ sơ giải quyết đúng hạn, trực tuyến, qua bưu chính công ích, mức độ hài lòng) và kế hoạch thực hiện trong năm.",
     steps: [
-      { content: "Đề xuất mục tiêu chất lượng năm", responsible: "Thư ký ISO", time: "", output: "Dự thảo mục tiêu" },
-      { content: "Phê duyệt mục tiêu và kế hoạch thực hiện", responsible: "Chủ tịch UBND", time: "", output: "Mục tiêu chất lượng" },
-      { content: "Theo dõi, đo lường kết quả thực hiện", responsible: "Thư ký ISO", time: "", output: "Báo cáo kết quả" },
+      step("Đề xuất mục tiêu chất lượng năm", "Thư ký ISO", "Dự thảo mục tiêu"),
+      step("Phê duyệt mục tiêu và kế hoạch thực hiện", "Chủ tịch UBND", "Mục tiêu chất lượng"),
+      step("Theo dõi, đo lường kết quả thực hiện", "Thư ký ISO", "Báo cáo kết quả"),
     ],
     forms: [{ name: "Kế hoạch thực hiện mục tiêu chất lượng", code: "BM 01" }],
     records: ["Mục tiêu chất lượng, kế hoạch thực hiện", "Báo cáo kết quả thực hiện mục tiêu"],
@@ -121,17 +109,12 @@ const SYSTEM_TEXT: Record<SystemKey, { purpose: string; steps: ProcessStep[]; fo
 /** The one-stop steps of an administrative procedure (Decree 61/2018), the officer in charge named by field. */
 function procedureSteps(field: string): ProcessStep[] {
   return [
-    {
-      content: "Tiếp nhận, kiểm tra hồ sơ; lập Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
-      responsible: "Bộ phận Một cửa",
-      time: "",
-      output: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
-    },
-    { content: "Chuyển hồ sơ đến công chức chuyên môn", responsible: "Bộ phận Một cửa", time: "", output: "Phiếu kiểm soát quá trình giải quyết hồ sơ" },
-    { content: "Thẩm định hồ sơ, dự thảo kết quả giải quyết", responsible: `Công chức ${field}`, time: "", output: "Dự thảo kết quả" },
-    { content: "Xem xét, ký duyệt kết quả", responsible: "Lãnh đạo UBND", time: "", output: "Kết quả đã ký" },
-    { content: "Vào sổ, đóng dấu, chuyển kết quả", responsible: "Văn phòng UBND", time: "", output: "Sổ theo dõi" },
-    { content: "Trả kết quả cho tổ chức, công dân", responsible: "Bộ phận Một cửa", time: "", output: "Sổ theo dõi hồ sơ" },
+    step("Tiếp nhận, kiểm tra hồ sơ; lập Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Bộ phận Một cửa", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+    step("Chuyển hồ sơ đến công chức chuyên môn", "Bộ phận Một cửa", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+    step("Thẩm định hồ sơ, dự thảo kết quả giải quyết", `Công chức ${field}`, "Dự thảo kết quả"),
+    step("Xem xét, ký duyệt kết quả", "Lãnh đạo UBND", "Kết quả đã ký"),
+    step("Vào sổ, đóng dấu, chuyển kết quả", "Văn phòng UBND", "Sổ theo dõi"),
+    step("Trả kết quả cho tổ chức, công dân", "Bộ phận Một cửa", "Sổ theo dõi hồ sơ"),
   ];
 }
 
